@@ -1,0 +1,73 @@
+//! The schema's history: an ordered list of SQL files, applied in order, each in its own
+//! transaction, with `PRAGMA user_version` recording how many have run.
+//!
+//! A released migration is never edited: its SHA-256 is pinned in [`MIGRATIONS`] and a test
+//! fails if the file changes. A schema change is always a new file at the end of the list.
+
+use rusqlite::Connection;
+use sha2::{Digest, Sha256};
+
+use crate::error::{CoreError, ErrorCode, Result};
+
+pub struct Migration {
+    /// 1-based; equals the `user_version` after it has run.
+    pub version: u32,
+    pub name: &'static str,
+    pub sql: &'static str,
+    /// SHA-256 of `sql` as released; `None` only while the migration is unreleased.
+    pub released_sha256: Option<&'static str>,
+}
+
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "0001_init",
+    sql: include_str!("migrations/0001_init.sql"),
+    released_sha256: Some("b74e0ac590ec05eb86ac313381721d4b1bf0fd435bd83ac1bccf96315560b4c8"),
+}];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+impl Migration {
+    pub fn sha256(&self) -> String {
+        hex::encode(Sha256::digest(self.sql.as_bytes()))
+    }
+}
+
+pub(crate) fn current_version(conn: &Connection) -> Result<u32> {
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    u32::try_from(v).map_err(|_| CoreError::internal(format!("Invalid schema version {v}.")))
+}
+
+/// Refuses a vault written by a newer build, before anything is written.
+pub(crate) fn refuse_newer(conn: &Connection) -> Result<u32> {
+    let version = current_version(conn)?;
+    if version > LATEST_VERSION {
+        return Err(CoreError::new(
+            ErrorCode::FromNewerVersion,
+            format!(
+                "This vault was written by a newer version of ISMS Desk (schema {version}; this \
+                 version knows up to {LATEST_VERSION}). Update ISMS Desk to open it. The file \
+                 was not changed."
+            ),
+        ));
+    }
+    Ok(version)
+}
+
+/// Applies every migration after the current version, up to `target`.
+pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
+    let from = current_version(conn)?;
+    for migration in MIGRATIONS.iter().filter(|m| m.version > from && m.version <= target) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(migration.sql).map_err(|e| {
+            CoreError::new(
+                ErrorCode::Database,
+                format!("Migration {} failed: {e}", migration.name),
+            )
+        })?;
+        tx.pragma_update(None, "user_version", migration.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,28 @@
+//! The vault file: one SQLCipher 4 database holding every record of one company's ISMS.
+//!
+//! Invariants kept here:
+//! - the key is set before anything else touches the file, with SQLCipher 4's default key
+//!   derivation, so the file also opens in any standard SQLCipher 4 tool given the passphrase;
+//! - a failed open never writes to the vault, its WAL or its backups, and nothing here ever
+//!   deletes or recreates a vault that failed to open;
+//! - every mutation goes through [`WriteTx`], which records a history row for it and refuses
+//!   to commit a change it did not record;
+//! - one process at a time: an exclusive lock on a sidecar file guards the vault.
+//!
+//! Domain SQL lives with each domain; this module knows tables only through migrations.
+
+mod backup;
+mod file;
+mod migrate;
+mod passphrase;
+mod vault;
+mod write;
+
+pub use backup::{AUTO_BACKUPS_KEPT, BackupInfo, auto_backup, backup_dir_for, list_auto_backups};
+pub use migrate::{LATEST_VERSION, MIGRATIONS, Migration};
+pub use passphrase::{MIN_PASSPHRASE_CHARS, Passphrase};
+pub use vault::{CheckReport, Vault, VaultInfo};
+pub use write::{Action, Change, Stamp, WriteTx};
+
+/// `PRAGMA application_id` of an ISMS Desk vault: "ISMS" in ASCII.
+pub const APPLICATION_ID: i32 = 0x4953_4D53;

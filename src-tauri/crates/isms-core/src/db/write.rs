@@ -1,0 +1,116 @@
+//! The only way to change a vault: [`WriteTx`]. Each change it applies is recorded in the
+//! `history` table in the same transaction (what, before and after, when, by whom), and at commit
+//! it compares SQLite's own count of changed rows with the rows it recorded, so a statement that
+//! slipped past history aborts the whole transaction instead of landing silently.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{Connection, Params, Transaction, TransactionBehavior};
+use serde_json::Value;
+
+use crate::error::{CoreError, Result};
+
+/// Who makes a change and when; handed in by the caller, never read from a clock here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+}
+
+impl Stamp {
+    pub fn new(at: DateTime<Utc>, actor: impl Into<String>) -> Self {
+        Self { at, actor: actor.into() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Update,
+    Delete,
+    Import,
+}
+
+impl Action {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::Delete => "delete",
+            Action::Import => "import",
+        }
+    }
+}
+
+/// One recorded change to one record.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub table: &'static str,
+    pub record_id: String,
+    pub action: Action,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+pub struct WriteTx<'c> {
+    tx: Transaction<'c>,
+    stamp: Stamp,
+    recorded_rows: u64,
+    start_total: u64,
+}
+
+impl<'c> WriteTx<'c> {
+    pub(crate) fn begin(conn: &'c mut Connection, stamp: Stamp) -> Result<Self> {
+        let start_total = conn.total_changes();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Self { tx, stamp, recorded_rows: 0, start_total })
+    }
+
+    /// Reads inside the transaction. Writes through this handle are caught at commit.
+    pub fn reader(&self) -> &Connection {
+        &self.tx
+    }
+
+    pub fn stamp(&self) -> &Stamp {
+        &self.stamp
+    }
+
+    /// Runs one data-changing statement and records `change` for it. Returns the rows changed.
+    pub fn apply<P: Params>(&mut self, change: Change, sql: &str, params: P) -> Result<usize> {
+        let rows = self.tx.execute(sql, params)?;
+        self.recorded_rows += rows as u64;
+        self.record(&change)?;
+        Ok(rows)
+    }
+
+    fn record(&mut self, change: &Change) -> Result<()> {
+        let json = |v: &Option<Value>| v.as_ref().map(Value::to_string);
+        self.tx.execute(
+            "INSERT INTO history (at, actor, table_name, record_id, action, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                self.stamp.at.to_rfc3339_opts(SecondsFormat::Millis, true),
+                self.stamp.actor,
+                change.table,
+                change.record_id,
+                change.action.as_str(),
+                json(&change.before),
+                json(&change.after),
+            ],
+        )?;
+        self.recorded_rows += 1;
+        Ok(())
+    }
+
+    pub(crate) fn commit(self) -> Result<()> {
+        let changed = self.tx.total_changes() - self.start_total;
+        if changed != self.recorded_rows {
+            // Dropping `self.tx` rolls the transaction back.
+            return Err(CoreError::internal(format!(
+                "A write changed {changed} rows but recorded {} in history; nothing was saved.",
+                self.recorded_rows
+            )));
+        }
+        self.tx.commit()?;
+        Ok(())
+    }
+}

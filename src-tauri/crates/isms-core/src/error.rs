@@ -1,0 +1,101 @@
+//! Errors that every surface can branch on. A [`CoreError`] carries a stable [`ErrorCode`] (the
+//! UI and the CLI's exit status depend on it, never on the message), a message written for the
+//! user, and, for validation failures, the fields at fault keyed by the model's field names.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Stable error codes. Renaming one is a breaking change for the UI and the CLI's exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub enum ErrorCode {
+    /// The vault file (or another named file) does not exist.
+    NotFound,
+    /// Creating would overwrite an existing file.
+    AlreadyExists,
+    /// A new passphrase is too short.
+    WeakPassphrase,
+    /// SQLCipher cannot tell a wrong passphrase from a damaged file; the message says both.
+    WrongPassphraseOrDamaged,
+    /// The file is not an ISMS Desk vault (plaintext SQLite, another format, another app's DB).
+    NotAVault,
+    /// The vault was written by a newer ISMS Desk; this version refuses to touch it.
+    FromNewerVersion,
+    /// Another process has the vault open.
+    InUse,
+    /// The vault is locked; unlock it first.
+    Locked,
+    /// Input failed validation; `fields` says where.
+    Validation,
+    /// A snapshot can only be imported into a vault that holds nothing yet.
+    NotFresh,
+    /// A snapshot document is malformed or of an unknown format or version.
+    BadSnapshot,
+    /// A file could not be read or written.
+    Io,
+    /// The database reported an error.
+    Database,
+    /// A bug: an invariant of ISMS Desk itself was broken.
+    Internal,
+}
+
+/// One field at fault in a validation error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FieldError {
+    /// The model's field name, e.g. `stage2_target`.
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self { field: field.to_owned(), message: message.into() }
+    }
+}
+
+/// The one error type of the core.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct CoreError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+impl CoreError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self { code, message: message.into(), fields: Vec::new() }
+    }
+
+    /// A validation error; the message summarises the fields.
+    pub fn validation(fields: Vec<FieldError>) -> Self {
+        let message = match fields.as_slice() {
+            [one] => one.message.clone(),
+            many => format!("{} fields need attention.", many.len()),
+        };
+        Self { code: ErrorCode::Validation, message, fields }
+    }
+
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Internal, message)
+    }
+
+    pub fn io(context: &str, err: &std::io::Error) -> Self {
+        Self::new(ErrorCode::Io, format!("{context}: {err}"))
+    }
+}
+
+impl From<rusqlite::Error> for CoreError {
+    fn from(err: rusqlite::Error) -> Self {
+        Self::new(ErrorCode::Database, format!("Database error: {err}"))
+    }
+}
+
+impl From<serde_json::Error> for CoreError {
+    fn from(err: serde_json::Error) -> Self {
+        Self::internal(format!("JSON encoding failed: {err}"))
+    }
+}

@@ -1,0 +1,18 @@
+//! ISMS Desk's core: the domain of an ISO/IEC 27001:2022 ISMS and the encrypted vault that keeps
+//! it. Everything a user can do to their records goes through this crate, whichever surface asks
+//! (the desktop shell, the `isms` CLI, tests). It knows nothing of Tauri or of any window; time
+//! comes in through a [`clock::Clock`] or a [`db::Stamp`], never from `now()` inside the domain.
+//!
+//! Layout: [`db`] owns the file (open, key, migrations, the write transaction that records
+//! history, backups); each domain module (`organisation`, …) owns its model, validation and
+//! SQL; [`snapshot`] turns the whole vault into one versioned JSON document and back.
+
+pub mod clock;
+pub mod db;
+pub mod error;
+pub mod history;
+pub mod organisation;
+pub mod snapshot;
+
+pub use db::{Passphrase, Stamp, Vault};
+pub use error::{CoreError, ErrorCode, FieldError, Result};

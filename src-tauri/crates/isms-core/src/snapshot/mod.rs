@@ -1,0 +1,102 @@
+//! The whole vault as one versioned JSON document (`"format": "isms-desk-snapshot"`), for
+//! moving a vault between machines or versions, for fixtures, and for outside tools.
+//!
+//! Export is deterministic: the same vault gives the same bytes (no timestamps of the export
+//! itself, records in a fixed order). Import is all-or-nothing, in one write transaction, and
+//! only into a vault that holds nothing beyond what creating it wrote. Each domain adds its
+//! records here; the JSON Schema in `docs/snapshot.schema.json` is generated from these types.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::db::{Action, Stamp, Vault};
+use crate::error::{CoreError, ErrorCode, Result};
+use crate::history;
+use crate::organisation::{self, Organisation};
+
+pub const FORMAT: &str = "isms-desk-snapshot";
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "ISMS Desk snapshot", description = "The whole content of an ISMS Desk vault.")]
+pub struct Snapshot {
+    /// Always `isms-desk-snapshot`.
+    pub format: String,
+    /// The snapshot format's version; this build reads and writes 1.
+    pub version: u32,
+    pub organisation: Organisation,
+}
+
+/// Reads the vault into a snapshot.
+pub fn export(vault: &Vault) -> Result<Snapshot> {
+    Ok(Snapshot {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        organisation: organisation::get(vault.reader())?,
+    })
+}
+
+/// The snapshot as pretty JSON with a final newline.
+pub fn to_json(snapshot: &Snapshot) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(snapshot)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Parses and checks a snapshot document, saying clearly what is wrong with it.
+pub fn parse(text: &str) -> Result<Snapshot> {
+    let bad = |msg: String| CoreError::new(ErrorCode::BadSnapshot, msg);
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| bad(format!("The snapshot is not valid JSON: {e}.")))?;
+    match value.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        _ => return Err(bad(format!("This is not an ISMS Desk snapshot (\"format\" must be \"{FORMAT}\")."))),
+    }
+    match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(bad(format!(
+                "The snapshot is version {v}, written by a newer ISMS Desk; this version reads {VERSION}."
+            )));
+        }
+        _ => return Err(bad(format!("The snapshot's \"version\" must be {VERSION}."))),
+    }
+    serde_json::from_value(value).map_err(|e| bad(format!("The snapshot does not match format {VERSION}: {e}.")))
+}
+
+/// Replaces the content of a fresh vault with the snapshot's, all or nothing.
+pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()> {
+    let org = snapshot.organisation.validated()?;
+    vault.write(stamp, |tx| {
+        if !history::is_fresh(tx.reader())? {
+            return Err(CoreError::new(
+                ErrorCode::NotFresh,
+                "A snapshot can only be imported into a new, empty vault (fresh from `isms new`); \
+                 this one already holds records or edits. Nothing was changed.",
+            ));
+        }
+        tx.apply(
+            crate::db::Change {
+                table: "organisation",
+                record_id: "1".into(),
+                action: Action::Import,
+                before: Some(serde_json::to_value(organisation::get(tx.reader())?)?),
+                after: None,
+            },
+            "DELETE FROM organisation WHERE id = 1",
+            [],
+        )?;
+        organisation::create(tx, org, Action::Import)?;
+        Ok(())
+    })
+}
+
+/// The JSON Schema of the snapshot format, pretty-printed with a final newline.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Snapshot);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,68 @@
+//! Migrations: released files never change, every released schema upgrades to exactly the
+//! schema a new vault gets, and a vault from a newer build is refused untouched.
+
+use std::path::PathBuf;
+
+use isms_core::db::{LATEST_VERSION, MIGRATIONS};
+use isms_core::{ErrorCode, Passphrase, Vault, organisation};
+
+use crate::support::{PASS, Scratch, create, fingerprint, stamp};
+
+/// The schema as SQLite reports it, sorted, for comparison.
+fn schema(vault: &Vault) -> Vec<(String, String, String)> {
+    let mut stmt = vault
+        .reader()
+        .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
+        .unwrap();
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures")
+}
+
+#[test]
+fn released_migrations_are_unchanged() {
+    for (i, m) in MIGRATIONS.iter().enumerate() {
+        assert_eq!(m.version as usize, i + 1, "versions are 1, 2, 3… in order");
+        let pinned = m.released_sha256.expect("every migration in this build is released");
+        assert_eq!(m.sha256(), pinned, "{} was edited after release; add a new migration instead", m.name);
+    }
+}
+
+#[test]
+fn every_released_schema_fixture_upgrades_to_the_fresh_schema() {
+    let s = Scratch::new();
+    let fresh = create(&s.path("fresh.isms"), "Fixture Ltd");
+    for version in 1..=LATEST_VERSION {
+        let name = format!("vault-v{version}.isms");
+        let source = fixtures().join(&name);
+        if std::env::var_os("ISMS_WRITE_FIXTURES").is_some() && !source.exists() && version == LATEST_VERSION {
+            fresh.backup_to(&source).unwrap();
+        }
+        assert!(source.exists(), "fixture {name} exists (ISMS_WRITE_FIXTURES=1 writes the latest)");
+        let copy = s.path(&name);
+        std::fs::copy(&source, &copy).unwrap();
+        let upgraded = Vault::open(&copy, Passphrase::new(PASS.into()), &s.backups(), &stamp(0)).unwrap();
+        assert_eq!(upgraded.schema_version().unwrap(), LATEST_VERSION);
+        assert_eq!(schema(&upgraded), schema(&fresh), "{name} upgrades to the fresh schema");
+        assert_eq!(organisation::get(upgraded.reader()).unwrap().name, "Fixture Ltd");
+        assert!(upgraded.check().unwrap().ok);
+    }
+}
+
+#[test]
+fn a_vault_from_a_newer_version_is_refused_untouched() {
+    let s = Scratch::new();
+    let path = s.path("future.isms");
+    s.vault("future.isms").close().unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "key", PASS).unwrap();
+    conn.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+    conn.close().unwrap();
+    let before = fingerprint(&path);
+    let err = s.reopen("future.isms", PASS).err().unwrap();
+    assert_eq!(err.code, ErrorCode::FromNewerVersion, "{}", err.message);
+    assert_eq!(fingerprint(&path), before);
+}

@@ -1,0 +1,6 @@
+mod backup;
+mod damage;
+mod migrate;
+mod open;
+mod passphrase;
+mod write;

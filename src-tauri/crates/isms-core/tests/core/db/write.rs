@@ -1,0 +1,45 @@
+//! The write transaction: every change leaves a history row, and a change that skips history
+//! is refused whole.
+
+use isms_core::{ErrorCode, history, organisation};
+
+use crate::support::{Scratch, stamp};
+
+#[test]
+fn every_write_leaves_a_history_row_with_before_and_after() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let mut org = organisation::get(vault.reader()).unwrap();
+    org.certification_body = "BSI".into();
+    organisation::update(&mut vault, stamp(5), org).unwrap();
+    let entries = history::list(vault.reader(), Some("organisation"), 10).unwrap();
+    assert_eq!(entries.len(), 2, "create + update");
+    let update = &entries[0];
+    assert_eq!((update.action.as_str(), update.actor.as_str()), ("update", "test"));
+    assert_eq!(update.at, "2026-03-02T09:05:00.000Z", "time comes from the stamp");
+    assert_eq!(update.before.as_ref().unwrap()["certification_body"], "");
+    assert_eq!(update.after.as_ref().unwrap()["certification_body"], "BSI");
+}
+
+#[test]
+fn an_edit_that_changes_nothing_writes_nothing() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let org = organisation::get(vault.reader()).unwrap();
+    organisation::update(&mut vault, stamp(1), org).unwrap();
+    assert_eq!(history::list(vault.reader(), None, 10).unwrap().len(), 1);
+}
+
+#[test]
+fn a_write_that_skips_history_is_rolled_back() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let err = vault
+        .write(stamp(1), |tx| {
+            tx.reader().execute("UPDATE organisation SET name = 'Sneaky'", [])?;
+            Ok(())
+        })
+        .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Internal);
+    assert_eq!(organisation::get(vault.reader()).unwrap().name, "Ørsted & Wąs Ltd", "rolled back");
+}

@@ -1,0 +1,66 @@
+//! Snapshots: a deterministic round trip, all-or-nothing import into fresh vaults only, and a
+//! committed JSON Schema that matches the types.
+
+use isms_core::organisation::{self, FindingPolicy};
+use isms_core::{ErrorCode, history, snapshot};
+
+use crate::support::{Scratch, create, stamp};
+
+#[test]
+fn export_import_export_is_identical() {
+    let s = Scratch::new();
+    let mut source = s.vault("source.isms");
+    let mut org = organisation::get(source.reader()).unwrap();
+    org.scope = "Everything \"quoted\", with newlines\nand ünïcödé.".into();
+    org.stage1_date = Some("2026-04-01".parse().unwrap());
+    org.finding_policy = FindingPolicy::ZeroFindings;
+    organisation::update(&mut source, stamp(1), org).unwrap();
+    let first = snapshot::to_json(&snapshot::export(&source).unwrap()).unwrap();
+    let mut target = create(&s.path("target.isms"), "Placeholder");
+    snapshot::import(&mut target, stamp(2), snapshot::parse(&first).unwrap()).unwrap();
+    let second = snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap();
+    assert_eq!(first, second);
+    let imported = history::list(target.reader(), None, 10).unwrap();
+    assert!(imported.iter().any(|e| e.action == "import"), "the import is in history");
+}
+
+#[test]
+fn import_refuses_a_vault_with_edits_and_changes_nothing() {
+    let s = Scratch::new();
+    let source = s.vault("source.isms");
+    let snap = snapshot::export(&source).unwrap();
+    let mut target = create(&s.path("target.isms"), "Busy Ltd");
+    let mut org = organisation::get(target.reader()).unwrap();
+    org.scope = "Already edited".into();
+    organisation::update(&mut target, stamp(1), org).unwrap();
+    let before = snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap();
+    let err = snapshot::import(&mut target, stamp(2), snap).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFresh);
+    assert_eq!(snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap(), before);
+}
+
+#[test]
+fn malformed_snapshots_are_refused_with_a_reason() {
+    let cases = [
+        ("not json", "not valid JSON"),
+        (r#"{"format":"other","version":1}"#, "not an ISMS Desk snapshot"),
+        (r#"{"format":"isms-desk-snapshot","version":7}"#, "newer"),
+        (r#"{"format":"isms-desk-snapshot","version":1,"organisation":{"name":1}}"#, "does not match"),
+    ];
+    for (text, why) in cases {
+        let err = snapshot::parse(text).unwrap_err();
+        assert_eq!(err.code, ErrorCode::BadSnapshot, "{text}");
+        assert!(err.message.contains(why), "{text}: {}", err.message);
+    }
+}
+
+#[test]
+fn committed_json_schema_matches_the_types() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../docs/snapshot.schema.json");
+    let generated = snapshot::json_schema();
+    if std::env::var_os("ISMS_UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(committed, generated, "run `make schema` (ISMS_UPDATE_SCHEMA=1) and commit");
+}

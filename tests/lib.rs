@@ -1,0 +1,1 @@
+//! Cross-layer acceptance tests live in `acceptance/`; this library is empty on purpose.
