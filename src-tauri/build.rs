@@ -1,1 +1,26 @@
-fn main(){ tauri_build::build() }
+//! Generates the permissions of our own commands (`allow-<command>`), so the capability file can
+//! grant the webview exactly the commands the app defines and nothing else.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "settings_update",
+    "vault_status",
+    "vault_choose_new",
+    "vault_choose_existing",
+    "vault_create",
+    "vault_unlock",
+    "vault_lock",
+    "vault_forget",
+    "vault_touch",
+    "vault_change_passphrase",
+    "vault_backup",
+    "vault_check",
+    "organisation_get",
+    "organisation_update",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("tauri build step");
+}

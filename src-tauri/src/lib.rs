@@ -1,1 +1,43 @@
+//! The ISMS Desk desktop shell: the only crate that depends on Tauri. It wires the plugins, the
+//! managed [`state::AppState`] and our commands, and runs the idle auto-lock. Every command is a
+//! thin adapter in `commands/<domain>.rs`: take the core from state, call one core function,
+//! map the error. Domain logic lives in `isms-core`, never here.
 
+pub mod commands;
+pub mod error;
+pub mod events;
+pub mod idle;
+pub mod settings;
+pub mod state;
+
+use tauri::Manager;
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let paths = settings::AppPaths::resolve(app.handle())?;
+            app.manage(state::AppState::new(paths));
+            idle::spawn(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::settings_update,
+            commands::vault::vault_status,
+            commands::vault::vault_choose_new,
+            commands::vault::vault_choose_existing,
+            commands::vault::vault_create,
+            commands::vault::vault_unlock,
+            commands::vault::vault_lock,
+            commands::vault::vault_forget,
+            commands::vault::vault_touch,
+            commands::vault::vault_change_passphrase,
+            commands::vault::vault_backup,
+            commands::vault::vault_check,
+            commands::organisation::organisation_get,
+            commands::organisation::organisation_update,
+        ])
+        .run(tauri::generate_context!())
+        .expect("ISMS Desk failed to start");
+}

@@ -1,1 +1,21 @@
-fn main(){}
+//! `isms`: headless jobs over the ISMS Desk core, for scripts, CI and recovery. It opens the same
+//! vault files as the desktop app and shares its backup folder. The passphrase comes from
+//! `ISMS_PASSPHRASE` (a new one from `ISMS_NEW_PASSPHRASE`), else from a prompt without echo;
+//! it is never printed or logged. Errors: one line on stderr, exit status by error code.
+
+mod args;
+mod exit;
+mod run;
+
+use clap::Parser;
+
+fn main() {
+    let cli = args::Cli::parse();
+    if let Err(err) = run::run(cli) {
+        eprintln!("isms: {}", err.message);
+        for field in &err.fields {
+            eprintln!("isms:   {}: {}", field.field, field.message);
+        }
+        std::process::exit(exit::code_for(&err));
+    }
+}

@@ -75,6 +75,14 @@ pub fn list_auto_backups(base: &Path, vault: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// When the newest automatic backup of `vault` was taken, read from its name.
+pub fn newest_auto_backup_at(base: &Path, vault: &Path) -> Option<DateTime<Utc>> {
+    let newest = list_auto_backups(base, vault).into_iter().next()?;
+    let name = newest.file_name()?.to_str()?;
+    let stamp = name.get(..16)?;
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").ok().map(|t| t.and_utc())
+}
+
 fn prune(dir: &Path) -> Result<()> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| CoreError::io("Cannot list the backup folder", &e))?

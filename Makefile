@@ -1,0 +1,110 @@
+# ISMS Desk: the README's two commands are `make run` and `make test`.
+# Every target installs what it needs first (apt packages on Debian/Ubuntu, npm packages from
+# the committed lock files), so both work on a fresh clone of a fresh machine.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+APP_BIN := $(CARGO_TARGET_DIR)/debug/isms-desk
+TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
+
+APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev \
+  libssl-dev libxdo-dev build-essential file patchelf xvfb xauth webkit2gtk-driver \
+  poppler-utils qpdf fonts-dejavu-core python3-venv
+
+.PHONY: help run test bundle deps deps-system deps-npm ui app test-rust test-ui test-e2e \
+  test-outside lint fmt schema clean
+
+help:
+	@echo "make run      build and start ISMS Desk"
+	@echo "make test     install what is missing and run every test"
+	@echo "make bundle   build .deb and .rpm packages"
+	@echo "make lint     rustfmt, clippy, core-without-tauri and bindings drift checks"
+
+run: deps app
+	"$(APP_BIN)"
+
+test: deps test-rust test-ui app test-e2e test-outside
+
+bundle: deps
+	cd $(CURDIR) && "$(TAURI)" build --bundles deb,rpm
+
+# --- dependencies -----------------------------------------------------------------------------
+
+deps: deps-system deps-npm
+
+deps-system:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if ! command -v apt-get >/dev/null; then \
+	    echo "Missing system packages:$$missing (install them with your package manager)"; exit 1; fi; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+	  echo "Installing:$$missing"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@command -v cargo >/dev/null || { echo "Rust is required: https://rustup.rs"; exit 1; }
+	@command -v npm >/dev/null || { echo "Node.js 20 or newer with npm is required"; exit 1; }
+
+deps-npm: ui/node_modules/.stamp tests/e2e/node_modules/.stamp
+
+%/node_modules/.stamp: %/package-lock.json %/package.json
+	cd $* && npm ci --no-audit --no-fund
+	touch $@
+
+# --- build ------------------------------------------------------------------------------------
+
+ui: deps-npm
+	npm --prefix ui run build
+
+# The testable binary: the UI bundled in, no dev server. (`cargo build` alone makes a binary
+# that loads the Vite dev URL.)
+app: deps-npm
+	cd $(CURDIR) && "$(TAURI)" build --debug --no-bundle
+
+# --- tests ------------------------------------------------------------------------------------
+
+test-rust:
+	cargo test --workspace --locked
+
+test-ui: deps-npm
+	npm --prefix ui run check
+	npm --prefix ui test
+
+test-e2e: deps-npm
+	xvfb-run -a --server-args="-screen 0 1440x900x24" npm --prefix tests/e2e test
+
+# An outside check: a vault made by `isms` opens in another SQLCipher 4 implementation
+# (PyPI's sqlcipher3-binary) given only the passphrase.
+test-outside:
+	cargo build --locked -p isms-cli
+	[ -x $(CARGO_TARGET_DIR)/outside-venv/bin/python ] || python3 -m venv $(CARGO_TARGET_DIR)/outside-venv
+	$(CARGO_TARGET_DIR)/outside-venv/bin/python -c "import sqlcipher3" 2>/dev/null || \
+	  $(CARGO_TARGET_DIR)/outside-venv/bin/pip install -q sqlcipher3-binary
+	$(CARGO_TARGET_DIR)/outside-venv/bin/python tests/outside/sqlcipher_open.py $(CARGO_TARGET_DIR)/debug/isms
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	@if cargo tree -p isms-core -e normal -i tauri >/dev/null 2>&1; then \
+	  echo "isms-core depends on tauri: the core must not know the shell"; exit 1; fi
+	@echo "isms-core does not depend on tauri"
+	@drift=$$(git status --porcelain -- ui/src/lib/bindings docs/snapshot.schema.json); \
+	if [ -n "$$drift" ]; then echo "Generated files drifted from the Rust types (commit them):"; \
+	  echo "$$drift"; exit 1; fi
+	@echo "TypeScript bindings and snapshot schema match the Rust types"
+
+fmt:
+	cargo fmt --all
+
+# Regenerates the committed snapshot JSON Schema and TypeScript bindings from the Rust types.
+schema:
+	ISMS_UPDATE_SCHEMA=1 cargo test --workspace --locked
+
+clean:
+	cargo clean
+	rm -rf ui/build ui/.svelte-kit ui/node_modules tests/e2e/node_modules tests/e2e/.artifacts

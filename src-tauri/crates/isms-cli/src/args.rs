@@ -1,0 +1,58 @@
+//! The command line, as clap parses it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "isms", version, about = "ISMS Desk from the command line: create, inspect, back up and move encrypted ISMS vaults.")]
+pub struct Cli {
+    /// Folder for automatic backups (default: the desktop app's backup folder).
+    #[arg(long, global = true, env = "ISMS_BACKUP_DIR", value_name = "DIR")]
+    pub backup_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new, empty vault for an organisation.
+    New {
+        vault: PathBuf,
+        /// The organisation's name.
+        #[arg(long)]
+        org: String,
+    },
+    /// Show the organisation, schema version and record counts.
+    Info {
+        vault: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the vault's passphrase (a backup with the old one is written first).
+    Passwd { vault: PathBuf },
+    /// Check the vault's integrity (SQLite quick_check and SQLCipher's page HMACs).
+    Check { vault: PathBuf },
+    /// Write a verified, encrypted copy of the vault.
+    Backup {
+        vault: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Export or import the whole vault as one JSON document.
+    #[command(subcommand)]
+    Snapshot(SnapshotCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SnapshotCommand {
+    /// Write the vault as a snapshot (to stdout unless --out is given).
+    Export {
+        vault: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Import a snapshot into a vault fresh from `isms new` (refused if it holds records).
+    Import { vault: PathBuf, file: PathBuf },
+}

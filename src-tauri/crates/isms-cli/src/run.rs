@@ -1,0 +1,130 @@
+//! What each subcommand does: open the vault, call the core, print the result.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use isms_core::clock::{Clock, SystemClock};
+use isms_core::db::Action;
+use isms_core::organisation::{self, Organisation};
+use isms_core::{CoreError, ErrorCode, Passphrase, Result, Stamp, Vault, snapshot};
+
+use crate::args::{Cli, Command, SnapshotCommand};
+use crate::exit;
+
+const ACTOR: &str = "cli";
+
+fn stamp() -> Stamp {
+    Stamp::new(SystemClock.now(), ACTOR)
+}
+
+/// The desktop app's (release) backup folder, so both surfaces keep backups in one place.
+fn default_backup_dir() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("app.ismsdesk.desktop").join("backups")
+}
+
+fn passphrase(var: &str, prompt: &str, confirm: bool) -> Result<Passphrase> {
+    if let Ok(value) = std::env::var(var) {
+        return Ok(Passphrase::new(value));
+    }
+    let read = |p: &str| {
+        rpassword::prompt_password(p).map_err(|e| {
+            CoreError::new(ErrorCode::Io, format!("Cannot read the passphrase ({e}); set {var} instead."))
+        })
+    };
+    let first = Passphrase::new(read(prompt)?);
+    if confirm && !first.matches(&Passphrase::new(read("Repeat it: ")?)) {
+        return Err(CoreError::new(ErrorCode::Validation, "The two passphrases differ."));
+    }
+    Ok(first)
+}
+
+fn open(vault: &Path, backups: &Path) -> Result<Vault> {
+    let pass = passphrase("ISMS_PASSPHRASE", &format!("Passphrase for {}: ", vault.display()), false)?;
+    Vault::open(vault, pass, backups, &stamp())
+}
+
+fn write_new_file(path: &Path, text: &str) -> Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            CoreError::new(ErrorCode::AlreadyExists, format!("{} already exists.", path.display()))
+        } else {
+            CoreError::io(&format!("Cannot write {}", path.display()), &e)
+        }
+    })?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| CoreError::io(&format!("Cannot write {}", path.display()), &e))
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let backups = cli.backup_dir.unwrap_or_else(default_backup_dir);
+    match cli.command {
+        Command::New { vault, org } => {
+            let org = Organisation::named(&org).validated()?;
+            let pass = passphrase("ISMS_PASSPHRASE", "New passphrase (12 characters or more): ", true)?;
+            let created = Vault::create(&vault, pass, stamp(), |tx| {
+                organisation::create(tx, org, Action::Create).map(|_| ())
+            })?;
+            created.close()?;
+            println!("Created {}", vault.display());
+        }
+        Command::Info { vault, json } => {
+            let info = open(&vault, &backups)?.info()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&info)?);
+            } else {
+                println!("Vault          {}", info.path);
+                println!("Organisation   {}", info.organisation_name);
+                println!("Schema         {}", info.schema_version);
+                let counts: Vec<String> = info.counts.iter().map(|(t, n)| format!("{t} {n}")).collect();
+                println!("Records        {}", counts.join(", "));
+            }
+        }
+        Command::Passwd { vault } => {
+            let prompt = format!("Current passphrase for {}: ", vault.display());
+            let current = passphrase("ISMS_PASSPHRASE", &prompt, false)?;
+            let mut open = Vault::open(&vault, current.clone(), &backups, &stamp())?;
+            let new = passphrase("ISMS_NEW_PASSPHRASE", "New passphrase (12 characters or more): ", true)?;
+            open.change_passphrase(&current, new, &backups, &stamp())?;
+            open.close()?;
+            println!("Passphrase changed. Backups written before today still open with the old one.");
+        }
+        Command::Check { vault } => {
+            let report = open(&vault, &backups)?.check()?;
+            if report.ok {
+                println!("ok");
+            } else {
+                for message in &report.messages {
+                    println!("{message}");
+                }
+                eprintln!("isms: the vault is damaged; restore the newest backup that checks ok.");
+                std::process::exit(exit::CHECK_FAILED);
+            }
+        }
+        Command::Backup { vault, out } => {
+            let info = open(&vault, &backups)?.backup_to(&out)?;
+            println!("Backup written and verified: {} ({} bytes)", info.path, info.bytes);
+        }
+        Command::Snapshot(SnapshotCommand::Export { vault, out }) => {
+            let text = snapshot::to_json(&snapshot::export(&open(&vault, &backups)?)?)?;
+            match out {
+                Some(path) => write_new_file(&path, &text)?,
+                None => std::io::stdout()
+                    .write_all(text.as_bytes())
+                    .map_err(|e| CoreError::io("Cannot write to stdout", &e))?,
+            }
+        }
+        Command::Snapshot(SnapshotCommand::Import { vault, file }) => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                let code = if e.kind() == std::io::ErrorKind::NotFound { ErrorCode::NotFound } else { ErrorCode::Io };
+                CoreError::new(code, format!("Cannot read {}: {e}", file.display()))
+            })?;
+            let snap = snapshot::parse(&text)?;
+            let mut open = open(&vault, &backups)?;
+            snapshot::import(&mut open, stamp(), snap)?;
+            open.close()?;
+            println!("Imported {} into {}", file.display(), vault.display());
+        }
+    }
+    Ok(())
+}

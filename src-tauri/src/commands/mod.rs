@@ -1,0 +1,6 @@
+//! Thin adapters between the webview and the core, one file per domain. Each command takes the
+//! core from state, calls one core function and maps the error; nothing else.
+
+pub mod app;
+pub mod organisation;
+pub mod vault;

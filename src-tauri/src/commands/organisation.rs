@@ -1,0 +1,25 @@
+//! Commands of the organisation domain.
+
+use isms_core::organisation::{self, Organisation};
+use tauri::{AppHandle, State};
+
+use crate::error::IpcResult;
+use crate::events;
+use crate::state::AppState;
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn organisation_get(state: State<'_, AppState>) -> IpcResult<Organisation> {
+    state.with_vault(|vault| organisation::get(vault.reader()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn organisation_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    organisation: Organisation,
+) -> IpcResult<Organisation> {
+    let stamp = state.stamp();
+    let saved = state.with_vault(|vault| organisation::update(vault, stamp, organisation))?;
+    events::data_changed(&app, "organisation");
+    Ok(saved)
+}

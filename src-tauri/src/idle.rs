@@ -1,0 +1,27 @@
+//! Idle auto-lock: a background thread locks the vault once no command or user activity has
+//! reached the backend for the configured number of minutes, and tells the webview, which then
+//! drops every record it holds.
+
+use std::time::Duration;
+
+use tauri::{AppHandle, Manager};
+
+use crate::events;
+use crate::state::AppState;
+
+const TICK: Duration = Duration::from_secs(5);
+
+pub fn spawn(app: AppHandle) {
+    std::thread::Builder::new()
+        .name("idle-lock".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(TICK);
+                let state = app.state::<AppState>();
+                if state.idle_expired() && state.lock() {
+                    events::vault_locked(&app, "idle");
+                }
+            }
+        })
+        .expect("spawn the idle-lock thread");
+}

@@ -1,0 +1,4 @@
+//! Acceptance tests: whole ISMS workflows driven through the core, as the app and the CLI
+//! drive it, against real encrypted vault files. One module per workflow.
+
+mod foundation;

@@ -1,0 +1,78 @@
+// End-to-end tests of the real ISMS Desk binary: tauri-driver proxies WebDriver to Debian's
+// WebKitWebDriver, which starts the app in a real WebKitGTK window (under xvfb-run in CI).
+// The app runs with HOME and the XDG folders pointed at a fresh temporary directory, so tests
+// never see or touch the user's vaults, settings or backups.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
+const application = process.env.ISMS_DESK_BINARY ?? path.join(targetDir, 'debug', 'isms-desk');
+const driverBin = path.join(here, 'node_modules', '.bin', 'tauri-driver');
+
+export const artifacts = path.join(here, '.artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+// One home for the whole run: the relaunch test needs the app to find the same vault again.
+const home = mkdtempSync(path.join(tmpdir(), 'isms-desk-e2e-'));
+process.env.ISMS_E2E_HOME = home;
+
+let driver;
+
+export const config = {
+  runner: 'local',
+  specs: ['./specs/**/*.e2e.mjs'],
+  maxInstances: 1,
+  hostname: '127.0.0.1',
+  port: 4444,
+  capabilities: [
+    {
+      maxInstances: 1,
+      'tauri:options': { application },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  ],
+  logLevel: 'warn',
+  reporters: ['spec'],
+  framework: 'mocha',
+  mochaOpts: { ui: 'bdd', timeout: 120000 },
+  waitforTimeout: 15000,
+  connectionRetryCount: 2,
+
+  onPrepare() {
+    if (!existsSync(application)) {
+      throw new Error(`No app binary at ${application}: run \`make app\` first.`);
+    }
+  },
+
+  beforeSession() {
+    driver = spawn(driverBin, [], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_DATA_HOME: path.join(home, '.local/share'),
+        XDG_CONFIG_HOME: path.join(home, '.config'),
+        XDG_CACHE_HOME: path.join(home, '.cache'),
+        // WebKitGTK's sandbox needs user namespaces that CI containers do not grant.
+        WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
+        WEBKIT_DISABLE_COMPOSITING_MODE: '1',
+      },
+    });
+    return new Promise((resolve) => setTimeout(resolve, 1500));
+  },
+
+  afterSession() {
+    if (driver?.pid) {
+      try {
+        process.kill(driver.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+  },
+};

@@ -1,0 +1,99 @@
+// The one error type the UI sees from the shell. Every rejection of `invoke()` (and every
+// failure to subscribe to an event) becomes an `IpcError` with a `code` from the contract, so
+// screens branch on `code` and never on message text. Shapes we do not recognise (a plain
+// string from Tauri itself, a missing command, `undefined`) become code `Internal`.
+
+import type { ErrorCode } from '$lib/bindings/ErrorCode';
+import type { FieldError } from '$lib/bindings/FieldError';
+import type { IpcError as IpcErrorData } from '$lib/bindings/IpcError';
+
+const CODES: ReadonlySet<string> = new Set<ErrorCode>([
+	'NotFound',
+	'AlreadyExists',
+	'WeakPassphrase',
+	'WrongPassphraseOrDamaged',
+	'NotAVault',
+	'FromNewerVersion',
+	'InUse',
+	'Locked',
+	'Validation',
+	'NotFresh',
+	'BadSnapshot',
+	'Io',
+	'Database',
+	'Internal'
+]);
+
+export class IpcError extends Error implements IpcErrorData {
+	readonly code: ErrorCode;
+	readonly fields: FieldError[];
+
+	constructor(code: ErrorCode, message: string, fields: FieldError[] = []) {
+		super(message);
+		this.name = 'IpcError';
+		this.code = code;
+		this.fields = fields;
+	}
+
+	/** The message for one field, if the backend named it. */
+	field(name: string): string | undefined {
+		return this.fields.find((f) => f.field === name)?.message;
+	}
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null;
+}
+
+function toFields(value: unknown): FieldError[] {
+	if (!Array.isArray(value)) return [];
+	return value.flatMap((item: unknown) =>
+		isRecord(item) && typeof item.field === 'string' && typeof item.message === 'string'
+			? [{ field: item.field, message: item.message }]
+			: []
+	);
+}
+
+function fromObject(value: Record<string, unknown>): IpcError | null {
+	if (typeof value.code !== 'string' || !CODES.has(value.code)) return null;
+	const message = typeof value.message === 'string' ? value.message : value.code;
+	return new IpcError(value.code as ErrorCode, message, toFields(value.fields));
+}
+
+/** Turns anything a rejected `invoke()` can produce into an `IpcError`. */
+export function toIpcError(reason: unknown): IpcError {
+	if (reason instanceof IpcError) return reason;
+	if (isRecord(reason)) {
+		const known = fromObject(reason);
+		if (known) return known;
+		if (reason instanceof Error) return new IpcError('Internal', reason.message);
+		if (typeof reason.message === 'string') return new IpcError('Internal', reason.message);
+		return new IpcError('Internal', 'Unexpected error from the application.');
+	}
+	if (typeof reason === 'string') {
+		const text = reason.trim();
+		if (text.startsWith('{')) {
+			try {
+				const parsed: unknown = JSON.parse(text);
+				if (isRecord(parsed)) {
+					const known = fromObject(parsed);
+					if (known) return known;
+				}
+			} catch {
+				// Not JSON after all: fall through and keep the text as the message.
+			}
+		}
+		return new IpcError('Internal', text || 'Unexpected error from the application.');
+	}
+	return new IpcError('Internal', 'Unexpected error from the application.');
+}
+
+/** Field errors of a `Validation` (or any) error as `{ field: message }`; first message wins. */
+export function fieldErrors(error: unknown): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (!(error instanceof IpcError)) return out;
+	for (const { field, message } of error.fields) {
+		if (!(field in out)) out[field] = message;
+	}
+	return out;
+}

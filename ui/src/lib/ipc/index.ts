@@ -1,0 +1,38 @@
+// The only module that talks to the Rust shell. `call()` wraps `invoke()` and rejects with an
+// `IpcError`; `subscribe()` wraps `listen()`. Domain wrappers live in `lib/<domain>/api.ts`
+// and go through these two functions, so no other file imports `@tauri-apps/api`.
+
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import type { DataChangedEvent } from '$lib/bindings/DataChangedEvent';
+import type { VaultLockedEvent } from '$lib/bindings/VaultLockedEvent';
+import { toIpcError } from './error';
+
+export { IpcError, fieldErrors, toIpcError } from './error';
+
+/** Invokes a shell command; resolves with its result or rejects with an `IpcError`. */
+export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+	try {
+		return await invoke<T>(command, args);
+	} catch (reason) {
+		throw toIpcError(reason);
+	}
+}
+
+/** Payloads of the events the shell emits, by event name (docs/ipc.md, Events). */
+export type ShellEvents = {
+	'vault-locked': VaultLockedEvent;
+	'data-changed': DataChangedEvent;
+};
+
+/** Subscribes to a shell event; resolves with the function that unsubscribes. */
+export async function subscribe<E extends keyof ShellEvents>(
+	event: E,
+	handler: (payload: ShellEvents[E]) => void
+): Promise<() => void> {
+	try {
+		return await listen<ShellEvents[E]>(event, (e) => handler(e.payload));
+	} catch (reason) {
+		throw toIpcError(reason);
+	}
+}

@@ -1,0 +1,9 @@
+// Typed wrappers over the `organisation_*` commands (docs/ipc.md).
+
+import type { Organisation } from '$lib/bindings/Organisation';
+import { call } from '$lib/ipc';
+
+export const organisationGet = () => call<Organisation>('organisation_get');
+
+export const organisationUpdate = (organisation: Organisation) =>
+	call<Organisation>('organisation_update', { organisation });

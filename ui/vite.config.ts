@@ -1,0 +1,23 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { defineConfig } from 'vitest/config';
+
+// Tauri expects a fixed dev port (tauri.conf.json devUrl) and must see failures, not a new port.
+export default defineConfig({
+	plugins: [sveltekit(), svelteTesting()],
+	clearScreen: false,
+	server: {
+		port: 1420,
+		strictPort: true,
+		watch: { ignored: ['**/src-tauri/**'] }
+	},
+	build: {
+		// The Tauri webviews are recent (WebView2, WKWebView, WebKitGTK).
+		target: 'es2022'
+	},
+	test: {
+		environment: 'jsdom',
+		include: ['src/**/*.test.ts'],
+		restoreMocks: true
+	}
+});
