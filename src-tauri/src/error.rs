@@ -15,17 +15,28 @@ pub struct IpcError {
 
 impl IpcError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), fields: Vec::new() }
+        Self {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
     }
 
     pub fn locked() -> Self {
-        Self::new(ErrorCode::Locked, "The vault is locked. Unlock it to continue.")
+        Self::new(
+            ErrorCode::Locked,
+            "The vault is locked. Unlock it to continue.",
+        )
     }
 }
 
 impl From<CoreError> for IpcError {
     fn from(err: CoreError) -> Self {
-        Self { code: err.code, message: err.message, fields: err.fields }
+        Self {
+            code: err.code,
+            message: err.message,
+            fields: err.fields,
+        }
     }
 }
 

@@ -25,5 +25,10 @@ pub fn vault_locked(app: &AppHandle, reason: &'static str) {
 }
 
 pub fn data_changed(app: &AppHandle, domain: &str) {
-    let _ = app.emit(DATA_CHANGED, DataChangedEvent { domain: domain.to_owned() });
+    let _ = app.emit(
+        DATA_CHANGED,
+        DataChangedEvent {
+            domain: domain.to_owned(),
+        },
+    );
 }

@@ -63,7 +63,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES, recent: Vec::new() }
+        Self {
+            idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES,
+            recent: Vec::new(),
+        }
     }
 }
 
@@ -90,7 +93,13 @@ impl Settings {
     /// Moves `path` to the top of the recent list, keeping the newest [`RECENT_KEPT`].
     pub fn remember(&mut self, path: &Path, at: DateTime<Utc>) {
         self.recent.retain(|r| r.path != path);
-        self.recent.insert(0, RecentEntry { path: path.to_owned(), last_opened: at });
+        self.recent.insert(
+            0,
+            RecentEntry {
+                path: path.to_owned(),
+                last_opened: at,
+            },
+        );
         self.recent.truncate(RECENT_KEPT);
     }
 
@@ -112,8 +121,18 @@ mod tests {
         }
         s.remember(Path::new("/v/5.isms"), t);
         assert_eq!(s.recent.len(), RECENT_KEPT);
-        assert_eq!(s.recent[0].path, Path::new("/v/5.isms"), "reopened goes to the top");
-        assert_eq!(s.recent.iter().filter(|r| r.path == Path::new("/v/5.isms")).count(), 1);
+        assert_eq!(
+            s.recent[0].path,
+            Path::new("/v/5.isms"),
+            "reopened goes to the top"
+        );
+        assert_eq!(
+            s.recent
+                .iter()
+                .filter(|r| r.path == Path::new("/v/5.isms"))
+                .count(),
+            1
+        );
         s.forget(Path::new("/v/5.isms"));
         assert!(s.recent.iter().all(|r| r.path != Path::new("/v/5.isms")));
     }
@@ -122,12 +141,21 @@ mod tests {
     fn settings_round_trip_and_hold_no_secret() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("settings.json");
-        let mut s = Settings { idle_lock_minutes: 7, ..Settings::default() };
-        s.remember(Path::new("/v/acme.isms"), DateTime::<Utc>::from_timestamp(0, 0).unwrap());
+        let mut s = Settings {
+            idle_lock_minutes: 7,
+            ..Settings::default()
+        };
+        s.remember(
+            Path::new("/v/acme.isms"),
+            DateTime::<Utc>::from_timestamp(0, 0).unwrap(),
+        );
         s.save(&file).unwrap();
         assert_eq!(Settings::load(&file), s);
         let text = std::fs::read_to_string(&file).unwrap();
-        assert!(!text.to_lowercase().contains("pass"), "no passphrase field exists to leak");
+        assert!(
+            !text.to_lowercase().contains("pass"),
+            "no passphrase field exists to leak"
+        );
     }
 
     #[test]

@@ -58,7 +58,10 @@ impl AppState {
     }
 
     /// Runs `f` on the unlocked vault; `Locked` otherwise. Counts as activity.
-    pub fn with_vault<T>(&self, f: impl FnOnce(&mut Vault) -> Result<T, CoreError>) -> IpcResult<T> {
+    pub fn with_vault<T>(
+        &self,
+        f: impl FnOnce(&mut Vault) -> Result<T, CoreError>,
+    ) -> IpcResult<T> {
         self.touch();
         match &mut *guard(&self.vault) {
             VaultState::Unlocked(vault) => f(vault).map_err(IpcError::from),
@@ -102,9 +105,12 @@ impl AppState {
     pub fn update_settings(&self, f: impl FnOnce(&mut Settings)) -> IpcResult<Settings> {
         let mut settings = guard(&self.settings);
         f(&mut settings);
-        settings
-            .save(&self.paths.settings_file)
-            .map_err(|e| IpcError::new(isms_core::ErrorCode::Io, format!("Cannot save settings: {e}")))?;
+        settings.save(&self.paths.settings_file).map_err(|e| {
+            IpcError::new(
+                isms_core::ErrorCode::Io,
+                format!("Cannot save settings: {e}"),
+            )
+        })?;
         Ok(settings.clone())
     }
 }

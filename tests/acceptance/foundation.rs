@@ -10,7 +10,12 @@ const FIRST: &str = "owner's first passphrase";
 const SECOND: &str = "owner's second passphrase";
 
 fn at(day: u32, hour: u32) -> Stamp {
-    Stamp::new(Utc.with_ymd_and_hms(2026, 1, day, hour, 0, 0).single().unwrap(), "owner")
+    Stamp::new(
+        Utc.with_ymd_and_hms(2026, 1, day, hour, 0, 0)
+            .single()
+            .unwrap(),
+        "owner",
+    )
 }
 
 #[test]
@@ -20,7 +25,12 @@ fn first_day_with_a_new_vault() {
     let backups = dir.path().join("backups");
 
     let mut vault = Vault::create(&path, Passphrase::new(FIRST.into()), at(5, 9), |tx| {
-        organisation::create(tx, Organisation::named("Nordlys Analytics AS"), Action::Create).map(|_| ())
+        organisation::create(
+            tx,
+            Organisation::named("Nordlys Analytics AS"),
+            Action::Create,
+        )
+        .map(|_| ())
     })
     .unwrap();
 
@@ -41,7 +51,12 @@ fn first_day_with_a_new_vault() {
     let copy = dir.path().join("before-rekey.isms");
     vault.backup_to(&copy).unwrap();
     vault
-        .change_passphrase(&Passphrase::new(FIRST.into()), Passphrase::new(SECOND.into()), &backups, &at(5, 11))
+        .change_passphrase(
+            &Passphrase::new(FIRST.into()),
+            Passphrase::new(SECOND.into()),
+            &backups,
+            &at(5, 11),
+        )
         .unwrap();
     let exported = snapshot::to_json(&snapshot::export(&vault).unwrap()).unwrap();
     vault.close().unwrap();
@@ -52,13 +67,19 @@ fn first_day_with_a_new_vault() {
     drop(old);
 
     // The vault itself now opens only with the new passphrase, with every edit in place.
-    let err = Vault::open(&path, Passphrase::new(FIRST.into()), &backups, &at(6, 9)).err().unwrap();
+    let err = Vault::open(&path, Passphrase::new(FIRST.into()), &backups, &at(6, 9))
+        .err()
+        .unwrap();
     assert_eq!(err.code, ErrorCode::WrongPassphraseOrDamaged);
     let vault = Vault::open(&path, Passphrase::new(SECOND.into()), &backups, &at(6, 9)).unwrap();
     assert_eq!(organisation::get(vault.reader()).unwrap(), org);
     let trail = history::list(vault.reader(), Some("organisation"), 10).unwrap();
     let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(actions, ["update", "create"], "history tells the day's story, newest first");
+    assert_eq!(
+        actions,
+        ["update", "create"],
+        "history tells the day's story, newest first"
+    );
 
     // A new laptop: the snapshot moves the whole vault.
     let moved = dir.path().join("moved.isms");
@@ -67,5 +88,8 @@ fn first_day_with_a_new_vault() {
     })
     .unwrap();
     snapshot::import(&mut target, at(7, 9), snapshot::parse(&exported).unwrap()).unwrap();
-    assert_eq!(snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap(), exported);
+    assert_eq!(
+        snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap(),
+        exported
+    );
 }

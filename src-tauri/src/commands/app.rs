@@ -53,8 +53,14 @@ pub fn app_info(state: State<'_, AppState>) -> AppInfo {
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn settings_update(state: State<'_, AppState>, idle_lock_minutes: u32) -> IpcResult<AppInfo> {
     if !(1..=240).contains(&idle_lock_minutes) {
-        let mut err = IpcError::new(isms_core::ErrorCode::Validation, "Between 1 and 240 minutes.");
-        err.fields.push(isms_core::FieldError::new("idle_lock_minutes", "Between 1 and 240 minutes."));
+        let mut err = IpcError::new(
+            isms_core::ErrorCode::Validation,
+            "Between 1 and 240 minutes.",
+        );
+        err.fields.push(isms_core::FieldError::new(
+            "idle_lock_minutes",
+            "Between 1 and 240 minutes.",
+        ));
         return Err(err);
     }
     state.touch();

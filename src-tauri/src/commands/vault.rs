@@ -37,15 +37,25 @@ fn status_of(state: &AppState) -> VaultStatus {
                 organisation_name: Some(name),
             })
         })
-        .unwrap_or(VaultStatus { unlocked: false, path: None, organisation_name: None })
+        .unwrap_or(VaultStatus {
+            unlocked: false,
+            path: None,
+            organisation_name: None,
+        })
 }
 
 /// Vault paths from the webview must be absolute; a missing extension is added on create.
 fn vault_path(path: &str) -> IpcResult<PathBuf> {
     let path = PathBuf::from(path);
     if !path.is_absolute() {
-        let mut err = IpcError::new(ErrorCode::Validation, "Choose a location for the vault file.");
-        err.fields.push(isms_core::FieldError::new("path", "Choose a location for the vault file."));
+        let mut err = IpcError::new(
+            ErrorCode::Validation,
+            "Choose a location for the vault file.",
+        );
+        err.fields.push(isms_core::FieldError::new(
+            "path",
+            "Choose a location for the vault file.",
+        ));
         return Err(err);
     }
     Ok(path)
@@ -88,7 +98,11 @@ pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn vault_choose_new(app: AppHandle, state: State<'_, AppState>, suggested_name: String) -> Option<String> {
+pub fn vault_choose_new(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    suggested_name: String,
+) -> Option<String> {
     let dir = &state.paths.default_vault_dir;
     let _ = std::fs::create_dir_all(dir);
     let name = format!("{}.{VAULT_EXTENSION}", suggested_name.trim());
@@ -100,7 +114,10 @@ pub fn vault_choose_new(app: AppHandle, state: State<'_, AppState>, suggested_na
         .set_file_name(name)
         .add_filter("ISMS Desk vault", &[VAULT_EXTENSION])
         .blocking_save_file()?;
-    chosen.into_path().ok().map(|p| with_extension(p).display().to_string())
+    chosen
+        .into_path()
+        .ok()
+        .map(|p| with_extension(p).display().to_string())
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -124,10 +141,15 @@ pub fn vault_create(
     passphrase: String,
 ) -> IpcResult<VaultStatus> {
     let path = with_extension(vault_path(&path)?);
-    let org = Organisation::named(&organisation_name).validated().map_err(|mut e| {
-        e.fields.iter_mut().filter(|f| f.field == "name").for_each(|f| f.field = "organisation_name".into());
-        IpcError::from(e)
-    })?;
+    let org = Organisation::named(&organisation_name)
+        .validated()
+        .map_err(|mut e| {
+            e.fields
+                .iter_mut()
+                .filter(|f| f.field == "name")
+                .for_each(|f| f.field = "organisation_name".into());
+            IpcError::from(e)
+        })?;
     state.lock();
     let vault = Vault::create(&path, Passphrase::new(passphrase), state.stamp(), |tx| {
         organisation::create(tx, org, Action::Create).map(|_| ())
@@ -147,7 +169,12 @@ pub fn vault_unlock(
 ) -> IpcResult<VaultStatus> {
     let path = vault_path(&path)?;
     state.lock();
-    let vault = Vault::open(&path, Passphrase::new(passphrase), &state.paths.backups_dir, &state.stamp())?;
+    let vault = Vault::open(
+        &path,
+        Passphrase::new(passphrase),
+        &state.paths.backups_dir,
+        &state.stamp(),
+    )?;
     state.set_unlocked(vault);
     remember(&state, &path);
     daily_backup(&app);
@@ -189,9 +216,24 @@ pub fn vault_change_passphrase(
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn vault_backup(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Option<BackupInfo>> {
     let (dir, name) = state.with_vault(|vault| {
-        let stem = vault.path().file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let dir = vault.path().parent().map(Path::to_owned).unwrap_or_default();
-        Ok((dir, format!("{stem} backup {}.{VAULT_EXTENSION}", state.now().format("%Y-%m-%d %H%M"))))
+        let stem = vault
+            .path()
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let dir = vault
+            .path()
+            .parent()
+            .map(Path::to_owned)
+            .unwrap_or_default();
+        Ok((
+            dir,
+            format!(
+                "{stem} backup {}.{VAULT_EXTENSION}",
+                state.now().format("%Y-%m-%d %H%M")
+            ),
+        ))
     })?;
     let Some(chosen) = app
         .dialog()
@@ -207,7 +249,9 @@ pub fn vault_backup(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Opt
     let out = chosen
         .into_path()
         .map_err(|e| IpcError::new(ErrorCode::Io, format!("That location cannot be used: {e}")))?;
-    state.with_vault(|vault| vault.backup_to(&with_extension(out))).map(Some)
+    state
+        .with_vault(|vault| vault.backup_to(&with_extension(out)))
+        .map(Some)
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

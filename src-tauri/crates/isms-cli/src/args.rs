@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "isms", version, about = "ISMS Desk from the command line: create, inspect, back up and move encrypted ISMS vaults.")]
+#[command(
+    name = "isms",
+    version,
+    about = "ISMS Desk from the command line: create, inspect, back up and move encrypted ISMS vaults."
+)]
 pub struct Cli {
     /// Folder for automatic backups (default: the desktop app's backup folder).
     #[arg(long, global = true, env = "ISMS_BACKUP_DIR", value_name = "DIR")]

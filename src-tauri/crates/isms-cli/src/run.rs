@@ -19,7 +19,10 @@ fn stamp() -> Stamp {
 
 /// The desktop app's (release) backup folder, so both surfaces keep backups in one place.
 fn default_backup_dir() -> PathBuf {
-    dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("app.ismsdesk.desktop").join("backups")
+    dirs::data_dir()
+        .unwrap_or_else(std::env::temp_dir)
+        .join("app.ismsdesk.desktop")
+        .join("backups")
 }
 
 fn passphrase(var: &str, prompt: &str, confirm: bool) -> Result<Passphrase> {
@@ -28,29 +31,46 @@ fn passphrase(var: &str, prompt: &str, confirm: bool) -> Result<Passphrase> {
     }
     let read = |p: &str| {
         rpassword::prompt_password(p).map_err(|e| {
-            CoreError::new(ErrorCode::Io, format!("Cannot read the passphrase ({e}); set {var} instead."))
+            CoreError::new(
+                ErrorCode::Io,
+                format!("Cannot read the passphrase ({e}); set {var} instead."),
+            )
         })
     };
     let first = Passphrase::new(read(prompt)?);
     if confirm && !first.matches(&Passphrase::new(read("Repeat it: ")?)) {
-        return Err(CoreError::new(ErrorCode::Validation, "The two passphrases differ."));
+        return Err(CoreError::new(
+            ErrorCode::Validation,
+            "The two passphrases differ.",
+        ));
     }
     Ok(first)
 }
 
 fn open(vault: &Path, backups: &Path) -> Result<Vault> {
-    let pass = passphrase("ISMS_PASSPHRASE", &format!("Passphrase for {}: ", vault.display()), false)?;
+    let pass = passphrase(
+        "ISMS_PASSPHRASE",
+        &format!("Passphrase for {}: ", vault.display()),
+        false,
+    )?;
     Vault::open(vault, pass, backups, &stamp())
 }
 
 fn write_new_file(path: &Path, text: &str) -> Result<()> {
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            CoreError::new(ErrorCode::AlreadyExists, format!("{} already exists.", path.display()))
-        } else {
-            CoreError::io(&format!("Cannot write {}", path.display()), &e)
-        }
-    })?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                CoreError::new(
+                    ErrorCode::AlreadyExists,
+                    format!("{} already exists.", path.display()),
+                )
+            } else {
+                CoreError::io(&format!("Cannot write {}", path.display()), &e)
+            }
+        })?;
     file.write_all(text.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|e| CoreError::io(&format!("Cannot write {}", path.display()), &e))
@@ -61,7 +81,11 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::New { vault, org } => {
             let org = Organisation::named(&org).validated()?;
-            let pass = passphrase("ISMS_PASSPHRASE", "New passphrase (12 characters or more): ", true)?;
+            let pass = passphrase(
+                "ISMS_PASSPHRASE",
+                "New passphrase (12 characters or more): ",
+                true,
+            )?;
             let created = Vault::create(&vault, pass, stamp(), |tx| {
                 organisation::create(tx, org, Action::Create).map(|_| ())
             })?;
@@ -76,7 +100,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 println!("Vault          {}", info.path);
                 println!("Organisation   {}", info.organisation_name);
                 println!("Schema         {}", info.schema_version);
-                let counts: Vec<String> = info.counts.iter().map(|(t, n)| format!("{t} {n}")).collect();
+                let counts: Vec<String> = info
+                    .counts
+                    .iter()
+                    .map(|(t, n)| format!("{t} {n}"))
+                    .collect();
                 println!("Records        {}", counts.join(", "));
             }
         }
@@ -84,10 +112,16 @@ pub fn run(cli: Cli) -> Result<()> {
             let prompt = format!("Current passphrase for {}: ", vault.display());
             let current = passphrase("ISMS_PASSPHRASE", &prompt, false)?;
             let mut open = Vault::open(&vault, current.clone(), &backups, &stamp())?;
-            let new = passphrase("ISMS_NEW_PASSPHRASE", "New passphrase (12 characters or more): ", true)?;
+            let new = passphrase(
+                "ISMS_NEW_PASSPHRASE",
+                "New passphrase (12 characters or more): ",
+                true,
+            )?;
             open.change_passphrase(&current, new, &backups, &stamp())?;
             open.close()?;
-            println!("Passphrase changed. Backups written before today still open with the old one.");
+            println!(
+                "Passphrase changed. Backups written before today still open with the old one."
+            );
         }
         Command::Check { vault } => {
             let report = open(&vault, &backups)?.check()?;
@@ -103,7 +137,10 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Backup { vault, out } => {
             let info = open(&vault, &backups)?.backup_to(&out)?;
-            println!("Backup written and verified: {} ({} bytes)", info.path, info.bytes);
+            println!(
+                "Backup written and verified: {} ({} bytes)",
+                info.path, info.bytes
+            );
         }
         Command::Snapshot(SnapshotCommand::Export { vault, out }) => {
             let text = snapshot::to_json(&snapshot::export(&open(&vault, &backups)?)?)?;
@@ -116,7 +153,11 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Snapshot(SnapshotCommand::Import { vault, file }) => {
             let text = std::fs::read_to_string(&file).map_err(|e| {
-                let code = if e.kind() == std::io::ErrorKind::NotFound { ErrorCode::NotFound } else { ErrorCode::Io };
+                let code = if e.kind() == std::io::ErrorKind::NotFound {
+                    ErrorCode::NotFound
+                } else {
+                    ErrorCode::Io
+                };
                 CoreError::new(code, format!("Cannot read {}: {e}", file.display()))
             })?;
             let snap = snapshot::parse(&text)?;

@@ -50,7 +50,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &str, message: impl Into<String>) -> Self {
-        Self { field: field.to_owned(), message: message.into() }
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+        }
     }
 }
 
@@ -67,7 +70,11 @@ pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
 impl CoreError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), fields: Vec::new() }
+        Self {
+            code,
+            message: message.into(),
+            fields: Vec::new(),
+        }
     }
 
     /// A validation error; the message summarises the fields.
@@ -76,7 +83,11 @@ impl CoreError {
             [one] => one.message.clone(),
             many => format!("{} fields need attention.", many.len()),
         };
-        Self { code: ErrorCode::Validation, message, fields }
+        Self {
+            code: ErrorCode::Validation,
+            message,
+            fields,
+        }
     }
 
     pub fn internal(message: impl Into<String>) -> Self {

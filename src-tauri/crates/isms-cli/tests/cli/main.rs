@@ -43,14 +43,22 @@ fn new_info_check_backup() {
     let out = isms(d, &["backup", "acme.isms", "--out", "copy.isms"], PASS);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = isms(d, &["info", "copy.isms"], PASS);
-    assert!(stdout(&out).contains("Acme Søren Ltd"), "the backup opens: {}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Acme Søren Ltd"),
+        "the backup opens: {}",
+        stdout(&out)
+    );
 }
 
 #[test]
 fn errors_are_one_line_with_documented_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    assert!(isms(d, &["new", "acme.isms", "--org", "Acme"], PASS).status.success());
+    assert!(
+        isms(d, &["new", "acme.isms", "--org", "Acme"], PASS)
+            .status
+            .success()
+    );
     let cases: [(&[&str], &str, i32); 5] = [
         (&["info", "acme.isms"], "wrong passphrase here", 4),
         (&["info", "missing.isms"], PASS, 3),
@@ -62,8 +70,14 @@ fn errors_are_one_line_with_documented_exit_codes() {
         let out = isms(d, args, pass);
         assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
         let err = stderr(&out);
-        assert!(err.starts_with("isms: ") && err.lines().count() == 1, "{args:?}: {err}");
-        assert!(!err.contains(pass) || pass == PASS, "the passphrase is never echoed");
+        assert!(
+            err.starts_with("isms: ") && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+        assert!(
+            !err.contains(pass) || pass == PASS,
+            "the passphrase is never echoed"
+        );
     }
     std::fs::write(d.join("notes.txt"), "just some text, not a vault at all").unwrap();
     assert_eq!(isms(d, &["info", "notes.txt"], PASS).status.code(), Some(5));
@@ -73,7 +87,11 @@ fn errors_are_one_line_with_documented_exit_codes() {
 fn passwd_takes_the_new_passphrase_from_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    assert!(isms(d, &["new", "acme.isms", "--org", "Acme"], PASS).status.success());
+    assert!(
+        isms(d, &["new", "acme.isms", "--org", "Acme"], PASS)
+            .status
+            .success()
+    );
     let new = "another long passphrase";
     let out = Command::cargo_bin("isms")
         .unwrap()
@@ -85,29 +103,69 @@ fn passwd_takes_the_new_passphrase_from_the_environment() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(isms(d, &["info", "acme.isms"], PASS).status.code(), Some(4), "old fails");
-    assert!(isms(d, &["info", "acme.isms"], new).status.success(), "new works");
+    assert_eq!(
+        isms(d, &["info", "acme.isms"], PASS).status.code(),
+        Some(4),
+        "old fails"
+    );
+    assert!(
+        isms(d, &["info", "acme.isms"], new).status.success(),
+        "new works"
+    );
 }
 
 #[test]
 fn snapshot_round_trip_and_refusal_of_a_used_vault() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    assert!(isms(d, &["new", "a.isms", "--org", "Łukasz Wąs Sp. z o.o."], PASS).status.success());
+    assert!(
+        isms(
+            d,
+            &["new", "a.isms", "--org", "Łukasz Wąs Sp. z o.o."],
+            PASS
+        )
+        .status
+        .success()
+    );
     let first = isms(d, &["snapshot", "export", "a.isms"], PASS);
     assert!(first.status.success(), "{}", stderr(&first));
     std::fs::write(d.join("a.json"), &first.stdout).unwrap();
-    assert!(isms(d, &["new", "b.isms", "--org", "Placeholder"], PASS).status.success());
+    assert!(
+        isms(d, &["new", "b.isms", "--org", "Placeholder"], PASS)
+            .status
+            .success()
+    );
     let out = isms(d, &["snapshot", "import", "b.isms", "a.json"], PASS);
     assert!(out.status.success(), "{}", stderr(&out));
-    let second = isms(d, &["snapshot", "export", "b.isms", "--out", "b.json"], PASS);
+    let second = isms(
+        d,
+        &["snapshot", "export", "b.isms", "--out", "b.json"],
+        PASS,
+    );
     assert!(second.status.success(), "{}", stderr(&second));
-    assert_eq!(std::fs::read(d.join("b.json")).unwrap(), first.stdout, "export → import → export is identical");
+    assert_eq!(
+        std::fs::read(d.join("b.json")).unwrap(),
+        first.stdout,
+        "export → import → export is identical"
+    );
     let again = isms(d, &["snapshot", "import", "b.isms", "a.json"], PASS);
-    assert_eq!(again.status.code(), Some(10), "b.isms now holds an import: {}", stderr(&again));
+    assert_eq!(
+        again.status.code(),
+        Some(10),
+        "b.isms now holds an import: {}",
+        stderr(&again)
+    );
     std::fs::write(d.join("bad.json"), "{\"format\":\"something else\"}").unwrap();
-    assert!(isms(d, &["new", "c.isms", "--org", "C"], PASS).status.success());
+    assert!(
+        isms(d, &["new", "c.isms", "--org", "C"], PASS)
+            .status
+            .success()
+    );
     let bad = isms(d, &["snapshot", "import", "c.isms", "bad.json"], PASS);
     assert_eq!(bad.status.code(), Some(10));
-    assert!(stderr(&bad).contains("not an ISMS Desk snapshot"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("not an ISMS Desk snapshot"),
+        "{}",
+        stderr(&bad)
+    );
 }

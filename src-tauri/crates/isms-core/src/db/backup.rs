@@ -35,19 +35,34 @@ pub struct BackupInfo {
 pub fn backup_dir_for(base: &Path, vault: &Path) -> PathBuf {
     let full = std::path::absolute(vault).unwrap_or_else(|_| vault.to_owned());
     let hash = hex::encode(Sha256::digest(full.as_os_str().as_encoded_bytes()));
-    let stem = vault.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = vault
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let safe: String = stem
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .take(60)
         .collect();
     base.join(format!("{safe}-{}", &hash[..8]))
 }
 
 /// Writes an automatic backup of `vault` (named by time and reason) and prunes old ones.
-pub fn auto_backup(vault: &Vault, base: &Path, at: DateTime<Utc>, reason: &str) -> Result<BackupInfo> {
+pub fn auto_backup(
+    vault: &Vault,
+    base: &Path,
+    at: DateTime<Utc>,
+    reason: &str,
+) -> Result<BackupInfo> {
     let dir = backup_dir_for(base, vault.path());
-    std::fs::create_dir_all(&dir).map_err(|e| CoreError::io("Cannot create the backup folder", &e))?;
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| CoreError::io("Cannot create the backup folder", &e))?;
     let stamp = at.format("%Y%m%dT%H%M%SZ");
     let mut out = dir.join(format!("{stamp}-{reason}.isms"));
     let mut n = 2;
@@ -80,7 +95,9 @@ pub fn newest_auto_backup_at(base: &Path, vault: &Path) -> Option<DateTime<Utc>>
     let newest = list_auto_backups(base, vault).into_iter().next()?;
     let name = newest.file_name()?.to_str()?;
     let stamp = name.get(..16)?;
-    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ").ok().map(|t| t.and_utc())
+    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ")
+        .ok()
+        .map(|t| t.and_utc())
 }
 
 fn prune(dir: &Path) -> Result<()> {
@@ -100,7 +117,11 @@ fn prune(dir: &Path) -> Result<()> {
 
 /// Exports `vault` into a new file at `out` encrypted with `passphrase`, verifies it from disk
 /// and renames it into place. Refuses to overwrite `out`.
-pub(crate) fn write_verified(vault: &Vault, out: &Path, passphrase: &Passphrase) -> Result<BackupInfo> {
+pub(crate) fn write_verified(
+    vault: &Vault,
+    out: &Path,
+    passphrase: &Passphrase,
+) -> Result<BackupInfo> {
     if out.exists() {
         return Err(CoreError::new(
             ErrorCode::AlreadyExists,
@@ -115,7 +136,10 @@ pub(crate) fn write_verified(vault: &Vault, out: &Path, passphrase: &Passphrase)
     }
     std::fs::rename(&partial, out).map_err(|e| CoreError::io("Cannot finish the backup", &e))?;
     let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
-    Ok(BackupInfo { path: out.display().to_string(), bytes })
+    Ok(BackupInfo {
+        path: out.display().to_string(),
+        bytes,
+    })
 }
 
 fn export_and_verify(conn: &Connection, partial: &Path, passphrase: &Passphrase) -> Result<()> {
@@ -123,8 +147,12 @@ fn export_and_verify(conn: &Connection, partial: &Path, passphrase: &Passphrase)
         .to_str()
         .ok_or_else(|| CoreError::new(ErrorCode::Io, "The backup path is not valid Unicode."))?;
     // The vault's connection may not create files, so ATTACH needs the file to exist.
-    std::fs::File::create(partial).map_err(|e| CoreError::io("Cannot create the backup file", &e))?;
-    conn.execute("ATTACH DATABASE ?1 AS backup KEY ?2", rusqlite::params![target, passphrase.expose()])?;
+    std::fs::File::create(partial)
+        .map_err(|e| CoreError::io("Cannot create the backup file", &e))?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS backup KEY ?2",
+        rusqlite::params![target, passphrase.expose()],
+    )?;
     let exported = (|| -> Result<()> {
         conn.query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))?;
         let version: i64 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
@@ -143,7 +171,8 @@ fn export_and_verify(conn: &Connection, partial: &Path, passphrase: &Passphrase)
 
 /// Opens the copy on its own, as a user would, and compares it with the source.
 fn verify_copy(source: &Connection, copy: &Path, passphrase: &Passphrase) -> Result<()> {
-    let fail = |what: String| CoreError::new(ErrorCode::Io, format!("The backup did not verify: {what}."));
+    let fail =
+        |what: String| CoreError::new(ErrorCode::Io, format!("The backup did not verify: {what}."));
     let conn = connect(copy, passphrase)?;
     check_key(&conn).map_err(|_| fail("it does not open with the passphrase".into()))?;
     for pragma in ["PRAGMA quick_check", "PRAGMA cipher_integrity_check"] {
@@ -163,7 +192,10 @@ fn verify_copy(source: &Connection, copy: &Path, passphrase: &Passphrase) -> Res
             .prepare("SELECT name FROM sqlite_schema WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut out = vec![("user_version".to_owned(), c.query_row("PRAGMA user_version", [], |r| r.get(0))?)];
+        let mut out = vec![(
+            "user_version".to_owned(),
+            c.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+        )];
         for t in tables {
             let n: i64 = c.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0))?;
             out.push((t, n));
@@ -171,7 +203,9 @@ fn verify_copy(source: &Connection, copy: &Path, passphrase: &Passphrase) -> Res
         Ok(out)
     };
     if fingerprint(source)? != fingerprint(&conn)? {
-        return Err(fail("its tables or row counts differ from the vault".into()));
+        return Err(fail(
+            "its tables or row counts differ from the vault".into(),
+        ));
     }
     conn.close().map_err(|(_, e)| CoreError::from(e))?;
     Ok(())

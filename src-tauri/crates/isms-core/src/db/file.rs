@@ -47,7 +47,10 @@ pub(crate) fn sniff(path: &Path) -> Result<()> {
         return Err(not_a_vault(path, "it is an unencrypted SQLite database"));
     }
     if looks_like_text_or_known_format(&head) {
-        return Err(not_a_vault(path, "it does not look like an encrypted vault"));
+        return Err(not_a_vault(
+            path,
+            "it does not look like an encrypted vault",
+        ));
     }
     Ok(())
 }
@@ -55,18 +58,29 @@ pub(crate) fn sniff(path: &Path) -> Result<()> {
 /// Sixteen random bytes are all printable with odds of about one in ten million, and repeat a
 /// byte value enough to leave fewer than eight distinct values with odds far lower still.
 fn looks_like_text_or_known_format(head: &[u8; 16]) -> bool {
-    let printable = head.iter().all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    let printable = head
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
     let mut seen = [false; 256];
     for b in head {
         seen[*b as usize] = true;
     }
     let distinct = seen.iter().filter(|s| **s).count();
-    let magic: [&[u8]; 5] = [b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xFF\xD8\xFF", b"\x1F\x8B"];
+    let magic: [&[u8]; 5] = [
+        b"%PDF",
+        b"PK\x03\x04",
+        b"\x89PNG",
+        b"\xFF\xD8\xFF",
+        b"\x1F\x8B",
+    ];
     printable || distinct < 8 || magic.iter().any(|m| head.starts_with(m))
 }
 
 pub(crate) fn not_found(path: &Path) -> CoreError {
-    CoreError::new(ErrorCode::NotFound, format!("No vault at {}.", path.display()))
+    CoreError::new(
+        ErrorCode::NotFound,
+        format!("No vault at {}.", path.display()),
+    )
 }
 
 fn not_a_vault(path: &Path, why: &str) -> CoreError {
@@ -78,7 +92,10 @@ fn not_a_vault(path: &Path, why: &str) -> CoreError {
 
 /// The sidecar lock file's path: `.<file name>.lock` in the vault's folder.
 pub(crate) fn lock_path(vault: &Path) -> PathBuf {
-    let name = vault.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = vault
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     vault.with_file_name(format!(".{name}.lock"))
 }
 

@@ -58,7 +58,10 @@ pub(crate) fn refuse_newer(conn: &Connection) -> Result<u32> {
 /// Applies every migration after the current version, up to `target`.
 pub(crate) fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
     let from = current_version(conn)?;
-    for migration in MIGRATIONS.iter().filter(|m| m.version > from && m.version <= target) {
+    for migration in MIGRATIONS
+        .iter()
+        .filter(|m| m.version > from && m.version <= target)
+    {
         let tx = conn.transaction()?;
         tx.execute_batch(migration.sql).map_err(|e| {
             CoreError::new(

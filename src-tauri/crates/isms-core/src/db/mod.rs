@@ -18,7 +18,10 @@ mod passphrase;
 mod vault;
 mod write;
 
-pub use backup::{AUTO_BACKUPS_KEPT, BackupInfo, auto_backup, backup_dir_for, list_auto_backups, newest_auto_backup_at};
+pub use backup::{
+    AUTO_BACKUPS_KEPT, BackupInfo, auto_backup, backup_dir_for, list_auto_backups,
+    newest_auto_backup_at,
+};
 pub use migrate::{LATEST_VERSION, MIGRATIONS, Migration};
 pub use passphrase::{MIN_PASSPHRASE_CHARS, Passphrase};
 pub use vault::{CheckReport, Vault, VaultInfo};

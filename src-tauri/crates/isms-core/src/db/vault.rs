@@ -13,12 +13,12 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::APPLICATION_ID;
 use super::backup::{self, BackupInfo};
 use super::file::{self, VaultLock};
 use super::migrate::{self, LATEST_VERSION};
 use super::passphrase::Passphrase;
 use super::write::{Stamp, WriteTx};
-use super::APPLICATION_ID;
 use crate::error::{CoreError, ErrorCode, FieldError, Result};
 
 pub struct Vault {
@@ -77,12 +77,21 @@ impl Vault {
             let mut conn = connect(path, &passphrase)?;
             configure(&conn)?;
             migrate::migrate_to(&mut conn, LATEST_VERSION)?;
-            let mut vault = Vault { conn, path: path.to_owned(), passphrase, _lock: lock };
+            let mut vault = Vault {
+                conn,
+                path: path.to_owned(),
+                passphrase,
+                _lock: lock,
+            };
             vault.write(stamp, init)?;
             Ok(vault)
         })();
         if made.is_err() {
-            for leftover in [path.to_owned(), sidecar(path, "-wal"), sidecar(path, "-shm")] {
+            for leftover in [
+                path.to_owned(),
+                sidecar(path, "-wal"),
+                sidecar(path, "-shm"),
+            ] {
                 let _ = std::fs::remove_file(leftover);
             }
         }
@@ -91,7 +100,12 @@ impl Vault {
 
     /// Opens and unlocks an existing vault. Pending migrations run after a verified backup has
     /// been written to `backup_dir`.
-    pub fn open(path: &Path, passphrase: Passphrase, backup_dir: &Path, stamp: &Stamp) -> Result<Vault> {
+    pub fn open(
+        path: &Path,
+        passphrase: Passphrase,
+        backup_dir: &Path,
+        stamp: &Stamp,
+    ) -> Result<Vault> {
         file::sniff(path)?;
         let lock = VaultLock::acquire(path)?;
         let conn = connect(path, &passphrase)?;
@@ -105,7 +119,12 @@ impl Vault {
         }
         let version = migrate::refuse_newer(&conn)?;
         configure(&conn)?;
-        let mut vault = Vault { conn, path: path.to_owned(), passphrase, _lock: lock };
+        let mut vault = Vault {
+            conn,
+            path: path.to_owned(),
+            passphrase,
+            _lock: lock,
+        };
         if version < LATEST_VERSION {
             let reason = format!("before-schema-{LATEST_VERSION}");
             backup::auto_backup(&vault, backup_dir, stamp.at, &reason)?;
@@ -144,7 +163,10 @@ impl Vault {
 
     pub fn info(&self) -> Result<VaultInfo> {
         let organisation_name: String =
-            self.conn.query_row("SELECT name FROM organisation WHERE id = 1", [], |r| r.get(0))?;
+            self.conn
+                .query_row("SELECT name FROM organisation WHERE id = 1", [], |r| {
+                    r.get(0)
+                })?;
         let mut counts = BTreeMap::new();
         let tables: Vec<String> = self
             .conn
@@ -153,7 +175,10 @@ impl Vault {
             .collect::<rusqlite::Result<_>>()?;
         for table in tables {
             let n: i64 =
-                self.conn.query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| r.get(0))?;
+                self.conn
+                    .query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| {
+                        r.get(0)
+                    })?;
             counts.insert(table, n as u64);
         }
         Ok(VaultInfo {
@@ -169,7 +194,8 @@ impl Vault {
         let mut messages = Vec::new();
         for pragma in ["PRAGMA quick_check", "PRAGMA cipher_integrity_check"] {
             let rows = self.conn.prepare(pragma).and_then(|mut stmt| {
-                stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()
+                stmt.query_map([], |r| r.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
             });
             match rows {
                 Ok(rows) => messages.extend(rows.into_iter().filter(|m| m != "ok")),
@@ -177,7 +203,10 @@ impl Vault {
                 Err(err) => messages.push(format!("{pragma}: {err}")),
             }
         }
-        Ok(CheckReport { ok: messages.is_empty(), messages })
+        Ok(CheckReport {
+            ok: messages.is_empty(),
+            messages,
+        })
     }
 
     /// Writes a verified, encrypted copy of the vault to `out` (never over an existing file).
@@ -235,8 +264,9 @@ impl Vault {
                 "The vault's write-ahead log could not be emptied; the passphrase was not changed.",
             ));
         }
-        std::fs::rename(staged, &self.path)
-            .map_err(|e| CoreError::io("Cannot replace the vault with the re-encrypted copy", &e))?;
+        std::fs::rename(staged, &self.path).map_err(|e| {
+            CoreError::io("Cannot replace the vault with the re-encrypted copy", &e)
+        })?;
         let _ = std::fs::remove_file(sidecar(&self.path, "-shm"));
         Ok(())
     }
@@ -259,7 +289,10 @@ pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 pub(crate) fn connect(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| {
-        CoreError::new(ErrorCode::Io, format!("Cannot open {}: {e}", path.display()))
+        CoreError::new(
+            ErrorCode::Io,
+            format!("Cannot open {}: {e}", path.display()),
+        )
     })?;
     // SQLCipher logs decryption failures to stderr by default; a wrong passphrase is not news.
     conn.pragma_update(None, "cipher_log_level", "NONE")?;
@@ -270,9 +303,11 @@ pub(crate) fn connect(path: &Path, passphrase: &Passphrase) -> Result<Connection
 /// Reads the schema: the first read that needs the key. SQLCipher cannot tell a wrong key from
 /// damaged pages, so the message names both and points to backups.
 pub(crate) fn check_key(conn: &Connection) -> Result<()> {
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
-        .map(|_| ())
-        .map_err(|_| wrong_passphrase_or_damaged())
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(|_| ())
+    .map_err(|_| wrong_passphrase_or_damaged())
 }
 
 pub(crate) fn wrong_passphrase_or_damaged() -> CoreError {
@@ -288,7 +323,10 @@ pub(crate) fn wrong_passphrase_or_damaged() -> CoreError {
 fn configure(conn: &Connection) -> Result<()> {
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(CoreError::new(ErrorCode::Database, format!("Cannot enable WAL (got {mode}).")));
+        return Err(CoreError::new(
+            ErrorCode::Database,
+            format!("Cannot enable WAL (got {mode})."),
+        ));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;

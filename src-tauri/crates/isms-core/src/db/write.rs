@@ -18,7 +18,10 @@ pub struct Stamp {
 
 impl Stamp {
     pub fn new(at: DateTime<Utc>, actor: impl Into<String>) -> Self {
-        Self { at, actor: actor.into() }
+        Self {
+            at,
+            actor: actor.into(),
+        }
     }
 }
 
@@ -62,7 +65,12 @@ impl<'c> WriteTx<'c> {
     pub(crate) fn begin(conn: &'c mut Connection, stamp: Stamp) -> Result<Self> {
         let start_total = conn.total_changes();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(Self { tx, stamp, recorded_rows: 0, start_total })
+        Ok(Self {
+            tx,
+            stamp,
+            recorded_rows: 0,
+            start_total,
+        })
     }
 
     /// Reads inside the transaction. Writes through this handle are caught at commit.

@@ -84,13 +84,22 @@ impl Organisation {
         if self.name.is_empty() {
             errors.push(FieldError::new("name", "The organisation needs a name."));
         } else if self.name.chars().count() > NAME_MAX {
-            errors.push(FieldError::new("name", format!("At most {NAME_MAX} characters.")));
+            errors.push(FieldError::new(
+                "name",
+                format!("At most {NAME_MAX} characters."),
+            ));
         }
         if self.certification_body.chars().count() > NAME_MAX {
-            errors.push(FieldError::new("certification_body", format!("At most {NAME_MAX} characters.")));
+            errors.push(FieldError::new(
+                "certification_body",
+                format!("At most {NAME_MAX} characters."),
+            ));
         }
         if self.scope.chars().count() > SCOPE_MAX {
-            errors.push(FieldError::new("scope", format!("At most {SCOPE_MAX} characters.")));
+            errors.push(FieldError::new(
+                "scope",
+                format!("At most {SCOPE_MAX} characters."),
+            ));
         }
         if !(1..=12).contains(&self.audit_months) {
             errors.push(FieldError::new("audit_months", "Between 1 and 12 months."));
@@ -98,13 +107,23 @@ impl Organisation {
         if let (Some(start), Some(stage1)) = (self.isms_start, self.stage1_date)
             && stage1 < start
         {
-            errors.push(FieldError::new("stage1_date", "The Stage 1 audit cannot come before the ISMS starts."));
+            errors.push(FieldError::new(
+                "stage1_date",
+                "The Stage 1 audit cannot come before the ISMS starts.",
+            ));
         }
         if let (Some(stage1), Some(stage2)) = (self.stage1_date, self.stage2_target)
             && stage2 <= stage1
         {
-            errors.push(FieldError::new("stage2_target", "The Stage 2 audit must come after Stage 1."));
+            errors.push(FieldError::new(
+                "stage2_target",
+                "The Stage 2 audit must come after Stage 1.",
+            ));
         }
-        if errors.is_empty() { Ok(self) } else { Err(CoreError::validation(errors)) }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(CoreError::validation(errors))
+        }
     }
 }

@@ -13,13 +13,21 @@ const COLUMNS: &str = "name, scope, isms_start, stage1_date, stage2_target, cert
                        finding_policy, audit_months";
 
 pub fn get(conn: &Connection) -> Result<Organisation> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM organisation WHERE id = 1"), [], from_row)
-        .optional()?
-        .ok_or_else(|| CoreError::internal("The vault has no organisation record."))
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM organisation WHERE id = 1"),
+        [],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::internal("The vault has no organisation record."))
 }
 
 /// Inserts the organisation of a new vault (or of a snapshot being imported).
-pub fn create(tx: &mut WriteTx<'_>, organisation: Organisation, action: Action) -> Result<Organisation> {
+pub fn create(
+    tx: &mut WriteTx<'_>,
+    organisation: Organisation,
+    action: Action,
+) -> Result<Organisation> {
     let org = organisation.validated()?;
     let change = Change {
         table: TABLE,
@@ -30,7 +38,9 @@ pub fn create(tx: &mut WriteTx<'_>, organisation: Organisation, action: Action) 
     };
     tx.apply(
         change,
-        &format!("INSERT INTO organisation (id, {COLUMNS}) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+        &format!(
+            "INSERT INTO organisation (id, {COLUMNS}) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        ),
         bind(&org).as_slice(),
     )?;
     Ok(org)

@@ -20,7 +20,10 @@ pub const VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "ISMS Desk snapshot", description = "The whole content of an ISMS Desk vault.")]
+#[schemars(
+    title = "ISMS Desk snapshot",
+    description = "The whole content of an ISMS Desk vault."
+)]
 pub struct Snapshot {
     /// Always `isms-desk-snapshot`.
     pub format: String,
@@ -52,7 +55,11 @@ pub fn parse(text: &str) -> Result<Snapshot> {
         .map_err(|e| bad(format!("The snapshot is not valid JSON: {e}.")))?;
     match value.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
-        _ => return Err(bad(format!("This is not an ISMS Desk snapshot (\"format\" must be \"{FORMAT}\")."))),
+        _ => {
+            return Err(bad(format!(
+                "This is not an ISMS Desk snapshot (\"format\" must be \"{FORMAT}\")."
+            )));
+        }
     }
     match value.get("version").and_then(Value::as_u64) {
         Some(v) if v == u64::from(VERSION) => {}
@@ -61,9 +68,17 @@ pub fn parse(text: &str) -> Result<Snapshot> {
                 "The snapshot is version {v}, written by a newer ISMS Desk; this version reads {VERSION}."
             )));
         }
-        _ => return Err(bad(format!("The snapshot's \"version\" must be {VERSION}."))),
+        _ => {
+            return Err(bad(format!(
+                "The snapshot's \"version\" must be {VERSION}."
+            )));
+        }
     }
-    serde_json::from_value(value).map_err(|e| bad(format!("The snapshot does not match format {VERSION}: {e}.")))
+    serde_json::from_value(value).map_err(|e| {
+        bad(format!(
+            "The snapshot does not match format {VERSION}: {e}."
+        ))
+    })
 }
 
 /// Replaces the content of a fresh vault with the snapshot's, all or nothing.

@@ -1,8 +1,8 @@
 //! The organisation: validation with field errors, and edits that survive a reopen.
 
 use chrono::NaiveDate;
-use isms_core::organisation::{self, FindingPolicy};
 use isms_core::ErrorCode;
+use isms_core::organisation::{self, FindingPolicy};
 
 use crate::support::{PASS, Scratch, stamp};
 
@@ -42,6 +42,13 @@ fn validation_names_every_field_at_fault() {
     let err = organisation::update(&mut vault, stamp(1), org).unwrap_err();
     assert_eq!(err.code, ErrorCode::Validation);
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
-    assert_eq!(fields, ["name", "audit_months", "stage1_date", "stage2_target"]);
-    assert_eq!(organisation::get(vault.reader()).unwrap().name, "Ørsted & Wąs Ltd", "nothing saved");
+    assert_eq!(
+        fields,
+        ["name", "audit_months", "stage1_date", "stage2_target"]
+    );
+    assert_eq!(
+        organisation::get(vault.reader()).unwrap().name,
+        "Ørsted & Wąs Ltd",
+        "nothing saved"
+    );
 }

@@ -21,7 +21,10 @@ fn export_import_export_is_identical() {
     let second = snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap();
     assert_eq!(first, second);
     let imported = history::list(target.reader(), None, 10).unwrap();
-    assert!(imported.iter().any(|e| e.action == "import"), "the import is in history");
+    assert!(
+        imported.iter().any(|e| e.action == "import"),
+        "the import is in history"
+    );
 }
 
 #[test]
@@ -36,16 +39,25 @@ fn import_refuses_a_vault_with_edits_and_changes_nothing() {
     let before = snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap();
     let err = snapshot::import(&mut target, stamp(2), snap).unwrap_err();
     assert_eq!(err.code, ErrorCode::NotFresh);
-    assert_eq!(snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap(), before);
+    assert_eq!(
+        snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap(),
+        before
+    );
 }
 
 #[test]
 fn malformed_snapshots_are_refused_with_a_reason() {
     let cases = [
         ("not json", "not valid JSON"),
-        (r#"{"format":"other","version":1}"#, "not an ISMS Desk snapshot"),
+        (
+            r#"{"format":"other","version":1}"#,
+            "not an ISMS Desk snapshot",
+        ),
         (r#"{"format":"isms-desk-snapshot","version":7}"#, "newer"),
-        (r#"{"format":"isms-desk-snapshot","version":1,"organisation":{"name":1}}"#, "does not match"),
+        (
+            r#"{"format":"isms-desk-snapshot","version":1,"organisation":{"name":1}}"#,
+            "does not match",
+        ),
     ];
     for (text, why) in cases {
         let err = snapshot::parse(text).unwrap_err();
@@ -56,11 +68,15 @@ fn malformed_snapshots_are_refused_with_a_reason() {
 
 #[test]
 fn committed_json_schema_matches_the_types() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../docs/snapshot.schema.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../docs/snapshot.schema.json");
     let generated = snapshot::json_schema();
     if std::env::var_os("ISMS_UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(committed, generated, "run `make schema` (ISMS_UPDATE_SCHEMA=1) and commit");
+    assert_eq!(
+        committed, generated,
+        "run `make schema` (ISMS_UPDATE_SCHEMA=1) and commit"
+    );
 }

@@ -15,7 +15,9 @@ pub struct Scratch {
 
 impl Scratch {
     pub fn new() -> Self {
-        Self { dir: tempfile::tempdir().expect("temp dir") }
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -32,20 +34,29 @@ impl Scratch {
     }
 
     pub fn reopen(&self, name: &str, pass: &str) -> isms_core::Result<Vault> {
-        Vault::open(&self.path(name), Passphrase::new(pass.into()), &self.backups(), &stamp(0))
+        Vault::open(
+            &self.path(name),
+            Passphrase::new(pass.into()),
+            &self.backups(),
+            &stamp(0),
+        )
     }
 }
 
 pub fn create(path: &Path, org: &str) -> Vault {
     Vault::create(path, Passphrase::new(PASS.into()), stamp(0), |tx| {
-        organisation::create(tx, Organisation::named(org), isms_core::db::Action::Create).map(|_| ())
+        organisation::create(tx, Organisation::named(org), isms_core::db::Action::Create)
+            .map(|_| ())
     })
     .expect("create vault")
 }
 
 /// A stamp `minutes` after a fixed instant.
 pub fn stamp(minutes: i64) -> Stamp {
-    let base = Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).single().expect("valid date");
+    let base = Utc
+        .with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
+        .single()
+        .expect("valid date");
     Stamp::new(base + chrono::Duration::minutes(minutes), "test")
 }
 

@@ -12,7 +12,10 @@ fn sample(s: &Scratch) -> Vec<u8> {
     let mut vault = s.vault("good.isms");
     for i in 0..40 {
         let mut org = isms_core::organisation::get(vault.reader()).unwrap();
-        org.scope = format!("Scope revision {i}: {}", "development and hosting ".repeat(40));
+        org.scope = format!(
+            "Scope revision {i}: {}",
+            "development and hosting ".repeat(40)
+        );
         isms_core::organisation::update(&mut vault, stamp(i), org).unwrap();
     }
     vault.close().unwrap();
@@ -34,7 +37,11 @@ fn open_damaged(s: &Scratch, name: &str, bytes: &[u8]) -> Option<ErrorCode> {
             None
         }
     };
-    assert_eq!(fingerprint(&path).first(), before.first(), "{name}: the damaged file is unchanged");
+    assert_eq!(
+        fingerprint(&path).first(),
+        before.first(),
+        "{name}: the damaged file is unchanged"
+    );
     outcome
 }
 
@@ -43,14 +50,34 @@ fn truncated_vaults_give_a_coded_error() {
     let s = Scratch::new();
     let good = sample(&s);
     assert!(good.len() >= 3 * 4096, "the sample spans several pages");
-    for (i, len) in [0usize, 1, 15, 16, 100, 1024, 4095, 4096, 4097, good.len() / 2].into_iter().enumerate() {
+    for (i, len) in [
+        0usize,
+        1,
+        15,
+        16,
+        100,
+        1024,
+        4095,
+        4096,
+        4097,
+        good.len() / 2,
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let code = open_damaged(&s, &format!("cut{i}.isms"), &good[..len.min(good.len())]);
         assert!(
-            matches!(code, Some(ErrorCode::NotAVault | ErrorCode::WrongPassphraseOrDamaged) | None),
+            matches!(
+                code,
+                Some(ErrorCode::NotAVault | ErrorCode::WrongPassphraseOrDamaged) | None
+            ),
             "truncated to {len}: {code:?}"
         );
         if len < 4096 {
-            assert!(code.is_some(), "a file cut inside its first page cannot open ({len} bytes)");
+            assert!(
+                code.is_some(),
+                "a file cut inside its first page cannot open ({len} bytes)"
+            );
         }
     }
 }
@@ -65,7 +92,11 @@ fn damage_to_the_first_page_is_wrong_passphrase_or_damaged() {
         let at = rng.random_range(16..4096);
         bad[at] ^= 1 << rng.random_range(0..8);
         let code = open_damaged(&s, &format!("p1-{i}.isms"), &bad);
-        assert_eq!(code, Some(ErrorCode::WrongPassphraseOrDamaged), "bit flip at {at}");
+        assert_eq!(
+            code,
+            Some(ErrorCode::WrongPassphraseOrDamaged),
+            "bit flip at {at}"
+        );
     }
 }
 

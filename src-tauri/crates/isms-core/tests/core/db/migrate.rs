@@ -14,7 +14,9 @@ fn schema(vault: &Vault) -> Vec<(String, String, String)> {
         .reader()
         .prepare("SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
         .unwrap();
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap();
     rows.collect::<Result<_, _>>().unwrap()
 }
 
@@ -26,8 +28,15 @@ fn fixtures() -> PathBuf {
 fn released_migrations_are_unchanged() {
     for (i, m) in MIGRATIONS.iter().enumerate() {
         assert_eq!(m.version as usize, i + 1, "versions are 1, 2, 3… in order");
-        let pinned = m.released_sha256.expect("every migration in this build is released");
-        assert_eq!(m.sha256(), pinned, "{} was edited after release; add a new migration instead", m.name);
+        let pinned = m
+            .released_sha256
+            .expect("every migration in this build is released");
+        assert_eq!(
+            m.sha256(),
+            pinned,
+            "{} was edited after release; add a new migration instead",
+            m.name
+        );
     }
 }
 
@@ -38,16 +47,30 @@ fn every_released_schema_fixture_upgrades_to_the_fresh_schema() {
     for version in 1..=LATEST_VERSION {
         let name = format!("vault-v{version}.isms");
         let source = fixtures().join(&name);
-        if std::env::var_os("ISMS_WRITE_FIXTURES").is_some() && !source.exists() && version == LATEST_VERSION {
+        if std::env::var_os("ISMS_WRITE_FIXTURES").is_some()
+            && !source.exists()
+            && version == LATEST_VERSION
+        {
             fresh.backup_to(&source).unwrap();
         }
-        assert!(source.exists(), "fixture {name} exists (ISMS_WRITE_FIXTURES=1 writes the latest)");
+        assert!(
+            source.exists(),
+            "fixture {name} exists (ISMS_WRITE_FIXTURES=1 writes the latest)"
+        );
         let copy = s.path(&name);
         std::fs::copy(&source, &copy).unwrap();
-        let upgraded = Vault::open(&copy, Passphrase::new(PASS.into()), &s.backups(), &stamp(0)).unwrap();
+        let upgraded =
+            Vault::open(&copy, Passphrase::new(PASS.into()), &s.backups(), &stamp(0)).unwrap();
         assert_eq!(upgraded.schema_version().unwrap(), LATEST_VERSION);
-        assert_eq!(schema(&upgraded), schema(&fresh), "{name} upgrades to the fresh schema");
-        assert_eq!(organisation::get(upgraded.reader()).unwrap().name, "Fixture Ltd");
+        assert_eq!(
+            schema(&upgraded),
+            schema(&fresh),
+            "{name} upgrades to the fresh schema"
+        );
+        assert_eq!(
+            organisation::get(upgraded.reader()).unwrap().name,
+            "Fixture Ltd"
+        );
         assert!(upgraded.check().unwrap().ok);
     }
 }
@@ -59,7 +82,8 @@ fn a_vault_from_a_newer_version_is_refused_untouched() {
     s.vault("future.isms").close().unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "key", PASS).unwrap();
-    conn.pragma_update(None, "user_version", LATEST_VERSION + 1).unwrap();
+    conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
+        .unwrap();
     conn.close().unwrap();
     let before = fingerprint(&path);
     let err = s.reopen("future.isms", PASS).err().unwrap();

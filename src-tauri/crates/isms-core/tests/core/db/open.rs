@@ -8,8 +8,13 @@ use crate::support::{PASS, Scratch, create, fingerprint, stamp};
 fn create_then_reopen_keeps_the_organisation() {
     let s = Scratch::new();
     s.vault("acme.isms").close().unwrap();
-    let vault = s.reopen("acme.isms", PASS).expect("reopen with the right passphrase");
-    assert_eq!(organisation::get(vault.reader()).unwrap().name, "Ørsted & Wąs Ltd");
+    let vault = s
+        .reopen("acme.isms", PASS)
+        .expect("reopen with the right passphrase");
+    assert_eq!(
+        organisation::get(vault.reader()).unwrap().name,
+        "Ørsted & Wąs Ltd"
+    );
 }
 
 #[test]
@@ -22,7 +27,10 @@ fn vault_file_is_encrypted_at_rest() {
     organisation::update(&mut vault, stamp(1), org).unwrap();
     vault.close().unwrap();
     let bytes = std::fs::read(&path).unwrap();
-    assert!(!bytes.starts_with(b"SQLite format 3"), "an encrypted file has no plaintext header");
+    assert!(
+        !bytes.starts_with(b"SQLite format 3"),
+        "an encrypted file has no plaintext header"
+    );
     for needle in ["Zanzibar-Quokka", "Ørsted", "organisation", "CREATE TABLE"] {
         let found = bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
         assert!(!found, "{needle:?} must not appear in plain bytes");
@@ -34,17 +42,34 @@ fn create_refuses_an_existing_file() {
     let s = Scratch::new();
     let path = s.path("taken.isms");
     std::fs::write(&path, b"someone's notes").unwrap();
-    let err = Vault::create(&path, Passphrase::new(PASS.into()), stamp(0), |_| Ok(())).err().unwrap();
+    let err = Vault::create(&path, Passphrase::new(PASS.into()), stamp(0), |_| Ok(()))
+        .err()
+        .unwrap();
     assert_eq!(err.code, ErrorCode::AlreadyExists);
-    assert_eq!(std::fs::read(&path).unwrap(), b"someone's notes", "the file is left as it was");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"someone's notes",
+        "the file is left as it was"
+    );
 }
 
 #[test]
 fn create_refuses_a_short_passphrase_and_leaves_no_file() {
     let s = Scratch::new();
     let path = s.path("short.isms");
-    let err = Vault::create(&path, Passphrase::new("elevenchars".into()), stamp(0), |_| Ok(())).err().unwrap();
-    assert_eq!(err.code, ErrorCode::WeakPassphrase, "11 characters are one too few");
+    let err = Vault::create(
+        &path,
+        Passphrase::new("elevenchars".into()),
+        stamp(0),
+        |_| Ok(()),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        err.code,
+        ErrorCode::WeakPassphrase,
+        "11 characters are one too few"
+    );
     assert!(!path.exists());
 }
 
@@ -54,17 +79,34 @@ fn wrong_passphrase_is_reported_and_changes_nothing() {
     let path = s.path("acme.isms");
     s.vault("acme.isms").close().unwrap();
     let before = fingerprint(&path);
-    let err = s.reopen("acme.isms", "correct horse battery stapler").err().unwrap();
+    let err = s
+        .reopen("acme.isms", "correct horse battery stapler")
+        .err()
+        .unwrap();
     assert_eq!(err.code, ErrorCode::WrongPassphraseOrDamaged);
-    assert!(err.message.contains("passphrase") && err.message.contains("damaged"), "{}", err.message);
-    assert!(err.message.contains("backup"), "the message points to backups");
-    assert_eq!(fingerprint(&path), before, "vault, WAL and SHM are byte for byte unchanged");
+    assert!(
+        err.message.contains("passphrase") && err.message.contains("damaged"),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.message.contains("backup"),
+        "the message points to backups"
+    );
+    assert_eq!(
+        fingerprint(&path),
+        before,
+        "vault, WAL and SHM are byte for byte unchanged"
+    );
 }
 
 #[test]
 fn missing_file_is_not_found() {
     let s = Scratch::new();
-    assert_eq!(s.reopen("nowhere.isms", PASS).err().unwrap().code, ErrorCode::NotFound);
+    assert_eq!(
+        s.reopen("nowhere.isms", PASS).err().unwrap().code,
+        ErrorCode::NotFound
+    );
 }
 
 #[test]
@@ -72,11 +114,20 @@ fn plaintext_sqlite_and_other_files_are_not_vaults() {
     let s = Scratch::new();
     let plain = s.path("plain.db");
     let conn = rusqlite::Connection::open(&plain).unwrap();
-    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     drop(conn);
-    std::fs::write(s.path("notes.txt"), "Meeting notes: nothing to see here at all.\n").unwrap();
+    std::fs::write(
+        s.path("notes.txt"),
+        "Meeting notes: nothing to see here at all.\n",
+    )
+    .unwrap();
     std::fs::write(s.path("empty.isms"), b"").unwrap();
-    std::fs::write(s.path("report.pdf"), b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n").unwrap();
+    std::fs::write(
+        s.path("report.pdf"),
+        b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n",
+    )
+    .unwrap();
     for name in ["plain.db", "notes.txt", "empty.isms", "report.pdf"] {
         let before = fingerprint(&s.path(name));
         let err = s.reopen(name, PASS).err().unwrap();
@@ -91,7 +142,8 @@ fn another_apps_sqlcipher_database_is_not_a_vault() {
     let path = s.path("other.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "key", PASS).unwrap();
-    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     drop(conn);
     let err = s.reopen("other.db", PASS).err().unwrap();
     assert_eq!(err.code, ErrorCode::NotAVault, "{}", err.message);
@@ -104,7 +156,10 @@ fn second_open_while_open_is_in_use() {
     let err = s.reopen("acme.isms", PASS).err().unwrap();
     assert_eq!(err.code, ErrorCode::InUse);
     drop(first);
-    assert!(s.reopen("acme.isms", PASS).is_ok(), "closing the first releases the lock");
+    assert!(
+        s.reopen("acme.isms", PASS).is_ok(),
+        "closing the first releases the lock"
+    );
 }
 
 #[test]
@@ -114,11 +169,19 @@ fn vault_opens_in_a_plain_sqlcipher_connection_with_only_the_passphrase() {
     s.vault("acme.isms").close().unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "key", PASS).unwrap();
-    let name: String = conn.query_row("SELECT name FROM organisation", [], |r| r.get(0)).unwrap();
+    let name: String = conn
+        .query_row("SELECT name FROM organisation", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(name, "Ørsted & Wąs Ltd");
-    let kdf: String = conn.query_row("PRAGMA cipher_kdf_algorithm", [], |r| r.get(0)).unwrap();
+    let kdf: String = conn
+        .query_row("PRAGMA cipher_kdf_algorithm", [], |r| r.get(0))
+        .unwrap();
     let iter: String = conn.query_row("PRAGMA kdf_iter", [], |r| r.get(0)).unwrap();
-    assert_eq!((kdf.as_str(), iter.as_str()), ("PBKDF2_HMAC_SHA512", "256000"), "SQLCipher 4 defaults");
+    assert_eq!(
+        (kdf.as_str(), iter.as_str()),
+        ("PBKDF2_HMAC_SHA512", "256000"),
+        "SQLCipher 4 defaults"
+    );
 }
 
 #[test]

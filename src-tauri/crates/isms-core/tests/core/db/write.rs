@@ -15,8 +15,14 @@ fn every_write_leaves_a_history_row_with_before_and_after() {
     let entries = history::list(vault.reader(), Some("organisation"), 10).unwrap();
     assert_eq!(entries.len(), 2, "create + update");
     let update = &entries[0];
-    assert_eq!((update.action.as_str(), update.actor.as_str()), ("update", "test"));
-    assert_eq!(update.at, "2026-03-02T09:05:00.000Z", "time comes from the stamp");
+    assert_eq!(
+        (update.action.as_str(), update.actor.as_str()),
+        ("update", "test")
+    );
+    assert_eq!(
+        update.at, "2026-03-02T09:05:00.000Z",
+        "time comes from the stamp"
+    );
     assert_eq!(update.before.as_ref().unwrap()["certification_body"], "");
     assert_eq!(update.after.as_ref().unwrap()["certification_body"], "BSI");
 }
@@ -36,10 +42,15 @@ fn a_write_that_skips_history_is_rolled_back() {
     let mut vault = s.vault("acme.isms");
     let err = vault
         .write(stamp(1), |tx| {
-            tx.reader().execute("UPDATE organisation SET name = 'Sneaky'", [])?;
+            tx.reader()
+                .execute("UPDATE organisation SET name = 'Sneaky'", [])?;
             Ok(())
         })
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::Internal);
-    assert_eq!(organisation::get(vault.reader()).unwrap().name, "Ørsted & Wąs Ltd", "rolled back");
+    assert_eq!(
+        organisation::get(vault.reader()).unwrap().name,
+        "Ørsted & Wąs Ltd",
+        "rolled back"
+    );
 }
