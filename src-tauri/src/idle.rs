@@ -2,7 +2,7 @@
 //! reached the backend for the configured number of minutes, and tells the webview, which then
 //! drops every record it holds.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tauri::{AppHandle, Manager};
 
@@ -18,7 +18,7 @@ pub fn spawn(app: AppHandle) {
             loop {
                 std::thread::sleep(TICK);
                 let state = app.state::<AppState>();
-                if state.idle_expired() && state.lock() {
+                if state.idle_expired(Instant::now()) && state.lock() {
                     events::vault_locked(&app, "idle");
                 }
             }

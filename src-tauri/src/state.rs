@@ -91,9 +91,10 @@ impl AppState {
         matches!(*guard(&self.vault), VaultState::Unlocked(_))
     }
 
-    pub fn idle_expired(&self) -> bool {
+    /// Whether the vault is unlocked and has seen no activity for the configured minutes at `now`.
+    pub fn idle_expired(&self, now: Instant) -> bool {
         let minutes = guard(&self.settings).idle_lock_minutes;
-        let idle = guard(&self.last_activity).elapsed();
+        let idle = now.saturating_duration_since(*guard(&self.last_activity));
         self.is_unlocked() && idle >= Duration::from_secs(u64::from(minutes) * 60)
     }
 
@@ -112,5 +113,67 @@ impl AppState {
             )
         })?;
         Ok(settings.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isms_core::db::Action;
+    use isms_core::organisation::{self, Organisation};
+    use isms_core::{ErrorCode, Passphrase};
+
+    fn unlocked_state(dir: &std::path::Path) -> AppState {
+        let state = AppState::new(AppPaths::under(&dir.join("data"), &dir.join("Documents")));
+        let vault = Vault::create(
+            &dir.join("a.isms"),
+            Passphrase::new("correct horse battery staple".into()),
+            state.stamp(),
+            |tx| organisation::create(tx, Organisation::named("Acme"), Action::Create).map(|_| ()),
+        )
+        .unwrap();
+        state.set_unlocked(vault);
+        state
+    }
+
+    #[test]
+    fn idle_lock_fires_after_the_configured_minutes_only_while_unlocked() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = unlocked_state(dir.path());
+        let start = Instant::now();
+        assert!(
+            !state.idle_expired(start + Duration::from_secs(14 * 60)),
+            "15 minutes by default"
+        );
+        assert!(state.idle_expired(start + Duration::from_secs(15 * 60 + 1)));
+        state.update_settings(|s| s.idle_lock_minutes = 30).unwrap();
+        assert!(
+            !state.idle_expired(start + Duration::from_secs(20 * 60)),
+            "the setting is honoured"
+        );
+        assert!(state.lock(), "a vault was open");
+        assert!(
+            !state.idle_expired(start + Duration::from_secs(60 * 60)),
+            "nothing to lock"
+        );
+    }
+
+    #[test]
+    fn after_lock_every_vault_command_answers_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = unlocked_state(dir.path());
+        assert!(state.with_vault(|v| organisation::get(v.reader())).is_ok());
+        state.lock();
+        let err = state
+            .with_vault(|v| organisation::get(v.reader()))
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Locked);
+        let reopened = Vault::open(
+            &dir.path().join("a.isms"),
+            Passphrase::new("correct horse battery staple".into()),
+            &dir.path().join("b"),
+            &state.stamp(),
+        );
+        assert!(reopened.is_ok(), "locking released the file lock");
     }
 }

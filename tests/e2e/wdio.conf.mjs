@@ -12,7 +12,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
 const application = process.env.ISMS_DESK_BINARY ?? path.join(targetDir, 'debug', 'isms-desk');
-const driverBin = path.join(here, 'node_modules', '.bin', 'tauri-driver');
+const driverBin = process.env.TAURI_DRIVER ?? path.join(targetDir, 'tools', 'bin', 'tauri-driver');
 
 export const artifacts = path.join(here, '.artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -36,7 +36,7 @@ export const config = {
       'wdio:enforceWebDriverClassic': true,
     },
   ],
-  logLevel: 'warn',
+  logLevel: process.env.WDIO_LOG_LEVEL ?? 'warn',
   reporters: ['spec'],
   framework: 'mocha',
   mochaOpts: { ui: 'bdd', timeout: 120000 },
@@ -46,6 +46,9 @@ export const config = {
   onPrepare() {
     if (!existsSync(application)) {
       throw new Error(`No app binary at ${application}: run \`make app\` first.`);
+    }
+    if (!existsSync(driverBin)) {
+      throw new Error(`No tauri-driver at ${driverBin}: run \`make test-e2e\` (it installs it).`);
     }
   },
 
@@ -60,7 +63,6 @@ export const config = {
         XDG_CACHE_HOME: path.join(home, '.cache'),
         // WebKitGTK's sandbox needs user namespaces that CI containers do not grant.
         WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
-        WEBKIT_DISABLE_COMPOSITING_MODE: '1',
       },
     });
     return new Promise((resolve) => setTimeout(resolve, 1500));

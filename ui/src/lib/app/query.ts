@@ -15,9 +15,17 @@ export const queryClient = new QueryClient({
 	}
 });
 
-/** Forgets every record held in memory (after a lock). */
+/** Keys whose data is about the app, not the vault: kept across a lock. */
+const APP_KEYS: ReadonlySet<unknown> = new Set(['app']);
+
+/**
+ * Forgets every vault record held in memory (after a lock). App data (the recent list,
+ * settings) stays: the start screen may already be observing it, and clearing a query under an
+ * active observer would leave that screen waiting for ever.
+ */
 export function dropRecordData(): void {
-	queryClient.clear();
+	queryClient.removeQueries({ predicate: (query) => !APP_KEYS.has(query.queryKey[0]) });
+	void queryClient.invalidateQueries({ queryKey: ['app'] });
 }
 
 /** Marks one domain's data stale so screens showing it refetch. */
