@@ -35,6 +35,7 @@ def main() -> int:
             failed += 1
 
         wrong = sqlcipher3.connect(vault)
+        wrong.execute("PRAGMA cipher_log_level = NONE")
         wrong.execute("PRAGMA key = 'not the passphrase'")
         try:
             wrong.execute("SELECT count(*) FROM sqlite_master").fetchone()
