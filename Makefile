@@ -97,8 +97,9 @@ test-outside:
 	  $(CARGO_TARGET_DIR)/outside-venv/bin/pip install -q sqlcipher3-binary
 	$(CARGO_TARGET_DIR)/outside-venv/bin/python tests/outside/sqlcipher_open.py $(CARGO_TARGET_DIR)/debug/isms
 
-lint:
+lint: deps-npm
 	cargo fmt --all --check
+	npm --prefix ui run lint
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	@tree=$$(cargo tree -p isms-core -e normal,build --prefix none --locked); \
 	if grep -qE '^(tauri|wry|tao)(-[a-z0-9-]+)? v' <<<"$$tree"; then \

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
 import { invoke } from '@tauri-apps/api/core';
-import { IpcError, call, fieldErrors, toIpcError } from '$lib/ipc';
+import { IpcError, call, fieldErrors, placeError, toIpcError } from '$lib/ipc';
 
 const invokeMock = vi.mocked(invoke);
 
@@ -21,7 +21,11 @@ describe('call()', () => {
 	beforeEach(() => invokeMock.mockReset());
 
 	it('passes the command and snake_case args through and resolves with the result', async () => {
-		invokeMock.mockResolvedValueOnce({ unlocked: true, path: '/v.isms', organisation_name: 'Acme' });
+		invokeMock.mockResolvedValueOnce({
+			unlocked: true,
+			path: '/v.isms',
+			organisation_name: 'Acme'
+		});
 		const result = await call('vault_unlock', { path: '/v.isms', passphrase: 'p' });
 		expect(invokeMock).toHaveBeenCalledWith('vault_unlock', { path: '/v.isms', passphrase: 'p' });
 		expect(result).toEqual({ unlocked: true, path: '/v.isms', organisation_name: 'Acme' });
@@ -48,7 +52,11 @@ describe('call()', () => {
 
 	it('parses an IpcError sent as a JSON string', async () => {
 		const error = await rejectionOf(
-			JSON.stringify({ code: 'WrongPassphraseOrDamaged', message: 'Wrong passphrase, or damaged.', fields: [] })
+			JSON.stringify({
+				code: 'WrongPassphraseOrDamaged',
+				message: 'Wrong passphrase, or damaged.',
+				fields: []
+			})
 		);
 		expect(error.code).toBe('WrongPassphraseOrDamaged');
 		expect(error.message).toBe('Wrong passphrase, or damaged.');
@@ -88,7 +96,9 @@ describe('toIpcError()', () => {
 	});
 
 	it('keeps the message of a thrown Error (e.g. no Tauri runtime)', () => {
-		const error = toIpcError(new TypeError("Cannot read properties of undefined (reading 'invoke')"));
+		const error = toIpcError(
+			new TypeError("Cannot read properties of undefined (reading 'invoke')")
+		);
 		expect(error.code).toBe('Internal');
 		expect(error.message).toContain('invoke');
 	});
@@ -111,5 +121,31 @@ describe('fieldErrors()', () => {
 	it('is empty for anything that is not an IpcError', () => {
 		expect(fieldErrors(new Error('x'))).toEqual({});
 		expect(fieldErrors({ fields: [{ field: 'name', message: 'm' }] })).toEqual({});
+	});
+});
+
+describe('placeError', () => {
+	it('puts a mapped code on its field, with the form’s own message when given', () => {
+		const err = { code: 'AlreadyExists', message: 'exists', fields: [] };
+		expect(placeError(err, { AlreadyExists: { field: 'path', message: 'Taken.' } })).toEqual({
+			fields: { path: 'Taken.' },
+			failure: null
+		});
+		expect(placeError(err, { AlreadyExists: { field: 'path' } }).fields).toEqual({
+			path: 'exists'
+		});
+	});
+
+	it('puts Validation errors on the fields they name and the rest in the banner', () => {
+		const invalid = {
+			code: 'Validation',
+			message: 'x',
+			fields: [{ field: 'name', message: 'Required.' }]
+		};
+		expect(placeError(invalid)).toEqual({ fields: { name: 'Required.' }, failure: null });
+		expect(placeError({ code: 'Io', message: 'Disk full.', fields: [] })).toEqual({
+			fields: {},
+			failure: 'Disk full.'
+		});
 	});
 });

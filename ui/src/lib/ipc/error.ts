@@ -97,3 +97,24 @@ export function fieldErrors(error: unknown): Record<string, string> {
 	}
 	return out;
 }
+
+/** Where an error lands on a form: messages by field, or one message for a banner. */
+export type PlacedError = { fields: Record<string, string>; failure: string | null };
+
+/**
+ * Places an error on a form. `onField` maps codes to the field they belong to (and optionally a
+ * message of the form's own); `Validation` errors land on the fields they name; anything else
+ * becomes the banner's message.
+ */
+export function placeError(
+	reason: unknown,
+	onField: Partial<Record<ErrorCode, { field: string; message?: string }>> = {}
+): PlacedError {
+	const error = toIpcError(reason);
+	const target = onField[error.code];
+	if (target) return { fields: { [target.field]: target.message ?? error.message }, failure: null };
+	if (error.code === 'Validation' && error.fields.length > 0) {
+		return { fields: fieldErrors(error), failure: null };
+	}
+	return { fields: {}, failure: error.message };
+}

@@ -8,7 +8,7 @@ import type { DataChangedEvent } from '$lib/bindings/DataChangedEvent';
 import type { VaultLockedEvent } from '$lib/bindings/VaultLockedEvent';
 import { toIpcError } from './error';
 
-export { IpcError, fieldErrors, toIpcError } from './error';
+export { IpcError, fieldErrors, placeError, toIpcError } from './error';
 
 /** Invokes a shell command; resolves with its result or rejects with an `IpcError`. */
 export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {

@@ -4,7 +4,9 @@
 import type { FindingPolicy } from '$lib/bindings/FindingPolicy';
 import type { Organisation } from '$lib/bindings/Organisation';
 
-export type OrganisationDraft = Omit<Organisation, 'audit_months'> & { audit_months: number | null };
+export type OrganisationDraft = Omit<Organisation, 'audit_months'> & {
+	audit_months: number | null;
+};
 
 export const FINDING_POLICIES: ReadonlyArray<{
 	value: FindingPolicy;

@@ -29,7 +29,9 @@ describe('CreateForm', () => {
 
 	it('proposes <default dir>/<sanitised name>.isms while the name is typed', async () => {
 		setup();
-		await fireEvent.input(screen.getByTestId('create-org-name'), { target: { value: 'Acme: Ltd' } });
+		await fireEvent.input(screen.getByTestId('create-org-name'), {
+			target: { value: 'Acme: Ltd' }
+		});
 		expect(screen.getByTestId<HTMLInputElement>('create-path').value).toBe(`${DIR}/Acme Ltd.isms`);
 	});
 
@@ -45,7 +47,9 @@ describe('CreateForm', () => {
 		setup();
 		await fill('Acme Ltd', GOOD, `${GOOD}!`);
 		await fireEvent.click(screen.getByTestId('create-submit'));
-		expect(screen.getByTestId('field-error-passphrase_confirm').textContent).toContain('do not match');
+		expect(screen.getByTestId('field-error-passphrase_confirm').textContent).toContain(
+			'do not match'
+		);
 		expect(screen.queryByTestId('field-error-passphrase')).toBeNull();
 		expect(invokeMock).not.toHaveBeenCalled();
 	});
@@ -82,12 +86,18 @@ describe('CreateForm', () => {
 		await waitFor(() =>
 			expect(screen.getByTestId<HTMLInputElement>('create-path').value).toBe('/mnt/share/acme.isms')
 		);
-		await fireEvent.input(screen.getByTestId('create-org-name'), { target: { value: 'Acme Group' } });
+		await fireEvent.input(screen.getByTestId('create-org-name'), {
+			target: { value: 'Acme Group' }
+		});
 		expect(screen.getByTestId<HTMLInputElement>('create-path').value).toBe('/mnt/share/acme.isms');
 	});
 
 	it('shows AlreadyExists on the location field', async () => {
-		invokeMock.mockRejectedValueOnce({ code: 'AlreadyExists', message: 'File exists.', fields: [] });
+		invokeMock.mockRejectedValueOnce({
+			code: 'AlreadyExists',
+			message: 'File exists.',
+			fields: []
+		});
 		const { oncreated } = setup();
 		await fill('Acme Ltd', GOOD, GOOD);
 		await fireEvent.click(screen.getByTestId('create-submit'));

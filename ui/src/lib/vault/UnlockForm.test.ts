@@ -52,7 +52,9 @@ describe('UnlockForm', () => {
 		const error = await screen.findByTestId('unlock-error');
 		expect(error.textContent).toContain('Wrong passphrase, or the vault file is damaged');
 		expect(error.textContent).toContain('restore from a backup');
-		expect(screen.getByTestId<HTMLInputElement>('unlock-passphrase').value).toBe('not the passphrase');
+		expect(screen.getByTestId<HTMLInputElement>('unlock-passphrase').value).toBe(
+			'not the passphrase'
+		);
 		expect(screen.queryByTestId('unlock-banner')).toBeNull();
 		expect(onunlocked).not.toHaveBeenCalled();
 	});

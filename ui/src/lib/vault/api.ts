@@ -16,8 +16,11 @@ export const vaultChooseNew = (suggestedName: string) =>
 /** Native open dialog; `null` when the user cancels. */
 export const vaultChooseExisting = () => call<string | null>('vault_choose_existing');
 
-export const vaultCreate = (args: { path: string; organisation_name: string; passphrase: string }) =>
-	call<VaultStatus>('vault_create', args);
+export const vaultCreate = (args: {
+	path: string;
+	organisation_name: string;
+	passphrase: string;
+}) => call<VaultStatus>('vault_create', args);
 
 export const vaultUnlock = (path: string, passphrase: string) =>
 	call<VaultStatus>('vault_unlock', { path, passphrase });

@@ -10,8 +10,10 @@ export function passphraseLength(passphrase: string): number {
 /** The live hint under a new-passphrase field. */
 export function passphraseHint(passphrase: string): string {
 	const missing = MIN_PASSPHRASE_LENGTH - passphraseLength(passphrase);
-	if (passphrase === '') return `At least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words are easy to type and hard to guess.`;
-	if (missing > 0) return `${missing} more character${missing === 1 ? '' : 's'} needed (at least ${MIN_PASSPHRASE_LENGTH}).`;
+	if (passphrase === '')
+		return `At least ${MIN_PASSPHRASE_LENGTH} characters. A few unrelated words are easy to type and hard to guess.`;
+	if (missing > 0)
+		return `${missing} more character${missing === 1 ? '' : 's'} needed (at least ${MIN_PASSPHRASE_LENGTH}).`;
 	return 'Long enough.';
 }
 

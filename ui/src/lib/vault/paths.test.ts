@@ -9,7 +9,9 @@ describe('vault paths', () => {
 	});
 
 	it('joins with the folder’s own separator', () => {
-		expect(joinPath('/home/ana/Documents/ISMS Desk', 'A.isms')).toBe('/home/ana/Documents/ISMS Desk/A.isms');
+		expect(joinPath('/home/ana/Documents/ISMS Desk', 'A.isms')).toBe(
+			'/home/ana/Documents/ISMS Desk/A.isms'
+		);
 		expect(joinPath('C:\\Users\\ana\\Documents\\ISMS Desk', 'A.isms')).toBe(
 			'C:\\Users\\ana\\Documents\\ISMS Desk\\A.isms'
 		);
