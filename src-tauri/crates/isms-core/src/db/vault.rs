@@ -108,16 +108,11 @@ impl Vault {
     ) -> Result<Vault> {
         file::sniff(path)?;
         let lock = VaultLock::acquire(path)?;
-        let conn = connect(path, &passphrase)?;
-        check_key(&conn)?;
-        let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-        if app_id != APPLICATION_ID {
-            return Err(CoreError::new(
-                ErrorCode::NotAVault,
-                "This is an encrypted database, but not an ISMS Desk vault. It was not changed.",
-            ));
+        if sidecar(path, "-wal").exists() {
+            probe_read_only(path, &passphrase)?;
         }
-        let version = migrate::refuse_newer(&conn)?;
+        let conn = connect(path, &passphrase)?;
+        let version = identify(&conn)?;
         configure(&conn)?;
         let mut vault = Vault {
             conn,
@@ -278,6 +273,34 @@ impl Vault {
     }
 }
 
+/// Checks the key, that the file is ours, and that its schema is not newer than this build.
+fn identify(conn: &Connection) -> Result<u32> {
+    check_key(conn)?;
+    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if app_id != APPLICATION_ID {
+        return Err(CoreError::new(
+            ErrorCode::NotAVault,
+            "This is an encrypted database, but not an ISMS Desk vault. It was not changed.",
+        ));
+    }
+    migrate::refuse_newer(conn)
+}
+
+/// A vault left with a write-ahead log (after a crash) is checkpointed when its last
+/// read-write connection closes, even one holding a wrong key, which would rewrite the file.
+/// So the key is first checked on a read-only connection, which never writes. A `-shm` index
+/// it had to create is removed again (no other connection exists: we hold the lock).
+fn probe_read_only(path: &Path, passphrase: &Passphrase) -> Result<()> {
+    let shm = sidecar(path, "-shm");
+    let shm_existed = shm.exists();
+    let result = open_with(path, passphrase, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .and_then(|conn| identify(&conn).map(|_| ()));
+    if !shm_existed {
+        let _ = std::fs::remove_file(&shm);
+    }
+    result
+}
+
 /// `<path><suffix>`, for SQLite's `-wal` and `-shm` and our own staging files.
 pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut os = path.as_os_str().to_owned();
@@ -287,7 +310,11 @@ pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 
 /// Opens a connection and sets the key; nothing is read or written yet.
 pub(crate) fn connect(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    open_with(path, passphrase, OpenFlags::SQLITE_OPEN_READ_WRITE)
+}
+
+fn open_with(path: &Path, passphrase: &Passphrase, mode: OpenFlags) -> Result<Connection> {
+    let flags = mode | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| {
         CoreError::new(
             ErrorCode::Io,

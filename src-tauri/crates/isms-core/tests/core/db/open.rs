@@ -193,3 +193,43 @@ fn info_counts_records_per_table() {
     assert_eq!(info.counts.get("organisation"), Some(&1));
     assert_eq!(info.counts.get("history"), Some(&1), "creation is recorded");
 }
+
+#[test]
+fn wrong_passphrase_leaves_a_pending_wal_untouched() {
+    let s = Scratch::new();
+    let mut vault = s.vault("live.isms");
+    let mut org = organisation::get(vault.reader()).unwrap();
+    org.scope = "Committed to the WAL, not yet checkpointed".into();
+    organisation::update(&mut vault, stamp(1), org).unwrap();
+    // Copy the files as a crash would leave them: the database plus a WAL with committed frames.
+    for suffix in ["", "-wal"] {
+        std::fs::copy(
+            s.path(&format!("live.isms{suffix}")),
+            s.path(&format!("crashed.isms{suffix}")),
+        )
+        .unwrap();
+    }
+    drop(vault);
+    let crashed = s.path("crashed.isms");
+    assert!(
+        std::fs::metadata(s.path("crashed.isms-wal")).unwrap().len() > 0,
+        "the WAL holds frames"
+    );
+    let before = fingerprint(&crashed);
+    let err = s
+        .reopen("crashed.isms", "not the passphrase!")
+        .err()
+        .unwrap();
+    assert_eq!(err.code, ErrorCode::WrongPassphraseOrDamaged);
+    assert_eq!(
+        fingerprint(&crashed),
+        before,
+        "vault and WAL are byte for byte unchanged"
+    );
+    let recovered = s.reopen("crashed.isms", PASS).unwrap();
+    let scope = organisation::get(recovered.reader()).unwrap().scope;
+    assert_eq!(
+        scope, "Committed to the WAL, not yet checkpointed",
+        "the right passphrase recovers the WAL"
+    );
+}
