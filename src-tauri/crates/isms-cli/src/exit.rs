@@ -15,6 +15,7 @@ pub fn code_for(err: &CoreError) -> i32 {
         ErrorCode::AlreadyExists => 8,
         ErrorCode::WeakPassphrase | ErrorCode::Validation => 9,
         ErrorCode::NotFresh | ErrorCode::BadSnapshot => 10,
+        ErrorCode::Referenced => 12,
         ErrorCode::Locked | ErrorCode::Io | ErrorCode::Database | ErrorCode::Internal => 1,
     }
 }

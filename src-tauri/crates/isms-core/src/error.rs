@@ -9,7 +9,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub enum ErrorCode {
-    /// The vault file (or another named file) does not exist.
+    /// The vault file, another named file, or a record does not exist.
     NotFound,
     /// Creating would overwrite an existing file.
     AlreadyExists,
@@ -25,6 +25,8 @@ pub enum ErrorCode {
     InUse,
     /// The vault is locked; unlock it first.
     Locked,
+    /// The record is referenced by others (a person who owns records) and cannot be deleted.
+    Referenced,
     /// Input failed validation; `fields` says where.
     Validation,
     /// A snapshot can only be imported into a vault that holds nothing yet.

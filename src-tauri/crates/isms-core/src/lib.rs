@@ -4,14 +4,17 @@
 //! comes in through a [`clock::Clock`] or a [`db::Stamp`], never from `now()` inside the domain.
 //!
 //! Layout: [`db`] owns the file (open, key, migrations, the write transaction that records
-//! history, backups); each domain module (`organisation`, …) owns its model, validation and
+//! history, backups); each domain module (`organisation`, `people`, `context`, `assets`, …) owns its model, validation and
 //! SQL; [`snapshot`] turns the whole vault into one versioned JSON document and back.
 
+pub mod assets;
 pub mod clock;
+pub mod context;
 pub mod db;
 pub mod error;
 pub mod history;
 pub mod organisation;
+pub mod people;
 pub mod snapshot;
 
 pub use db::{Passphrase, Stamp, Vault};

@@ -16,6 +16,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
 	'FromNewerVersion',
 	'InUse',
 	'Locked',
+	'Referenced',
 	'Validation',
 	'NotFresh',
 	'BadSnapshot',

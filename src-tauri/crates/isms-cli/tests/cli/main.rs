@@ -36,7 +36,7 @@ fn new_info_check_backup() {
     assert!(out.status.success(), "{}", stderr(&out));
     let info: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(info["organisation_name"], "Acme Søren Ltd");
-    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["schema_version"], isms_core::db::LATEST_VERSION);
     assert_eq!(info["counts"]["organisation"], 1);
     let out = isms(d, &["check", "acme.isms"], PASS);
     assert_eq!((out.status.code(), stdout(&out).trim()), (Some(0), "ok"));

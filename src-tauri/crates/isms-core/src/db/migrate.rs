@@ -18,12 +18,20 @@ pub struct Migration {
     pub released_sha256: Option<&'static str>,
 }
 
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_init",
-    sql: include_str!("migrations/0001_init.sql"),
-    released_sha256: Some("b74e0ac590ec05eb86ac313381721d4b1bf0fd435bd83ac1bccf96315560b4c8"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_init",
+        sql: include_str!("migrations/0001_init.sql"),
+        released_sha256: Some("b74e0ac590ec05eb86ac313381721d4b1bf0fd435bd83ac1bccf96315560b4c8"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_people_context_assets",
+        sql: include_str!("migrations/0002_people_context_assets.sql"),
+        released_sha256: Some("498648a431ecade68bc8340ef5f26e3e3faefa0c292a616708f5694a4c98b460"),
+    },
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;

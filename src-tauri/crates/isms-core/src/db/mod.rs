@@ -15,6 +15,7 @@ mod backup;
 mod file;
 mod migrate;
 mod passphrase;
+pub mod record;
 mod vault;
 mod write;
 
@@ -24,6 +25,7 @@ pub use backup::{
 };
 pub use migrate::{LATEST_VERSION, MIGRATIONS, Migration};
 pub use passphrase::{MIN_PASSPHRASE_CHARS, Passphrase};
+pub use record::Record;
 pub use vault::{CheckReport, Vault, VaultInfo};
 pub use write::{Action, Change, Stamp, WriteTx};
 

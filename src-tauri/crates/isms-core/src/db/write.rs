@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, Params, Transaction, TransactionBehavior};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{CoreError, Result};
@@ -88,6 +89,73 @@ impl<'c> WriteTx<'c> {
         self.recorded_rows += rows as u64;
         self.record(&change)?;
         Ok(rows)
+    }
+
+    /// Inserts one record with `sql` and records its creation (or import); returns its new id,
+    /// which replaces the `id` field of the history image.
+    pub fn insert<T: Serialize, P: Params>(
+        &mut self,
+        table: &'static str,
+        action: Action,
+        record: &T,
+        sql: &str,
+        params: P,
+    ) -> Result<i64> {
+        let rows = self.tx.execute(sql, params)?;
+        self.recorded_rows += rows as u64;
+        let id = self.tx.last_insert_rowid();
+        let mut after = serde_json::to_value(record)?;
+        if let Some(object) = after.as_object_mut() {
+            object.insert("id".into(), id.into());
+        }
+        let change = Change {
+            table,
+            record_id: id.to_string(),
+            action,
+            before: None,
+            after: Some(after),
+        };
+        self.record(&change)?;
+        Ok(id)
+    }
+
+    /// Updates one record with `sql` and records before and after.
+    pub fn update<T: Serialize, P: Params>(
+        &mut self,
+        table: &'static str,
+        id: i64,
+        before: &T,
+        after: &T,
+        sql: &str,
+        params: P,
+    ) -> Result<usize> {
+        let change = Change {
+            table,
+            record_id: id.to_string(),
+            action: Action::Update,
+            before: Some(serde_json::to_value(before)?),
+            after: Some(serde_json::to_value(after)?),
+        };
+        self.apply(change, sql, params)
+    }
+
+    /// Deletes one record with `sql` and records what it was.
+    pub fn delete<T: Serialize, P: Params>(
+        &mut self,
+        table: &'static str,
+        id: i64,
+        before: &T,
+        sql: &str,
+        params: P,
+    ) -> Result<usize> {
+        let change = Change {
+            table,
+            record_id: id.to_string(),
+            action: Action::Delete,
+            before: Some(serde_json::to_value(before)?),
+            after: None,
+        };
+        self.apply(change, sql, params)
     }
 
     fn record(&mut self, change: &Change) -> Result<()> {

@@ -10,10 +10,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::assets::{self, Asset};
+use crate::context::{self, ContextIssue, InterestedParty};
 use crate::db::{Action, Stamp, Vault};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::history;
 use crate::organisation::{self, Organisation};
+use crate::people::{self, Person};
 
 pub const FORMAT: &str = "isms-desk-snapshot";
 pub const VERSION: u32 = 1;
@@ -30,15 +33,34 @@ pub struct Snapshot {
     /// The snapshot format's version; this build reads and writes 1.
     pub version: u32,
     pub organisation: Organisation,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub context_issues: Vec<ContextIssue>,
+    #[serde(default)]
+    pub interested_parties: Vec<InterestedParty>,
+    #[serde(default)]
+    pub assets: Vec<Asset>,
 }
 
 /// Reads the vault into a snapshot.
 pub fn export(vault: &Vault) -> Result<Snapshot> {
+    let conn = vault.reader();
     Ok(Snapshot {
         format: FORMAT.to_owned(),
         version: VERSION,
         organisation: organisation::get(vault.reader())?,
+        people: by_id(people::list(conn)?, |p| p.id),
+        context_issues: by_id(context::list_issues(conn)?, |i| i.id),
+        interested_parties: by_id(context::list_parties(conn)?, |p| p.id),
+        assets: by_id(assets::list(conn)?, |a| a.id),
     })
+}
+
+/// Records in id order, so the export does not depend on how screens sort them.
+fn by_id<T>(mut records: Vec<T>, id: impl Fn(&T) -> i64) -> Vec<T> {
+    records.sort_by_key(|r| id(r));
+    records
 }
 
 /// The snapshot as pretty JSON with a final newline.
@@ -81,7 +103,8 @@ pub fn parse(text: &str) -> Result<Snapshot> {
     })
 }
 
-/// Replaces the content of a fresh vault with the snapshot's, all or nothing.
+/// Replaces the content of a fresh vault with the snapshot's, all or nothing. Records keep their
+/// ids, so references between them (an asset's owner) survive the move.
 pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()> {
     let org = snapshot.organisation.validated()?;
     vault.write(stamp, |tx| {
@@ -104,6 +127,18 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
             [],
         )?;
         organisation::create(tx, org, Action::Import)?;
+        for person in snapshot.people {
+            people::insert(tx, person, Action::Import)?;
+        }
+        for issue in snapshot.context_issues {
+            context::insert_issue(tx, issue, Action::Import)?;
+        }
+        for party in snapshot.interested_parties {
+            context::insert_party(tx, party, Action::Import)?;
+        }
+        for asset in snapshot.assets {
+            assets::insert(tx, asset, Action::Import)?;
+        }
         Ok(())
     })
 }

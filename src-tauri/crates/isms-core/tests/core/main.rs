@@ -1,6 +1,9 @@
 //! Integration tests of isms-core against real SQLCipher vault files. Modules follow `src/`.
 
+mod assets;
+mod context;
 mod db;
 mod organisation;
+mod people;
 mod snapshot;
 mod support;

@@ -1,7 +1,10 @@
 //! Snapshots: a deterministic round trip, all-or-nothing import into fresh vaults only, and a
 //! committed JSON Schema that matches the types.
 
+use isms_core::assets::{self, Asset};
+use isms_core::context::{self, ContextIssue, InterestedParty, IssueKind};
 use isms_core::organisation::{self, FindingPolicy};
+use isms_core::people::{self, Person};
 use isms_core::{ErrorCode, history, snapshot};
 
 use crate::support::{Scratch, create, stamp};
@@ -15,11 +18,47 @@ fn export_import_export_is_identical() {
     org.stage1_date = Some("2026-04-01".parse().unwrap());
     org.finding_policy = FindingPolicy::ZeroFindings;
     organisation::update(&mut source, stamp(1), org).unwrap();
+    // Every record kind, with a reference between records (an asset's owner) and a gap in ids.
+    let gone = people::create(
+        &mut source,
+        stamp(2),
+        Person::new("Left Early", "left@example.com"),
+    )
+    .unwrap();
+    let anna = people::create(
+        &mut source,
+        stamp(3),
+        Person::new("Anna Łukasik", "anna@example.com"),
+    )
+    .unwrap();
+    people::delete(&mut source, stamp(4), gone.id).unwrap();
+    let mut laptop = Asset::named("Anna's laptop");
+    laptop.owner_id = Some(anna.id);
+    assets::create(&mut source, stamp(5), laptop).unwrap();
+    let issue = ContextIssue {
+        id: 0,
+        kind: IssueKind::External,
+        title: "NIS2".into(),
+        description: String::new(),
+    };
+    context::create_issue(&mut source, stamp(6), issue).unwrap();
+    let party = InterestedParty {
+        id: 0,
+        name: "Customers".into(),
+        requirements: "Uptime".into(),
+    };
+    context::create_party(&mut source, stamp(7), party).unwrap();
     let first = snapshot::to_json(&snapshot::export(&source).unwrap()).unwrap();
     let mut target = create(&s.path("target.isms"), "Placeholder");
     snapshot::import(&mut target, stamp(2), snapshot::parse(&first).unwrap()).unwrap();
     let second = snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap();
     assert_eq!(first, second);
+    let moved = assets::list(target.reader()).unwrap();
+    assert_eq!(
+        moved[0].owner_id,
+        Some(anna.id),
+        "ids and references survive the move"
+    );
     let imported = history::list(target.reader(), None, 10).unwrap();
     assert!(
         imported.iter().any(|e| e.action == "import"),

@@ -24,6 +24,39 @@ fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures")
 }
 
+/// A vault of "Fixture Ltd" holding one record of every kind, for a new latest fixture.
+fn populated(s: &Scratch) -> Vault {
+    use isms_core::assets::{self, Asset};
+    use isms_core::context::{self, ContextIssue, InterestedParty, IssueKind};
+    use isms_core::people::{self, Person};
+    let mut v = create(&s.path("populated.isms"), "Fixture Ltd");
+    let anna = people::create(
+        &mut v,
+        stamp(1),
+        Person::new("Anna Łukasik", "anna@fixture.example"),
+    )
+    .unwrap();
+    let asset = Asset {
+        owner_id: Some(anna.id),
+        ..Asset::named("Customer database")
+    };
+    assets::create(&mut v, stamp(2), asset).unwrap();
+    let issue = ContextIssue {
+        id: 0,
+        kind: IssueKind::External,
+        title: "NIS2".into(),
+        description: String::new(),
+    };
+    context::create_issue(&mut v, stamp(3), issue).unwrap();
+    let party = InterestedParty {
+        id: 0,
+        name: "Customers".into(),
+        requirements: "Uptime".into(),
+    };
+    context::create_party(&mut v, stamp(4), party).unwrap();
+    v
+}
+
 #[test]
 fn released_migrations_are_unchanged() {
     for (i, m) in MIGRATIONS.iter().enumerate() {
@@ -51,7 +84,7 @@ fn every_released_schema_fixture_upgrades_to_the_fresh_schema() {
             && !source.exists()
             && version == LATEST_VERSION
         {
-            fresh.backup_to(&source).unwrap();
+            populated(&s).backup_to(&source).unwrap();
         }
         assert!(
             source.exists(),
@@ -89,4 +122,32 @@ fn a_vault_from_a_newer_version_is_refused_untouched() {
     let err = s.reopen("future.isms", PASS).err().unwrap();
     assert_eq!(err.code, ErrorCode::FromNewerVersion, "{}", err.message);
     assert_eq!(fingerprint(&path), before);
+}
+
+#[test]
+fn a_verified_backup_is_written_before_migrating() {
+    let s = Scratch::new();
+    let copy = s.path("old.isms");
+    std::fs::copy(fixtures().join("vault-v1.isms"), &copy).unwrap();
+    let upgraded =
+        Vault::open(&copy, Passphrase::new(PASS.into()), &s.backups(), &stamp(0)).unwrap();
+    assert_eq!(upgraded.schema_version().unwrap(), LATEST_VERSION);
+    drop(upgraded);
+    let backups = isms_core::db::list_auto_backups(&s.backups(), &copy);
+    assert_eq!(backups.len(), 1, "one backup before the upgrade");
+    let name = backups[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.contains(&format!("before-schema-{LATEST_VERSION}")),
+        "{name}"
+    );
+    let conn = rusqlite::Connection::open(&backups[0]).unwrap();
+    conn.pragma_update(None, "key", PASS).unwrap();
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1, "the backup keeps the schema it was taken from");
 }

@@ -1,0 +1,89 @@
+//! Reading and writing `assets`, with history; an owner must be a person of the vault.
+
+use rusqlite::types::ToSql;
+use rusqlite::{Connection, Row};
+
+use super::model::Asset;
+use crate::db::record::{self, Record};
+use crate::db::{Action, Stamp, Vault, WriteTx};
+use crate::error::{CoreError, FieldError, Result};
+use crate::people::Person;
+
+impl Record for Asset {
+    const TABLE: &'static str = "assets";
+    const COLUMNS: &'static [&'static str] =
+        &["name", "kind", "owner_id", "classification", "description"];
+    const ORDER: &'static str = "name COLLATE NOCASE, id";
+    const NOUN: &'static str = "asset";
+
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn set_id(&mut self, id: i64) {
+        self.id = id;
+    }
+
+    fn values(&self) -> Vec<&dyn ToSql> {
+        vec![
+            &self.name,
+            &self.kind,
+            &self.owner_id,
+            &self.classification,
+            &self.description,
+        ]
+    }
+
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Asset {
+            id: row.get(0)?,
+            name: row.get(1)?,
+            kind: row.get(2)?,
+            owner_id: row.get(3)?,
+            classification: row.get(4)?,
+            description: row.get(5)?,
+        })
+    }
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<Asset>> {
+    record::list(conn)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Asset> {
+    record::get(conn, id)
+}
+
+pub fn create(vault: &mut Vault, stamp: Stamp, asset: Asset) -> Result<Asset> {
+    vault.write(stamp, |tx| insert(tx, asset, Action::Create))
+}
+
+pub(crate) fn insert(tx: &mut WriteTx<'_>, asset: Asset, action: Action) -> Result<Asset> {
+    let asset = asset.validated()?;
+    check_owner(tx.reader(), asset.owner_id)?;
+    record::insert(tx, asset, action)
+}
+
+pub fn update(vault: &mut Vault, stamp: Stamp, asset: Asset) -> Result<Asset> {
+    let asset = asset.validated()?;
+    vault.write(stamp, |tx| {
+        check_owner(tx.reader(), asset.owner_id)?;
+        record::replace(tx, asset)
+    })
+}
+
+pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
+    vault.write(stamp, |tx| record::remove::<Asset>(tx, id))
+}
+
+fn check_owner(conn: &Connection, owner: Option<i64>) -> Result<()> {
+    match owner {
+        Some(id) if record::get::<Person>(conn, id).is_err() => {
+            Err(CoreError::validation(vec![FieldError::new(
+                "owner_id",
+                "Choose an owner from the people list.",
+            )]))
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,94 @@
+//! The shape shared by plain records (one row, an integer id, a set of columns): listing,
+//! reading, inserting, updating and deleting them through [`WriteTx`] so history is recorded.
+//! Domains implement [`Record`] and add their own rules (uniqueness, references) around these.
+
+use rusqlite::types::ToSql;
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::write::{Action, WriteTx};
+use crate::error::{CoreError, ErrorCode, Result};
+
+pub trait Record: Serialize + Clone + PartialEq + Sized {
+    /// The table, named as the domain.
+    const TABLE: &'static str;
+    /// The columns after `id`, in the order of [`Record::values`] and [`Record::from_row`].
+    const COLUMNS: &'static [&'static str];
+    /// `ORDER BY` for listing.
+    const ORDER: &'static str;
+    /// What one record is called in messages ("person", "asset").
+    const NOUN: &'static str;
+
+    fn id(&self) -> i64;
+    fn set_id(&mut self, id: i64);
+    /// The values of [`Record::COLUMNS`], in order.
+    fn values(&self) -> Vec<&dyn ToSql>;
+    /// Reads a row of `SELECT id, COLUMNS…`: `row.get(0)` is the id.
+    fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
+}
+
+fn select<R: Record>() -> String {
+    format!("SELECT id, {} FROM {}", R::COLUMNS.join(", "), R::TABLE)
+}
+
+pub fn list<R: Record>(conn: &Connection) -> Result<Vec<R>> {
+    let mut stmt = conn.prepare(&format!("{} ORDER BY {}", select::<R>(), R::ORDER))?;
+    let rows = stmt.query_map([], R::from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get<R: Record>(conn: &Connection, id: i64) -> Result<R> {
+    conn.query_row(
+        &format!("{} WHERE id = ?1", select::<R>()),
+        [id],
+        R::from_row,
+    )
+    .optional()?
+    .ok_or_else(|| CoreError::new(ErrorCode::NotFound, format!("No {} with id {id}.", R::NOUN)))
+}
+
+/// Inserts `record`; an import keeps the record's id, a creation lets the vault assign one.
+pub fn insert<R: Record>(tx: &mut WriteTx<'_>, mut record: R, action: Action) -> Result<R> {
+    let keep_id = (action == Action::Import).then_some(record.id());
+    let marks: Vec<String> = (1..=R::COLUMNS.len() + 1)
+        .map(|i| format!("?{i}"))
+        .collect();
+    let sql = format!(
+        "INSERT INTO {} (id, {}) VALUES ({})",
+        R::TABLE,
+        R::COLUMNS.join(", "),
+        marks.join(", ")
+    );
+    let mut values: Vec<&dyn ToSql> = vec![&keep_id];
+    values.extend(record.values());
+    let id = tx.insert(R::TABLE, action, &record, &sql, values.as_slice())?;
+    record.set_id(id);
+    Ok(record)
+}
+
+/// Replaces the stored record with `record` (same id); writes nothing when nothing changed.
+pub fn replace<R: Record>(tx: &mut WriteTx<'_>, record: R) -> Result<R> {
+    let before: R = get(tx.reader(), record.id())?;
+    if before == record {
+        return Ok(record);
+    }
+    let sets: Vec<String> = R::COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 2))
+        .collect();
+    let sql = format!("UPDATE {} SET {} WHERE id = ?1", R::TABLE, sets.join(", "));
+    let id = record.id();
+    let mut values: Vec<&dyn ToSql> = vec![&id];
+    values.extend(record.values());
+    tx.update(R::TABLE, id, &before, &record, &sql, values.as_slice())?;
+    Ok(record)
+}
+
+/// Deletes the record with `id`, recording what it was.
+pub fn remove<R: Record>(tx: &mut WriteTx<'_>, id: i64) -> Result<()> {
+    let before: R = get(tx.reader(), id)?;
+    let sql = format!("DELETE FROM {} WHERE id = ?1", R::TABLE);
+    tx.delete(R::TABLE, id, &before, &sql, [id])?;
+    Ok(())
+}
