@@ -16,13 +16,7 @@ impl Record for Asset {
     const ORDER: &'static str = "name COLLATE NOCASE, id";
     const NOUN: &'static str = "asset";
 
-    fn id(&self) -> i64 {
-        self.id
-    }
-
-    fn set_id(&mut self, id: i64) {
-        self.id = id;
-    }
+    crate::record_id!();
 
     fn values(&self) -> Vec<&dyn ToSql> {
         vec![

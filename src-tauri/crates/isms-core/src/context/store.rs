@@ -14,13 +14,7 @@ impl Record for ContextIssue {
     const ORDER: &'static str = "kind, title COLLATE NOCASE, id";
     const NOUN: &'static str = "context issue";
 
-    fn id(&self) -> i64 {
-        self.id
-    }
-
-    fn set_id(&mut self, id: i64) {
-        self.id = id;
-    }
+    crate::record_id!();
 
     fn values(&self) -> Vec<&dyn ToSql> {
         vec![&self.kind, &self.title, &self.description]
@@ -42,13 +36,7 @@ impl Record for InterestedParty {
     const ORDER: &'static str = "name COLLATE NOCASE, id";
     const NOUN: &'static str = "interested party";
 
-    fn id(&self) -> i64 {
-        self.id
-    }
-
-    fn set_id(&mut self, id: i64) {
-        self.id = id;
-    }
+    crate::record_id!();
 
     fn values(&self) -> Vec<&dyn ToSql> {
         vec![&self.name, &self.requirements]

@@ -9,6 +9,20 @@ use serde::Serialize;
 use super::write::{Action, WriteTx};
 use crate::error::{CoreError, ErrorCode, Result};
 
+/// Implements [`Record::id`] and [`Record::set_id`] for a struct with an `id: i64` field.
+#[macro_export]
+macro_rules! record_id {
+    () => {
+        fn id(&self) -> i64 {
+            self.id
+        }
+
+        fn set_id(&mut self, id: i64) {
+            self.id = id;
+        }
+    };
+}
+
 pub trait Record: Serialize + Clone + PartialEq + Sized {
     /// The table, named as the domain.
     const TABLE: &'static str;

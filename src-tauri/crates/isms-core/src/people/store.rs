@@ -28,13 +28,7 @@ impl Record for Person {
     const ORDER: &'static str = "name COLLATE NOCASE, id";
     const NOUN: &'static str = "person";
 
-    fn id(&self) -> i64 {
-        self.id
-    }
-
-    fn set_id(&mut self, id: i64) {
-        self.id = id;
-    }
+    crate::record_id!();
 
     fn values(&self) -> Vec<&dyn ToSql> {
         vec![
