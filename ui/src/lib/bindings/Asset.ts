@@ -4,7 +4,7 @@ export type Asset = {
 /**
  * Assigned by the vault; ignored when creating.
  */
-id: bigint, name: string, 
+id: number, name: string, 
 /**
  * The asset's type, in the owner's words ("Laptop", "Customer database", "SaaS").
  */
@@ -12,7 +12,7 @@ kind: string,
 /**
  * The person who owns it.
  */
-owner_id: bigint | null, 
+owner_id: number | null, 
 /**
  * The classification under the organisation's scheme ("Confidential", "Internal"…).
  */

@@ -8,4 +8,4 @@ export type ContextIssue = {
 /**
  * Assigned by the vault; ignored when creating.
  */
-id: bigint, kind: IssueKind, title: string, description: string, };
+id: number, kind: IssueKind, title: string, description: string, };

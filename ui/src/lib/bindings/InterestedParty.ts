@@ -7,7 +7,7 @@ export type InterestedParty = {
 /**
  * Assigned by the vault; ignored when creating.
  */
-id: bigint, name: string, 
+id: number, name: string, 
 /**
  * Their requirements relevant to information security, in plain words.
  */

@@ -4,7 +4,7 @@ export type Person = {
 /**
  * Assigned by the vault; ignored when creating.
  */
-id: bigint, name: string, 
+id: number, name: string, 
 /**
  * Unique in the vault, compared without regard to case.
  */
