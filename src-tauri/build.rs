@@ -17,6 +17,21 @@ const COMMANDS: &[&str] = &[
     "vault_check",
     "organisation_get",
     "organisation_update",
+    "people_list",
+    "people_create",
+    "people_update",
+    "people_delete",
+    "context_list",
+    "context_create_issue",
+    "context_update_issue",
+    "context_delete_issue",
+    "context_create_party",
+    "context_update_party",
+    "context_delete_party",
+    "assets_list",
+    "assets_create",
+    "assets_update",
+    "assets_delete",
 ];
 
 fn main() {

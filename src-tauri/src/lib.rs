@@ -37,6 +37,21 @@ pub fn run() {
             commands::vault::vault_check,
             commands::organisation::organisation_get,
             commands::organisation::organisation_update,
+            commands::people::people_list,
+            commands::people::people_create,
+            commands::people::people_update,
+            commands::people::people_delete,
+            commands::context::context_list,
+            commands::context::context_create_issue,
+            commands::context::context_update_issue,
+            commands::context::context_delete_issue,
+            commands::context::context_create_party,
+            commands::context::context_update_party,
+            commands::context::context_delete_party,
+            commands::assets::assets_list,
+            commands::assets::assets_create,
+            commands::assets::assets_update,
+            commands::assets::assets_delete,
         ])
         .run(tauri::generate_context!())
         .expect("ISMS Desk failed to start");

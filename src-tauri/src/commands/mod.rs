@@ -2,5 +2,8 @@
 //! core from state, calls one core function and maps the error; nothing else.
 
 pub mod app;
+pub mod assets;
+pub mod context;
 pub mod organisation;
+pub mod people;
 pub mod vault;

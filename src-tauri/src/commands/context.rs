@@ -1,0 +1,95 @@
+//! Commands of the context domain: the internal and external issues of clause 4.1 and the
+//! interested parties of clause 4.2. One read returns both lists, as the Organisation screen
+//! shows them together.
+
+use isms_core::context::{self, ContextIssue, InterestedParty};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use ts_rs::TS;
+
+use crate::error::IpcResult;
+use crate::events;
+use crate::state::AppState;
+
+/// Everything of the context domain, as `context_list` returns it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ContextView {
+    pub issues: Vec<ContextIssue>,
+    pub parties: Vec<InterestedParty>,
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn context_list(state: State<'_, AppState>) -> IpcResult<ContextView> {
+    state.with_vault(|vault| {
+        let conn = vault.reader();
+        Ok(ContextView {
+            issues: context::list_issues(conn)?,
+            parties: context::list_parties(conn)?,
+        })
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn context_create_issue(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    issue: ContextIssue,
+) -> IpcResult<ContextIssue> {
+    let stamp = state.stamp();
+    let saved = state.with_vault(|vault| context::create_issue(vault, stamp, issue))?;
+    events::data_changed(&app, "context");
+    Ok(saved)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn context_update_issue(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    issue: ContextIssue,
+) -> IpcResult<ContextIssue> {
+    let stamp = state.stamp();
+    let saved = state.with_vault(|vault| context::update_issue(vault, stamp, issue))?;
+    events::data_changed(&app, "context");
+    Ok(saved)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn context_delete_issue(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    let stamp = state.stamp();
+    state.with_vault(|vault| context::delete_issue(vault, stamp, id))?;
+    events::data_changed(&app, "context");
+    Ok(())
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn context_create_party(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    party: InterestedParty,
+) -> IpcResult<InterestedParty> {
+    let stamp = state.stamp();
+    let saved = state.with_vault(|vault| context::create_party(vault, stamp, party))?;
+    events::data_changed(&app, "context");
+    Ok(saved)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn context_update_party(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    party: InterestedParty,
+) -> IpcResult<InterestedParty> {
+    let stamp = state.stamp();
+    let saved = state.with_vault(|vault| context::update_party(vault, stamp, party))?;
+    events::data_changed(&app, "context");
+    Ok(saved)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn context_delete_party(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    let stamp = state.stamp();
+    state.with_vault(|vault| context::delete_party(vault, stamp, id))?;
+    events::data_changed(&app, "context");
+    Ok(())
+}

@@ -1,0 +1,46 @@
+//! Commands of the people domain. Deleting someone who still owns records fails with
+//! `Referenced`; the UI suggests an end date instead.
+
+use isms_core::people::{self, Person};
+use tauri::{AppHandle, State};
+
+use crate::error::IpcResult;
+use crate::events;
+use crate::state::AppState;
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn people_list(state: State<'_, AppState>) -> IpcResult<Vec<Person>> {
+    state.with_vault(|vault| people::list(vault.reader()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn people_create(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    person: Person,
+) -> IpcResult<Person> {
+    let stamp = state.stamp();
+    let saved = state.with_vault(|vault| people::create(vault, stamp, person))?;
+    events::data_changed(&app, "people");
+    Ok(saved)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn people_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    person: Person,
+) -> IpcResult<Person> {
+    let stamp = state.stamp();
+    let saved = state.with_vault(|vault| people::update(vault, stamp, person))?;
+    events::data_changed(&app, "people");
+    Ok(saved)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn people_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    let stamp = state.stamp();
+    state.with_vault(|vault| people::delete(vault, stamp, id))?;
+    events::data_changed(&app, "people");
+    Ok(())
+}
