@@ -15,7 +15,9 @@ pub mod error;
 pub mod history;
 pub mod organisation;
 pub mod people;
+pub mod reference;
 pub mod snapshot;
+pub mod soa;
 
 pub use db::{Passphrase, Stamp, Vault};
 pub use error::{CoreError, ErrorCode, FieldError, Result};

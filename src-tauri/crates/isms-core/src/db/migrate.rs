@@ -31,6 +31,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0002_people_context_assets.sql"),
         released_sha256: Some("498648a431ecade68bc8340ef5f26e3e3faefa0c292a616708f5694a4c98b460"),
     },
+    Migration {
+        version: 3,
+        name: "0003_soa",
+        sql: include_str!("migrations/0003_soa.sql"),
+        released_sha256: Some("9fcb7fc86198cdb048b52a92f5a8d944cd3ad90c99e397c8d0b6dd98d9a26205"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -83,7 +83,10 @@ impl Vault {
                 passphrase,
                 _lock: lock,
             };
-            vault.write(stamp, init)?;
+            vault.write(stamp, |tx| {
+                crate::soa::seed_missing(tx)?;
+                init(tx)
+            })?;
             Ok(vault)
         })();
         if made.is_err() {
@@ -124,6 +127,9 @@ impl Vault {
             let reason = format!("before-schema-{LATEST_VERSION}");
             backup::auto_backup(&vault, backup_dir, stamp.at, &reason)?;
             migrate::migrate_to(&mut vault.conn, LATEST_VERSION)?;
+        }
+        if crate::soa::missing_count(&vault.conn)? > 0 {
+            vault.write(stamp.clone(), |tx| crate::soa::seed_missing(tx).map(|_| ()))?;
         }
         Ok(vault)
     }

@@ -45,10 +45,12 @@ pub fn list(conn: &Connection, table: Option<&str>, limit: u32) -> Result<Vec<Hi
 }
 
 /// True when the vault holds nothing beyond what creating it wrote: its only history is the
-/// creation of the organisation. Snapshot import accepts only such a vault.
+/// creation of the organisation and of the undecided SoA entries. Snapshot import accepts only
+/// such a vault.
 pub fn is_fresh(conn: &Connection) -> Result<bool> {
     let other: i64 = conn.query_row(
-        "SELECT count(*) FROM history WHERE NOT (table_name = 'organisation' AND action = 'create')",
+        "SELECT count(*) FROM history
+         WHERE NOT (action = 'create' AND table_name IN ('organisation', 'soa_entries'))",
         [],
         |r| r.get(0),
     )?;

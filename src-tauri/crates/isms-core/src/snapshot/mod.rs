@@ -17,6 +17,7 @@ use crate::error::{CoreError, ErrorCode, Result};
 use crate::history;
 use crate::organisation::{self, Organisation};
 use crate::people::{self, Person};
+use crate::soa::{self, SoaEntry, SoaVersion};
 
 pub const FORMAT: &str = "isms-desk-snapshot";
 pub const VERSION: u32 = 1;
@@ -41,6 +42,12 @@ pub struct Snapshot {
     pub interested_parties: Vec<InterestedParty>,
     #[serde(default)]
     pub assets: Vec<Asset>,
+    /// The Statement of Applicability, one entry per Annex A control.
+    #[serde(default)]
+    pub soa: Vec<SoaEntry>,
+    /// Approved SoA versions, oldest first.
+    #[serde(default)]
+    pub soa_versions: Vec<SoaVersion>,
 }
 
 /// Reads the vault into a snapshot.
@@ -54,6 +61,8 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
         context_issues: by_id(context::list_issues(conn)?, |i| i.id),
         interested_parties: by_id(context::list_parties(conn)?, |p| p.id),
         assets: by_id(assets::list(conn)?, |a| a.id),
+        soa: soa::list(conn)?,
+        soa_versions: soa::versions(conn)?,
     })
 }
 
@@ -138,6 +147,12 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
         }
         for asset in snapshot.assets {
             assets::insert(tx, asset, Action::Import)?;
+        }
+        for entry in snapshot.soa {
+            soa::import_entry(tx, entry)?;
+        }
+        for version in snapshot.soa_versions {
+            soa::insert_version(tx, version, Action::Import)?;
         }
         Ok(())
     })

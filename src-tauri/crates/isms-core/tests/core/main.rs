@@ -6,4 +6,5 @@ mod db;
 mod organisation;
 mod people;
 mod snapshot;
+mod soa;
 mod support;

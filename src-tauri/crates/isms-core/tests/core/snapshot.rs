@@ -5,6 +5,7 @@ use isms_core::assets::{self, Asset};
 use isms_core::context::{self, ContextIssue, InterestedParty, IssueKind};
 use isms_core::organisation::{self, FindingPolicy};
 use isms_core::people::{self, Person};
+use isms_core::soa;
 use isms_core::{ErrorCode, history, snapshot};
 
 use crate::support::{Scratch, create, stamp};
@@ -48,6 +49,19 @@ fn export_import_export_is_identical() {
         requirements: "Uptime".into(),
     };
     context::create_party(&mut source, stamp(7), party).unwrap();
+    let mut entry = soa::get(source.reader(), "5.23").unwrap();
+    entry.applicable = Some(true);
+    entry.reasons.contractual = true;
+    entry.owner_id = Some(anna.id);
+    soa::update(&mut source, stamp(8), entry).unwrap();
+    soa::approve(
+        &mut source,
+        stamp(9),
+        anna.id,
+        "2026-03-01".parse().unwrap(),
+        "Stage 1",
+    )
+    .unwrap();
     let first = snapshot::to_json(&snapshot::export(&source).unwrap()).unwrap();
     let mut target = create(&s.path("target.isms"), "Placeholder");
     snapshot::import(&mut target, stamp(2), snapshot::parse(&first).unwrap()).unwrap();

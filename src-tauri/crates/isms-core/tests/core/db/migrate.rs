@@ -54,6 +54,12 @@ fn populated(s: &Scratch) -> Vault {
         requirements: "Uptime".into(),
     };
     context::create_party(&mut v, stamp(4), party).unwrap();
+    let mut entry = isms_core::soa::get(v.reader(), "5.1").unwrap();
+    entry.applicable = Some(true);
+    entry.reasons.business = true;
+    entry.owner_id = Some(anna.id);
+    isms_core::soa::update(&mut v, stamp(5), entry).unwrap();
+    isms_core::soa::approve(&mut v, stamp(6), anna.id, "2026-03-01".parse().unwrap(), "").unwrap();
     v
 }
 

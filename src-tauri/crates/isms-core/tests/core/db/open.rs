@@ -191,7 +191,16 @@ fn info_counts_records_per_table() {
     let info = vault.info().unwrap();
     assert_eq!(info.organisation_name, "Acme");
     assert_eq!(info.counts.get("organisation"), Some(&1));
-    assert_eq!(info.counts.get("history"), Some(&1), "creation is recorded");
+    assert_eq!(
+        info.counts.get("soa_entries"),
+        Some(&93),
+        "one SoA entry per Annex A control"
+    );
+    assert_eq!(
+        info.counts.get("history"),
+        Some(&94),
+        "creation is recorded: organisation + 93 entries"
+    );
 }
 
 #[test]

@@ -1,0 +1,269 @@
+//! The Statement of Applicability: exactly the 93 controls of the reference list, excluded
+//! controls justified, totals that match the rows, and approved versions that never change.
+
+use std::path::PathBuf;
+
+use isms_core::people::{self, Person};
+use isms_core::soa::{self, ImplementationStatus, SoaEntry};
+use isms_core::{ErrorCode, Passphrase, Vault, history, reference};
+
+use crate::support::{PASS, Scratch, stamp};
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// (id, title) of every row of the repository's copy of the Annex A reference CSV.
+fn reference_csv() -> Vec<(String, String)> {
+    let mut reader =
+        csv::Reader::from_path(manifest().join("reference/iso27001-2022-annex-a.csv")).unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap())
+        .map(|r| (r[0].to_owned(), r[1].to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_new_vault_holds_one_entry_per_annex_a_control() {
+    let s = Scratch::new();
+    let vault = s.vault("acme.isms");
+    let entries = soa::list(vault.reader()).unwrap();
+    let ids_titles: Vec<(String, String)> = entries
+        .iter()
+        .map(|e| (e.control_id.clone(), e.title.clone()))
+        .collect();
+    assert_eq!(
+        ids_titles.len(),
+        93,
+        "ISO/IEC 27001:2022 Annex A has 93 controls"
+    );
+    assert_eq!(
+        ids_titles,
+        reference_csv(),
+        "ids and titles equal the reference CSV, in its order"
+    );
+    assert!(
+        entries
+            .iter()
+            .all(|e| e.applicable.is_none() && e.status.is_none()),
+        "all undecided"
+    );
+    assert!(
+        history::is_fresh(vault.reader()).unwrap(),
+        "seeding does not count as a user's edit"
+    );
+}
+
+#[test]
+fn the_embedded_reference_list_is_the_shared_one() {
+    // CI and developers have the shared reference data beside the repository.
+    let shared = manifest().join("../../../../shared/reference");
+    for name in [
+        "iso27001-2022-annex-a.csv",
+        "iso27001-2022-clauses.csv",
+        "mandatory-documented-information.csv",
+        "management-review-inputs.csv",
+    ] {
+        let ours = std::fs::read(manifest().join("reference").join(name)).unwrap();
+        if let Ok(theirs) = std::fs::read(shared.join(name)) {
+            assert_eq!(ours, theirs, "{name} was copied, not retyped");
+        }
+    }
+    assert_eq!(reference::controls().len(), 93);
+    assert_eq!(reference::review_inputs().len(), 10);
+    assert!(reference::clauses().iter().any(|c| c.id == "9.2.2"));
+}
+
+#[test]
+fn excluding_a_control_needs_a_justification() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let mut entry = soa::get(vault.reader(), "7.4").unwrap();
+    entry.applicable = Some(false);
+    let err = soa::update(&mut vault, stamp(1), entry.clone()).unwrap_err();
+    assert_eq!(
+        (err.code, err.fields[0].field.as_str()),
+        (ErrorCode::Validation, "justification")
+    );
+    entry.justification =
+        "No premises of our own: we work from a shared office whose landlord monitors it.".into();
+    entry.status = Some(ImplementationStatus::NotStarted);
+    let saved = soa::update(&mut vault, stamp(2), entry).unwrap();
+    assert_eq!(
+        saved.title, "Physical security monitoring",
+        "the title comes from the reference list"
+    );
+    assert_eq!(soa::get(vault.reader(), "7.4").unwrap(), saved);
+    assert!(!history::is_fresh(vault.reader()).unwrap());
+}
+
+#[test]
+fn an_unknown_control_or_owner_is_refused() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    assert_eq!(
+        soa::update(&mut vault, stamp(1), SoaEntry::undecided("A.99"))
+            .unwrap_err()
+            .code,
+        ErrorCode::NotFound
+    );
+    let mut entry = soa::get(vault.reader(), "5.1").unwrap();
+    entry.owner_id = Some(999);
+    let err = soa::update(&mut vault, stamp(1), entry).unwrap_err();
+    assert_eq!(err.fields[0].field, "owner_id");
+}
+
+#[test]
+fn bulk_updates_are_all_or_nothing_and_name_the_control_at_fault() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let mut good = soa::get(vault.reader(), "5.1").unwrap();
+    good.applicable = Some(true);
+    good.reasons.risk_assessment = true;
+    let mut bad = soa::get(vault.reader(), "8.1").unwrap();
+    bad.applicable = Some(false);
+    let err = soa::update_many(&mut vault, stamp(1), vec![good.clone(), bad]).unwrap_err();
+    assert_eq!(err.fields[0].field, "8.1.justification");
+    assert_eq!(
+        soa::get(vault.reader(), "5.1").unwrap().applicable,
+        None,
+        "nothing was saved"
+    );
+    soa::update_many(&mut vault, stamp(2), vec![good]).unwrap();
+    assert_eq!(
+        soa::get(vault.reader(), "5.1").unwrap().applicable,
+        Some(true)
+    );
+}
+
+#[test]
+fn totals_always_add_up_to_the_rows() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let mut changes = Vec::new();
+    for (i, mut e) in soa::list(vault.reader())
+        .unwrap()
+        .into_iter()
+        .enumerate()
+        .take(30)
+    {
+        e.applicable = Some(i % 3 != 0);
+        e.reasons.business = i % 2 == 0;
+        e.justification = if i % 6 == 0 {
+            String::new()
+        } else {
+            "Justified.".into()
+        };
+        e.status = [
+            None,
+            Some(ImplementationStatus::Implemented),
+            Some(ImplementationStatus::InProgress),
+        ][i % 3];
+        if e.applicable == Some(false) && e.justification.is_empty() {
+            e.justification = "Not relevant to a software company.".into();
+        }
+        changes.push(e);
+    }
+    soa::update_many(&mut vault, stamp(1), changes).unwrap();
+    let entries = soa::list(vault.reader()).unwrap();
+    let t = soa::totals(&entries);
+    assert_eq!(t.controls, 93);
+    assert_eq!(t.applicable + t.excluded + t.undecided, t.controls);
+    assert_eq!(
+        t.implemented + t.in_progress + t.not_started + t.without_status,
+        t.controls
+    );
+    assert_eq!(
+        t.applicable,
+        entries
+            .iter()
+            .filter(|e| e.applicable == Some(true))
+            .count() as u32
+    );
+    assert_eq!(
+        t.applicable_without_reason,
+        entries
+            .iter()
+            .filter(|e| e.applicable == Some(true) && !e.reasons.any())
+            .count() as u32
+    );
+    assert_eq!(
+        (t.excluded, t.undecided),
+        (10, 63),
+        "30 decided: every third excluded"
+    );
+}
+
+#[test]
+fn an_approved_version_is_frozen() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let boss = people::create(
+        &mut vault,
+        stamp(1),
+        Person::new("Top Manager", "ceo@acme.example"),
+    )
+    .unwrap();
+    let mut entry = soa::get(vault.reader(), "5.1").unwrap();
+    entry.applicable = Some(true);
+    soa::update(&mut vault, stamp(2), entry.clone()).unwrap();
+    let v1 = soa::approve(
+        &mut vault,
+        stamp(3),
+        boss.id,
+        "2026-03-01".parse().unwrap(),
+        "For Stage 1",
+    )
+    .unwrap();
+    assert_eq!((v1.number, v1.entries.len()), (1, 93));
+    entry.applicable = Some(false);
+    entry.justification = "Changed our mind".into();
+    soa::update(&mut vault, stamp(4), entry).unwrap();
+    let v2 = soa::approve(
+        &mut vault,
+        stamp(5),
+        boss.id,
+        "2026-03-02".parse().unwrap(),
+        "",
+    )
+    .unwrap();
+    let all = soa::versions(vault.reader()).unwrap();
+    assert_eq!(all.iter().map(|v| v.number).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(all[0], v1, "version 1 is as approved");
+    assert_eq!(all[0].entries[0].applicable, Some(true));
+    assert_eq!(v2.entries[0].applicable, Some(false));
+    let tamper = vault.write(stamp(6), |tx| {
+        tx.reader().execute(
+            "UPDATE soa_versions SET note = 'edited' WHERE number = 1",
+            [],
+        )?;
+        Ok(())
+    });
+    assert!(
+        tamper.unwrap_err().message.contains("never changes"),
+        "the schema itself refuses"
+    );
+    let err = soa::approve(
+        &mut vault,
+        stamp(7),
+        4242,
+        "2026-03-03".parse().unwrap(),
+        "",
+    )
+    .unwrap_err();
+    assert_eq!(err.fields[0].field, "approved_by");
+}
+
+#[test]
+fn a_vault_from_before_the_soa_gets_its_93_entries_when_opened() {
+    let s = Scratch::new();
+    let copy = s.path("v2.isms");
+    std::fs::copy(
+        manifest().join("../../../tests/fixtures/vault-v2.isms"),
+        &copy,
+    )
+    .unwrap();
+    let vault = Vault::open(&copy, Passphrase::new(PASS.into()), &s.backups(), &stamp(0)).unwrap();
+    assert_eq!(soa::list(vault.reader()).unwrap().len(), 93);
+}
