@@ -16,6 +16,7 @@ pub mod history;
 pub mod organisation;
 pub mod people;
 pub mod reference;
+pub mod risks;
 pub mod snapshot;
 pub mod soa;
 

@@ -6,7 +6,7 @@ use rusqlite::{Connection, Row};
 use super::model::Asset;
 use crate::db::record::{self, Record};
 use crate::db::{Action, Stamp, Vault, WriteTx};
-use crate::error::{CoreError, FieldError, Result};
+use crate::error::{CoreError, ErrorCode, FieldError, Result};
 use crate::people::Person;
 
 impl Record for Asset {
@@ -66,8 +66,22 @@ pub fn update(vault: &mut Vault, stamp: Stamp, asset: Asset) -> Result<Asset> {
     })
 }
 
+/// Deletes an asset that no risk refers to.
 pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
-    vault.write(stamp, |tx| record::remove::<Asset>(tx, id))
+    vault.write(stamp, |tx| {
+        let risks: Vec<String> = tx
+            .reader()
+            .prepare("SELECT reference FROM risks WHERE EXISTS (SELECT 1 FROM json_each(risks.asset_ids) WHERE value = ?1) ORDER BY id")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if !risks.is_empty() {
+            return Err(CoreError::new(
+                ErrorCode::Referenced,
+                format!("Risks {} refer to this asset; remove it from them first.", risks.join(", ")),
+            ));
+        }
+        record::remove::<Asset>(tx, id)
+    })
 }
 
 fn check_owner(conn: &Connection, owner: Option<i64>) -> Result<()> {

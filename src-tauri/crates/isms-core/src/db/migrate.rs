@@ -37,6 +37,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0003_soa.sql"),
         released_sha256: Some("9fcb7fc86198cdb048b52a92f5a8d944cd3ad90c99e397c8d0b6dd98d9a26205"),
     },
+    Migration {
+        version: 4,
+        name: "0004_risks",
+        sql: include_str!("migrations/0004_risks.sql"),
+        released_sha256: Some("1b7a88124a5c0defdfe1a8c9cc29f0be6d3aaf928652ce6565817d0b4b95fb44"),
+    },
 ];
 
 /// The schema version this build writes.

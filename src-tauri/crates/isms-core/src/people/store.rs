@@ -11,7 +11,14 @@ use crate::error::{CoreError, ErrorCode, FieldError, Result};
 
 /// Every column that points at a person as an owner, with what its rows are called. A domain
 /// that gives records an owner adds its column here, so deletion can never orphan a record.
-const OWNED: &[(&str, &str, &str)] = &[("assets", "owner_id", "asset")];
+const OWNED: &[(&str, &str, &str)] = &[
+    ("assets", "owner_id", "asset"),
+    ("risks", "owner_id", "risk"),
+    ("risk_actions", "owner_id", "treatment action"),
+    ("risk_approvals", "person_id", "risk approval"),
+    ("soa_entries", "owner_id", "SoA control"),
+    ("soa_versions", "approved_by", "SoA approval"),
+];
 
 impl Record for Person {
     const TABLE: &'static str = "people";

@@ -17,6 +17,7 @@ use crate::error::{CoreError, ErrorCode, Result};
 use crate::history;
 use crate::organisation::{self, Organisation};
 use crate::people::{self, Person};
+use crate::risks::{self, Risk, RiskMethod};
 use crate::soa::{self, SoaEntry, SoaVersion};
 
 pub const FORMAT: &str = "isms-desk-snapshot";
@@ -48,6 +49,12 @@ pub struct Snapshot {
     /// Approved SoA versions, oldest first.
     #[serde(default)]
     pub soa_versions: Vec<SoaVersion>,
+    /// The risk method, once set.
+    #[serde(default)]
+    pub risk_method: Option<RiskMethod>,
+    /// The risk register with actions and approvals (scores and `void` are derived on import).
+    #[serde(default)]
+    pub risks: Vec<Risk>,
 }
 
 /// Reads the vault into a snapshot.
@@ -63,6 +70,8 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
         assets: by_id(assets::list(conn)?, |a| a.id),
         soa: soa::list(conn)?,
         soa_versions: soa::versions(conn)?,
+        risk_method: risks::get_method(conn)?,
+        risks: risks::list(conn)?,
     })
 }
 
@@ -153,6 +162,16 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
         }
         for version in snapshot.soa_versions {
             soa::insert_version(tx, version, Action::Import)?;
+        }
+        if let Some(method) = snapshot.risk_method {
+            risks::import_method(tx, method)?;
+        }
+        for mut risk in snapshot.risks {
+            let approvals = std::mem::take(&mut risk.approvals);
+            let id = risks::insert(tx, risk, Action::Import)?.id;
+            for approval in approvals {
+                risks::insert_approval(tx, id, approval, Action::Import)?;
+            }
         }
         Ok(())
     })

@@ -5,6 +5,7 @@ mod context;
 mod db;
 mod organisation;
 mod people;
+mod risks;
 mod snapshot;
 mod soa;
 mod support;

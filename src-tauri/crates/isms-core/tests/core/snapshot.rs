@@ -5,6 +5,7 @@ use isms_core::assets::{self, Asset};
 use isms_core::context::{self, ContextIssue, InterestedParty, IssueKind};
 use isms_core::organisation::{self, FindingPolicy};
 use isms_core::people::{self, Person};
+use isms_core::risks::{self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskMethod, Treatment};
 use isms_core::soa;
 use isms_core::{ErrorCode, history, snapshot};
 
@@ -62,6 +63,36 @@ fn export_import_export_is_identical() {
         "Stage 1",
     )
     .unwrap();
+    risks::set_method(&mut source, stamp(10), RiskMethod::default()).unwrap();
+    let mut risk = Risk::titled("Laptop theft");
+    risk.owner_id = Some(anna.id);
+    risk.likelihood = Some(3);
+    risk.impact = Some(4);
+    risk.treatment = Some(Treatment::Modify);
+    risk.actions = vec![RiskAction {
+        id: 0,
+        title: "Disk encryption".into(),
+        owner_id: Some(anna.id),
+        due_date: Some("2026-04-30".parse().unwrap()),
+        status: ActionStatus::Planned,
+        done_date: None,
+        controls: vec!["8.1".into()],
+    }];
+    let risk = risks::create(&mut source, stamp(11), risk).unwrap();
+    let on = "2026-03-02".parse().unwrap();
+    risks::approve(
+        &mut source,
+        stamp(12),
+        risk.id,
+        ApprovalKind::Plan,
+        anna.id,
+        on,
+        "",
+    )
+    .unwrap();
+    let mut changed = risks::get(source.reader(), risk.id).unwrap();
+    changed.impact = Some(5);
+    risks::update(&mut source, stamp(13), changed).unwrap();
     let first = snapshot::to_json(&snapshot::export(&source).unwrap()).unwrap();
     let mut target = create(&s.path("target.isms"), "Placeholder");
     snapshot::import(&mut target, stamp(2), snapshot::parse(&first).unwrap()).unwrap();
@@ -72,6 +103,18 @@ fn export_import_export_is_identical() {
         moved[0].owner_id,
         Some(anna.id),
         "ids and references survive the move"
+    );
+    assert_eq!(
+        soa::versions(target.reader()).unwrap().len(),
+        1,
+        "the approved SoA moved too"
+    );
+    let moved_risk = &risks::list(target.reader()).unwrap()[0];
+    assert_eq!(moved_risk.reference, "R-001");
+    assert_eq!(moved_risk.actions[0].controls, ["8.1"]);
+    assert!(
+        moved_risk.approvals[0].void,
+        "a void approval stays void after the move"
     );
     let imported = history::list(target.reader(), None, 10).unwrap();
     assert!(

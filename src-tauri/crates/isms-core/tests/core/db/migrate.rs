@@ -60,6 +60,27 @@ fn populated(s: &Scratch) -> Vault {
     entry.owner_id = Some(anna.id);
     isms_core::soa::update(&mut v, stamp(5), entry).unwrap();
     isms_core::soa::approve(&mut v, stamp(6), anna.id, "2026-03-01".parse().unwrap(), "").unwrap();
+    use isms_core::risks::{self, ApprovalKind, Risk, RiskMethod, Treatment};
+    risks::set_method(&mut v, stamp(7), RiskMethod::default()).unwrap();
+    let risk = Risk {
+        owner_id: Some(anna.id),
+        likelihood: Some(4),
+        impact: Some(4),
+        treatment: Some(Treatment::Accept),
+        ..Risk::titled("Supplier outage")
+    };
+    let risk = risks::create(&mut v, stamp(8), risk).unwrap();
+    let on = "2026-03-02".parse().unwrap();
+    risks::approve(
+        &mut v,
+        stamp(9),
+        risk.id,
+        ApprovalKind::Acceptance,
+        anna.id,
+        on,
+        "",
+    )
+    .unwrap();
     v
 }
 

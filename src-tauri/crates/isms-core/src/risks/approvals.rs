@@ -1,0 +1,111 @@
+//! Risk owners' approvals (6.1.3 f): the owner approves the treatment plan and accepts the
+//! residual risk. Each approval keeps what it approved; it is void when the risk's material
+//! parts no longer match, which is decided when read, so a void approval stays visible.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+use sha2::{Digest, Sha256};
+
+use super::model::{ApprovalKind, Risk, RiskApproval};
+use super::scoring::{material, material_hash};
+use super::store::get;
+use crate::db::{Action, Stamp, Vault, WriteTx};
+use crate::error::{CoreError, FieldError, Result};
+
+const TABLE: &str = "risk_approvals";
+
+/// Records the owner's approval of the plan or acceptance of the residual risk.
+pub fn approve(
+    vault: &mut Vault,
+    stamp: Stamp,
+    risk_id: i64,
+    kind: ApprovalKind,
+    person_id: i64,
+    approved_on: NaiveDate,
+    note: &str,
+) -> Result<Risk> {
+    vault.write(stamp, |tx| {
+        let risk = get(tx.reader(), risk_id)?;
+        let refuse =
+            |field: &str, msg: &str| Err(CoreError::validation(vec![FieldError::new(field, msg)]));
+        if risk.owner_id.is_none() {
+            return refuse(
+                "person_id",
+                "Give the risk an owner first: only its owner can approve it.",
+            );
+        }
+        if risk.owner_id != Some(person_id) {
+            return refuse(
+                "person_id",
+                "Only the risk's owner can approve its treatment or accept it.",
+            );
+        }
+        if risk.treatment.is_none() {
+            return refuse(
+                "kind",
+                "Decide how the risk is treated before it is approved.",
+            );
+        }
+        let approval = RiskApproval {
+            id: 0,
+            kind,
+            person_id,
+            approved_on,
+            note: note.trim().to_owned(),
+            approved: material(&risk),
+            void: false,
+        };
+        insert_approval(tx, risk_id, approval, Action::Create)?;
+        get(tx.reader(), risk_id)
+    })
+}
+
+pub(crate) fn insert_approval(
+    tx: &mut WriteTx<'_>,
+    risk_id: i64,
+    approval: RiskApproval,
+    action: Action,
+) -> Result<i64> {
+    let keep_id = (action == Action::Import).then_some(approval.id);
+    let hash = hex::encode(Sha256::digest(approval.approved.to_string().as_bytes()));
+    tx.insert(
+        TABLE,
+        action,
+        &approval,
+        "INSERT INTO risk_approvals (id, risk_id, kind, person_id, approved_on, note, risk_hash, approved) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            keep_id,
+            risk_id,
+            approval.kind,
+            approval.person_id,
+            approval.approved_on,
+            approval.note,
+            hash,
+            approval.approved.to_string()
+        ],
+    )
+}
+
+/// The approvals of `risk`, oldest first, each marked void if the risk has changed since.
+pub(crate) fn approvals_of(conn: &Connection, risk: &Risk) -> Result<Vec<RiskApproval>> {
+    let current = material_hash(risk);
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, person_id, approved_on, note, risk_hash, approved FROM risk_approvals \
+         WHERE risk_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([risk.id], |r| {
+        let hash: String = r.get(5)?;
+        let approved: String = r.get(6)?;
+        Ok(RiskApproval {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            person_id: r.get(2)?,
+            approved_on: r.get(3)?,
+            note: r.get(4)?,
+            approved: serde_json::from_str(&approved).unwrap_or_default(),
+            void: hash != current,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
