@@ -47,6 +47,33 @@ pub enum Command {
     /// Export or import the whole vault as one JSON document.
     #[command(subcommand)]
     Snapshot(SnapshotCommand),
+    /// Store evidence files in the vault, or get them back.
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Add a file as evidence; prints its id and SHA-256.
+    Add {
+        vault: PathBuf,
+        file: PathBuf,
+        /// A record it supports: a risk or an Annex A control (5.1). Repeatable.
+        #[arg(long = "link", value_name = "REF")]
+        links: Vec<String>,
+        /// The date the evidence is about (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        effective: Option<chrono::NaiveDate>,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// Write an evidence file back out, byte for byte.
+    Get {
+        vault: PathBuf,
+        id: i64,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

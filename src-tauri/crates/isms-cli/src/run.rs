@@ -8,7 +8,7 @@ use isms_core::db::Action;
 use isms_core::organisation::{self, Organisation};
 use isms_core::{CoreError, ErrorCode, Passphrase, Result, Stamp, Vault, snapshot};
 
-use crate::args::{Cli, Command, SnapshotCommand};
+use crate::args::{Cli, Command, EvidenceCommand, SnapshotCommand};
 use crate::exit;
 
 const ACTOR: &str = "cli";
@@ -165,6 +165,56 @@ pub fn run(cli: Cli) -> Result<()> {
             snapshot::import(&mut open, stamp(), snap)?;
             open.close()?;
             println!("Imported {} into {}", file.display(), vault.display());
+        }
+        Command::Evidence(EvidenceCommand::Add {
+            vault,
+            file,
+            links,
+            effective,
+            description,
+        }) => {
+            let mut open = open(&vault, &backups)?;
+            let new = isms_core::evidence::NewEvidence {
+                file_name: None,
+                effective_date: effective,
+                description,
+                links,
+            };
+            let added = isms_core::evidence::add_file(&mut open, stamp(), &file, new)?;
+            open.close()?;
+            println!("{}\t{}", added.id, added.sha256);
+        }
+        Command::Evidence(EvidenceCommand::Get { vault, id, out }) => {
+            let open = open(&vault, &backups)?;
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&out)
+                .map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        CoreError::new(
+                            ErrorCode::AlreadyExists,
+                            format!("{} already exists.", out.display()),
+                        )
+                    } else {
+                        CoreError::io(&format!("Cannot write {}", out.display()), &e)
+                    }
+                })?;
+            let written = isms_core::evidence::write_content(open.reader(), id, &mut file);
+            let synced = file.sync_all();
+            match (written, synced) {
+                (Ok(bytes), Ok(())) => eprintln!("Wrote {bytes} bytes to {}", out.display()),
+                (Err(err), _) => {
+                    let _ = std::fs::remove_file(&out);
+                    return Err(err);
+                }
+                (_, Err(e)) => {
+                    return Err(CoreError::io(
+                        &format!("Cannot write {}", out.display()),
+                        &e,
+                    ));
+                }
+            }
         }
     }
     Ok(())

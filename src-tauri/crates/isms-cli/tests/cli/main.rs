@@ -169,3 +169,60 @@ fn snapshot_round_trip_and_refusal_of_a_used_vault() {
         stderr(&bad)
     );
 }
+
+#[test]
+fn evidence_add_and_get_round_trip_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(
+        isms(d, &["new", "acme.isms", "--org", "Acme"], PASS)
+            .status
+            .success()
+    );
+    let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+    std::fs::write(d.join("scan.pdf"), &bytes).unwrap();
+    let out = isms(
+        d,
+        &[
+            "evidence",
+            "add",
+            "acme.isms",
+            "scan.pdf",
+            "--link",
+            "A.8.13",
+            "--effective",
+            "2026-03-31",
+        ],
+        PASS,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line = stdout(&out);
+    let (id, sha) = line.trim().split_once('\t').expect("id and SHA-256");
+    assert_eq!(sha.len(), 64);
+    let out = isms(
+        d,
+        &["evidence", "get", "acme.isms", id, "--out", "back.pdf"],
+        PASS,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(std::fs::read(d.join("back.pdf")).unwrap(), bytes);
+    let again = isms(
+        d,
+        &["evidence", "get", "acme.isms", id, "--out", "back.pdf"],
+        PASS,
+    );
+    assert_eq!(again.status.code(), Some(8), "never overwrites");
+    let bad = isms(
+        d,
+        &[
+            "evidence",
+            "add",
+            "acme.isms",
+            "scan.pdf",
+            "--link",
+            "R-404",
+        ],
+        PASS,
+    );
+    assert_eq!(bad.status.code(), Some(9), "{}", stderr(&bad));
+}

@@ -6,8 +6,7 @@ use rusqlite::{Connection, Row};
 use super::model::Asset;
 use crate::db::record::{self, Record};
 use crate::db::{Action, Stamp, Vault, WriteTx};
-use crate::error::{CoreError, ErrorCode, FieldError, Result};
-use crate::people::Person;
+use crate::error::{CoreError, ErrorCode, Result};
 
 impl Record for Asset {
     const TABLE: &'static str = "assets";
@@ -18,8 +17,8 @@ impl Record for Asset {
 
     crate::record_id!();
 
-    fn values(&self) -> Vec<&dyn ToSql> {
-        vec![
+    fn values(&self) -> Vec<Box<dyn ToSql + '_>> {
+        crate::sql_values![
             &self.name,
             &self.kind,
             &self.owner_id,
@@ -54,14 +53,14 @@ pub fn create(vault: &mut Vault, stamp: Stamp, asset: Asset) -> Result<Asset> {
 
 pub(crate) fn insert(tx: &mut WriteTx<'_>, asset: Asset, action: Action) -> Result<Asset> {
     let asset = asset.validated()?;
-    check_owner(tx.reader(), asset.owner_id)?;
+    crate::people::require_person(tx.reader(), "owner_id", asset.owner_id)?;
     record::insert(tx, asset, action)
 }
 
 pub fn update(vault: &mut Vault, stamp: Stamp, asset: Asset) -> Result<Asset> {
     let asset = asset.validated()?;
     vault.write(stamp, |tx| {
-        check_owner(tx.reader(), asset.owner_id)?;
+        crate::people::require_person(tx.reader(), "owner_id", asset.owner_id)?;
         record::replace(tx, asset)
     })
 }
@@ -82,16 +81,4 @@ pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
         }
         record::remove::<Asset>(tx, id)
     })
-}
-
-fn check_owner(conn: &Connection, owner: Option<i64>) -> Result<()> {
-    match owner {
-        Some(id) if record::get::<Person>(conn, id).is_err() => {
-            Err(CoreError::validation(vec![FieldError::new(
-                "owner_id",
-                "Choose an owner from the people list.",
-            )]))
-        }
-        _ => Ok(()),
-    }
 }

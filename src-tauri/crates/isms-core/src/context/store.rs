@@ -16,8 +16,8 @@ impl Record for ContextIssue {
 
     crate::record_id!();
 
-    fn values(&self) -> Vec<&dyn ToSql> {
-        vec![&self.kind, &self.title, &self.description]
+    fn values(&self) -> Vec<Box<dyn ToSql + '_>> {
+        crate::sql_values![&self.kind, &self.title, &self.description]
     }
 
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
@@ -38,8 +38,8 @@ impl Record for InterestedParty {
 
     crate::record_id!();
 
-    fn values(&self) -> Vec<&dyn ToSql> {
-        vec![&self.name, &self.requirements]
+    fn values(&self) -> Vec<Box<dyn ToSql + '_>> {
+        crate::sql_values![&self.name, &self.requirements]
     }
 
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {

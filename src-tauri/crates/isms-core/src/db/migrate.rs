@@ -43,6 +43,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0004_risks.sql"),
         released_sha256: Some("1b7a88124a5c0defdfe1a8c9cc29f0be6d3aaf928652ce6565817d0b4b95fb44"),
     },
+    Migration {
+        version: 5,
+        name: "0005_objectives_evidence",
+        sql: include_str!("migrations/0005_objectives_evidence.sql"),
+        released_sha256: Some("cfcd8f5266e1cfcaa6a172ec0866c57071c5f418578a9ed4d9c6ef6ca3741c9c"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -35,8 +35,8 @@ pub trait Record: Serialize + Clone + PartialEq + Sized {
 
     fn id(&self) -> i64;
     fn set_id(&mut self, id: i64);
-    /// The values of [`Record::COLUMNS`], in order.
-    fn values(&self) -> Vec<&dyn ToSql>;
+    /// The values of [`Record::COLUMNS`], in order (build them with [`sql_values!`]).
+    fn values(&self) -> Vec<Box<dyn ToSql + '_>>;
     /// Reads a row of `SELECT id, COLUMNS…`: `row.get(0)` is the id.
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self>;
 }
@@ -73,9 +73,12 @@ pub fn insert<R: Record>(tx: &mut WriteTx<'_>, mut record: R, action: Action) ->
         R::COLUMNS.join(", "),
         marks.join(", ")
     );
-    let mut values: Vec<&dyn ToSql> = vec![&keep_id];
-    values.extend(record.values());
-    let id = tx.insert(R::TABLE, action, &record, &sql, values.as_slice())?;
+    let id = {
+        let owned = record.values();
+        let mut values: Vec<&dyn ToSql> = vec![&keep_id];
+        values.extend(owned.iter().map(|v| v.as_ref()));
+        tx.insert(R::TABLE, action, &record, &sql, values.as_slice())?
+    };
     record.set_id(id);
     Ok(record)
 }
@@ -93,9 +96,12 @@ pub fn replace<R: Record>(tx: &mut WriteTx<'_>, record: R) -> Result<R> {
         .collect();
     let sql = format!("UPDATE {} SET {} WHERE id = ?1", R::TABLE, sets.join(", "));
     let id = record.id();
-    let mut values: Vec<&dyn ToSql> = vec![&id];
-    values.extend(record.values());
-    tx.update(R::TABLE, id, &before, &record, &sql, values.as_slice())?;
+    {
+        let owned = record.values();
+        let mut values: Vec<&dyn ToSql> = vec![&id];
+        values.extend(owned.iter().map(|v| v.as_ref()));
+        tx.update(R::TABLE, id, &before, &record, &sql, values.as_slice())?;
+    }
     Ok(record)
 }
 
@@ -105,6 +111,15 @@ pub fn remove<R: Record>(tx: &mut WriteTx<'_>, id: i64) -> Result<()> {
     let sql = format!("DELETE FROM {} WHERE id = ?1", R::TABLE);
     tx.delete(R::TABLE, id, &before, &sql, [id])?;
     Ok(())
+}
+
+/// The column values of a [`Record`]: each expression boxed as a `ToSql` (borrowed fields, or
+/// owned values computed for storage such as JSON text).
+#[macro_export]
+macro_rules! sql_values {
+    ($($value:expr),* $(,)?) => {
+        vec![$(Box::new($value) as Box<dyn rusqlite::types::ToSql + '_>),*]
+    };
 }
 
 /// For an enum stored as text: `as_str`, `parse`, and the SQLite conversions.

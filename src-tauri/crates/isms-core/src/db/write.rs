@@ -91,6 +91,14 @@ impl<'c> WriteTx<'c> {
         Ok(rows)
     }
 
+    /// Writes content rows that belong to a record whose change is recorded on its own (the
+    /// chunks of an evidence file): counted as recorded, without a history row each.
+    pub fn store_content<P: Params>(&mut self, sql: &str, params: P) -> Result<usize> {
+        let rows = self.tx.execute(sql, params)?;
+        self.recorded_rows += rows as u64;
+        Ok(rows)
+    }
+
     /// Inserts one record with `sql` and records its creation (or import); returns its new id,
     /// which replaces the `id` field of the history image.
     pub fn insert<T: Serialize, P: Params>(

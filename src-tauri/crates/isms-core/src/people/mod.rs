@@ -6,5 +6,5 @@ mod model;
 mod store;
 
 pub use model::Person;
-pub(crate) use store::insert;
 pub use store::{create, delete, get, list, update};
+pub(crate) use store::{insert, require_person};

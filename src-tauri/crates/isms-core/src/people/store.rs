@@ -18,6 +18,7 @@ const OWNED: &[(&str, &str, &str)] = &[
     ("risk_approvals", "person_id", "risk approval"),
     ("soa_entries", "owner_id", "SoA control"),
     ("soa_versions", "approved_by", "SoA approval"),
+    ("objectives", "owner_id", "objective"),
 ];
 
 impl Record for Person {
@@ -37,8 +38,8 @@ impl Record for Person {
 
     crate::record_id!();
 
-    fn values(&self) -> Vec<&dyn ToSql> {
-        vec![
+    fn values(&self) -> Vec<Box<dyn ToSql + '_>> {
+        crate::sql_values![
             &self.name,
             &self.email,
             &self.job_title,
@@ -110,6 +111,19 @@ pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
         }
         record::remove::<Person>(tx, id)
     })
+}
+
+/// Refuses an owner (in `field`) who is not a person of the vault; no owner is fine.
+pub(crate) fn require_person(conn: &Connection, field: &str, id: Option<i64>) -> Result<()> {
+    match id {
+        Some(id) if record::get::<Person>(conn, id).is_err() => {
+            Err(CoreError::validation(vec![FieldError::new(
+                field,
+                "Choose someone from the people list.",
+            )]))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// "2 assets", "1 risk"… for everything `id` owns.

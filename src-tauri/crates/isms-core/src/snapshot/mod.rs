@@ -14,7 +14,9 @@ use crate::assets::{self, Asset};
 use crate::context::{self, ContextIssue, InterestedParty};
 use crate::db::{Action, Stamp, Vault};
 use crate::error::{CoreError, ErrorCode, Result};
+use crate::evidence::{self, Evidence};
 use crate::history;
+use crate::objectives::{self, Objective};
 use crate::organisation::{self, Organisation};
 use crate::people::{self, Person};
 use crate::risks::{self, Risk, RiskMethod};
@@ -55,11 +57,28 @@ pub struct Snapshot {
     /// The risk register with actions and approvals (scores and `void` are derived on import).
     #[serde(default)]
     pub risks: Vec<Risk>,
+    #[serde(default)]
+    pub objectives: Vec<Objective>,
+    /// Evidence records; their files are in `evidence_files`.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+    /// Each distinct evidence file once, base64-encoded.
+    #[serde(default)]
+    pub evidence_files: Vec<EvidenceFile>,
+}
+
+/// One stored evidence content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceFile {
+    pub sha256: String,
+    pub base64: String,
 }
 
 /// Reads the vault into a snapshot.
 pub fn export(vault: &Vault) -> Result<Snapshot> {
     let conn = vault.reader();
+    let evidence_list = evidence::list(conn)?;
     Ok(Snapshot {
         format: FORMAT.to_owned(),
         version: VERSION,
@@ -72,7 +91,28 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
         soa_versions: soa::versions(conn)?,
         risk_method: risks::get_method(conn)?,
         risks: risks::list(conn)?,
+        objectives: by_id(objectives::list(conn)?, |o| o.id),
+        evidence_files: evidence_files(vault, &evidence_list)?,
+        evidence: evidence_list,
     })
+}
+
+fn evidence_files(vault: &Vault, records: &[Evidence]) -> Result<Vec<EvidenceFile>> {
+    use base64::Engine as _;
+    let mut files: Vec<EvidenceFile> = Vec::new();
+    for e in records {
+        if files.iter().any(|f| f.sha256 == e.sha256) {
+            continue;
+        }
+        let mut bytes = Vec::with_capacity(e.size as usize);
+        evidence::write_content(vault.reader(), e.id, &mut bytes)?;
+        files.push(EvidenceFile {
+            sha256: e.sha256.clone(),
+            base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+        });
+    }
+    files.sort_by(|a, b| a.sha256.cmp(&b.sha256));
+    Ok(files)
 }
 
 /// Records in id order, so the export does not depend on how screens sort them.
@@ -172,6 +212,34 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
             for approval in approvals {
                 risks::insert_approval(tx, id, approval, Action::Import)?;
             }
+        }
+        for objective in snapshot.objectives {
+            objectives::insert(tx, objective, Action::Import)?;
+        }
+        for record in snapshot.evidence {
+            let file = snapshot
+                .evidence_files
+                .iter()
+                .find(|f| f.sha256 == record.sha256)
+                .ok_or_else(|| {
+                    CoreError::new(
+                        ErrorCode::BadSnapshot,
+                        format!("The file of evidence {} is missing.", record.file_name),
+                    )
+                })?;
+            use base64::Engine as _;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(&file.base64)
+                .map_err(|e| {
+                    CoreError::new(
+                        ErrorCode::BadSnapshot,
+                        format!(
+                            "The file of evidence {} is not valid base64: {e}",
+                            record.file_name
+                        ),
+                    )
+                })?;
+            evidence::import(tx, record, &bytes)?;
         }
         Ok(())
     })

@@ -6,7 +6,6 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::model::{ImplementationStatus, SoaEntry, SoaReasons};
 use crate::db::{Action, Change, Stamp, Vault, WriteTx};
 use crate::error::{CoreError, ErrorCode, FieldError, Result};
-use crate::people::Person;
 use crate::reference;
 
 const TABLE: &str = "soa_entries";
@@ -98,14 +97,7 @@ fn save(tx: &mut WriteTx<'_>, entry: SoaEntry, action: Action) -> Result<SoaEntr
     if before == entry && action == Action::Update {
         return Ok(entry);
     }
-    if let Some(owner) = entry.owner_id
-        && crate::db::record::get::<Person>(tx.reader(), owner).is_err()
-    {
-        return Err(CoreError::validation(vec![FieldError::new(
-            "owner_id",
-            "Choose an owner from the people list.",
-        )]));
-    }
+    crate::people::require_person(tx.reader(), "owner_id", entry.owner_id)?;
     let change = Change {
         table: TABLE,
         record_id: entry.control_id.clone(),

@@ -3,6 +3,8 @@
 mod assets;
 mod context;
 mod db;
+mod evidence;
+mod objectives;
 mod organisation;
 mod people;
 mod risks;

@@ -81,6 +81,18 @@ fn populated(s: &Scratch) -> Vault {
         "",
     )
     .unwrap();
+    let objective = isms_core::objectives::Objective {
+        owner_id: Some(anna.id),
+        ..isms_core::objectives::Objective::titled("Fewer phishing clicks")
+    };
+    isms_core::objectives::create(&mut v, stamp(10), objective).unwrap();
+    let file = s.path("policy.txt");
+    std::fs::write(&file, "Information security policy, version 1").unwrap();
+    let new = isms_core::evidence::NewEvidence {
+        links: vec!["R-001".into()],
+        ..Default::default()
+    };
+    isms_core::evidence::add_file(&mut v, stamp(11), &file, new).unwrap();
     v
 }
 

@@ -1,0 +1,192 @@
+//! Reading and writing `evidence` records, with history, and their contents.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::SecondsFormat;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::content;
+use super::model::{Evidence, NewEvidence, clean_file_name};
+use crate::db::{Stamp, Vault, WriteTx};
+use crate::error::{CoreError, ErrorCode, FieldError, Result};
+use crate::reference;
+
+const TABLE: &str = "evidence";
+const SELECT: &str = "SELECT id, sha256, file_name, media_type, size, effective_date, uploaded_at, description, \
+                      links FROM evidence";
+
+/// Adds the file at `path` as evidence; its content is stored once however often it is added.
+pub fn add_file(
+    vault: &mut Vault,
+    stamp: Stamp,
+    path: &Path,
+    new: NewEvidence,
+) -> Result<Evidence> {
+    let (sha256, size) = content::hash_file(path)?;
+    let own_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file_name = clean_file_name(new.file_name.as_deref().unwrap_or(&own_name))?;
+    let media_type = content::media_type_for(&file_name).to_owned();
+    let uploaded_at = stamp.at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    vault.write(stamp, |tx| {
+        let links = checked_links(tx.reader(), new.links)?;
+        content::store(tx, path, &sha256, size)?;
+        let mut evidence = Evidence {
+            id: 0,
+            sha256: sha256.clone(),
+            file_name,
+            media_type,
+            size,
+            effective_date: new.effective_date,
+            uploaded_at,
+            description: new.description.trim().to_owned(),
+            links,
+        };
+        evidence.id = insert_row(tx, &evidence, crate::db::Action::Create)?;
+        Ok(evidence)
+    })
+}
+
+/// Imports an evidence record and its content from a snapshot.
+pub(crate) fn import(tx: &mut WriteTx<'_>, evidence: Evidence, bytes: &[u8]) -> Result<()> {
+    content::store_bytes(tx, &evidence.sha256, bytes)?;
+    insert_row(tx, &evidence, crate::db::Action::Import)?;
+    Ok(())
+}
+
+fn insert_row(tx: &mut WriteTx<'_>, e: &Evidence, action: crate::db::Action) -> Result<i64> {
+    let keep_id = (action == crate::db::Action::Import).then_some(e.id);
+    tx.insert(
+        TABLE,
+        action,
+        e,
+        "INSERT INTO evidence (id, sha256, file_name, media_type, size, effective_date, uploaded_at, description, links) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            keep_id,
+            e.sha256,
+            e.file_name,
+            e.media_type,
+            e.size as i64,
+            e.effective_date,
+            e.uploaded_at,
+            e.description,
+            serde_json::to_string(&e.links)?
+        ],
+    )
+}
+
+pub fn list(conn: &Connection) -> Result<Vec<Evidence>> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY id"))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Evidence> {
+    conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::new(ErrorCode::NotFound, format!("No evidence with id {id}.")))
+}
+
+/// Saves what is said about a file (name, effective date, description, links); the content
+/// itself never changes.
+pub fn update(vault: &mut Vault, stamp: Stamp, evidence: Evidence) -> Result<Evidence> {
+    let file_name = clean_file_name(&evidence.file_name)?;
+    vault.write(stamp, |tx| {
+        let before = get(tx.reader(), evidence.id)?;
+        let after = Evidence {
+            file_name,
+            effective_date: evidence.effective_date,
+            description: evidence.description.trim().to_owned(),
+            links: checked_links(tx.reader(), evidence.links)?,
+            ..before.clone()
+        };
+        if after == before {
+            return Ok(after);
+        }
+        tx.update(
+            TABLE,
+            after.id,
+            &before,
+            &after,
+            "UPDATE evidence SET file_name = ?2, effective_date = ?3, description = ?4, links = ?5 WHERE id = ?1",
+            params![after.id, after.file_name, after.effective_date, after.description, serde_json::to_string(&after.links)?],
+        )?;
+        Ok(after)
+    })
+}
+
+/// Deletes an evidence record, and its content when nothing else uses it.
+pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
+    vault.write(stamp, |tx| {
+        let before = get(tx.reader(), id)?;
+        tx.delete(
+            TABLE,
+            id,
+            &before,
+            "DELETE FROM evidence WHERE id = ?1",
+            [id],
+        )?;
+        content::remove_if_unused(tx, &before.sha256)
+    })
+}
+
+/// Writes the file of evidence `id` to `out`, byte for byte; returns the bytes written.
+pub fn write_content(conn: &Connection, id: i64, out: &mut dyn Write) -> Result<u64> {
+    let evidence = get(conn, id)?;
+    content::write(conn, &evidence.sha256, out)
+}
+
+/// Normalises and checks link references: risks by reference (R-001), Annex A controls by id
+/// ("5.1", also written "A.5.1").
+fn checked_links(conn: &Connection, links: Vec<String>) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for link in links {
+        let link = link.trim();
+        let control = link.strip_prefix("A.").unwrap_or(link);
+        let normal = if reference::control(control).is_some() {
+            control.to_owned()
+        } else if link.to_ascii_uppercase().starts_with("R-") {
+            let upper = link.to_ascii_uppercase();
+            let found: Option<i64> = conn
+                .query_row("SELECT 1 FROM risks WHERE reference = ?1", [&upper], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if found.is_none() {
+                return Err(CoreError::validation(vec![FieldError::new(
+                    "links",
+                    format!("No risk {upper}."),
+                )]));
+            }
+            upper
+        } else {
+            return Err(CoreError::validation(vec![FieldError::new(
+                "links",
+                format!("{link:?} is neither a risk (R-001) nor an Annex A control (5.1)."),
+            )]));
+        };
+        if !out.contains(&normal) {
+            out.push(normal);
+        }
+    }
+    Ok(out)
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Evidence> {
+    let links: String = row.get(8)?;
+    Ok(Evidence {
+        id: row.get(0)?,
+        sha256: row.get(1)?,
+        file_name: row.get(2)?,
+        media_type: row.get(3)?,
+        size: row.get::<_, i64>(4)? as u64,
+        effective_date: row.get(5)?,
+        uploaded_at: row.get(6)?,
+        description: row.get(7)?,
+        links: serde_json::from_str(&links).unwrap_or_default(),
+    })
+}

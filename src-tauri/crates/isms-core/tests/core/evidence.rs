@@ -1,0 +1,166 @@
+//! Evidence files: byte-for-byte round trips, one stored copy per content, links that must
+//! name real records, hostile names made harmless, and the size limit.
+
+use std::io::Write;
+
+use isms_core::evidence::{self, NewEvidence};
+use isms_core::{ErrorCode, history};
+use sha2::{Digest, Sha256};
+
+use crate::support::{Scratch, stamp};
+
+fn write_file(path: &std::path::Path, bytes: &[u8]) {
+    std::fs::File::create(path)
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
+}
+
+fn stored_chunks(vault: &isms_core::Vault) -> i64 {
+    vault
+        .reader()
+        .query_row("SELECT count(*) FROM evidence_chunks", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_file_comes_back_byte_for_byte_and_is_stored_once() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    // Three chunks and a bit, with every byte value.
+    let bytes: Vec<u8> = (0..(3 * evidence::CHUNK_BYTES + 1234))
+        .map(|i| (i * 7 % 256) as u8)
+        .collect();
+    let path = s.path("Access review Q1.pdf");
+    write_file(&path, &bytes);
+    let new = NewEvidence {
+        effective_date: Some("2026-03-31".parse().unwrap()),
+        links: vec!["A.5.18".into()],
+        ..Default::default()
+    };
+    let first = evidence::add_file(&mut vault, stamp(1), &path, new).unwrap();
+    assert_eq!(first.sha256, hex::encode(Sha256::digest(&bytes)));
+    assert_eq!(
+        (first.size, first.media_type.as_str()),
+        (bytes.len() as u64, "application/pdf")
+    );
+    assert_eq!(first.links, ["5.18"], "A.5.18 is control 5.18");
+    assert_eq!(
+        first.uploaded_at, "2026-03-02T09:01:00Z",
+        "upload time from the stamp, distinct from the effective date"
+    );
+    let chunks = stored_chunks(&vault);
+    assert_eq!(chunks, 4);
+    let again = evidence::add_file(&mut vault, stamp(2), &path, NewEvidence::default()).unwrap();
+    assert_ne!(first.id, again.id, "two records…");
+    assert_eq!(stored_chunks(&vault), chunks, "…one stored content");
+    let mut out = Vec::new();
+    assert_eq!(
+        evidence::write_content(vault.reader(), again.id, &mut out).unwrap(),
+        bytes.len() as u64
+    );
+    assert_eq!(out, bytes);
+    evidence::delete(&mut vault, stamp(3), first.id).unwrap();
+    assert_eq!(
+        stored_chunks(&vault),
+        chunks,
+        "still used by the second record"
+    );
+    evidence::delete(&mut vault, stamp(4), again.id).unwrap();
+    assert_eq!(
+        stored_chunks(&vault),
+        0,
+        "the content goes with its last record"
+    );
+    let actions: Vec<String> = history::list(vault.reader(), Some("evidence"), 10)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions, ["delete", "delete", "create", "create"]);
+}
+
+#[test]
+fn links_must_name_real_records() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let path = s.path("note.txt");
+    write_file(&path, b"evidence");
+    for bad in ["R-404", "9.9", "something"] {
+        let new = NewEvidence {
+            links: vec![bad.into()],
+            ..Default::default()
+        };
+        let err = evidence::add_file(&mut vault, stamp(1), &path, new).unwrap_err();
+        assert_eq!(
+            (err.code, err.fields[0].field.as_str()),
+            (ErrorCode::Validation, "links"),
+            "{bad}"
+        );
+    }
+    assert!(
+        evidence::list(vault.reader()).unwrap().is_empty(),
+        "nothing stored by a refused add"
+    );
+    assert_eq!(stored_chunks(&vault), 0);
+}
+
+#[test]
+fn hostile_file_names_are_made_harmless_for_display() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let path = s.path("plain.txt");
+    write_file(&path, b"x");
+    let hostile = "../../etc/passwd\u{0}\n<script>alert(1)</script>";
+    let new = NewEvidence {
+        file_name: Some(hostile.into()),
+        ..Default::default()
+    };
+    let saved = evidence::add_file(&mut vault, stamp(1), &path, new).unwrap();
+    assert!(
+        !saved.file_name.contains('/')
+            && !saved.file_name.contains('\u{0}')
+            && !saved.file_name.contains('\n')
+    );
+    assert_eq!(
+        saved.file_name, ".._.._etc_passwd<script>alert(1)<_script>",
+        "kept as text, never as a path"
+    );
+    let err = evidence::add_file(
+        &mut vault,
+        stamp(2),
+        &path,
+        NewEvidence {
+            file_name: Some("\u{7}".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.fields[0].field, "file_name");
+}
+
+#[test]
+fn a_missing_file_is_not_found() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let err = evidence::add_file(
+        &mut vault,
+        stamp(1),
+        &s.path("nowhere.pdf"),
+        NewEvidence::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
+}
+
+#[test]
+fn files_over_the_limit_are_refused_before_anything_is_stored() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let path = s.path("huge.bin");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(evidence::MAX_FILE_BYTES + 1).unwrap(); // sparse: no disk used
+    let err = evidence::add_file(&mut vault, stamp(1), &path, NewEvidence::default()).unwrap_err();
+    assert!(err.message.contains("512 MiB"), "{}", err.message);
+    assert_eq!(stored_chunks(&vault), 0);
+}
