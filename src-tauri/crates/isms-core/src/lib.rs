@@ -8,9 +8,11 @@
 //! SQL; [`snapshot`] turns the whole vault into one versioned JSON document and back.
 
 pub mod assets;
+pub mod clauses;
 pub mod clock;
 pub mod context;
 pub mod db;
+pub mod documents;
 pub mod error;
 pub mod evidence;
 pub mod history;

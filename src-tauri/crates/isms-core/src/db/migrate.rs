@@ -49,6 +49,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0005_objectives_evidence.sql"),
         released_sha256: Some("cfcd8f5266e1cfcaa6a172ec0866c57071c5f418578a9ed4d9c6ef6ca3741c9c"),
     },
+    Migration {
+        version: 6,
+        name: "0006_documents_clauses",
+        sql: include_str!("migrations/0006_documents_clauses.sql"),
+        released_sha256: Some("a1c33ef400fe701b15cea32782d1ef73cb0e6c47c5346d13be02b6ceaa1bf1b0"),
+    },
 ];
 
 /// The schema version this build writes.

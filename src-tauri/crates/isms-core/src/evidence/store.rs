@@ -123,6 +123,20 @@ pub fn update(vault: &mut Vault, stamp: Stamp, evidence: Evidence) -> Result<Evi
 pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
     vault.write(stamp, |tx| {
         let before = get(tx.reader(), id)?;
+        let versions: i64 = tx.reader().query_row(
+            "SELECT count(*) FROM document_versions WHERE evidence_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if versions > 0 {
+            return Err(CoreError::new(
+                ErrorCode::Referenced,
+                format!(
+                    "{} is the file of a document version; it stays as long as the version does.",
+                    before.file_name
+                ),
+            ));
+        }
         tx.delete(
             TABLE,
             id,

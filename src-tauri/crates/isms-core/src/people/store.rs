@@ -19,6 +19,8 @@ const OWNED: &[(&str, &str, &str)] = &[
     ("soa_entries", "owner_id", "SoA control"),
     ("soa_versions", "approved_by", "SoA approval"),
     ("objectives", "owner_id", "objective"),
+    ("documents", "owner_id", "document"),
+    ("document_versions", "approved_by", "document approval"),
 ];
 
 impl Record for Person {

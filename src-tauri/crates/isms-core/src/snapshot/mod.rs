@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::assets::{self, Asset};
+use crate::clauses::{self, ClauseEntry};
 use crate::context::{self, ContextIssue, InterestedParty};
 use crate::db::{Action, Stamp, Vault};
+use crate::documents::{self, Document};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::evidence::{self, Evidence};
 use crate::history;
@@ -65,6 +67,12 @@ pub struct Snapshot {
     /// Each distinct evidence file once, base64-encoded.
     #[serde(default)]
     pub evidence_files: Vec<EvidenceFile>,
+    /// The document register with every version.
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    /// The clause checklist: only clauses with something recorded.
+    #[serde(default)]
+    pub clauses: Vec<ClauseEntry>,
 }
 
 /// One stored evidence content.
@@ -94,6 +102,11 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
         objectives: by_id(objectives::list(conn)?, |o| o.id),
         evidence_files: evidence_files(vault, &evidence_list)?,
         evidence: evidence_list,
+        documents: by_id(documents::list(conn)?, |d| d.id),
+        clauses: clauses::list(conn)?
+            .into_iter()
+            .filter(|c| !c.document_ids.is_empty() || !c.records.is_empty())
+            .collect(),
     })
 }
 
@@ -240,6 +253,16 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
                     )
                 })?;
             evidence::import(tx, record, &bytes)?;
+        }
+        for mut document in snapshot.documents {
+            let versions = std::mem::take(&mut document.versions);
+            let id = documents::insert(tx, document, Action::Import)?.id;
+            for version in versions {
+                documents::insert_version(tx, id, version, Action::Import)?;
+            }
+        }
+        for clause in snapshot.clauses {
+            clauses::save(tx, clause, Action::Import)?;
         }
         Ok(())
     })

@@ -3,6 +3,7 @@
 mod assets;
 mod context;
 mod db;
+mod documents;
 mod evidence;
 mod objectives;
 mod organisation;

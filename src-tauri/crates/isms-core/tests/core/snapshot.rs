@@ -2,7 +2,9 @@
 //! committed JSON Schema that matches the types.
 
 use isms_core::assets::{self, Asset};
+use isms_core::clauses::{self, ClauseEntry};
 use isms_core::context::{self, ContextIssue, InterestedParty, IssueKind};
+use isms_core::documents::{self, DocKind, Document, DraftVersion};
 use isms_core::evidence::{self, NewEvidence};
 use isms_core::objectives::{self, Objective};
 use isms_core::organisation::{self, FindingPolicy};
@@ -106,7 +108,50 @@ fn export_import_export_is_identical() {
         links: vec!["R-001".into(), "5.18".into()],
         ..Default::default()
     };
-    evidence::add_file(&mut source, stamp(15), &file, new).unwrap();
+    let proof = evidence::add_file(&mut source, stamp(15), &file, new).unwrap();
+    let doc = documents::create(
+        &mut source,
+        stamp(16),
+        Document::new("POL-01", "Policy", DocKind::Policy),
+    )
+    .unwrap();
+    let doc = documents::save_draft(
+        &mut source,
+        stamp(17),
+        doc.id,
+        DraftVersion {
+            number: "1.0".into(),
+            change_summary: String::new(),
+            evidence_id: Some(proof.id),
+        },
+    )
+    .unwrap();
+    documents::approve_version(
+        &mut source,
+        stamp(18),
+        doc.versions[0].id,
+        anna.id,
+        "2026-02-01".parse().unwrap(),
+    )
+    .unwrap();
+    documents::save_draft(
+        &mut source,
+        stamp(19),
+        doc.id,
+        DraftVersion {
+            number: "1.1".into(),
+            change_summary: "Wording".into(),
+            evidence_id: None,
+        },
+    )
+    .unwrap();
+    let note = ClauseEntry {
+        clause_id: "5.2".into(),
+        title: String::new(),
+        document_ids: vec![doc.id],
+        records: String::new(),
+    };
+    clauses::update(&mut source, stamp(20), note).unwrap();
     let first = snapshot::to_json(&snapshot::export(&source).unwrap()).unwrap();
     let mut target = create(&s.path("target.isms"), "Placeholder");
     snapshot::import(&mut target, stamp(2), snapshot::parse(&first).unwrap()).unwrap();
@@ -138,6 +183,14 @@ fn export_import_export_is_identical() {
         "evidence files move byte for byte"
     );
     assert_eq!(objectives::list(target.reader()).unwrap().len(), 1);
+    let moved_doc = &documents::list(target.reader()).unwrap()[0];
+    assert_eq!(
+        (
+            moved_doc.versions.len(),
+            moved_doc.current().unwrap().number.as_str()
+        ),
+        (2, "1.0")
+    );
     let imported = history::list(target.reader(), None, 10).unwrap();
     assert!(
         imported.iter().any(|e| e.action == "import"),

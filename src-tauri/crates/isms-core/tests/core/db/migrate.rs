@@ -92,7 +92,35 @@ fn populated(s: &Scratch) -> Vault {
         links: vec!["R-001".into()],
         ..Default::default()
     };
-    isms_core::evidence::add_file(&mut v, stamp(11), &file, new).unwrap();
+    let proof = isms_core::evidence::add_file(&mut v, stamp(11), &file, new).unwrap();
+    use isms_core::documents::{self, DocKind, Document, DraftVersion};
+    let doc = documents::create(
+        &mut v,
+        stamp(12),
+        Document::new("POL-01", "Policy", DocKind::Policy),
+    )
+    .unwrap();
+    let draft = DraftVersion {
+        number: "1.0".into(),
+        change_summary: String::new(),
+        evidence_id: Some(proof.id),
+    };
+    let doc = documents::save_draft(&mut v, stamp(13), doc.id, draft).unwrap();
+    documents::approve_version(
+        &mut v,
+        stamp(14),
+        doc.versions[0].id,
+        anna.id,
+        "2026-02-01".parse().unwrap(),
+    )
+    .unwrap();
+    let note = isms_core::clauses::ClauseEntry {
+        clause_id: "5.2".into(),
+        title: String::new(),
+        document_ids: vec![doc.id],
+        records: String::new(),
+    };
+    isms_core::clauses::update(&mut v, stamp(15), note).unwrap();
     v
 }
 
