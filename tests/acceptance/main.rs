@@ -2,3 +2,4 @@
 //! drive it, against real encrypted vault files. One module per workflow.
 
 mod foundation;
+mod stage1;
