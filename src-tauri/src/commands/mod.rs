@@ -3,7 +3,35 @@
 
 pub mod app;
 pub mod assets;
+pub mod clauses;
 pub mod context;
+pub mod documents;
+pub mod evidence;
+pub mod objectives;
 pub mod organisation;
 pub mod people;
+pub mod reference;
+pub mod risks;
+pub mod soa;
 pub mod vault;
+
+use isms_core::{CoreError, Stamp, Vault};
+use tauri::AppHandle;
+
+use crate::error::IpcResult;
+use crate::events;
+use crate::state::AppState;
+
+/// Runs one write on the unlocked vault with a fresh stamp, then tells the webview that the
+/// records of `domain` changed.
+pub(crate) fn write<T>(
+    app: &AppHandle,
+    state: &AppState,
+    domain: &str,
+    f: impl FnOnce(&mut Vault, Stamp) -> Result<T, CoreError>,
+) -> IpcResult<T> {
+    let stamp = state.stamp();
+    let out = state.with_vault(|vault| f(vault, stamp))?;
+    events::data_changed(app, domain);
+    Ok(out)
+}

@@ -1,0 +1,68 @@
+//! Commands of the document register: entries, drafts and approvals of versions.
+
+use chrono::NaiveDate;
+use isms_core::documents::{self, Document, DraftVersion};
+use tauri::{AppHandle, State};
+
+use super::write;
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn documents_list(state: State<'_, AppState>) -> IpcResult<Vec<Document>> {
+    state.with_vault(|vault| documents::list(vault.reader()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn documents_create(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    document: Document,
+) -> IpcResult<Document> {
+    write(&app, &state, "documents", |vault, stamp| {
+        documents::create(vault, stamp, document)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn documents_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    document: Document,
+) -> IpcResult<Document> {
+    write(&app, &state, "documents", |vault, stamp| {
+        documents::update(vault, stamp, document)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn documents_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    write(&app, &state, "documents", |vault, stamp| {
+        documents::delete(vault, stamp, id)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn documents_save_draft(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    document_id: i64,
+    draft: DraftVersion,
+) -> IpcResult<Document> {
+    write(&app, &state, "documents", |vault, stamp| {
+        documents::save_draft(vault, stamp, document_id, draft)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn documents_approve_version(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    version_id: i64,
+    approved_by: i64,
+    approved_on: NaiveDate,
+) -> IpcResult<Document> {
+    write(&app, &state, "documents", |vault, stamp| {
+        documents::approve_version(vault, stamp, version_id, approved_by, approved_on)
+    })
+}

@@ -1,0 +1,123 @@
+//! Commands of the evidence domain. Files enter through the native open dialog (or as paths
+//! dropped on the window) and leave through the native save dialog; the webview never gets
+//! file-system access of its own.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use isms_core::evidence::{self, Evidence, NewEvidence};
+use isms_core::{CoreError, ErrorCode};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::write;
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn evidence_list(state: State<'_, AppState>) -> IpcResult<Vec<Evidence>> {
+    state.with_vault(|vault| evidence::list(vault.reader()))
+}
+
+/// Asks for files with the native dialog and adds each; `[]` when the user cancels.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn evidence_choose_and_add(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    links: Vec<String>,
+    effective_date: Option<NaiveDate>,
+    description: String,
+) -> IpcResult<Vec<Evidence>> {
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Add evidence files")
+        .blocking_pick_files()
+        .unwrap_or_default();
+    let paths: Vec<PathBuf> = chosen
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect();
+    add_paths(&app, &state, paths, links, effective_date, description)
+}
+
+/// Adds files the user dropped on the window.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn evidence_add_paths(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    links: Vec<String>,
+    effective_date: Option<NaiveDate>,
+    description: String,
+) -> IpcResult<Vec<Evidence>> {
+    let paths = paths.into_iter().map(PathBuf::from).collect();
+    add_paths(&app, &state, paths, links, effective_date, description)
+}
+
+fn add_paths(
+    app: &AppHandle,
+    state: &AppState,
+    paths: Vec<PathBuf>,
+    links: Vec<String>,
+    effective_date: Option<NaiveDate>,
+    description: String,
+) -> IpcResult<Vec<Evidence>> {
+    let mut added = Vec::new();
+    for path in paths {
+        let new = NewEvidence {
+            file_name: None,
+            effective_date,
+            description: description.clone(),
+            links: links.clone(),
+        };
+        added.push(write(app, state, "evidence", |vault, stamp| {
+            evidence::add_file(vault, stamp, &path, new)
+        })?);
+    }
+    Ok(added)
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn evidence_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    evidence: Evidence,
+) -> IpcResult<Evidence> {
+    write(&app, &state, "evidence", |vault, stamp| {
+        evidence::update(vault, stamp, evidence)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn evidence_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    write(&app, &state, "evidence", |vault, stamp| {
+        evidence::delete(vault, stamp, id)
+    })
+}
+
+/// Saves a stored file where the user chooses, byte for byte; `null` when cancelled.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn evidence_save_as(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<Option<String>> {
+    let record = state.with_vault(|vault| evidence::get(vault.reader(), id))?;
+    let Some(chosen) = app
+        .dialog()
+        .file()
+        .set_title("Save the evidence file")
+        .set_file_name(&record.file_name)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let out = chosen
+        .into_path()
+        .map_err(|e| IpcError::new(ErrorCode::Io, format!("That location cannot be used: {e}")))?;
+    let mut file = std::fs::File::create(&out)
+        .map_err(|e| IpcError::from(CoreError::io("Cannot write the file", &e)))?;
+    state.with_vault(|vault| evidence::write_content(vault.reader(), id, &mut file))?;
+    Ok(Some(out.display().to_string()))
+}

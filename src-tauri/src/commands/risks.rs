@@ -1,0 +1,83 @@
+//! Commands of the risks domain: the risk method, the register, owners' approvals and the heat
+//! maps.
+
+use chrono::NaiveDate;
+use isms_core::risks::{self, ApprovalKind, HeatMap, Risk, RiskMethod};
+use isms_core::{CoreError, ErrorCode};
+use tauri::{AppHandle, State};
+
+use super::write;
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn risks_list(state: State<'_, AppState>) -> IpcResult<Vec<Risk>> {
+    state.with_vault(|vault| risks::list(vault.reader()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn risks_method_get(state: State<'_, AppState>) -> IpcResult<Option<RiskMethod>> {
+    state.with_vault(|vault| risks::get_method(vault.reader()))
+}
+
+/// Sets the method; returns how many risks were flagged for review.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn risks_method_set(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    method: RiskMethod,
+) -> IpcResult<usize> {
+    write(&app, &state, "risks", |vault, stamp| {
+        risks::set_method(vault, stamp, method)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn risks_create(app: AppHandle, state: State<'_, AppState>, risk: Risk) -> IpcResult<Risk> {
+    write(&app, &state, "risks", |vault, stamp| {
+        risks::create(vault, stamp, risk)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn risks_update(app: AppHandle, state: State<'_, AppState>, risk: Risk) -> IpcResult<Risk> {
+    write(&app, &state, "risks", |vault, stamp| {
+        risks::update(vault, stamp, risk)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn risks_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    write(&app, &state, "risks", |vault, stamp| {
+        risks::delete(vault, stamp, id)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn risks_approve(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    risk_id: i64,
+    kind: ApprovalKind,
+    person_id: i64,
+    approved_on: NaiveDate,
+    note: String,
+) -> IpcResult<Risk> {
+    write(&app, &state, "risks", |vault, stamp| {
+        risks::approve(vault, stamp, risk_id, kind, person_id, approved_on, &note)
+    })
+}
+
+/// The inherent (or residual) heat map of the whole register under the current method.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn risks_heat_map(state: State<'_, AppState>, residual: bool) -> IpcResult<HeatMap> {
+    state.with_vault(|vault| {
+        let method = risks::get_method(vault.reader())?
+            .ok_or_else(|| CoreError::new(ErrorCode::Validation, "Set the risk method first."))?;
+        Ok(risks::heat_map(
+            &risks::list(vault.reader())?,
+            &method,
+            residual,
+        ))
+    })
+}
