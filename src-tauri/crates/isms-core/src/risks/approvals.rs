@@ -2,6 +2,8 @@
 //! residual risk. Each approval keeps what it approved; it is void when the risk's material
 //! parts no longer match, which is decided when read, so a void approval stays visible.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
@@ -87,25 +89,65 @@ pub(crate) fn insert_approval(
     )
 }
 
-/// The approvals of `risk`, oldest first, each marked void if the risk has changed since.
-pub(crate) fn approvals_of(conn: &Connection, risk: &Risk) -> Result<Vec<RiskApproval>> {
-    let current = material_hash(risk);
+/// An approval as stored, with the hash of what it approved.
+pub(crate) struct StoredApproval {
+    approval: RiskApproval,
+    hash: String,
+}
+
+/// Approvals by risk id, oldest first: of one risk, or of all when `only` is `None`.
+pub(crate) fn load(
+    conn: &Connection,
+    only: Option<i64>,
+) -> Result<HashMap<i64, Vec<StoredApproval>>> {
     let mut stmt = conn.prepare(
-        "SELECT id, kind, person_id, approved_on, note, risk_hash, approved FROM risk_approvals \
-         WHERE risk_id = ?1 ORDER BY id",
+        "SELECT risk_id, id, kind, person_id, approved_on, note, risk_hash, approved FROM risk_approvals \
+         WHERE ?1 IS NULL OR risk_id = ?1 ORDER BY id",
     )?;
-    let rows = stmt.query_map([risk.id], |r| {
-        let hash: String = r.get(5)?;
-        let approved: String = r.get(6)?;
-        Ok(RiskApproval {
-            id: r.get(0)?,
-            kind: r.get(1)?,
-            person_id: r.get(2)?,
-            approved_on: r.get(3)?,
-            note: r.get(4)?,
-            approved: serde_json::from_str(&approved).unwrap_or_default(),
-            void: hash != current,
-        })
+    let rows = stmt.query_map([only], |r| {
+        let approved: String = r.get(7)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            StoredApproval {
+                approval: RiskApproval {
+                    id: r.get(1)?,
+                    kind: r.get(2)?,
+                    person_id: r.get(3)?,
+                    approved_on: r.get(4)?,
+                    note: r.get(5)?,
+                    approved: serde_json::from_str(&approved).unwrap_or_default(),
+                    void: false,
+                },
+                hash: r.get(6)?,
+            },
+        ))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut out: HashMap<i64, Vec<StoredApproval>> = HashMap::new();
+    for row in rows {
+        let (risk_id, stored) = row?;
+        out.entry(risk_id).or_default().push(stored);
+    }
+    Ok(out)
+}
+
+/// The approvals of `risk`, each marked void if the risk has changed since it was given.
+pub(crate) fn judged(stored: Vec<StoredApproval>, risk: &Risk) -> Vec<RiskApproval> {
+    let current = material_hash(risk);
+    stored
+        .into_iter()
+        .map(|s| RiskApproval {
+            void: s.hash != current,
+            ..s.approval
+        })
+        .collect()
+}
+
+/// The approvals of one risk, judged against it.
+pub(crate) fn approvals_of(conn: &Connection, risk: &Risk) -> Result<Vec<RiskApproval>> {
+    Ok(judged(
+        load(conn, Some(risk.id))?
+            .remove(&risk.id)
+            .unwrap_or_default(),
+        risk,
+    ))
 }

@@ -4,7 +4,7 @@
 use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::approvals::approvals_of;
+use super::approvals::{self, approvals_of};
 use super::method::get_method;
 use super::model::{Risk, RiskAction, RiskMethod};
 use super::scoring::derive_scores;
@@ -23,11 +23,12 @@ pub fn list(conn: &Connection) -> Result<Vec<Risk>> {
     let mut risks: Vec<Risk> = stmt
         .query_map([], from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    let mut actions = all_actions(conn)?;
+    let mut actions = actions_by_risk(conn, None)?;
+    let mut approvals = approvals::load(conn, None)?;
     for risk in &mut risks {
         risk.actions = actions.remove(&risk.id).unwrap_or_default();
         derive_scores(risk, method.as_ref());
-        risk.approvals = approvals_of(conn, risk)?;
+        risk.approvals = approvals::judged(approvals.remove(&risk.id).unwrap_or_default(), risk);
     }
     Ok(risks)
 }
@@ -37,7 +38,9 @@ pub fn get(conn: &Connection, id: i64) -> Result<Risk> {
         .query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row)
         .optional()?
         .ok_or_else(|| CoreError::new(ErrorCode::NotFound, format!("No risk with id {id}.")))?;
-    risk.actions = all_actions(conn)?.remove(&id).unwrap_or_default();
+    risk.actions = actions_by_risk(conn, Some(id))?
+        .remove(&id)
+        .unwrap_or_default();
     derive_scores(&mut risk, get_method(conn)?.as_ref());
     risk.approvals = approvals_of(conn, &risk)?;
     Ok(risk)
@@ -322,11 +325,16 @@ fn row_values<'a>(r: &'a Risk, assets: &'a String) -> [&'a dyn ToSql; 12] {
     ]
 }
 
-fn all_actions(conn: &Connection) -> Result<std::collections::HashMap<i64, Vec<RiskAction>>> {
+/// Actions by risk id, oldest first: of one risk, or of all when `only` is `None`.
+fn actions_by_risk(
+    conn: &Connection,
+    only: Option<i64>,
+) -> Result<std::collections::HashMap<i64, Vec<RiskAction>>> {
     let mut stmt = conn.prepare(
-        "SELECT risk_id, id, title, owner_id, due_date, status, done_date, controls FROM risk_actions ORDER BY id",
+        "SELECT risk_id, id, title, owner_id, due_date, status, done_date, controls FROM risk_actions \
+         WHERE ?1 IS NULL OR risk_id = ?1 ORDER BY id",
     )?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map([only], |r| {
         let controls: String = r.get(7)?;
         Ok((
             r.get::<_, i64>(0)?,
