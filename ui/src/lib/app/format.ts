@@ -30,3 +30,19 @@ export function formatBytes(bytes: number): string {
 	}
 	return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
+
+const calendarDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A contract date ("YYYY-MM-DD") as the user reads it; the text itself if it is not one. */
+export function formatDate(ymd: string): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+	if (!match) return ymd;
+	const [, y, m, d] = match;
+	return calendarDate.format(new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))));
+}
+
+/** Today in the user's time zone as "YYYY-MM-DD", the form the contract's dates take. */
+export function todayYmd(now: Date = new Date()): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
