@@ -1,0 +1,12 @@
+// Typed wrappers over the `assets_*` commands (docs/ipc.md).
+
+import type { Asset } from '$lib/bindings/Asset';
+import { call } from '$lib/ipc';
+
+export const assetsList = () => call<Asset[]>('assets_list');
+
+export const assetsCreate = (asset: Asset) => call<Asset>('assets_create', { asset });
+
+export const assetsUpdate = (asset: Asset) => call<Asset>('assets_update', { asset });
+
+export const assetsDelete = (id: number) => call<null>('assets_delete', { id });
