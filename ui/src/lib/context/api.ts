@@ -1,0 +1,25 @@
+// Typed wrappers over the `context_*` commands (docs/ipc.md): the issues of clause 4.1 and the
+// interested parties of clause 4.2, read together.
+
+import type { ContextIssue } from '$lib/bindings/ContextIssue';
+import type { ContextView } from '$lib/bindings/ContextView';
+import type { InterestedParty } from '$lib/bindings/InterestedParty';
+import { call } from '$lib/ipc';
+
+export const contextList = () => call<ContextView>('context_list');
+
+export const contextCreateIssue = (issue: ContextIssue) =>
+	call<ContextIssue>('context_create_issue', { issue });
+
+export const contextUpdateIssue = (issue: ContextIssue) =>
+	call<ContextIssue>('context_update_issue', { issue });
+
+export const contextDeleteIssue = (id: number) => call<null>('context_delete_issue', { id });
+
+export const contextCreateParty = (party: InterestedParty) =>
+	call<InterestedParty>('context_create_party', { party });
+
+export const contextUpdateParty = (party: InterestedParty) =>
+	call<InterestedParty>('context_update_party', { party });
+
+export const contextDeleteParty = (id: number) => call<null>('context_delete_party', { id });
