@@ -1,0 +1,62 @@
+// Typed wrappers over the `documents_*`, `evidence_*` and `reference_lists` commands the
+// document register uses (docs/ipc.md).
+
+import type { Document } from '$lib/bindings/Document';
+import type { DraftVersion } from '$lib/bindings/DraftVersion';
+import type { Evidence } from '$lib/bindings/Evidence';
+import type { Person } from '$lib/bindings/Person';
+import type { ReferenceLists } from '$lib/bindings/ReferenceLists';
+import { call } from '$lib/ipc';
+
+export const documentsList = () => call<Document[]>('documents_list');
+
+export const documentsCreate = (document: Document) =>
+	call<Document>('documents_create', { document });
+
+export const documentsUpdate = (document: Document) =>
+	call<Document>('documents_update', { document });
+
+/** Rejects with `Referenced` when the document has an approved version; its message says so. */
+export const documentsDelete = (id: number) => call<null>('documents_delete', { id });
+
+/** Edits the open draft, or starts one. */
+export const documentsSaveDraft = (documentId: number, draft: DraftVersion) =>
+	call<Document>('documents_save_draft', { document_id: documentId, draft });
+
+/** Approves a version; it is frozen from then on. */
+export const documentsApproveVersion = (
+	versionId: number,
+	approvedBy: number,
+	approvedOn: string
+) =>
+	call<Document>('documents_approve_version', {
+		version_id: versionId,
+		approved_by: approvedBy,
+		approved_on: approvedOn
+	});
+
+export const evidenceList = () => call<Evidence[]>('evidence_list');
+
+/** The native open dialog, then the chosen files into the vault; `[]` when cancelled. */
+export const evidenceChooseAndAdd = (links: string[], effectiveDate: string | null) =>
+	call<Evidence[]>('evidence_choose_and_add', {
+		links,
+		effective_date: effectiveDate,
+		description: ''
+	});
+
+/** Files dropped on the window, into the vault. */
+export const evidenceAddPaths = (paths: string[], links: string[], effectiveDate: string | null) =>
+	call<Evidence[]>('evidence_add_paths', {
+		paths,
+		links,
+		effective_date: effectiveDate,
+		description: ''
+	});
+
+/** The native save dialog, then the stored file written there; `null` when cancelled. */
+export const evidenceSaveAs = (id: number) => call<string | null>('evidence_save_as', { id });
+
+export const referenceLists = () => call<ReferenceLists>('reference_lists');
+
+export const ownersList = () => call<Person[]>('people_list');
