@@ -13,7 +13,12 @@ fn read(rel: &str) -> String {
 fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
     let from = text.find(start).unwrap() + start.len();
     let to = from + text[from..].find(end).unwrap();
-    text[from..to].split('"').skip(1).step_by(2).map(str::to_owned).collect()
+    text[from..to]
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]
@@ -27,9 +32,13 @@ fn the_capability_grants_exactly_the_registered_commands() {
         .filter_map(|item| item.trim().rsplit("::").next().map(str::to_owned))
         .filter(|name| !name.is_empty() && !name.contains('['))
         .collect();
-    assert_eq!(manifest, registered, "build.rs COMMANDS and generate_handler! list the same commands");
+    assert_eq!(
+        manifest, registered,
+        "build.rs COMMANDS and generate_handler! list the same commands"
+    );
 
-    let capability: serde_json::Value = serde_json::from_str(&read("capabilities/main.json")).unwrap();
+    let capability: serde_json::Value =
+        serde_json::from_str(&read("capabilities/main.json")).unwrap();
     let granted: BTreeSet<String> = capability["permissions"]
         .as_array()
         .unwrap()
@@ -39,9 +48,15 @@ fn the_capability_grants_exactly_the_registered_commands() {
     let expected: BTreeSet<String> = registered
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
-        .chain(["core:event:allow-listen".to_owned(), "core:event:allow-unlisten".to_owned()])
+        .chain([
+            "core:event:allow-listen".to_owned(),
+            "core:event:allow-unlisten".to_owned(),
+        ])
         .collect();
-    assert_eq!(granted, expected, "the webview gets our commands and event listening, nothing more");
+    assert_eq!(
+        granted, expected,
+        "the webview gets our commands and event listening, nothing more"
+    );
 }
 
 #[test]
@@ -53,7 +68,10 @@ fn the_csp_stays_strict() {
     assert_eq!(csp["object-src"], "'none'");
     let all = csp.to_string();
     assert!(!all.contains("unsafe-eval"), "no eval");
-    assert!(!all.contains("http:") || all.contains("http://ipc.localhost"), "no remote origins: {all}");
+    assert!(
+        !all.contains("http:") || all.contains("http://ipc.localhost"),
+        "no remote origins: {all}"
+    );
     assert!(!all.contains("https:"), "no remote origins: {all}");
     assert_eq!(conf["app"]["withGlobalTauri"], false);
 }
@@ -61,9 +79,21 @@ fn the_csp_stays_strict() {
 #[test]
 fn no_plugin_opens_files_shells_or_the_network() {
     let cargo = read("Cargo.toml");
-    for banned in ["tauri-plugin-fs", "tauri-plugin-shell", "tauri-plugin-http", "tauri-plugin-opener"] {
-        assert!(!cargo.contains(banned), "{banned} must not be a dependency of the shell");
+    for banned in [
+        "tauri-plugin-fs",
+        "tauri-plugin-shell",
+        "tauri-plugin-http",
+        "tauri-plugin-opener",
+    ] {
+        assert!(
+            !cargo.contains(banned),
+            "{banned} must not be a dependency of the shell"
+        );
     }
     let lib = read("src/lib.rs");
-    assert_eq!(lib.matches(".plugin(").count(), 1, "only the dialog plugin is registered");
+    assert_eq!(
+        lib.matches(".plugin(").count(),
+        1,
+        "only the dialog plugin is registered"
+    );
 }
