@@ -21,6 +21,10 @@ mkdirSync(artifacts, { recursive: true });
 const home = mkdtempSync(path.join(tmpdir(), 'isms-desk-e2e-'));
 process.env.ISMS_E2E_HOME = home;
 
+// Two runs on one machine (a developer's and a CI clone's) each need their own ports.
+const port = Number(process.env.ISMS_E2E_PORT ?? 4444);
+const nativePort = port + 1;
+
 let driver;
 
 export const config = {
@@ -28,7 +32,7 @@ export const config = {
   specs: ['./specs/**/*.e2e.mjs'],
   maxInstances: 1,
   hostname: '127.0.0.1',
-  port: 4444,
+  port,
   capabilities: [
     {
       maxInstances: 1,
@@ -53,7 +57,7 @@ export const config = {
   },
 
   beforeSession() {
-    driver = spawn(driverBin, [], {
+    driver = spawn(driverBin, ['--port', String(port), '--native-port', String(nativePort)], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: {
         ...process.env,
