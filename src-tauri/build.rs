@@ -61,6 +61,7 @@ const COMMANDS: &[&str] = &[
     "evidence_update",
     "evidence_delete",
     "evidence_save_as",
+    "evidence_open",
     "clauses_list",
     "clauses_update",
     "reference_lists",

@@ -19,6 +19,7 @@ pub fn run() {
             let paths = settings::AppPaths::resolve(app.handle())?;
             app.manage(state::AppState::new(paths));
             idle::spawn(app.handle().clone());
+            commands::evidence::forget_opened();
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -81,6 +82,7 @@ pub fn run() {
             commands::evidence::evidence_update,
             commands::evidence::evidence_delete,
             commands::evidence::evidence_save_as,
+            commands::evidence::evidence_open,
             commands::clauses::clauses_list,
             commands::clauses::clauses_update,
             commands::reference::reference_lists,

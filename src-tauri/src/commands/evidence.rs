@@ -96,6 +96,56 @@ pub fn evidence_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> I
     })
 }
 
+/// Opens a stored file in the system's default application: it is written, decrypted, to a
+/// private folder of the app's temporary directory (readable by this user only) and handed to
+/// the desktop's opener. The copy is removed when the app next starts.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn evidence_open(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+    let record = state.with_vault(|vault| evidence::get(vault.reader(), id))?;
+    let dir = opened_dir();
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| IpcError::from(CoreError::io("Cannot prepare the file", &e)))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+    }
+    let out = dir.join(format!("{id}-{}", record.file_name));
+    let mut file = std::fs::File::create(&out)
+        .map_err(|e| IpcError::from(CoreError::io("Cannot prepare the file", &e)))?;
+    state.with_vault(|vault| evidence::write_content(vault.reader(), id, &mut file))?;
+    drop(file);
+    open_with_desktop(&out).map_err(|e| {
+        IpcError::new(
+            ErrorCode::Io,
+            format!("No application could open {}: {e}", record.file_name),
+        )
+    })
+}
+
+/// Where opened copies go; emptied at start-up by [`forget_opened`].
+fn opened_dir() -> PathBuf {
+    std::env::temp_dir().join("isms-desk-opened")
+}
+
+/// Removes the decrypted copies left by `evidence_open` in an earlier run.
+pub fn forget_opened() {
+    let _ = std::fs::remove_dir_all(opened_dir());
+}
+
+fn open_with_desktop(path: &std::path::Path) -> std::io::Result<()> {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("explorer");
+        c.arg("/open,");
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command.arg(path).spawn().map(|_| ())
+}
+
 /// Saves a stored file where the user chooses, byte for byte; `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn evidence_save_as(
