@@ -117,4 +117,20 @@ describe('DocumentVersions', () => {
 			draft: { number: '2.0', change_summary: 'Rewrite', evidence_id: null }
 		});
 	});
+
+	it('opens the stored file of a version through the shell, and says so when it cannot', async () => {
+		show(POLICY);
+		invokeMock.mockResolvedValueOnce(null);
+		await fireEvent.click(screen.getByTestId('version-open'));
+		expect(invokeMock).toHaveBeenCalledWith('evidence_open', { id: 11 });
+		invokeMock.mockRejectedValueOnce({
+			code: 'Io',
+			message: 'No application could open it',
+			fields: []
+		});
+		await fireEvent.click(screen.getByTestId('version-open'));
+		await waitFor(() =>
+			expect(document.body.textContent).toContain('No application could open it')
+		);
+	});
 });

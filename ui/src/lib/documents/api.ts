@@ -56,6 +56,7 @@ export const evidenceAddPaths = (paths: string[], links: string[], effectiveDate
 
 /** The native save dialog, then the stored file written there; `null` when cancelled. */
 export const evidenceSaveAs = (id: number) => call<string | null>('evidence_save_as', { id });
+export const evidenceOpen = (id: number) => call<null>('evidence_open', { id });
 
 export const referenceLists = () => call<ReferenceLists>('reference_lists');
 
