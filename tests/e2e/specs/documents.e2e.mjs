@@ -1,0 +1,108 @@
+// Objectives, documents and the clause checklist, as a user lives them: in a vault of its own,
+// set an objective, register the information security policy, save its first draft, approve it
+// (it locks), and record in the clause checklist that the policy addresses clause 5.2.
+import path from 'node:path';
+import { artifacts } from '../wdio.conf.mjs';
+
+const PASS = 'documents passphrase 2026';
+const ORG = 'Fjord Systems AS';
+
+const byId = (id) => $(`[data-testid="${id}"]`);
+async function shot(name) {
+  await browser.executeAsync((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => done())),
+  );
+  await browser.pause(300);
+  await browser.saveScreenshot(path.join(artifacts, `${name}.png`));
+}
+const textOf = async (el) => (await el.getProperty('textContent')).trim();
+async function textsOf(id) {
+  const texts = [];
+  for (const el of await $$(`[data-testid="${id}"]`)) texts.push(await textOf(el));
+  return texts;
+}
+async function typeInto(id, text) {
+  const el = await byId(id);
+  await el.waitForDisplayed();
+  await el.clearValue();
+  await el.setValue(text);
+}
+async function click(id) {
+  const el = await byId(id);
+  await el.waitForClickable();
+  await el.scrollIntoView({ block: 'center' });
+  await el.click();
+}
+
+describe('objectives, documents and the clause checklist, end to end', () => {
+  it('creates a vault of its own and a person to own things', async () => {
+    await click('start-create');
+    await typeInto('create-org-name', ORG);
+    await typeInto('create-passphrase', PASS);
+    await typeInto('create-passphrase-confirm', PASS);
+    await click('create-submit');
+    await (await byId('org-name')).waitForDisplayed();
+    await click('nav-people');
+    await click('people-add');
+    await typeInto('person-name', 'Ingrid Bø');
+    await typeInto('person-email', 'ingrid@fjord.example');
+    await click('person-save');
+    await browser.waitUntil(async () => (await textsOf('people-row-name')).includes('Ingrid Bø'));
+  });
+
+  it('sets a measurable objective', async () => {
+    await click('nav-objectives');
+    await click('objectives-add');
+    await typeInto('objective-title', 'Strong authentication everywhere');
+    await typeInto('objective-measure', 'MFA on 100 % of admin accounts by 30 April');
+    await click('objective-save');
+    await browser.waitUntil(async () =>
+      (await textsOf('objectives-row-title')).includes('Strong authentication everywhere'),
+    );
+    await shot('30-objectives');
+  });
+
+  it('registers the policy, saves its first draft and approves it', async () => {
+    await click('nav-documents');
+    await click('documents-add');
+    await typeInto('document-reference', 'POL-01');
+    await typeInto('document-title', 'Information security policy');
+    await click('document-save');
+    await (await byId('draft-number')).waitForDisplayed();
+    await typeInto('draft-number', '1.0');
+    await typeInto('draft-summary', 'First issue');
+    await click('draft-save');
+    await browser.waitUntil(async () => (await $$('[data-testid="document-version"]')).length === 1);
+    await click('draft-approve');
+    const approver = await byId('approve-by');
+    await approver.waitForDisplayed();
+    await approver.selectByVisibleText('Ingrid Bø');
+    await shot('31-document-approve');
+    await click('approve-save');
+    await (await byId('version-locked')).waitForDisplayed();
+    const [version] = await textsOf('document-version');
+    expect(version).toContain('1.0');
+    expect(version).toContain('Approved by');
+    await shot('32-document-approved');
+  });
+
+  it('records that the policy addresses clause 5.2', async () => {
+    await click('nav-clauses');
+    await (await byId('clauses-progress')).waitForDisplayed();
+    expect(await textOf(await byId('clauses-progress'))).toContain('0 of');
+    let row;
+    for (const candidate of await $$('[data-testid="clause-row"]')) {
+      if ((await textOf(candidate)).startsWith('5.2')) row = candidate;
+    }
+    expect(row).toBeDefined();
+    const picker = await row.$('[data-testid="clause-add-doc"]');
+    await picker.scrollIntoView({ block: 'center' });
+    await picker.selectByIndex(1);
+    const save = await row.$('[data-testid="clause-save"]');
+    await save.waitForClickable();
+    await save.click();
+    await browser.waitUntil(async () => (await textOf(await byId('clauses-progress'))).includes('1 of'));
+    expect(await textOf(await row.$('[data-testid="clause-doc"]'))).toContain('POL-01');
+    await shot('33-clauses');
+  });
+});
