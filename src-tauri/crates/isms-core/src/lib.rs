@@ -8,6 +8,7 @@
 //! SQL; [`snapshot`] turns the whole vault into one versioned JSON document and back.
 
 pub mod assets;
+pub mod audits;
 pub mod clauses;
 pub mod clock;
 pub mod context;
@@ -23,6 +24,7 @@ pub mod reference;
 pub mod risks;
 pub mod snapshot;
 pub mod soa;
+pub mod tracker;
 
 pub use db::{Passphrase, Stamp, Vault};
 pub use error::{CoreError, ErrorCode, FieldError, Result};

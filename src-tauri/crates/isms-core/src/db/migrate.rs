@@ -55,6 +55,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0006_documents_clauses.sql"),
         released_sha256: Some("a1c33ef400fe701b15cea32782d1ef73cb0e6c47c5346d13be02b6ceaa1bf1b0"),
     },
+    Migration {
+        version: 7,
+        name: "0007_audits_tracker",
+        sql: include_str!("migrations/0007_audits_tracker.sql"),
+        released_sha256: Some("0322f85cfc4fd744e0e86fe36a3261a091a3fe22504365617ae7e11fa2ab0c8b"),
+    },
 ];
 
 /// The schema version this build writes.

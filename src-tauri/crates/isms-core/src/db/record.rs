@@ -156,3 +156,22 @@ macro_rules! text_enum {
         }
     };
 }
+
+/// The next reference of a numbered register (`R-001`, `T-001`, `IA-001`…): one more than the
+/// highest number ever used in `table`, counting deleted records through history, so a
+/// reference is never given twice.
+pub fn next_reference(conn: &Connection, table: &str, prefix: &str) -> Result<String> {
+    let from = prefix.chars().count() + 1;
+    let highest: Option<i64> = conn.query_row(
+        &format!(
+            "SELECT max(n) FROM (
+                 SELECT CAST(substr(reference, {from}) AS INTEGER) AS n FROM {table}
+                 UNION ALL
+                 SELECT CAST(substr(json_extract(coalesce(after, before), '$.reference'), {from}) AS INTEGER)
+                 FROM history WHERE table_name = ?1)"
+        ),
+        [table],
+        |r| r.get(0),
+    )?;
+    Ok(format!("{prefix}{:03}", highest.unwrap_or(0) + 1))
+}

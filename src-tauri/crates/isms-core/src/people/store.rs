@@ -21,6 +21,8 @@ const OWNED: &[(&str, &str, &str)] = &[
     ("objectives", "owner_id", "objective"),
     ("documents", "owner_id", "document"),
     ("document_versions", "approved_by", "document approval"),
+    ("tracker_items", "owner_id", "tracker item"),
+    ("audits", "auditor_id", "audit"),
 ];
 
 impl Record for Person {

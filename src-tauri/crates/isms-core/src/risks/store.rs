@@ -65,7 +65,7 @@ pub(crate) fn insert(tx: &mut WriteTx<'_>, risk: Risk, action: Action) -> Result
     let mut risk = risk.validated(&method)?;
     check_links(tx.reader(), &risk)?;
     if action != Action::Import || risk.reference.is_empty() {
-        risk.reference = next_reference(tx.reader())?;
+        risk.reference = crate::db::record::next_reference(tx.reader(), "risks", "R-")?;
         if action != Action::Import {
             risk.needs_review = false;
         }
@@ -275,21 +275,6 @@ fn finish(conn: &Connection, mut risk: Risk) -> Result<Risk> {
     derive_scores(&mut risk, get_method(conn)?.as_ref());
     risk.approvals = approvals_of(conn, &risk)?;
     Ok(risk)
-}
-
-/// R-001 … R-999, then R-1000 and on: one more than the highest number ever used, so a deleted
-/// risk's reference is never given to another (history and old reports still name it).
-fn next_reference(conn: &Connection) -> Result<String> {
-    let highest: Option<i64> = conn.query_row(
-        "SELECT max(n) FROM (
-             SELECT CAST(substr(reference, 3) AS INTEGER) AS n FROM risks
-             UNION ALL
-             SELECT CAST(substr(json_extract(coalesce(after, before), '$.reference'), 3) AS INTEGER)
-             FROM history WHERE table_name = 'risks')",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok(format!("R-{:03}", highest.unwrap_or(0) + 1))
 }
 
 /// The risk as its row stores it: what history records for a change of the row.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::assets::{self, Asset};
+use crate::audits::{self, Audit};
 use crate::clauses::{self, ClauseEntry};
 use crate::context::{self, ContextIssue, InterestedParty};
 use crate::db::{Action, Stamp, Vault};
@@ -23,6 +24,7 @@ use crate::organisation::{self, Organisation};
 use crate::people::{self, Person};
 use crate::risks::{self, Risk, RiskMethod};
 use crate::soa::{self, SoaEntry, SoaVersion};
+use crate::tracker::{self, TrackerItem};
 
 pub const FORMAT: &str = "isms-desk-snapshot";
 pub const VERSION: u32 = 1;
@@ -73,6 +75,12 @@ pub struct Snapshot {
     /// The clause checklist: only clauses with something recorded.
     #[serde(default)]
     pub clauses: Vec<ClauseEntry>,
+    /// The internal audit programme.
+    #[serde(default)]
+    pub audits: Vec<Audit>,
+    /// The ISMS tracker, with each item's progress notes.
+    #[serde(default)]
+    pub tracker: Vec<TrackerItem>,
 }
 
 /// One stored evidence content.
@@ -107,6 +115,8 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
             .into_iter()
             .filter(|c| !c.document_ids.is_empty() || !c.records.is_empty())
             .collect(),
+        audits: by_id(audits::list(conn)?, |a| a.id),
+        tracker: tracker::list(conn)?,
     })
 }
 
@@ -263,6 +273,12 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
         }
         for clause in snapshot.clauses {
             clauses::save(tx, clause, Action::Import)?;
+        }
+        for audit in snapshot.audits {
+            audits::insert(tx, audit, Action::Import)?;
+        }
+        for item in snapshot.tracker {
+            tracker::insert(tx, item, Action::Import)?;
         }
         Ok(())
     })

@@ -1,6 +1,7 @@
 //! Integration tests of isms-core against real SQLCipher vault files. Modules follow `src/`.
 
 mod assets;
+mod audits;
 mod context;
 mod db;
 mod documents;
@@ -12,3 +13,4 @@ mod risks;
 mod snapshot;
 mod soa;
 mod support;
+mod tracker;

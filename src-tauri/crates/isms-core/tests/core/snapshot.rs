@@ -2,6 +2,7 @@
 //! committed JSON Schema that matches the types.
 
 use isms_core::assets::{self, Asset};
+use isms_core::audits::{self, Audit};
 use isms_core::clauses::{self, ClauseEntry};
 use isms_core::context::{self, ContextIssue, InterestedParty, IssueKind};
 use isms_core::documents::{self, DocKind, Document, DraftVersion};
@@ -11,6 +12,7 @@ use isms_core::organisation::{self, FindingPolicy};
 use isms_core::people::{self, Person};
 use isms_core::risks::{self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskMethod, Treatment};
 use isms_core::soa;
+use isms_core::tracker::{self, ItemKind, ItemSource, TrackerItem};
 use isms_core::{ErrorCode, history, snapshot};
 
 use crate::support::{Scratch, create, stamp};
@@ -152,6 +154,27 @@ fn export_import_export_is_identical() {
         records: String::new(),
     };
     clauses::update(&mut source, stamp(20), note).unwrap();
+    let audit = Audit {
+        external_auditor: "Audit Partners".into(),
+        scope_clauses: vec!["9.2".into()],
+        ..Audit::planned("May audit", "2026-05")
+    };
+    let audit = audits::create(&mut source, stamp(21), audit).unwrap();
+    let finding = TrackerItem::new(
+        ItemKind::Ofi,
+        "Automate reviews",
+        ItemSource::Other,
+        "2026-05-12".parse().unwrap(),
+    );
+    let item = audits::raise_finding(&mut source, stamp(22), audit.id, finding).unwrap();
+    tracker::add_note(
+        &mut source,
+        stamp(23),
+        item.id,
+        "2026-05-13".parse().unwrap(),
+        "Quote requested",
+    )
+    .unwrap();
     let first = snapshot::to_json(&snapshot::export(&source).unwrap()).unwrap();
     let mut target = create(&s.path("target.isms"), "Placeholder");
     snapshot::import(&mut target, stamp(2), snapshot::parse(&first).unwrap()).unwrap();
@@ -183,6 +206,12 @@ fn export_import_export_is_identical() {
         "evidence files move byte for byte"
     );
     assert_eq!(objectives::list(target.reader()).unwrap().len(), 1);
+    let moved_item = &tracker::list(target.reader()).unwrap()[0];
+    assert_eq!(
+        (moved_item.source_ref.as_str(), moved_item.notes.len()),
+        ("IA-001", 1),
+        "findings keep their audit and notes"
+    );
     let moved_doc = &documents::list(target.reader()).unwrap()[0];
     assert_eq!(
         (

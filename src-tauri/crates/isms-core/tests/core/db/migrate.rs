@@ -121,6 +121,28 @@ fn populated(s: &Scratch) -> Vault {
         records: String::new(),
     };
     isms_core::clauses::update(&mut v, stamp(15), note).unwrap();
+    use isms_core::tracker::{ItemKind, ItemSource, TrackerItem};
+    let audit = isms_core::audits::Audit {
+        auditor_id: Some(anna.id),
+        scope_controls: vec!["5.1".into()],
+        ..isms_core::audits::Audit::planned("April audit", "2026-04")
+    };
+    let audit = isms_core::audits::create(&mut v, stamp(16), audit).unwrap();
+    let finding = TrackerItem::new(
+        ItemKind::MinorNc,
+        "Policy not signed",
+        ItemSource::Other,
+        "2026-04-20".parse().unwrap(),
+    );
+    let item = isms_core::audits::raise_finding(&mut v, stamp(17), audit.id, finding).unwrap();
+    isms_core::tracker::add_note(
+        &mut v,
+        stamp(18),
+        item.id,
+        "2026-04-21".parse().unwrap(),
+        "Board meeting booked",
+    )
+    .unwrap();
     v
 }
 

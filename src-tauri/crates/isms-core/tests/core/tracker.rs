@@ -1,0 +1,167 @@
+//! The ISMS tracker: references, the rules of closing, overdue as of a date, and progress notes
+//! that never change once saved.
+
+use chrono::NaiveDate;
+use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus, TrackerItem};
+use isms_core::{ErrorCode, history};
+
+use crate::support::{Scratch, stamp};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn nc(title: &str) -> TrackerItem {
+    TrackerItem::new(
+        ItemKind::MinorNc,
+        title,
+        ItemSource::Stage1Audit,
+        day("2026-03-16"),
+    )
+}
+
+#[test]
+fn closing_a_nonconformity_names_everything_missing() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let item = tracker::create(
+        &mut vault,
+        stamp(1),
+        nc("Risk method lacks acceptance criteria"),
+    )
+    .unwrap();
+    assert_eq!(item.reference, "T-001");
+    let mut closing = item.clone();
+    closing.status = ItemStatus::Closed;
+    closing.closed_on = Some(day("2026-04-10"));
+    let err = tracker::update(&mut vault, stamp(2), closing.clone()).unwrap_err();
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["corrective_action", "root_cause", "effectiveness_result"]
+    );
+    closing.root_cause = "The method was copied from a template without review".into();
+    closing.corrective_action = "Method rewritten and approved by the board".into();
+    closing.effectiveness_on = Some(day("2026-05-10"));
+    closing.effectiveness_result = "New risks assessed with the criteria; no repeat".into();
+    let closed = tracker::update(&mut vault, stamp(3), closing).unwrap();
+    assert_eq!(closed.status, ItemStatus::Closed);
+    assert_eq!(
+        history::list(vault.reader(), Some("tracker_items"), 10)
+            .unwrap()
+            .len(),
+        2,
+        "the refused save left no trace"
+    );
+}
+
+#[test]
+fn status_rules_for_other_kinds_and_dates() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let mut ofi = TrackerItem::new(
+        ItemKind::Ofi,
+        "Automate access reviews",
+        ItemSource::InternalAudit,
+        day("2026-04-01"),
+    );
+    ofi.status = ItemStatus::Closed;
+    ofi.closed_on = Some(day("2026-04-02"));
+    assert_eq!(
+        tracker::create(&mut vault, stamp(1), ofi.clone())
+            .unwrap_err()
+            .fields[0]
+            .field,
+        "decision"
+    );
+    ofi.decision = "Not now: revisit after the Stage 2 audit".into();
+    tracker::create(&mut vault, stamp(2), ofi).unwrap();
+    let mut early = nc("Due before raised");
+    early.due_on = Some(day("2026-03-01"));
+    assert_eq!(
+        tracker::create(&mut vault, stamp(3), early)
+            .unwrap_err()
+            .fields[0]
+            .field,
+        "due_on"
+    );
+    let mut verifying = nc("Needs its action");
+    verifying.status = ItemStatus::AwaitingVerification;
+    let err = tracker::create(&mut vault, stamp(4), verifying).unwrap_err();
+    assert_eq!(
+        (err.code, err.fields[0].field.as_str()),
+        (ErrorCode::Validation, "corrective_action")
+    );
+    let mut open_closed = nc("Open but dated closed");
+    open_closed.closed_on = Some(day("2026-04-01"));
+    assert_eq!(
+        tracker::create(&mut vault, stamp(5), open_closed)
+            .unwrap_err()
+            .fields[0]
+            .field,
+        "closed_on"
+    );
+}
+
+#[test]
+fn overdue_is_derived_from_the_due_date_and_the_day_asked() {
+    let mut item = nc("Patch the VPN");
+    item.due_on = Some(day("2026-04-30"));
+    assert!(
+        !item.is_overdue(day("2026-04-30")),
+        "due today is not overdue"
+    );
+    assert!(item.is_overdue(day("2026-05-01")));
+    item.status = ItemStatus::Closed;
+    assert!(
+        !item.is_overdue(day("2026-06-01")),
+        "a closed item is never overdue"
+    );
+}
+
+#[test]
+fn progress_notes_are_kept_in_date_order_and_never_change() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let item = tracker::create(&mut vault, stamp(1), nc("Backups untested")).unwrap();
+    tracker::add_note(
+        &mut vault,
+        stamp(2),
+        item.id,
+        day("2026-04-03"),
+        "Restore test booked",
+    )
+    .unwrap();
+    let item = tracker::add_note(
+        &mut vault,
+        stamp(3),
+        item.id,
+        day("2026-03-20"),
+        "Owner agreed the plan",
+    )
+    .unwrap();
+    let notes: Vec<&str> = item.notes.iter().map(|n| n.note.as_str()).collect();
+    assert_eq!(notes, ["Owner agreed the plan", "Restore test booked"]);
+    let tamper = vault.write(stamp(4), |tx| {
+        tx.reader()
+            .execute("UPDATE tracker_notes SET note = 'rewritten'", [])?;
+        Ok(())
+    });
+    assert!(tamper.unwrap_err().message.contains("never changes"));
+    let mut edited = item.clone();
+    edited.notes.clear();
+    edited.title = "Backups never restored".into();
+    let saved = tracker::update(&mut vault, stamp(5), edited).unwrap();
+    assert_eq!(
+        saved.notes.len(),
+        2,
+        "saving the item never drops its notes"
+    );
+    assert_eq!(
+        tracker::add_note(&mut vault, stamp(6), item.id, day("2026-04-04"), "  ")
+            .unwrap_err()
+            .fields[0]
+            .field,
+        "note"
+    );
+}
