@@ -65,6 +65,16 @@ const COMMANDS: &[&str] = &[
     "clauses_list",
     "clauses_update",
     "reference_lists",
+    "audits_list",
+    "audits_conflicts",
+    "audits_create",
+    "audits_update",
+    "audits_delete",
+    "audits_raise_finding",
+    "tracker_list",
+    "tracker_create",
+    "tracker_update",
+    "tracker_add_note",
 ];
 
 fn main() {

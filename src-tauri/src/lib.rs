@@ -86,6 +86,16 @@ pub fn run() {
             commands::clauses::clauses_list,
             commands::clauses::clauses_update,
             commands::reference::reference_lists,
+            commands::audits::audits_list,
+            commands::audits::audits_conflicts,
+            commands::audits::audits_create,
+            commands::audits::audits_update,
+            commands::audits::audits_delete,
+            commands::audits::audits_raise_finding,
+            commands::tracker::tracker_list,
+            commands::tracker::tracker_create,
+            commands::tracker::tracker_update,
+            commands::tracker::tracker_add_note,
         ])
         .run(tauri::generate_context!())
         .expect("ISMS Desk failed to start");

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod assets;
+pub mod audits;
 pub mod clauses;
 pub mod context;
 pub mod documents;
@@ -13,6 +14,7 @@ pub mod people;
 pub mod reference;
 pub mod risks;
 pub mod soa;
+pub mod tracker;
 pub mod vault;
 
 use isms_core::{CoreError, Stamp, Vault};

@@ -1,0 +1,50 @@
+//! Commands of the ISMS tracker.
+
+use chrono::NaiveDate;
+use isms_core::tracker::{self, TrackerItem};
+use tauri::{AppHandle, State};
+
+use super::write;
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn tracker_list(state: State<'_, AppState>) -> IpcResult<Vec<TrackerItem>> {
+    state.with_vault(|vault| tracker::list(vault.reader()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn tracker_create(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    item: TrackerItem,
+) -> IpcResult<TrackerItem> {
+    write(&app, &state, "tracker", |vault, stamp| {
+        tracker::create(vault, stamp, item)
+    })
+}
+
+/// Saves an item; the status rules say exactly what is missing to close a nonconformity.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn tracker_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    item: TrackerItem,
+) -> IpcResult<TrackerItem> {
+    write(&app, &state, "tracker", |vault, stamp| {
+        tracker::update(vault, stamp, item)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn tracker_add_note(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    item_id: i64,
+    noted_on: NaiveDate,
+    note: String,
+) -> IpcResult<TrackerItem> {
+    write(&app, &state, "tracker", |vault, stamp| {
+        tracker::add_note(vault, stamp, item_id, noted_on, &note)
+    })
+}
