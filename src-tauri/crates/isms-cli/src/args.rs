@@ -47,6 +47,16 @@ pub enum Command {
     /// Export or import the whole vault as one JSON document.
     #[command(subcommand)]
     Snapshot(SnapshotCommand),
+    /// Import training completions or acknowledgements from a form tool's CSV, all or nothing.
+    Import {
+        vault: PathBuf,
+        /// `training` (e-mail, course, date) or `acknowledgements` (e-mail, document, version, date, method).
+        kind: String,
+        file: PathBuf,
+        /// Show what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Store evidence files in the vault, or get them back.
     #[command(subcommand)]
     Evidence(EvidenceCommand),

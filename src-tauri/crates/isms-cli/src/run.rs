@@ -166,6 +166,31 @@ pub fn run(cli: Cli) -> Result<()> {
             open.close()?;
             println!("Imported {} into {}", file.display(), vault.display());
         }
+        Command::Import {
+            vault,
+            kind,
+            file,
+            dry_run,
+        } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                let code = if e.kind() == std::io::ErrorKind::NotFound {
+                    ErrorCode::NotFound
+                } else {
+                    ErrorCode::Io
+                };
+                CoreError::new(code, format!("Cannot read {}: {e}", file.display()))
+            })?;
+            let mut open = open(&vault, &backups)?;
+            let report = match kind.as_str() {
+                "training" => isms_core::imports::training(&mut open, stamp(), &text, dry_run),
+                "acknowledgements" => {
+                    isms_core::imports::acknowledgements(&mut open, stamp(), &text, dry_run)
+                }
+                other => Err(isms_core::imports::unknown_kind(other)),
+            }?;
+            open.close()?;
+            print!("{}", isms_core::imports::describe(&report));
+        }
         Command::Evidence(EvidenceCommand::Add {
             vault,
             file,

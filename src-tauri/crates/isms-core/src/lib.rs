@@ -7,6 +7,7 @@
 //! history, backups); each domain module (`organisation`, `people`, `context`, `assets`, …) owns its model, validation and
 //! SQL; [`snapshot`] turns the whole vault into one versioned JSON document and back.
 
+pub mod acknowledgements;
 pub mod assets;
 pub mod audits;
 pub mod clauses;
@@ -17,6 +18,7 @@ pub mod documents;
 pub mod error;
 pub mod evidence;
 pub mod history;
+pub mod imports;
 pub mod objectives;
 pub mod organisation;
 pub mod people;
@@ -25,6 +27,7 @@ pub mod risks;
 pub mod snapshot;
 pub mod soa;
 pub mod tracker;
+pub mod training;
 
 pub use db::{Passphrase, Stamp, Vault};
 pub use error::{CoreError, ErrorCode, FieldError, Result};

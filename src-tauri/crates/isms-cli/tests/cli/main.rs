@@ -226,3 +226,67 @@ fn evidence_add_and_get_round_trip_byte_for_byte() {
     );
     assert_eq!(bad.status.code(), Some(9), "{}", stderr(&bad));
 }
+
+#[test]
+fn import_training_names_the_bad_row_and_writes_nothing_then_imports_a_good_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let vault = d.join("acme.isms");
+    assert!(
+        isms(d, &["new", "acme.isms", "--org", "Acme"], PASS)
+            .status
+            .success()
+    );
+    {
+        use isms_core::people::{self, Person};
+        use isms_core::training::{self, Course, CourseKind};
+        let stamp = isms_core::Stamp::new(chrono::Utc::now(), "test");
+        let mut v = isms_core::Vault::open(
+            &vault,
+            isms_core::Passphrase::new(PASS.into()),
+            &d.join("b"),
+            &stamp,
+        )
+        .unwrap();
+        people::create(
+            &mut v,
+            stamp.clone(),
+            Person::new("Anna", "anna@acme.example"),
+        )
+        .unwrap();
+        let course = Course {
+            id: 0,
+            title: "Awareness".into(),
+            kind: CourseKind::Awareness,
+            validity_months: Some(12),
+        };
+        training::create_course(&mut v, stamp, course).unwrap();
+    }
+    std::fs::write(d.join("bad.csv"), "email,course,date\nanna@acme.example,Awareness,2026-03-01\nzed@acme.example,Awareness,2026-03-01\n").unwrap();
+    let bad = isms(d, &["import", "acme.isms", "training", "bad.csv"], PASS);
+    assert_eq!(bad.status.code(), Some(9));
+    assert!(stderr(&bad).contains("row 3.email"), "{}", stderr(&bad));
+    std::fs::write(
+        d.join("good.csv"),
+        "email,course,date\nanna@acme.example,Awareness,2026-03-01\n",
+    )
+    .unwrap();
+    let dry = isms(
+        d,
+        &["import", "acme.isms", "training", "good.csv", "--dry-run"],
+        PASS,
+    );
+    assert!(
+        stdout(&dry).contains("would import 1") && stdout(&dry).contains("nothing written"),
+        "{}",
+        stdout(&dry)
+    );
+    let real = isms(d, &["import", "acme.isms", "training", "good.csv"], PASS);
+    assert!(stdout(&real).contains("imported 1"), "{}", stdout(&real));
+    let info = isms(d, &["info", "acme.isms", "--json"], PASS);
+    let info: serde_json::Value = serde_json::from_str(&stdout(&info)).unwrap();
+    assert_eq!(
+        info["counts"]["completions"], 1,
+        "the bad file wrote nothing, the good one one row"
+    );
+}

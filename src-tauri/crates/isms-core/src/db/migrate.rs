@@ -61,6 +61,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0007_audits_tracker.sql"),
         released_sha256: Some("0322f85cfc4fd744e0e86fe36a3261a091a3fe22504365617ae7e11fa2ab0c8b"),
     },
+    Migration {
+        version: 8,
+        name: "0008_training_acknowledgements",
+        sql: include_str!("migrations/0008_training_acknowledgements.sql"),
+        released_sha256: Some("13e1e9bd7fdd36c9cf82607024ceb241be214e4f3593badd5eaf6dd3f659729d"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -23,6 +23,8 @@ const OWNED: &[(&str, &str, &str)] = &[
     ("document_versions", "approved_by", "document approval"),
     ("tracker_items", "owner_id", "tracker item"),
     ("audits", "auditor_id", "audit"),
+    ("completions", "person_id", "training record"),
+    ("acknowledgements", "person_id", "acknowledgement"),
 ];
 
 impl Record for Person {

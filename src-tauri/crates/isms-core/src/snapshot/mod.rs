@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::acknowledgements::{self, Acknowledgement};
 use crate::assets::{self, Asset};
 use crate::audits::{self, Audit};
 use crate::clauses::{self, ClauseEntry};
@@ -25,6 +26,7 @@ use crate::people::{self, Person};
 use crate::risks::{self, Risk, RiskMethod};
 use crate::soa::{self, SoaEntry, SoaVersion};
 use crate::tracker::{self, TrackerItem};
+use crate::training::{self, Completion, Course};
 
 pub const FORMAT: &str = "isms-desk-snapshot";
 pub const VERSION: u32 = 1;
@@ -81,6 +83,12 @@ pub struct Snapshot {
     /// The ISMS tracker, with each item's progress notes.
     #[serde(default)]
     pub tracker: Vec<TrackerItem>,
+    #[serde(default)]
+    pub courses: Vec<Course>,
+    #[serde(default)]
+    pub completions: Vec<Completion>,
+    #[serde(default)]
+    pub acknowledgements: Vec<Acknowledgement>,
 }
 
 /// One stored evidence content.
@@ -117,6 +125,9 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
             .collect(),
         audits: by_id(audits::list(conn)?, |a| a.id),
         tracker: tracker::list(conn)?,
+        courses: by_id(training::list_courses(conn)?, |c| c.id),
+        completions: by_id(training::list_completions(conn)?, |c| c.id),
+        acknowledgements: by_id(acknowledgements::list(conn)?, |a| a.id),
     })
 }
 
@@ -279,6 +290,15 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
         }
         for item in snapshot.tracker {
             tracker::insert(tx, item, Action::Import)?;
+        }
+        for course in snapshot.courses {
+            training::insert_course(tx, course, Action::Import)?;
+        }
+        for completion in snapshot.completions {
+            training::insert_completion(tx, completion, Action::Import)?;
+        }
+        for ack in snapshot.acknowledgements {
+            acknowledgements::insert(tx, ack, Action::Import)?;
         }
         Ok(())
     })

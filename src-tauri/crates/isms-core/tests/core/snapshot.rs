@@ -1,6 +1,7 @@
 //! Snapshots: a deterministic round trip, all-or-nothing import into fresh vaults only, and a
 //! committed JSON Schema that matches the types.
 
+use isms_core::acknowledgements::{self, AckMethod, Acknowledgement};
 use isms_core::assets::{self, Asset};
 use isms_core::audits::{self, Audit};
 use isms_core::clauses::{self, ClauseEntry};
@@ -13,6 +14,7 @@ use isms_core::people::{self, Person};
 use isms_core::risks::{self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskMethod, Treatment};
 use isms_core::soa;
 use isms_core::tracker::{self, ItemKind, ItemSource, TrackerItem};
+use isms_core::training::{self, Completion, Course, CourseKind};
 use isms_core::{ErrorCode, history, snapshot};
 
 use crate::support::{Scratch, create, stamp};
@@ -175,6 +177,30 @@ fn export_import_export_is_identical() {
         "Quote requested",
     )
     .unwrap();
+    let course = Course {
+        id: 0,
+        title: "Awareness".into(),
+        kind: CourseKind::Awareness,
+        validity_months: Some(12),
+    };
+    let course = training::create_course(&mut source, stamp(24), course).unwrap();
+    let completion = Completion {
+        id: 0,
+        person_id: anna.id,
+        course_id: course.id,
+        completed_on: "2026-02-10".parse().unwrap(),
+        evidence_id: None,
+    };
+    training::add_completion(&mut source, stamp(25), completion).unwrap();
+    let ack = Acknowledgement {
+        id: 0,
+        person_id: anna.id,
+        version_id: doc.versions[0].id,
+        acknowledged_on: "2026-02-11".parse().unwrap(),
+        method: AckMethod::Email,
+        evidence_id: None,
+    };
+    acknowledgements::add(&mut source, stamp(26), ack).unwrap();
     let first = snapshot::to_json(&snapshot::export(&source).unwrap()).unwrap();
     let mut target = create(&s.path("target.isms"), "Placeholder");
     snapshot::import(&mut target, stamp(2), snapshot::parse(&first).unwrap()).unwrap();
@@ -206,6 +232,15 @@ fn export_import_export_is_identical() {
         "evidence files move byte for byte"
     );
     assert_eq!(objectives::list(target.reader()).unwrap().len(), 1);
+    assert_eq!(acknowledgements::list(target.reader()).unwrap().len(), 1);
+    assert_eq!(
+        training::list_completions(target.reader()).unwrap().len(),
+        1
+    );
+    assert_eq!(
+        training::list_completions(target.reader()).unwrap().len(),
+        1
+    );
     let moved_item = &tracker::list(target.reader()).unwrap()[0];
     assert_eq!(
         (moved_item.source_ref.as_str(), moved_item.notes.len()),

@@ -143,6 +143,35 @@ fn populated(s: &Scratch) -> Vault {
         "Board meeting booked",
     )
     .unwrap();
+    use isms_core::training::{self, Completion, Course, CourseKind};
+    let course = Course {
+        id: 0,
+        title: "Awareness".into(),
+        kind: CourseKind::Awareness,
+        validity_months: Some(12),
+    };
+    let course = training::create_course(&mut v, stamp(19), course).unwrap();
+    training::add_completion(
+        &mut v,
+        stamp(20),
+        Completion {
+            id: 0,
+            person_id: anna.id,
+            course_id: course.id,
+            completed_on: "2026-02-10".parse().unwrap(),
+            evidence_id: None,
+        },
+    )
+    .unwrap();
+    let ack = isms_core::acknowledgements::Acknowledgement {
+        id: 0,
+        person_id: anna.id,
+        version_id: doc.versions[0].id,
+        acknowledged_on: "2026-02-11".parse().unwrap(),
+        method: isms_core::acknowledgements::AckMethod::Form,
+        evidence_id: None,
+    };
+    isms_core::acknowledgements::add(&mut v, stamp(21), ack).unwrap();
     v
 }
 

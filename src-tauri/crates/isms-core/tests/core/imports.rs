@@ -1,0 +1,187 @@
+//! CSV imports of training completions and acknowledgements: a good file, every kind of bad
+//! row (which leaves the vault exactly as it was), dry runs, and re-imports that change nothing.
+
+use isms_core::acknowledgements::{self, status};
+use isms_core::documents::{self, DocKind, Document, DraftVersion};
+use isms_core::people::{self, Person};
+use isms_core::training::{self, Course, CourseKind};
+use isms_core::{ErrorCode, Vault, imports, snapshot};
+
+use crate::support::{Scratch, stamp};
+
+/// Two staff, one awareness course, the policy POL-01 approved at 1.0 with a 1.1 draft.
+fn setup(s: &Scratch) -> Vault {
+    let mut v = s.vault("acme.isms");
+    people::create(
+        &mut v,
+        stamp(0),
+        Person {
+            department: "Engineering".into(),
+            ..Person::new("Anna Łukasik", "anna@acme.example")
+        },
+    )
+    .unwrap();
+    people::create(
+        &mut v,
+        stamp(0),
+        Person {
+            department: "Sales".into(),
+            ..Person::new("Bo Ek", "bo@acme.example")
+        },
+    )
+    .unwrap();
+    training::create_course(
+        &mut v,
+        stamp(0),
+        Course {
+            id: 0,
+            title: "Security awareness".into(),
+            kind: CourseKind::Awareness,
+            validity_months: Some(12),
+        },
+    )
+    .unwrap();
+    let boss = people::create(&mut v, stamp(0), Person::new("Boss", "boss@acme.example")).unwrap();
+    let doc = documents::create(
+        &mut v,
+        stamp(0),
+        Document {
+            communicate: true,
+            ..Document::new("POL-01", "Policy", DocKind::Policy)
+        },
+    )
+    .unwrap();
+    let draft = |n: &str| DraftVersion {
+        number: n.into(),
+        change_summary: String::new(),
+        evidence_id: None,
+    };
+    let doc = documents::save_draft(&mut v, stamp(0), doc.id, draft("1.0")).unwrap();
+    documents::approve_version(
+        &mut v,
+        stamp(0),
+        doc.versions[0].id,
+        boss.id,
+        "2026-02-01".parse().unwrap(),
+    )
+    .unwrap();
+    documents::save_draft(&mut v, stamp(0), doc.id, draft("1.1")).unwrap();
+    v
+}
+
+fn state(v: &Vault) -> String {
+    snapshot::to_json(&snapshot::export(v).unwrap()).unwrap()
+}
+
+#[test]
+fn a_good_training_file_imports_and_a_second_import_changes_nothing() {
+    let s = Scratch::new();
+    let mut v = setup(&s);
+    let csv = "\u{feff}E-mail,Course,Date\nanna@acme.example,Security awareness,2026-03-02\nBO@ACME.EXAMPLE,security awareness,2026-03-03\n\n";
+    let dry = imports::training(&mut v, stamp(1), csv, true).unwrap();
+    assert_eq!((dry.rows, dry.created, dry.skipped), (2, 2, 0));
+    assert!(
+        training::list_completions(v.reader()).unwrap().is_empty(),
+        "a dry run writes nothing"
+    );
+    let done = imports::training(&mut v, stamp(2), csv, false).unwrap();
+    assert_eq!(done.created, 2);
+    assert_eq!(training::list_completions(v.reader()).unwrap().len(), 2);
+    let again = imports::training(&mut v, stamp(3), csv, false).unwrap();
+    assert_eq!(
+        (again.created, again.skipped),
+        (0, 2),
+        "re-importing the same file adds nothing"
+    );
+}
+
+#[test]
+fn every_bad_training_row_is_named_and_nothing_is_written() {
+    let s = Scratch::new();
+    let mut v = setup(&s);
+    let before = state(&v);
+    let csv = "email,course,date\nanna@acme.example,Security awareness,2026-03-02\nghost@acme.example,Security awareness,2026-03-02\nbo@acme.example,Knitting,2026-03-02\nbo@acme.example,Security awareness,03/02/2026\n";
+    let err = imports::training(&mut v, stamp(1), csv, false).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["row 3.email", "row 4.course", "row 5.date"],
+        "row 2 is fine; the header is row 1"
+    );
+    assert!(
+        err.message.contains("nothing was written"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        state(&v),
+        before,
+        "the vault is unchanged, the good row included"
+    );
+    let err = imports::training(&mut v, stamp(2), "name,course,date\n", false).unwrap_err();
+    assert_eq!(
+        err.fields[0].field, "row 1",
+        "a missing column is a header problem"
+    );
+}
+
+#[test]
+fn acknowledgements_import_and_the_status_per_document() {
+    let s = Scratch::new();
+    let mut v = setup(&s);
+    let csv = "email,document,version,date,method\nanna@acme.example,POL-01,1.0,2026-02-05,Form\n";
+    imports::acknowledgements(&mut v, stamp(1), csv, false).unwrap();
+    let docs = documents::list(v.reader()).unwrap();
+    let staff = people::list(v.reader()).unwrap();
+    let acks = acknowledgements::list(v.reader()).unwrap();
+    let st = status(&docs, &staff, &acks, "2026-02-10".parse().unwrap());
+    assert_eq!(st.len(), 1, "only documents to communicate");
+    let name = |id: i64| staff.iter().find(|p| p.id == id).unwrap().name.clone();
+    assert_eq!(
+        st[0]
+            .acknowledged
+            .iter()
+            .map(|id| name(*id))
+            .collect::<Vec<_>>(),
+        ["Anna Łukasik"]
+    );
+    assert_eq!(
+        st[0].missing.iter().map(|id| name(*id)).collect::<Vec<_>>(),
+        ["Bo Ek", "Boss"],
+        "everyone else active"
+    );
+}
+
+#[test]
+fn every_bad_acknowledgement_row_is_named_and_nothing_is_written() {
+    let s = Scratch::new();
+    let mut v = setup(&s);
+    let before = state(&v);
+    let csv = "email,document,version,date,method\n\
+               nobody@acme.example,POL-01,1.0,2026-02-05,form\n\
+               anna@acme.example,POL-99,1.0,2026-02-05,form\n\
+               anna@acme.example,POL-01,3.0,2026-02-05,form\n\
+               anna@acme.example,POL-01,1.1,2026-02-05,form\n\
+               anna@acme.example,POL-01,1.0,tomorrow,form\n\
+               anna@acme.example,POL-01,1.0,2026-02-05,carrier pigeon\n";
+    let err = imports::acknowledgements(&mut v, stamp(1), csv, false).unwrap_err();
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "row 2.email",
+            "row 3.document",
+            "row 4.version",
+            "row 5.version",
+            "row 6.date",
+            "row 7.method"
+        ]
+    );
+    assert!(
+        err.fields[3].message.contains("draft"),
+        "{}",
+        err.fields[3].message
+    );
+    assert_eq!(state(&v), before);
+}
