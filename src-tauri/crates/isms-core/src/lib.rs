@@ -10,6 +10,7 @@
 pub mod acknowledgements;
 pub mod assets;
 pub mod audits;
+pub mod changes;
 pub mod clauses;
 pub mod clock;
 pub mod context;
@@ -23,6 +24,7 @@ pub mod objectives;
 pub mod organisation;
 pub mod people;
 pub mod reference;
+pub mod reviews;
 pub mod risks;
 pub mod snapshot;
 pub mod soa;

@@ -67,6 +67,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0008_training_acknowledgements.sql"),
         released_sha256: Some("13e1e9bd7fdd36c9cf82607024ceb241be214e4f3593badd5eaf6dd3f659729d"),
     },
+    Migration {
+        version: 9,
+        name: "0009_changes_reviews",
+        sql: include_str!("migrations/0009_changes_reviews.sql"),
+        released_sha256: Some("d530957de10c27c8d05de29b811584914c4d49a81ec7297ebbe8abb969b969d9"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -25,6 +25,8 @@ const OWNED: &[(&str, &str, &str)] = &[
     ("audits", "auditor_id", "audit"),
     ("completions", "person_id", "training record"),
     ("acknowledgements", "person_id", "acknowledgement"),
+    ("changes", "requester_id", "change request"),
+    ("changes", "approver_id", "change approval"),
 ];
 
 impl Record for Person {
@@ -132,9 +134,21 @@ pub(crate) fn require_person(conn: &Connection, field: &str, id: Option<i64>) ->
     }
 }
 
-/// "2 assets", "1 risk"… for everything `id` owns.
+/// Lists of people kept as JSON arrays, with what their rows are called.
+const LISTED: &[(&str, &str, &str)] = &[("reviews", "attendee_ids", "management review attended")];
+
+/// "2 assets", "1 risk"… for everything `id` owns or is recorded in.
 fn owned_records(conn: &Connection, id: i64) -> Result<Vec<String>> {
     let mut out = Vec::new();
+    for (table, column, noun) in LISTED {
+        let sql = format!(
+            "SELECT count(*) FROM {table} WHERE EXISTS (SELECT 1 FROM json_each({table}.{column}) WHERE value = ?1)"
+        );
+        let n: i64 = conn.query_row(&sql, [id], |r| r.get(0))?;
+        if n > 0 {
+            out.push(format!("{n} {noun}{}", if n == 1 { "" } else { "s" }));
+        }
+    }
     for (table, column, noun) in OWNED {
         let sql = format!("SELECT count(*) FROM {table} WHERE {column} = ?1");
         let n: i64 = conn.query_row(&sql, [id], |r| r.get(0))?;

@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::acknowledgements::{self, Acknowledgement};
 use crate::assets::{self, Asset};
 use crate::audits::{self, Audit};
+use crate::changes::{self, IsmsChange};
 use crate::clauses::{self, ClauseEntry};
 use crate::context::{self, ContextIssue, InterestedParty};
 use crate::db::{Action, Stamp, Vault};
@@ -23,6 +24,7 @@ use crate::history;
 use crate::objectives::{self, Objective};
 use crate::organisation::{self, Organisation};
 use crate::people::{self, Person};
+use crate::reviews::{self, Review};
 use crate::risks::{self, Risk, RiskMethod};
 use crate::soa::{self, SoaEntry, SoaVersion};
 use crate::tracker::{self, TrackerItem};
@@ -89,6 +91,10 @@ pub struct Snapshot {
     pub completions: Vec<Completion>,
     #[serde(default)]
     pub acknowledgements: Vec<Acknowledgement>,
+    #[serde(default)]
+    pub changes: Vec<IsmsChange>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
 }
 
 /// One stored evidence content.
@@ -128,6 +134,8 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
         courses: by_id(training::list_courses(conn)?, |c| c.id),
         completions: by_id(training::list_completions(conn)?, |c| c.id),
         acknowledgements: by_id(acknowledgements::list(conn)?, |a| a.id),
+        changes: by_id(changes::list(conn)?, |c| c.id),
+        reviews: by_id(reviews::list(conn)?, |r| r.id),
     })
 }
 
@@ -299,6 +307,12 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
         }
         for ack in snapshot.acknowledgements {
             acknowledgements::insert(tx, ack, Action::Import)?;
+        }
+        for change in snapshot.changes {
+            changes::insert(tx, change, Action::Import)?;
+        }
+        for review in snapshot.reviews {
+            reviews::insert(tx, review, Action::Import)?;
         }
         Ok(())
     })

@@ -2,6 +2,7 @@
 
 mod assets;
 mod audits;
+mod changes;
 mod context;
 mod db;
 mod documents;
@@ -10,6 +11,7 @@ mod imports;
 mod objectives;
 mod organisation;
 mod people;
+mod reviews;
 mod risks;
 mod snapshot;
 mod soa;

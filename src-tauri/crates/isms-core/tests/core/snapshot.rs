@@ -4,6 +4,7 @@
 use isms_core::acknowledgements::{self, AckMethod, Acknowledgement};
 use isms_core::assets::{self, Asset};
 use isms_core::audits::{self, Audit};
+use isms_core::changes::{self, IsmsChange};
 use isms_core::clauses::{self, ClauseEntry};
 use isms_core::context::{self, ContextIssue, InterestedParty, IssueKind};
 use isms_core::documents::{self, DocKind, Document, DraftVersion};
@@ -11,6 +12,7 @@ use isms_core::evidence::{self, NewEvidence};
 use isms_core::objectives::{self, Objective};
 use isms_core::organisation::{self, FindingPolicy};
 use isms_core::people::{self, Person};
+use isms_core::reviews::{self, Review};
 use isms_core::risks::{self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskMethod, Treatment};
 use isms_core::soa;
 use isms_core::tracker::{self, ItemKind, ItemSource, TrackerItem};
@@ -201,6 +203,25 @@ fn export_import_export_is_identical() {
         evidence_id: None,
     };
     acknowledgements::add(&mut source, stamp(26), ack).unwrap();
+    let change = IsmsChange {
+        requester_id: Some(anna.id),
+        impact: "Low".into(),
+        ..IsmsChange::proposed("New e-mail provider")
+    };
+    changes::create(&mut source, stamp(27), change).unwrap();
+    let mut review = Review {
+        attendee_ids: vec![anna.id],
+        ..Review::held("2026-05-12".parse().unwrap())
+    };
+    review.inputs.insert("9.3.2 a)".into(), "None open".into());
+    let review = reviews::create(&mut source, stamp(28), review).unwrap();
+    let action = TrackerItem::new(
+        ItemKind::Action,
+        "Budget a restore test",
+        ItemSource::Other,
+        "2026-05-12".parse().unwrap(),
+    );
+    reviews::raise_action(&mut source, stamp(29), review.id, action).unwrap();
     let first = snapshot::to_json(&snapshot::export(&source).unwrap()).unwrap();
     let mut target = create(&s.path("target.isms"), "Placeholder");
     snapshot::import(&mut target, stamp(2), snapshot::parse(&first).unwrap()).unwrap();

@@ -172,6 +172,16 @@ fn populated(s: &Scratch) -> Vault {
         evidence_id: None,
     };
     isms_core::acknowledgements::add(&mut v, stamp(21), ack).unwrap();
+    let change = isms_core::changes::IsmsChange {
+        requester_id: Some(anna.id),
+        ..isms_core::changes::IsmsChange::proposed("New e-mail provider")
+    };
+    isms_core::changes::create(&mut v, stamp(22), change).unwrap();
+    let review = isms_core::reviews::Review {
+        attendee_ids: vec![anna.id],
+        ..isms_core::reviews::Review::held("2026-05-12".parse().unwrap())
+    };
+    isms_core::reviews::create(&mut v, stamp(23), review).unwrap();
     v
 }
 
