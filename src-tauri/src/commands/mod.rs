@@ -1,20 +1,25 @@
 //! Thin adapters between the webview and the core, one file per domain. Each command takes the
 //! core from state, calls one core function and maps the error; nothing else.
 
+pub mod acknowledgements;
 pub mod app;
 pub mod assets;
 pub mod audits;
+pub mod changes;
 pub mod clauses;
 pub mod context;
 pub mod documents;
 pub mod evidence;
+pub mod imports;
 pub mod objectives;
 pub mod organisation;
 pub mod people;
 pub mod reference;
+pub mod reviews;
 pub mod risks;
 pub mod soa;
 pub mod tracker;
+pub mod training;
 pub mod vault;
 
 use isms_core::{CoreError, Stamp, Vault};

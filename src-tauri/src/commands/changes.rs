@@ -1,0 +1,35 @@
+//! Commands of the changes domain (6.3).
+
+use isms_core::changes::{self, IsmsChange};
+use tauri::{AppHandle, State};
+
+use super::write;
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn changes_list(state: State<'_, AppState>) -> IpcResult<Vec<IsmsChange>> {
+    state.with_vault(|vault| changes::list(vault.reader()))
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn changes_create(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    change: IsmsChange,
+) -> IpcResult<IsmsChange> {
+    write(&app, &state, "changes", |vault, stamp| {
+        changes::create(vault, stamp, change)
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn changes_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    change: IsmsChange,
+) -> IpcResult<IsmsChange> {
+    write(&app, &state, "changes", |vault, stamp| {
+        changes::update(vault, stamp, change)
+    })
+}
