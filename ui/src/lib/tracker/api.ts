@@ -1,0 +1,13 @@
+// Typed wrappers over the `tracker_*` commands (docs/ipc.md).
+
+import type { TrackerItem } from '$lib/bindings/TrackerItem';
+import { call } from '$lib/ipc';
+
+export const trackerList = () => call<TrackerItem[]>('tracker_list');
+
+export const trackerCreate = (item: TrackerItem) => call<TrackerItem>('tracker_create', { item });
+
+export const trackerUpdate = (item: TrackerItem) => call<TrackerItem>('tracker_update', { item });
+
+export const trackerAddNote = (itemId: number, notedOn: string, note: string) =>
+	call<TrackerItem>('tracker_add_note', { item_id: itemId, noted_on: notedOn, note });

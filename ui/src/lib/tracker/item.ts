@@ -1,0 +1,123 @@
+// What the tracker screens need beyond the record: a blank item, labels and tones of kinds,
+// sources and statuses, the overdue rule and the checks the UI can make before sending.
+
+import type { ItemKind } from '$lib/bindings/ItemKind';
+import type { ItemSource } from '$lib/bindings/ItemSource';
+import type { ItemStatus } from '$lib/bindings/ItemStatus';
+import type { TrackerItem } from '$lib/bindings/TrackerItem';
+
+type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
+
+export function blankItem(
+	today: string,
+	source: ItemSource = 'other',
+	sourceRef = ''
+): TrackerItem {
+	return {
+		id: 0,
+		reference: '',
+		kind: 'action',
+		title: '',
+		description: '',
+		source,
+		source_ref: sourceRef,
+		clauses: [],
+		controls: [],
+		owner_id: null,
+		raised_on: today,
+		due_on: null,
+		status: 'open',
+		correction: '',
+		root_cause: '',
+		corrective_action: '',
+		decision: '',
+		effectiveness_on: null,
+		effectiveness_result: '',
+		closed_on: null,
+		evidence_ids: [],
+		notes: []
+	};
+}
+
+export const KIND_LABELS: Record<ItemKind, string> = {
+	major_nc: 'Major NC',
+	minor_nc: 'Minor NC',
+	ofi: 'OFI',
+	observation: 'Observation',
+	action: 'Action'
+};
+
+export const KIND_TONES: Record<ItemKind, Tone> = {
+	major_nc: 'danger',
+	minor_nc: 'warning',
+	ofi: 'accent',
+	observation: 'neutral',
+	action: 'neutral'
+};
+
+export const SOURCE_LABELS: Record<ItemSource, string> = {
+	stage1_audit: 'Stage 1 audit',
+	stage2_audit: 'Stage 2 audit',
+	surveillance_audit: 'Surveillance audit',
+	internal_audit: 'Internal audit',
+	management_review: 'Management review',
+	incident: 'Incident',
+	risk_treatment: 'Risk treatment',
+	other: 'Other'
+};
+
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+	open: 'Open',
+	in_progress: 'In progress',
+	awaiting_verification: 'Awaiting verification',
+	closed: 'Closed'
+};
+
+export const STATUS_TONES: Record<ItemStatus, Tone> = {
+	open: 'neutral',
+	in_progress: 'accent',
+	awaiting_verification: 'warning',
+	closed: 'success'
+};
+
+const optionsOf = <T extends string>(labels: Record<T, string>) =>
+	(Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+
+export const KIND_OPTIONS = optionsOf(KIND_LABELS);
+export const SOURCE_OPTIONS = optionsOf(SOURCE_LABELS);
+export const STATUS_OPTIONS = optionsOf(STATUS_LABELS);
+
+export const isNonconformity = (kind: ItemKind) => kind === 'major_nc' || kind === 'minor_nc';
+
+/** Overdue: a due date before today on an item not closed. */
+export function isOverdue(item: TrackerItem, today: string): boolean {
+	return item.status !== 'closed' && item.due_on !== null && item.due_on < today;
+}
+
+/** Checks the UI can make before sending; the shell validates again. */
+export function localErrors(item: TrackerItem): Record<string, string> {
+	const errors: Record<string, string> = {};
+	if (item.title.trim() === '') errors.title = 'Say what the item is about.';
+	return errors;
+}
+
+/** What the tracker table is narrowed by; '' means any. */
+export type Filters = {
+	kind: string;
+	source: string;
+	status: string;
+	owner: string;
+	overdue: boolean;
+};
+
+export const NO_FILTERS: Filters = { kind: '', source: '', status: '', owner: '', overdue: false };
+
+export function matches(item: TrackerItem, f: Filters, today: string): boolean {
+	return (
+		(f.kind === '' || item.kind === f.kind) &&
+		(f.source === '' || item.source === f.source) &&
+		(f.status === '' || item.status === f.status) &&
+		(f.owner === '' || String(item.owner_id) === f.owner) &&
+		(!f.overdue || isOverdue(item, today))
+	);
+}
