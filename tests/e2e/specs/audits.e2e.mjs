@@ -96,10 +96,12 @@ describe('the audit programme and the tracker, end to end', () => {
     await shot('42-tracker');
     await click('tracker-row-title');
     await (await byId('item-root-cause')).waitForDisplayed();
+    expect(await browser.getUrl()).toMatch(/\/tracker\/\d+$/);
     await typeInto('tracker-note-text', 'Programme sent to the managing director');
     await click('tracker-note-add');
     await browser.waitUntil(async () => (await $$('[data-testid="tracker-note"]')).length === 1);
     await shot('43-tracker-item');
     await click('tracker-item-cancel');
+    await browser.waitUntil(async () => (await browser.getUrl()).endsWith('/tracker'));
   });
 });
