@@ -1,47 +1,14 @@
 // The audit programme and the ISMS tracker, as a user lives them: in a vault of its own, plan an
 // audit of clause 9.2 by the ISMS owner and see the conflict of independence, raise a finding in
 // the audit and find it in the tracker, with a progress note.
-import path from 'node:path';
-import { artifacts } from '../wdio.conf.mjs';
+import { byId, shot, textsOf, typeInto, click, createVault } from '../support.mjs';
 
 const PASS = 'audits passphrase 2026';
 const ORG = 'Kvist Analytics AS';
 
-const byId = (id) => $(`[data-testid="${id}"]`);
-async function shot(name) {
-  await browser.executeAsync((done) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => done())),
-  );
-  await browser.pause(300);
-  await browser.saveScreenshot(path.join(artifacts, `${name}.png`));
-}
-const textOf = async (el) => (await el.getProperty('textContent')).trim();
-async function textsOf(id) {
-  const texts = [];
-  for (const el of await $$(`[data-testid="${id}"]`)) texts.push(await textOf(el));
-  return texts;
-}
-async function typeInto(id, text) {
-  const el = await byId(id);
-  await el.waitForDisplayed();
-  await el.clearValue();
-  await el.setValue(text);
-}
-async function click(id) {
-  const el = await byId(id);
-  await el.waitForClickable();
-  await el.scrollIntoView({ block: 'center' });
-  await el.click();
-}
-
 describe('the audit programme and the tracker, end to end', () => {
   it('creates a vault of its own and its ISMS owner', async () => {
-    await click('start-create');
-    await typeInto('create-org-name', ORG);
-    await typeInto('create-passphrase', PASS);
-    await typeInto('create-passphrase-confirm', PASS);
-    await click('create-submit');
-    await (await byId('org-name')).waitForDisplayed();
+    await createVault(ORG, PASS);
     await click('nav-people');
     await click('people-add');
     await typeInto('person-name', 'Sigrid Dahl');

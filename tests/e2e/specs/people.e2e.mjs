@@ -2,8 +2,7 @@
 // the People table, give them an asset, and learn that someone who owns records is given an
 // end date rather than deleted. Independent of the other specs: it creates its own vault under
 // its own organisation name, whatever the start screen already lists.
-import path from 'node:path';
-import { artifacts } from '../wdio.conf.mjs';
+import { byId, shot, textOf, textsOf, expectText, typeInto, click, createVault } from '../support.mjs';
 
 const PASS = 'people and assets passphrase';
 const ORG = 'Wąs & Partners sp. z o.o.';
@@ -12,55 +11,11 @@ const EMAIL = 'lukasz.was@example.com';
 const ASSET = 'Customer database';
 const CEO = 'Maria Nowak';
 
-const byId = (id) => $(`[data-testid="${id}"]`);
-// WebKitGTK can hand over a frame painted before the last DOM changes: wait for two fresh
-// frames, then a moment, before taking the picture.
-async function shot(name) {
-  await browser.executeAsync((done) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => done())),
-  );
-  await browser.pause(300);
-  await browser.saveScreenshot(path.join(artifacts, `${name}.png`));
-}
-
-// WebKitWebDriver's getText() returns "" for text cut with an ellipsis, so compare textContent.
-const textOf = async (el) => (await el.getProperty('textContent')).trim();
-
-async function expectText(id, expected) {
-  const el = await byId(id);
-  await el.waitUntil(async () => (await textOf(el)) === expected, {
-    timeoutMsg: `${id} never read "${expected}"`,
-  });
-}
-
-async function typeInto(id, text) {
-  const el = await byId(id);
-  await el.waitForDisplayed();
-  await el.clearValue();
-  await el.setValue(text);
-}
-
-async function click(id) {
-  const el = await byId(id);
-  await el.waitForClickable();
-  await el.click();
-}
-
 /** The texts of every element with this test id, in page order. */
-async function textsOf(id) {
-  const texts = [];
-  for (const el of await $$(`[data-testid="${id}"]`)) texts.push(await textOf(el));
-  return texts;
-}
 
 describe('people and assets, end to end', () => {
   it('creates a vault of its own from the start screen', async () => {
-    await click('start-create');
-    await typeInto('create-org-name', ORG);
-    await typeInto('create-passphrase', PASS);
-    await typeInto('create-passphrase-confirm', PASS);
-    await click('create-submit');
-    await (await byId('org-name')).waitForDisplayed();
+    await createVault(ORG, PASS);
     await expectText('sidebar-org-name', ORG);
   });
 

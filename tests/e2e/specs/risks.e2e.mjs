@@ -3,8 +3,7 @@
 // a treatment action linked to an Annex A control, have the owner approve the plan, find the
 // risk in the heat map and filter the register by its cell; then in the SoA, learn that an
 // exclusion needs a justification, give one, and approve version 1.
-import path from 'node:path';
-import { artifacts } from '../wdio.conf.mjs';
+import { byId, shot, textOf, textsOf, typeInto, click, centre, createVault } from '../support.mjs';
 
 const PASS = 'risks and applicability passphrase';
 const ORG = 'Nordlicht Prüfsysteme GmbH';
@@ -13,38 +12,7 @@ const RISK = 'Customer data exposed through a lost laptop';
 const OTHER = 'Phishing leads to a compromised mailbox';
 const JUSTIFY = 'An excluded control needs a justification';
 
-const byId = (id) => $(`[data-testid="${id}"]`);
 const inRow = (control, id) => $(`[data-testid="soa-row-${control}"] [data-testid="${id}"]`);
-
-// WebKitGTK can hand over a frame painted before the last DOM changes: wait for two fresh
-// frames, then a moment, before taking the picture.
-async function shot(name) {
-  await browser.executeAsync((done) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => done())),
-  );
-  await browser.pause(300);
-  await browser.saveScreenshot(path.join(artifacts, `${name}.png`));
-}
-
-// WebKitWebDriver's getText() returns "" for text cut with an ellipsis, so compare textContent.
-const textOf = async (el) => (await el.getProperty('textContent')).trim();
-
-async function typeInto(id, text) {
-  const el = await byId(id);
-  await el.waitForDisplayed();
-  await el.clearValue();
-  await el.setValue(text);
-}
-
-async function click(id) {
-  const el = await byId(id);
-  await el.waitForDisplayed();
-  await centre(el);
-  await el.waitForClickable();
-  await el.click();
-}
-
-const centre = (el) => browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
 
 // The risk form keeps its Save bar stuck to the bottom of the window: bring a control to the
 // middle of the view before using it, as a user would scroll to it.
@@ -60,12 +28,6 @@ async function chooseText(id, text) {
   await el.waitForDisplayed();
   await centre(el);
   await el.selectByVisibleText(text);
-}
-
-async function textsOf(id) {
-  const texts = [];
-  for (const el of await $$(`[data-testid="${id}"]`)) texts.push(await textOf(el));
-  return texts;
 }
 
 async function addRisk({ title, likelihood, impact, residual }) {
@@ -92,12 +54,7 @@ describe('risks and the SoA, end to end', () => {
     await shot(`failed-risks-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 40)}`);
   });
   it('creates a vault of its own and adds a person', async () => {
-    await click('start-create');
-    await typeInto('create-org-name', ORG);
-    await typeInto('create-passphrase', PASS);
-    await typeInto('create-passphrase-confirm', PASS);
-    await click('create-submit');
-    await (await byId('org-name')).waitForDisplayed();
+    await createVault(ORG, PASS);
 
     await click('nav-people');
     await click('people-add');

@@ -1,0 +1,61 @@
+// What every end-to-end spec needs to act as a user: find elements by test id, type, click as a
+// user would (scrolled to the middle of the window first), read text, take screenshots, and
+// create a vault of its own from the start screen.
+import path from 'node:path';
+import { artifacts } from './wdio.conf.mjs';
+
+export const byId = (id) => $(`[data-testid="${id}"]`);
+
+// WebKitGTK can hand over a frame painted before the last DOM changes: wait for two fresh
+// frames, then a moment, before taking the picture.
+export async function shot(name) {
+  await browser.executeAsync((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => done())),
+  );
+  await browser.pause(300);
+  await browser.saveScreenshot(path.join(artifacts, `${name}.png`));
+}
+
+// WebKitWebDriver's getText() returns "" for text cut with an ellipsis, so compare textContent.
+export const textOf = async (el) => (await el.getProperty('textContent')).trim();
+
+/** The texts of every element with this test id, in page order. */
+export async function textsOf(id) {
+  const texts = [];
+  for (const el of await $$(`[data-testid="${id}"]`)) texts.push(await textOf(el));
+  return texts;
+}
+
+export async function expectText(id, expected) {
+  const el = await byId(id);
+  await el.waitUntil(async () => (await textOf(el)) === expected, {
+    timeoutMsg: `${id} never read "${expected}"`,
+  });
+}
+
+export const centre = (el) => browser.execute((e) => e.scrollIntoView({ block: 'center' }), el);
+
+export async function typeInto(id, text) {
+  const el = await byId(id);
+  await el.waitForDisplayed();
+  await el.clearValue();
+  await el.setValue(text);
+}
+
+export async function click(id) {
+  const el = await byId(id);
+  await el.waitForDisplayed();
+  await centre(el);
+  await el.waitForClickable();
+  await el.click();
+}
+
+/** Creates a vault for `organisation` from the start screen and waits for the app. */
+export async function createVault(organisation, passphrase) {
+  await click('start-create');
+  await typeInto('create-org-name', organisation);
+  await typeInto('create-passphrase', passphrase);
+  await typeInto('create-passphrase-confirm', passphrase);
+  await click('create-submit');
+  await (await byId('org-name')).waitForDisplayed();
+}
