@@ -85,6 +85,7 @@ const COMMANDS: &[&str] = &[
     "acknowledgements_delete",
     "imports_choose_file",
     "imports_run",
+    "imports_cancel",
     "changes_list",
     "changes_create",
     "changes_update",

@@ -106,6 +106,7 @@ pub fn run() {
             commands::acknowledgements::acknowledgements_delete,
             commands::imports::imports_choose_file,
             commands::imports::imports_run,
+            commands::imports::imports_cancel,
             commands::changes::changes_list,
             commands::changes::changes_create,
             commands::changes::changes_update,

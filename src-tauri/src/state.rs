@@ -3,6 +3,7 @@
 //! idle auto-lock. Locking drops the core `Vault`, which closes the connection and wipes the
 //! passphrase it held.
 
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -23,6 +24,8 @@ pub struct AppState {
     settings: Mutex<Settings>,
     last_activity: Mutex<Instant>,
     clock: SystemClock,
+    /// Set by `imports_cancel`; the running import checks it at every row.
+    pub import_cancel: AtomicBool,
 }
 
 /// Who the history records as the author of changes made in the desktop app.
@@ -42,6 +45,7 @@ impl AppState {
             settings: Mutex::new(settings),
             last_activity: Mutex::new(Instant::now()),
             clock: SystemClock,
+            import_cancel: AtomicBool::new(false),
         }
     }
 

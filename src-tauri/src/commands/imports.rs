@@ -1,10 +1,14 @@
 //! Commands of the CSV imports. The file is chosen with the native open dialog; a dry run
-//! previews every row (or every row's error) without writing.
+//! previews every row (or every row's error) without writing. Progress goes back over a
+//! channel, at most about a hundred messages per pass; `imports_cancel` stops the running
+//! import at its next row, and a cancelled import writes nothing.
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 
-use isms_core::imports::{self, ImportReport};
+use isms_core::imports::{self, ImportProgress, ImportReport};
 use isms_core::{CoreError, ErrorCode};
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -25,7 +29,7 @@ pub fn imports_choose_file(app: AppHandle) -> Option<String> {
 }
 
 /// Imports (or, with `dry_run`, previews) `kind` — `training` or `acknowledgements` — from the
-/// CSV at `path`, all or nothing.
+/// CSV at `path`, all or nothing, reporting progress on `on_progress`.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn imports_run(
     app: AppHandle,
@@ -33,6 +37,7 @@ pub fn imports_run(
     kind: String,
     path: String,
     dry_run: bool,
+    on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
     let path = PathBuf::from(path);
     let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -46,9 +51,25 @@ pub fn imports_run(
     } else {
         "acknowledgements"
     };
+    state.import_cancel.store(false, Ordering::SeqCst);
+    let cancel = &state.import_cancel;
+    let mut watch = |progress: ImportProgress| {
+        let every = (progress.total / 100).max(1);
+        if progress.done.is_multiple_of(every) || progress.done == progress.total {
+            // A closed channel (the page went away) must not stop the import.
+            let _ = on_progress.send(progress);
+        }
+        !cancel.load(Ordering::SeqCst)
+    };
     write(&app, &state, domain, |vault, stamp| match kind.as_str() {
-        "training" => imports::training(vault, stamp, &text, dry_run),
-        "acknowledgements" => imports::acknowledgements(vault, stamp, &text, dry_run),
+        "training" => imports::training(vault, stamp, &text, dry_run, &mut watch),
+        "acknowledgements" => imports::acknowledgements(vault, stamp, &text, dry_run, &mut watch),
         other => Err(imports::unknown_kind(other)),
     })
+}
+
+/// Asks the running import, if any, to stop at its next row.
+#[tauri::command(rename_all = "snake_case")]
+pub fn imports_cancel(state: State<'_, AppState>) {
+    state.import_cancel.store(true, Ordering::SeqCst);
 }

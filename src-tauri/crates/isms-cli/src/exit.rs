@@ -16,6 +16,7 @@ pub fn code_for(err: &CoreError) -> i32 {
         ErrorCode::WeakPassphrase | ErrorCode::Validation => 9,
         ErrorCode::NotFresh | ErrorCode::BadSnapshot => 10,
         ErrorCode::Referenced => 12,
+        ErrorCode::Cancelled => 13,
         ErrorCode::Locked | ErrorCode::Io | ErrorCode::Database | ErrorCode::Internal => 1,
     }
 }

@@ -181,10 +181,13 @@ pub fn run(cli: Cli) -> Result<()> {
                 CoreError::new(code, format!("Cannot read {}: {e}", file.display()))
             })?;
             let mut open = open(&vault, &backups)?;
+            let watch = &mut isms_core::imports::unwatched;
             let report = match kind.as_str() {
-                "training" => isms_core::imports::training(&mut open, stamp(), &text, dry_run),
+                "training" => {
+                    isms_core::imports::training(&mut open, stamp(), &text, dry_run, watch)
+                }
                 "acknowledgements" => {
-                    isms_core::imports::acknowledgements(&mut open, stamp(), &text, dry_run)
+                    isms_core::imports::acknowledgements(&mut open, stamp(), &text, dry_run, watch)
                 }
                 other => Err(isms_core::imports::unknown_kind(other)),
             }?;

@@ -37,6 +37,8 @@ pub enum ErrorCode {
     Io,
     /// The database reported an error.
     Database,
+    /// The user stopped a long operation (an import); nothing was written.
+    Cancelled,
     /// A bug: an invariant of ISMS Desk itself was broken.
     Internal,
 }

@@ -2,7 +2,9 @@
 //! and acknowledgements (e-mail, document, version, date, method). An import is all or
 //! nothing: every row is read and checked first, and any bad row stops it with errors that
 //! name the row (as a spreadsheet numbers it, the header being row 1) and the column. A row
-//! already recorded is skipped, so importing the same file twice changes nothing.
+//! already recorded is skipped, so importing the same file twice changes nothing. The caller
+//! watches progress row by row (checking, then writing) and may cancel at any row; a cancelled
+//! import writes nothing.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -24,6 +26,71 @@ pub struct ImportReport {
     pub dry_run: bool,
     /// One line per row, in plain words.
     pub lines: Vec<String>,
+}
+
+/// Which pass of an import a progress report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportPhase {
+    Checking,
+    Writing,
+}
+
+/// How far an import has got: `done` of `total` rows in `phase`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub phase: ImportPhase,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Told of each row's progress; returns `false` to cancel the import.
+pub type Watch<'a> = &'a mut dyn FnMut(ImportProgress) -> bool;
+
+/// A watch that never cancels, for callers with nobody to show progress to.
+pub fn unwatched(_: ImportProgress) -> bool {
+    true
+}
+
+fn cancelled() -> CoreError {
+    CoreError::new(
+        ErrorCode::Cancelled,
+        "The import was cancelled; nothing was written.",
+    )
+}
+
+/// Reports `done` of `total` in `phase`; `Cancelled` when the watcher says stop.
+fn step(watch: &mut Watch<'_>, phase: ImportPhase, done: usize, total: usize) -> Result<()> {
+    let progress = ImportProgress {
+        phase,
+        done: done as u32,
+        total: total as u32,
+    };
+    if watch(progress) {
+        Ok(())
+    } else {
+        Err(cancelled())
+    }
+}
+
+/// Writes the planned records in one transaction, reporting each; a cancel rolls all back.
+fn write_all<T>(
+    vault: &mut Vault,
+    stamp: Stamp,
+    planned: Vec<T>,
+    watch: &mut Watch<'_>,
+    mut insert: impl FnMut(&mut crate::db::WriteTx<'_>, T) -> Result<()>,
+) -> Result<()> {
+    let total = planned.len();
+    vault.write(stamp, |tx| {
+        for (i, record) in planned.into_iter().enumerate() {
+            insert(tx, record)?;
+            step(watch, ImportPhase::Writing, i + 1, total)?;
+        }
+        Ok(())
+    })
 }
 
 /// Most row errors reported at once.
@@ -107,6 +174,7 @@ pub fn training(
     stamp: Stamp,
     text: &str,
     dry_run: bool,
+    mut watch: Watch<'_>,
 ) -> Result<ImportReport> {
     let (table, at) = read_csv(
         text,
@@ -121,7 +189,9 @@ pub fn training(
     let courses = training::list_courses(conn)?;
     let existing = training::list_completions(conn)?;
     let (mut planned, mut errors, mut lines, mut skipped) = (Vec::new(), Vec::new(), Vec::new(), 0);
-    for (row, cells) in &table.rows {
+    let total = table.rows.len();
+    for (done, (row, cells)) in table.rows.iter().enumerate() {
+        step(&mut watch, ImportPhase::Checking, done, total)?;
         let email = cell(cells, at[0]);
         let person = everyone
             .iter()
@@ -176,6 +246,7 @@ pub fn training(
             planned.push(completion);
         }
     }
+    step(&mut watch, ImportPhase::Checking, total, total)?;
     if !errors.is_empty() {
         return Err(fail(errors));
     }
@@ -187,10 +258,8 @@ pub fn training(
         lines,
     };
     if !dry_run {
-        vault.write(stamp, |tx| {
-            planned
-                .into_iter()
-                .try_for_each(|c| training::insert_completion(tx, c, Action::Create).map(|_| ()))
+        write_all(vault, stamp, planned, &mut watch, |tx, c| {
+            training::insert_completion(tx, c, Action::Create).map(|_| ())
         })?;
     }
     Ok(report)
@@ -202,6 +271,7 @@ pub fn acknowledgements(
     stamp: Stamp,
     text: &str,
     dry_run: bool,
+    mut watch: Watch<'_>,
 ) -> Result<ImportReport> {
     let (table, at) = read_csv(
         text,
@@ -218,7 +288,9 @@ pub fn acknowledgements(
     let docs = documents::list(conn)?;
     let existing = acknowledgements::list(conn)?;
     let (mut planned, mut errors, mut lines, mut skipped) = (Vec::new(), Vec::new(), Vec::new(), 0);
-    for (row, cells) in &table.rows {
+    let total = table.rows.len();
+    for (done, (row, cells)) in table.rows.iter().enumerate() {
+        step(&mut watch, ImportPhase::Checking, done, total)?;
         let col = |i: usize| table.columns[at[i]].as_str();
         let email = cell(cells, at[0]);
         let person = everyone
@@ -326,6 +398,7 @@ pub fn acknowledgements(
             planned.push(ack);
         }
     }
+    step(&mut watch, ImportPhase::Checking, total, total)?;
     if !errors.is_empty() {
         return Err(fail(errors));
     }
@@ -337,10 +410,8 @@ pub fn acknowledgements(
         lines,
     };
     if !dry_run {
-        vault.write(stamp, |tx| {
-            planned
-                .into_iter()
-                .try_for_each(|a| acknowledgements::insert(tx, a, Action::Create).map(|_| ()))
+        write_all(vault, stamp, planned, &mut watch, |tx, a| {
+            acknowledgements::insert(tx, a, Action::Create).map(|_| ())
         })?;
     }
     Ok(report)

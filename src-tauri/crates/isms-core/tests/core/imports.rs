@@ -78,16 +78,16 @@ fn a_good_training_file_imports_and_a_second_import_changes_nothing() {
     let s = Scratch::new();
     let mut v = setup(&s);
     let csv = "\u{feff}E-mail,Course,Date\nanna@acme.example,Security awareness,2026-03-02\nBO@ACME.EXAMPLE,security awareness,2026-03-03\n\n";
-    let dry = imports::training(&mut v, stamp(1), csv, true).unwrap();
+    let dry = imports::training(&mut v, stamp(1), csv, true, &mut imports::unwatched).unwrap();
     assert_eq!((dry.rows, dry.created, dry.skipped), (2, 2, 0));
     assert!(
         training::list_completions(v.reader()).unwrap().is_empty(),
         "a dry run writes nothing"
     );
-    let done = imports::training(&mut v, stamp(2), csv, false).unwrap();
+    let done = imports::training(&mut v, stamp(2), csv, false, &mut imports::unwatched).unwrap();
     assert_eq!(done.created, 2);
     assert_eq!(training::list_completions(v.reader()).unwrap().len(), 2);
-    let again = imports::training(&mut v, stamp(3), csv, false).unwrap();
+    let again = imports::training(&mut v, stamp(3), csv, false, &mut imports::unwatched).unwrap();
     assert_eq!(
         (again.created, again.skipped),
         (0, 2),
@@ -101,7 +101,7 @@ fn every_bad_training_row_is_named_and_nothing_is_written() {
     let mut v = setup(&s);
     let before = state(&v);
     let csv = "email,course,date\nanna@acme.example,Security awareness,2026-03-02\nghost@acme.example,Security awareness,2026-03-02\nbo@acme.example,Knitting,2026-03-02\nbo@acme.example,Security awareness,03/02/2026\n";
-    let err = imports::training(&mut v, stamp(1), csv, false).unwrap_err();
+    let err = imports::training(&mut v, stamp(1), csv, false, &mut imports::unwatched).unwrap_err();
     assert_eq!(err.code, ErrorCode::Validation);
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(
@@ -119,7 +119,14 @@ fn every_bad_training_row_is_named_and_nothing_is_written() {
         before,
         "the vault is unchanged, the good row included"
     );
-    let err = imports::training(&mut v, stamp(2), "name,course,date\n", false).unwrap_err();
+    let err = imports::training(
+        &mut v,
+        stamp(2),
+        "name,course,date\n",
+        false,
+        &mut imports::unwatched,
+    )
+    .unwrap_err();
     assert_eq!(
         err.fields[0].field, "row 1",
         "a missing column is a header problem"
@@ -131,7 +138,7 @@ fn acknowledgements_import_and_the_status_per_document() {
     let s = Scratch::new();
     let mut v = setup(&s);
     let csv = "email,document,version,date,method\nanna@acme.example,POL-01,1.0,2026-02-05,Form\n";
-    imports::acknowledgements(&mut v, stamp(1), csv, false).unwrap();
+    imports::acknowledgements(&mut v, stamp(1), csv, false, &mut imports::unwatched).unwrap();
     let docs = documents::list(v.reader()).unwrap();
     let staff = people::list(v.reader()).unwrap();
     let acks = acknowledgements::list(v.reader()).unwrap();
@@ -165,7 +172,8 @@ fn every_bad_acknowledgement_row_is_named_and_nothing_is_written() {
                anna@acme.example,POL-01,1.1,2026-02-05,form\n\
                anna@acme.example,POL-01,1.0,tomorrow,form\n\
                anna@acme.example,POL-01,1.0,2026-02-05,carrier pigeon\n";
-    let err = imports::acknowledgements(&mut v, stamp(1), csv, false).unwrap_err();
+    let err = imports::acknowledgements(&mut v, stamp(1), csv, false, &mut imports::unwatched)
+        .unwrap_err();
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(
         fields,
@@ -183,5 +191,83 @@ fn every_bad_acknowledgement_row_is_named_and_nothing_is_written() {
         "{}",
         err.fields[3].message
     );
+    assert_eq!(state(&v), before);
+}
+
+/// A training file of `n` good rows for Anna, one day apart.
+fn many_rows(n: u32) -> String {
+    let mut csv = String::from("email,course,date\n");
+    for day in 0..n {
+        let date =
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Days::new(day.into());
+        csv.push_str(&format!("anna@acme.example,Security awareness,{date}\n"));
+    }
+    csv
+}
+
+#[test]
+fn progress_is_reported_row_by_row_through_checking_then_writing() {
+    let s = Scratch::new();
+    let mut v = setup(&s);
+    let mut seen = Vec::new();
+    let report = imports::training(&mut v, stamp(1), &many_rows(5), false, &mut |p| {
+        seen.push((p.phase, p.done, p.total));
+        true
+    })
+    .unwrap();
+    assert_eq!(report.created, 5);
+    let checking: Vec<u32> = seen
+        .iter()
+        .filter(|s| s.0 == imports::ImportPhase::Checking)
+        .map(|s| s.1)
+        .collect();
+    let writing: Vec<u32> = seen
+        .iter()
+        .filter(|s| s.0 == imports::ImportPhase::Writing)
+        .map(|s| s.1)
+        .collect();
+    assert_eq!(checking, vec![0, 1, 2, 3, 4, 5]);
+    assert_eq!(writing, vec![1, 2, 3, 4, 5]);
+    assert!(seen.iter().all(|s| s.2 == 5));
+    let last_check = seen
+        .iter()
+        .rposition(|s| s.0 == imports::ImportPhase::Checking);
+    let first_write = seen
+        .iter()
+        .position(|s| s.0 == imports::ImportPhase::Writing);
+    assert!(
+        last_check < first_write,
+        "checking finishes before writing starts"
+    );
+}
+
+#[test]
+fn a_cancelled_import_writes_nothing_whether_checking_or_writing() {
+    let s = Scratch::new();
+    let mut v = setup(&s);
+    let before = state(&v);
+    for phase in [
+        imports::ImportPhase::Checking,
+        imports::ImportPhase::Writing,
+    ] {
+        let err = imports::training(&mut v, stamp(1), &many_rows(20), false, &mut |p| {
+            !(p.phase == phase && p.done == 10)
+        })
+        .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Cancelled, "cancelled while {phase:?}");
+        assert!(err.message.contains("nothing was written"));
+        assert_eq!(
+            state(&v),
+            before,
+            "cancelled while {phase:?} left the vault as it was"
+        );
+    }
+    // Cancelled acknowledgements likewise.
+    let csv = "email,document,version,date,method\nanna@acme.example,POL-01,1.0,2026-03-01,form\n";
+    let err = imports::acknowledgements(&mut v, stamp(2), csv, false, &mut |p| {
+        p.phase != imports::ImportPhase::Writing
+    })
+    .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Cancelled);
     assert_eq!(state(&v), before);
 }
