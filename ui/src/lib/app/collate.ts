@@ -11,3 +11,24 @@ const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true 
 export function sortedBy<T>(items: ReadonlyArray<T>, key: (item: T) => string): T[] {
 	return [...items].sort((a, b) => collator.compare(key(a), key(b)));
 }
+
+/**
+ * A sorted copy of `items` by a number or text `value` each (text in the reader's collation,
+ * numbers as numbers), reversed when `descending`; ties keep the order of `tiebreak`.
+ */
+export function sortedByValue<T>(
+	items: ReadonlyArray<T>,
+	value: (item: T) => number | string,
+	descending: boolean,
+	tiebreak: (item: T) => number
+): T[] {
+	const values = new Map(items.map((item) => [item, value(item)]));
+	const texts = [...new Set([...values.values()].filter((v) => typeof v === 'string'))];
+	const rank = new Map(sortedBy(texts, (t) => t).map((t, i) => [t, i]));
+	const key = (item: T) => {
+		const v = values.get(item) ?? 0;
+		return typeof v === 'number' ? v : (rank.get(v) ?? 0);
+	};
+	const sign = descending ? -1 : 1;
+	return [...items].sort((a, b) => sign * (key(a) - key(b)) || tiebreak(a) - tiebreak(b));
+}

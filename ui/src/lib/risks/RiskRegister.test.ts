@@ -1,11 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
 import type { Person } from '$lib/bindings/Person';
 import type { Risk } from '$lib/bindings/Risk';
 import { blankPerson } from '$lib/people/person';
+import { withLayout } from '$lib/testing/layout';
 import { commonMethod, levelOf } from './method';
 import { blankRisk } from './risk';
 import RiskRegister from './RiskRegister.svelte';
@@ -48,20 +49,7 @@ const RISKS: Risk[] = [
 	risk('Not scored yet', null, null)
 ];
 
-// jsdom lays nothing out: give the virtualised table's scroller a size so rows render.
-const sizes = {
-	offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight'),
-	offsetWidth: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth')
-};
-beforeAll(() => {
-	Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, value: 600 });
-	Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, value: 1000 });
-});
-afterAll(() => {
-	for (const [key, descriptor] of Object.entries(sizes)) {
-		if (descriptor) Object.defineProperty(HTMLElement.prototype, key, descriptor);
-	}
-});
+withLayout();
 
 const rowTitles = () =>
 	screen.queryAllByTestId('risks-row-title').map((el) => el.textContent?.trim() ?? '');

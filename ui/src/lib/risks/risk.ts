@@ -9,7 +9,7 @@ import type { Risk } from '$lib/bindings/Risk';
 import type { RiskAction } from '$lib/bindings/RiskAction';
 import type { RiskLevel } from '$lib/bindings/RiskLevel';
 import type { Treatment } from '$lib/bindings/Treatment';
-import { sortedBy } from '$lib/app/collate';
+import { sortedByValue } from '$lib/app/collate';
 import { matches } from '$lib/app/search';
 
 export function blankRisk(): Risk {
@@ -158,7 +158,7 @@ const APPROVAL_ORDER: Record<ApprovalState, number> = { missing: 0, void: 1, ok:
 
 /**
  * A sorted copy of the register; ties keep reference order and unscored risks sort lowest.
- * Text is ranked in the reader's collation (`sortedBy`), so "Łukasz" sorts with the Ls.
+ * Text is ranked in the reader's collation (`sortedByValue`), so "Łukasz" sorts with the Ls.
  */
 export function sortRisks(
 	risks: ReadonlyArray<Risk>,
@@ -185,15 +185,7 @@ export function sortRisks(
 				return r.needs_review ? 1 : 0;
 		}
 	};
-	const values = new Map(risks.map((r) => [r, value(r)]));
-	const texts = [...new Set([...values.values()].filter((v) => typeof v === 'string'))];
-	const rank = new Map(sortedBy(texts, (t) => t).map((t, i) => [t, i]));
-	const key = (r: Risk) => {
-		const v = values.get(r) ?? 0;
-		return typeof v === 'number' ? v : (rank.get(v) ?? 0);
-	};
-	const sign = sort.descending ? -1 : 1;
-	return [...risks].sort((a, b) => sign * (key(a) - key(b)) || a.id - b.id);
+	return sortedByValue(risks, value, sort.descending, (r) => r.id);
 }
 
 /** Checks the form can make before sending; the shell validates again. */

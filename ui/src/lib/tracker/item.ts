@@ -1,10 +1,12 @@
 // What the tracker screens need beyond the record: a blank item, labels and tones of kinds,
-// sources and statuses, the overdue rule and the checks the UI can make before sending.
+// sources and statuses, the overdue rule, filters and sorting, and the checks the UI can make
+// before sending.
 
 import type { ItemKind } from '$lib/bindings/ItemKind';
 import type { ItemSource } from '$lib/bindings/ItemSource';
 import type { ItemStatus } from '$lib/bindings/ItemStatus';
 import type { TrackerItem } from '$lib/bindings/TrackerItem';
+import { sortedByValue } from '$lib/app/collate';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
 
@@ -120,4 +122,44 @@ export function matches(item: TrackerItem, f: Filters, today: string): boolean {
 		(f.owner === '' || String(item.owner_id) === f.owner) &&
 		(!f.overdue || isOverdue(item, today))
 	);
+}
+
+export type SortKey = 'reference' | 'kind' | 'title' | 'source' | 'owner' | 'due' | 'status';
+export type Sort = { key: SortKey; descending: boolean };
+
+const rankOf = <K extends string>(labels: Record<K, string>) => {
+	const order = Object.keys(labels);
+	return (key: K) => order.indexOf(key);
+};
+const kindRank = rankOf(KIND_LABELS);
+const statusRank = rankOf(STATUS_LABELS);
+
+/**
+ * A sorted copy of the items: kinds by severity, statuses along the workflow, undated items
+ * after dated ones, text in the reader's collation; ties keep reference order.
+ */
+export function sortItems(
+	items: ReadonlyArray<TrackerItem>,
+	sort: Sort,
+	ownerName: (item: TrackerItem) => string
+): TrackerItem[] {
+	const value = (i: TrackerItem): number | string => {
+		switch (sort.key) {
+			case 'reference':
+				return i.id;
+			case 'kind':
+				return kindRank(i.kind);
+			case 'title':
+				return i.title;
+			case 'source':
+				return SOURCE_LABELS[i.source];
+			case 'owner':
+				return ownerName(i);
+			case 'due':
+				return i.due_on ? Date.parse(i.due_on) : Number.MAX_SAFE_INTEGER;
+			case 'status':
+				return statusRank(i.status);
+		}
+	};
+	return sortedByValue(items, value, sort.descending, (i) => i.id);
 }
