@@ -2,4 +2,5 @@
 //! drive it, against real encrypted vault files. One module per workflow.
 
 mod foundation;
+mod operating;
 mod stage1;
