@@ -1,8 +1,9 @@
 // The only module that talks to the Rust shell. `call()` wraps `invoke()` and rejects with an
-// `IpcError`; `subscribe()` wraps `listen()`. Domain wrappers live in `lib/<domain>/api.ts`
-// and go through these two functions, so no other file imports `@tauri-apps/api`.
+// `IpcError`; `subscribe()` wraps `listen()`; `channel()` makes the channel a long command
+// streams its progress over. Domain wrappers live in `lib/<domain>/api.ts` and go through
+// these functions, so no other file imports `@tauri-apps/api`.
 
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { DataChangedEvent } from '$lib/bindings/DataChangedEvent';
 import type { VaultLockedEvent } from '$lib/bindings/VaultLockedEvent';
@@ -18,6 +19,14 @@ export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
 		throw toIpcError(reason);
 	}
 }
+
+/** A channel for a command's stream of messages (an import's progress): pass it in `call`'s
+ * arguments; `onmessage` receives each message in order. */
+export function channel<T>(onmessage: (message: T) => void): Channel<T> {
+	return new Channel<T>(onmessage);
+}
+
+export type { Channel };
 
 /** Payloads of the events the shell emits, by event name (docs/ipc.md, Events). */
 export type ShellEvents = {
