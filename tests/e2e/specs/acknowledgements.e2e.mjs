@@ -69,6 +69,28 @@ describe('training and acknowledgements, end to end', () => {
     await shot('51-training');
   });
 
+  it('cancels a long import of completions, and nothing is written', async () => {
+    // Thirty thousand completions on different days: long enough to cancel while it checks.
+    const day = (i) => new Date(Date.UTC(1950, 0, 1 + i)).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 30000 }, (_, i) => `ola@fjell.example,Security awareness,${day(i)}`);
+    const big = path.join(folder, 'completions.csv');
+    writeFileSync(big, `email,course,date\n${rows.join('\n')}\n`);
+    await click('training-import');
+    await (await byId('import-dialog')).waitForDisplayed();
+    await typeInto('import-path', big);
+    await click('import-check');
+    await (await byId('import-progress')).waitForDisplayed();
+    await browser.waitUntil(async () => /of 30,?000/.test(await textOf(await byId('import-progress'))));
+    await shot('52-training-import-progress');
+    await click('import-cancel');
+    const cancelled = await byId('import-cancelled');
+    await cancelled.waitForDisplayed();
+    expect(await textOf(cancelled)).toContain('Import cancelled; nothing was written.');
+    await shot('53-training-import-cancelled');
+    await closeImport();
+    expect(await textsOf('training-awareness')).toEqual(['Current', 'Never done']);
+  });
+
   it('communicates the policy and approves its first version', async () => {
     await click('nav-documents');
     await click('documents-add');
@@ -94,7 +116,7 @@ describe('training and acknowledgements, end to end', () => {
     await (await byId('ack-document')).waitForDisplayed();
     expect(await textOf(await byId('ack-count'))).toContain('0 of 2 acknowledged');
     expect(await textsOf('ack-missing-name')).toEqual(['Ingrid Bø', 'Ola Nordmann']);
-    await shot('52-acknowledgements-none');
+    await shot('54-acknowledgements-none');
   });
 
   it('refuses a file with an unknown e-mail on row 3, naming row and column, writing nothing', async () => {
@@ -109,7 +131,7 @@ describe('training and acknowledgements, end to end', () => {
     expect(errors[0]).toContain('email');
     expect(errors[0]).toContain('nobody@fjell.example');
     expect(await $$('[data-testid="import-run"]')).toHaveLength(0);
-    await shot('53-import-errors');
+    await shot('55-import-errors');
     await closeImport();
     expect(await textOf(await byId('ack-count'))).toContain('0 of 2 acknowledged');
     expect(await textsOf('ack-missing-name')).toEqual(['Ingrid Bø', 'Ola Nordmann']);
@@ -121,28 +143,28 @@ describe('training and acknowledgements, end to end', () => {
     await browser.waitUntil(async () => (await textsOf('import-line')).length === 1);
     const [line] = await textsOf('import-line');
     expect(line).toContain('Ingrid Bø acknowledged POL-01 1.0');
-    await shot('54-import-preview');
+    await shot('56-import-preview');
     await click('import-run');
     await (await byId('import-done')).waitForDisplayed();
     expect(await textOf(await byId('import-done'))).toContain('1 acknowledgement recorded');
-    await shot('55-import-done');
+    await shot('57-import-done');
     await closeImport();
     await browser.waitUntil(async () => (await textsOf('ack-done-name')).includes('Ingrid Bø'));
     expect(await textsOf('ack-missing-name')).toEqual(['Ola Nordmann']);
     expect(await textOf(await byId('ack-count'))).toContain('1 of 2 acknowledged');
-    await shot('56-acknowledgements');
+    await shot('58-acknowledgements');
   });
 
   it('records the last acknowledgement by hand', async () => {
     await click('ack-record');
     await (await byId('ack-dialog')).waitForDisplayed();
     await (await byId('ack-method')).selectByAttribute('value', 'signature');
-    await shot('57-ack-record');
+    await shot('59-ack-record');
     await click('ack-save');
     await (await byId('ack-dialog')).waitForDisplayed({ reverse: true });
     await browser.waitUntil(async () => (await textsOf('ack-done-name')).length === 2);
     expect(await textOf(await byId('ack-count'))).toContain('2 of 2 acknowledged');
     expect(await $$('[data-testid="ack-missing"]')).toHaveLength(0);
-    await shot('58-acknowledgements-all');
+    await shot('60-acknowledgements-all');
   });
 });

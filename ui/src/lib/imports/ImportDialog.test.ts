@@ -124,9 +124,9 @@ describe('ImportDialog', () => {
 		await fireEvent.click(screen.getByTestId('import-check'));
 
 		const box = await screen.findByTestId('import-progress');
-		expect(box.textContent).toContain('Starting');
+		expect(box.textContent).toContain('Reading the file');
 		run.progress({ phase: 'checking', done: 40, total: 160 });
-		await waitFor(() => expect(box.textContent).toContain('40 of 160'));
+		await waitFor(() => expect(box.textContent).toContain('Checked 40 of 160 rows'));
 		const bar = screen.getByRole('progressbar');
 		expect(bar.getAttribute('aria-valuenow')).toBe('25');
 		expect(screen.queryByTestId('import-check')).toBeNull();

@@ -25,12 +25,12 @@ export function rowError(field: string): { row: number | null; column: string | 
 	return { row: Number(match[1]), column: match[2] ?? null };
 }
 
-/** Where an import has got, in words: "Checking row 3 of 10", "Writing 3 of 10". */
+/** Where an import has got, in words: "Checked 3 of 10 rows", "Written 3 of 10 rows". */
 export function progressLabel(progress: ImportProgress | null): string {
-	if (progress === null) return 'Starting…';
-	const { phase, done, total } = progress;
-	if (phase === 'checking') return `Checking rows: ${done} of ${total}`;
-	return `Writing: ${done} of ${total}`;
+	if (progress === null) return 'Reading the file…';
+	const done = progress.done.toLocaleString();
+	const total = progress.total.toLocaleString();
+	return `${progress.phase === 'checking' ? 'Checked' : 'Written'} ${done} of ${total} rows`;
 }
 
 /** 0 to 100. */
