@@ -23,6 +23,7 @@ pub mod imports;
 pub mod objectives;
 pub mod organisation;
 pub mod people;
+pub mod readiness;
 pub mod reference;
 pub mod reviews;
 pub mod risks;

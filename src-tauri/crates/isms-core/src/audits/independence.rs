@@ -1,15 +1,21 @@
 //! The independence check (9.2.2 c): an auditor must not audit their own work. A conflict
 //! exists when the auditor owns a risk, an SoA entry, a document or an open tracker item that
 //! falls in the audit's scope, or when the ISMS owner audits any clause of 4 to 10. External
-//! auditors own nothing in the vault and have no conflict.
+//! auditors own nothing in the vault and have no conflict. The check itself is a pure
+//! function of the records ([`conflicts_in`]), so the readiness engine runs it without SQL.
 
 use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::model::Audit;
+use crate::clauses::ClauseEntry;
+use crate::documents::Document;
 use crate::error::Result;
-use crate::tracker::ItemStatus;
+use crate::people::Person;
+use crate::risks::Risk;
+use crate::soa::SoaEntry;
+use crate::tracker::{ItemStatus, TrackerItem};
 use crate::{clauses, documents, people, risks, soa, tracker};
 
 /// One reason the auditor is not independent of what they audit.
@@ -37,12 +43,36 @@ fn in_clause_scope(audit: &Audit, id: &str) -> bool {
 /// Clauses whose audit examines the risk register itself.
 const RISK_CLAUSES: [&str; 4] = ["6.1.2", "6.1.3", "8.2", "8.3"];
 
+/// What people own, as the independence check needs it.
+pub struct Holdings<'a> {
+    pub soa: &'a [SoaEntry],
+    pub risks: &'a [Risk],
+    pub documents: &'a [Document],
+    pub checklist: &'a [ClauseEntry],
+    pub tracker: &'a [TrackerItem],
+}
+
 /// Every conflict of the audit's auditor with its scope, in a stable order.
 pub fn conflicts(conn: &Connection, audit: &Audit) -> Result<Vec<Conflict>> {
     let Some(auditor_id) = audit.auditor_id else {
         return Ok(Vec::new());
     };
     let auditor = people::get(conn, auditor_id)?;
+    let (soa, risks, documents) = (soa::list(conn)?, risks::list(conn)?, documents::list(conn)?);
+    let (checklist, tracker) = (clauses::list(conn)?, tracker::list(conn)?);
+    let holdings = Holdings {
+        soa: &soa,
+        risks: &risks,
+        documents: &documents,
+        checklist: &checklist,
+        tracker: &tracker,
+    };
+    Ok(conflicts_in(audit, &auditor, &holdings))
+}
+
+/// The conflicts of `auditor` (the audit's auditor) with the audit's scope, given who owns what.
+pub fn conflicts_in(audit: &Audit, auditor: &Person, holdings: &Holdings<'_>) -> Vec<Conflict> {
+    let auditor_id = auditor.id;
     let who = &auditor.name;
     let mut out = Vec::new();
     let conflict = |kind: &str, reference: String, message: String| Conflict {
@@ -61,7 +91,7 @@ pub fn conflicts(conn: &Connection, audit: &Audit) -> Result<Vec<Conflict>> {
             ),
         ));
     }
-    for entry in soa::list(conn)? {
+    for entry in holdings.soa {
         if entry.owner_id == Some(auditor_id) && audit.scope_controls.contains(&entry.control_id) {
             out.push(conflict(
                 "soa",
@@ -74,7 +104,7 @@ pub fn conflicts(conn: &Connection, audit: &Audit) -> Result<Vec<Conflict>> {
         }
     }
     let risk_clauses_in_scope = RISK_CLAUSES.iter().any(|c| in_clause_scope(audit, c));
-    for risk in risks::list(conn)? {
+    for risk in holdings.risks {
         if risk.owner_id != Some(auditor_id) {
             continue;
         }
@@ -103,8 +133,8 @@ pub fn conflicts(conn: &Connection, audit: &Audit) -> Result<Vec<Conflict>> {
             ));
         }
     }
-    let checklist = clauses::list(conn)?;
-    for doc in documents::list(conn)? {
+    let checklist = holdings.checklist;
+    for doc in holdings.documents {
         if doc.owner_id != Some(auditor_id) {
             continue;
         }
@@ -127,7 +157,7 @@ pub fn conflicts(conn: &Connection, audit: &Audit) -> Result<Vec<Conflict>> {
             ));
         }
     }
-    for item in tracker::list(conn)? {
+    for item in holdings.tracker {
         if item.owner_id != Some(auditor_id) || item.status == ItemStatus::Closed {
             continue;
         }
@@ -147,7 +177,7 @@ pub fn conflicts(conn: &Connection, audit: &Audit) -> Result<Vec<Conflict>> {
             ));
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]

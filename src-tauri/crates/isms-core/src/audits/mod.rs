@@ -8,7 +8,7 @@ mod independence;
 mod model;
 mod store;
 
-pub use independence::{Conflict, conflicts};
+pub use independence::{Conflict, Holdings, conflicts, conflicts_in};
 pub use model::{Audit, AuditStatus};
 pub(crate) use store::insert;
 pub use store::{create, delete, findings, get, list, raise_finding, update};

@@ -1,0 +1,398 @@
+//! The Stage 2 rules about running the ISMS: Stage 1 findings dealt with, the internal audit
+//! programme done and independent, findings followed up, a management review held, changes
+//! controlled, and the certification body's policy on open nonconformities.
+
+use super::facts::{Facts, Index, approved};
+use super::records;
+use super::stage2::rule;
+use super::verdict::{Faults, RecordRef, RuleResult, count, listing, refs};
+use crate::audits::{self, AuditStatus, Holdings};
+use crate::organisation::FindingPolicy;
+use crate::reference;
+use crate::tracker::{ItemKind, ItemSource, ItemStatus, TrackerItem};
+
+/// An open NC with a corrective action plan: the action decided and a due date.
+fn has_plan(i: &TrackerItem) -> bool {
+    !i.corrective_action.trim().is_empty() && i.due_on.is_some()
+}
+
+fn open(i: &TrackerItem) -> bool {
+    i.status != ItemStatus::Closed
+}
+
+/// Adds one fault for `at_fault` items, if any: "{finding}: T-001 and T-004."
+fn items_fault(faults: &mut Faults, at_fault: Vec<RecordRef>, finding: &str, fix: &str) {
+    if at_fault.is_empty() {
+        return;
+    }
+    let names = refs(&at_fault);
+    faults.add(
+        format!("{finding}: {names}."),
+        at_fault,
+        fix.replace("{}", &names),
+    );
+}
+
+pub(crate) fn stage1_findings(f: &Facts, ix: &Index<'_>) -> RuleResult {
+    let rule = rule("S2-STAGE1-FINDINGS", "10.2");
+    match f.organisation.stage1_date {
+        None => return rule.not_applicable("No Stage 1 audit is recorded yet."),
+        Some(d) if d > ix.as_of => {
+            return rule.not_applicable(format!("The Stage 1 audit is on {d}."));
+        }
+        Some(_) => {}
+    }
+    let lenient = f.organisation.finding_policy == FindingPolicy::NoMajorNc;
+    let found: Vec<&TrackerItem> = f
+        .tracker
+        .iter()
+        .filter(|i| i.source == ItemSource::Stage1Audit)
+        .collect();
+    let (mut ncs, mut undecided) = (Vec::new(), Vec::new());
+    for i in &found {
+        let acceptable = !open(i) || (lenient && i.kind == ItemKind::MinorNc && has_plan(i));
+        if i.kind.is_nc() && !acceptable {
+            ncs.push(records::item(i));
+        }
+        if matches!(i.kind, ItemKind::Ofi | ItemKind::Observation) && i.decision.trim().is_empty() {
+            undecided.push(records::item(i));
+        }
+    }
+    let mut faults = Faults::default();
+    let nc_fix = if lenient {
+        "Close {}, or (for a minor NC) record its corrective action and due date."
+    } else {
+        "Close {}: record the root cause, corrective action and effectiveness review."
+    };
+    items_fault(
+        &mut faults,
+        ncs,
+        "Nonconformities of the Stage 1 audit still open",
+        nc_fix,
+    );
+    items_fault(
+        &mut faults,
+        undecided,
+        "Stage 1 findings with no recorded decision",
+        "Record what was decided about {}.",
+    );
+    let summary = if found.is_empty() {
+        "No Stage 1 findings are in the tracker; add any the Stage 1 report lists.".to_owned()
+    } else {
+        format!(
+            "{} of the Stage 1 audit dealt with.",
+            count(found.len(), "finding", "findings")
+        )
+    };
+    faults.fail_or(&rule, rule.pass(summary))
+}
+
+pub(crate) fn audits(f: &Facts, ix: &Index<'_>) -> RuleResult {
+    let rule = rule("S2-AUDITS", "9.2");
+    let Some(stage1) = f.organisation.stage1_date else {
+        return rule.fail(
+            "No Stage 1 date is recorded, so no audit programme can be counted after it.",
+            vec![records::organisation(&f.organisation)],
+            "Enter the Stage 1 date on the Organisation page.",
+        );
+    };
+    let (from, to) = (
+        stage1.format("%Y-%m").to_string(),
+        ix.as_of.format("%Y-%m").to_string(),
+    );
+    let in_window = |month: &str| month >= from.as_str() && month <= to.as_str();
+    let mut months: Vec<String> = f
+        .audits
+        .iter()
+        .filter(|a| a.status == AuditStatus::Completed)
+        .map(|a| match a.completed_on {
+            Some(d) => d.format("%Y-%m").to_string(),
+            None => a.planned_month.clone(),
+        })
+        .filter(|m| in_window(m))
+        .collect();
+    months.sort_unstable();
+    months.dedup();
+    let wanted = f.organisation.audit_months as usize;
+    let mut faults = Faults::default();
+    if months.len() < wanted {
+        faults.add(
+            format!(
+                "Internal audits were completed in {} since Stage 1 ({}); {wanted} are agreed.",
+                count(months.len(), "month", "months"),
+                if months.is_empty() {
+                    "none".to_owned()
+                } else {
+                    listing(&months)
+                }
+            ),
+            Vec::new(),
+            format!(
+                "Complete internal audits in {} more before Stage 2.",
+                count(wanted - months.len(), "month", "months")
+            ),
+        );
+    }
+    let overdue: Vec<RecordRef> = f
+        .audits
+        .iter()
+        .filter(|a| matches!(a.status, AuditStatus::Planned | AuditStatus::InProgress))
+        .filter(|a| a.planned_month >= from && a.planned_month < to)
+        .map(records::audit)
+        .collect();
+    if !overdue.is_empty() {
+        let names = refs(&overdue);
+        faults.add(
+            format!("Planned audits are overdue: {names}."),
+            overdue,
+            format!("Carry out and complete {names}, or cancel and re-plan them."),
+        );
+    }
+    faults.fail_or(
+        &rule,
+        rule.pass(format!(
+            "Internal audits completed in {} since Stage 1.",
+            count(months.len(), "month", "months")
+        )),
+    )
+}
+
+pub(crate) fn independence(f: &Facts, ix: &Index<'_>) -> RuleResult {
+    let rule = rule("S2-INDEPENDENCE", "9.2.2 c)");
+    let holdings = Holdings {
+        soa: &f.soa,
+        risks: &f.risks,
+        documents: &f.documents,
+        checklist: &f.checklist,
+        tracker: &f.tracker,
+    };
+    let mut faults = Faults::default();
+    for a in f
+        .audits
+        .iter()
+        .filter(|a| a.status != AuditStatus::Cancelled)
+    {
+        let Some(auditor) = a.auditor_id.and_then(|id| ix.person(id)) else {
+            continue;
+        };
+        let conflicts = audits::conflicts_in(a, auditor, &holdings);
+        let Some(first) = conflicts.first() else {
+            continue;
+        };
+        let more = match conflicts.len() {
+            1 => String::new(),
+            n => format!(" ({} more)", n - 1),
+        };
+        faults.add(
+            format!("{}: {}{more}", a.reference, first.message),
+            vec![records::audit(a)],
+            format!(
+                "Give {} an auditor who owns nothing in its scope (a colleague from another team or an external auditor), or narrow its scope.",
+                a.reference
+            ),
+        );
+    }
+    faults.fail_or(&rule, rule.pass("No auditor audits their own work."))
+}
+
+pub(crate) fn findings(f: &Facts, ix: &Index<'_>) -> RuleResult {
+    let rule = rule("S2-FINDINGS", "10.2");
+    let found: Vec<&TrackerItem> = f
+        .tracker
+        .iter()
+        .filter(|i| i.source == ItemSource::InternalAudit)
+        .collect();
+    let pick = |test: &dyn Fn(&TrackerItem) -> bool| -> Vec<RecordRef> {
+        found
+            .iter()
+            .filter(|i| test(i))
+            .map(|i| records::item(i))
+            .collect()
+    };
+    let mut faults = Faults::default();
+    items_fault(
+        &mut faults,
+        pick(&|i| i.owner_id.is_none()),
+        "Internal audit findings without an owner",
+        "Give {} an owner.",
+    );
+    items_fault(
+        &mut faults,
+        pick(&|i| {
+            i.kind.is_nc()
+                && open(i)
+                && (i.root_cause.trim().is_empty()
+                    || i.corrective_action.trim().is_empty()
+                    || i.due_on.is_none())
+        }),
+        "Open nonconformities without a root cause, corrective action or due date",
+        "Record the root cause, corrective action and due date of {}.",
+    );
+    items_fault(
+        &mut faults,
+        pick(&|i| i.is_overdue(ix.as_of)),
+        "Internal audit findings overdue",
+        "Finish {}, or agree new due dates and note why.",
+    );
+    items_fault(
+        &mut faults,
+        pick(&|i| {
+            i.kind.is_nc()
+                && !open(i)
+                && (i.effectiveness_on.is_none() || i.effectiveness_result.trim().is_empty())
+        }),
+        "Closed nonconformities without an effectiveness review",
+        "Record when and how the effectiveness of the actions on {} was checked.",
+    );
+    faults.fail_or(
+        &rule,
+        rule.pass(format!(
+            "{} of internal audits followed up as required.",
+            count(found.len(), "finding", "findings")
+        )),
+    )
+}
+
+pub(crate) fn management_review(f: &Facts, ix: &Index<'_>) -> RuleResult {
+    let rule = rule("S2-MGMT-REVIEW", "9.3");
+    let start = f.organisation.isms_start;
+    let mut held: Vec<_> = f
+        .reviews
+        .iter()
+        .filter(|r| r.held_on <= ix.as_of && start.is_none_or(|s| r.held_on >= s))
+        .collect();
+    held.sort_by_key(|r| (r.held_on, r.id));
+    let gaps = |r: &crate::reviews::Review| -> Vec<String> {
+        let mut out = Vec::new();
+        let missing = r.missing_inputs();
+        if !missing.is_empty() {
+            out.push(format!(
+                "no note for {}",
+                count(missing.len(), "input", "inputs")
+            ));
+        }
+        if r.improvement.trim().is_empty() && r.changes_needed.trim().is_empty() {
+            out.push("no outputs".to_owned());
+        }
+        let top = r
+            .attendee_ids
+            .iter()
+            .filter_map(|id| ix.person(*id))
+            .any(|p| p.top_management);
+        if !top {
+            out.push("no top management attendee".to_owned());
+        }
+        out
+    };
+    if let Some(good) = held.iter().rev().find(|r| gaps(r).is_empty()) {
+        return rule.pass(format!(
+            "{} on {} covered all {} inputs, with top management.",
+            good.reference,
+            good.held_on,
+            reference::review_inputs().len()
+        ));
+    }
+    let Some(latest) = held.last() else {
+        return rule.fail(
+            "No management review has been held since the ISMS started.",
+            Vec::new(),
+            "Hold a management review with top management and record it: every input of 9.3.2, the decisions and the actions.",
+        );
+    };
+    let what = gaps(latest);
+    rule.fail(
+        format!("{} has {}.", latest.reference, listing(&what)),
+        vec![records::review(latest)],
+        format!(
+            "Complete {}: a note for every input, the decisions on improvement and changes, and top management among the attendees.",
+            latest.reference
+        ),
+    )
+}
+
+pub(crate) fn change(f: &Facts, ix: &Index<'_>) -> RuleResult {
+    let rule = rule("S2-CHANGE", "6.3");
+    let mut faults = Faults::default();
+    let procedures = ix.procedure(f, "6.3", "change");
+    if !procedures.iter().any(|d| approved(d)) {
+        let at_fault: Vec<RecordRef> = procedures.iter().map(|d| records::document(d)).collect();
+        faults.add(
+            "The change management procedure is not approved.".into(),
+            at_fault,
+            "Write and approve the change management procedure, and link it to clause 6.3 in the clause checklist.".into(),
+        );
+    }
+    let incomplete: Vec<RecordRef> = f
+        .changes
+        .iter()
+        .filter(|c| c.impact.trim().is_empty() || c.approver_id.is_none())
+        .map(records::change)
+        .collect();
+    if !incomplete.is_empty() {
+        let names = refs(&incomplete);
+        faults.add(
+            format!(
+                "{} an impact assessment or an approver: {names}.",
+                count(incomplete.len(), "change lacks", "changes lack")
+            ),
+            incomplete,
+            format!("Assess the impact of {names} and record who approved them."),
+        );
+    }
+    faults.fail_or(
+        &rule,
+        rule.pass(format!(
+            "Changes are controlled: the procedure is approved and {} assessed and approved.",
+            count(f.changes.len(), "change is", "changes are")
+        )),
+    )
+}
+
+pub(crate) fn cb_policy(f: &Facts) -> RuleResult {
+    let rule = rule("S2-CB-POLICY", "10.2");
+    let policy = f.organisation.finding_policy;
+    let blocking: Vec<RecordRef> = f
+        .tracker
+        .iter()
+        .filter(|i| open(i) && i.kind.is_nc())
+        .filter(|i| match policy {
+            FindingPolicy::ZeroFindings => true,
+            FindingPolicy::NoMajorNc => i.kind == ItemKind::MajorNc || !has_plan(i),
+        })
+        .map(records::item)
+        .collect();
+    if blocking.is_empty() {
+        return rule.pass(match policy {
+            FindingPolicy::ZeroFindings => {
+                "No nonconformity is open, as the certification body requires."
+            }
+            FindingPolicy::NoMajorNc => {
+                "No major nonconformity is open and every open minor one has a plan."
+            }
+        });
+    }
+    let names = refs(&blocking);
+    let (finding, fix) = match policy {
+        FindingPolicy::ZeroFindings => (
+            format!(
+                "The certification body accepts no open nonconformity; {} open: {names}.",
+                count(blocking.len(), "is", "are")
+            ),
+            format!("Close {names} before Stage 2."),
+        ),
+        FindingPolicy::NoMajorNc => (
+            format!(
+                "{} block certification (major, or minor without a corrective action plan): {names}.",
+                count(
+                    blocking.len(),
+                    "open nonconformity would",
+                    "open nonconformities would"
+                )
+            ),
+            format!(
+                "Close the major ones among {names}; give each minor one a corrective action and due date."
+            ),
+        ),
+    };
+    rule.fail(finding, blocking, fix)
+}

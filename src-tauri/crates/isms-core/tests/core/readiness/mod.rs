@@ -1,0 +1,565 @@
+//! The readiness rules, each shown to pass and to fail for the reason it names. A baseline
+//! company, built once in a real vault through the core's own functions, passes every rule of
+//! both stages; each test loads its facts, breaks one thing, and checks the rule's status and
+//! the records it blames.
+
+mod stage1;
+mod stage2;
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use isms_core::acknowledgements::{self, AckMethod, Acknowledgement};
+use isms_core::audits::{self, Audit, AuditStatus};
+use isms_core::changes::{self, ChangeStatus, IsmsChange};
+use isms_core::clauses::{self, ClauseEntry};
+use isms_core::context::{self, ContextIssue, InterestedParty, IssueKind};
+use isms_core::documents::{self, DocKind, Document, DraftVersion};
+use isms_core::evidence::{self, NewEvidence};
+use isms_core::objectives::{self, Objective};
+use isms_core::organisation;
+use isms_core::people::{self, Person};
+use isms_core::readiness::{self, Facts, RecordKind, Report, RuleResult, RuleStatus, Stage};
+use isms_core::reference;
+use isms_core::reviews::{self, Review};
+use isms_core::risks::{self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskMethod, Treatment};
+use isms_core::soa::{self, ImplementationStatus};
+use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus, TrackerItem};
+use isms_core::training::{self, Completion, Course, CourseKind};
+
+use crate::support::{Scratch, stamp};
+
+/// The day the baseline is evaluated: three months after Stage 1.
+pub const AS_OF: &str = "2026-06-20";
+
+pub fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+/// The baseline's facts; each test gets its own copy to break.
+pub fn baseline() -> Facts {
+    static FACTS: OnceLock<Facts> = OnceLock::new();
+    FACTS.get_or_init(build).clone()
+}
+
+pub fn evaluate(facts: &Facts, stage: Stage) -> Report {
+    readiness::evaluate(facts, stage, day(AS_OF))
+}
+
+/// The result of rule `id` (of the stage its id names) on `facts`.
+pub fn rule(facts: &Facts, id: &str) -> RuleResult {
+    let stage = if id.starts_with("S1") {
+        Stage::One
+    } else {
+        Stage::Two
+    };
+    evaluate(facts, stage)
+        .rule(id)
+        .unwrap_or_else(|| panic!("no rule {id}"))
+        .clone()
+}
+
+/// Asserts rule `id` has `status` and blames exactly the records `refs` (as kind, reference).
+pub fn expect(
+    facts: &Facts,
+    id: &str,
+    status: RuleStatus,
+    refs: &[(RecordKind, &str)],
+) -> RuleResult {
+    let result = rule(facts, id);
+    assert_eq!(result.status, status, "{id}: {result:#?}");
+    let blamed: Vec<(RecordKind, &str)> = result
+        .records
+        .iter()
+        .map(|r| (r.kind, r.reference.as_str()))
+        .collect();
+    assert_eq!(blamed, refs, "{id} blames: {result:#?}");
+    if matches!(status, RuleStatus::Pass | RuleStatus::NotApplicable) {
+        assert!(result.fix.is_empty(), "{id}: nothing to fix when it passes");
+    } else {
+        assert!(!result.fix.is_empty(), "{id}: says what to do");
+        assert!(!result.finding.is_empty());
+    }
+    result
+}
+
+pub fn person<'a>(facts: &'a Facts, email: &str) -> &'a Person {
+    facts.people.iter().find(|p| p.email == email).unwrap()
+}
+
+pub fn doc_mut<'a>(facts: &'a mut Facts, reference: &str) -> &'a mut Document {
+    facts
+        .documents
+        .iter_mut()
+        .find(|d| d.reference == reference)
+        .unwrap()
+}
+
+pub fn item_mut<'a>(facts: &'a mut Facts, reference: &str) -> &'a mut TrackerItem {
+    facts
+        .tracker
+        .iter_mut()
+        .find(|i| i.reference == reference)
+        .unwrap()
+}
+
+pub fn risk_mut<'a>(facts: &'a mut Facts, reference: &str) -> &'a mut Risk {
+    facts
+        .risks
+        .iter_mut()
+        .find(|r| r.reference == reference)
+        .unwrap()
+}
+
+#[test]
+fn the_baseline_passes_every_rule_of_both_stages_with_exactly_the_named_ids() {
+    let facts = baseline();
+    let one = evaluate(&facts, Stage::One);
+    let two = evaluate(&facts, Stage::Two);
+    let ids = |r: &Report| r.rules.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&one),
+        [
+            "S1-SCOPE",
+            "S1-CONTEXT",
+            "S1-POLICY",
+            "S1-ROLES",
+            "S1-METHOD",
+            "S1-RISKS",
+            "S1-TREATMENT",
+            "S1-PLAN-APPROVED",
+            "S1-SOA",
+            "S1-SOA-CONSISTENT",
+            "S1-OBJECTIVES",
+            "S1-DOCS",
+            "S1-AUDIT-PLAN"
+        ]
+    );
+    assert_eq!(
+        ids(&two),
+        [
+            "S2-STAGE1-FINDINGS",
+            "S2-RED-RISKS",
+            "S2-TREATMENT",
+            "S2-ACK",
+            "S2-TRAINING",
+            "S2-AUDITS",
+            "S2-INDEPENDENCE",
+            "S2-FINDINGS",
+            "S2-MGMT-REVIEW",
+            "S2-CHANGE",
+            "S2-SOA-IMPLEMENTED",
+            "S2-CB-POLICY"
+        ]
+    );
+    for r in one.rules.iter().chain(&two.rules) {
+        assert_eq!(r.status, RuleStatus::Pass, "{r:#?}");
+        assert!(r.records.is_empty());
+    }
+    assert!(one.ready && two.ready);
+}
+
+#[test]
+fn a_failing_rule_makes_its_stage_not_ready_but_a_warning_does_not() {
+    let mut facts = baseline();
+    facts.organisation.scope.clear();
+    assert!(!evaluate(&facts, Stage::One).ready);
+    assert!(
+        evaluate(&facts, Stage::Two).ready,
+        "S1 rules do not count for Stage 2"
+    );
+    let mut facts = baseline();
+    facts.audits.clear();
+    let report = evaluate(&facts, Stage::One);
+    assert_eq!(
+        report.rule("S1-AUDIT-PLAN").unwrap().status,
+        RuleStatus::Warning
+    );
+    assert!(report.ready);
+}
+
+#[test]
+fn the_same_facts_and_day_give_the_same_report_and_the_vault_gives_the_same_facts() {
+    let s = Scratch::new();
+    let v = populate(&s);
+    let loaded = readiness::evaluate_vault(v.reader(), Stage::Two, day(AS_OF)).unwrap();
+    assert_eq!(loaded, evaluate(&baseline(), Stage::Two));
+    let json = serde_json::to_value(&loaded).unwrap();
+    assert_eq!(json["stage"], 2);
+    assert_eq!(json["as_of"], AS_OF);
+    assert_eq!(json["rules"][0]["status"], "pass");
+}
+
+fn build() -> Facts {
+    let s = Scratch::new();
+    let v = populate(&s);
+    Facts::load(v.reader()).unwrap()
+}
+
+const OWNER: &str = "owner@acme.example";
+pub const CEO: &str = "ceo@acme.example";
+pub const DEV: &str = "dev@acme.example";
+
+/// The baseline company: everything both stages ask for, as of [`AS_OF`].
+fn populate(s: &Scratch) -> isms_core::Vault {
+    let mut v = s.vault("baseline.isms");
+    let mut org = organisation::get(v.reader()).unwrap();
+    org.scope = "The Acme analytics platform and its operation.".into();
+    org.isms_start = Some(day("2026-01-05"));
+    org.stage1_date = Some(day("2026-03-16"));
+    org.stage2_target = Some(day("2026-07-06"));
+    organisation::update(&mut v, stamp(1), org).unwrap();
+    context::create_issue(
+        &mut v,
+        stamp(1),
+        ContextIssue {
+            id: 0,
+            kind: IssueKind::External,
+            title: "Customers require ISO 27001".into(),
+            description: String::new(),
+        },
+    )
+    .unwrap();
+    context::create_party(
+        &mut v,
+        stamp(1),
+        InterestedParty {
+            id: 0,
+            name: "Customers".into(),
+            requirements: "Confidentiality of their data".into(),
+        },
+    )
+    .unwrap();
+    let hire = |v: &mut isms_core::Vault, p: Person| people::create(v, stamp(2), p).unwrap();
+    let ceo = hire(
+        &mut v,
+        Person {
+            top_management: true,
+            department: "Management".into(),
+            ..Person::new("Cleo Ek", CEO)
+        },
+    );
+    let owner = hire(
+        &mut v,
+        Person {
+            isms_owner: true,
+            department: "Operations".into(),
+            ..Person::new("Olu Ade", OWNER)
+        },
+    );
+    let dev = hire(
+        &mut v,
+        Person {
+            department: "Engineering".into(),
+            ..Person::new("Dara Lin", DEV)
+        },
+    );
+    let staff = [&ceo, &owner, &dev];
+
+    risks::set_method(&mut v, stamp(3), RiskMethod::default()).unwrap();
+    let mut red = Risk::titled("Customer data lost in a failed restore");
+    red.owner_id = Some(dev.id);
+    (red.likelihood, red.impact) = (Some(4), Some(5));
+    red.treatment = Some(Treatment::Modify);
+    (red.residual_likelihood, red.residual_impact) = (Some(2), Some(2));
+    red.actions = vec![RiskAction {
+        id: 0,
+        title: "Nightly restore test".into(),
+        owner_id: Some(dev.id),
+        due_date: Some(day("2026-04-30")),
+        status: ActionStatus::Done,
+        done_date: Some(day("2026-04-28")),
+        controls: vec!["8.13".into()],
+    }];
+    let red = risks::create(&mut v, stamp(3), red).unwrap();
+    risks::approve(
+        &mut v,
+        stamp(3),
+        red.id,
+        ApprovalKind::Plan,
+        dev.id,
+        day("2026-03-01"),
+        "",
+    )
+    .unwrap();
+    let mut low = Risk::titled("Office printer jams");
+    low.owner_id = Some(dev.id);
+    (low.likelihood, low.impact) = (Some(1), Some(2));
+    risks::create(&mut v, stamp(3), low).unwrap();
+
+    let mut entries = soa::list(v.reader()).unwrap();
+    for e in &mut entries {
+        if e.theme == "Physical" && e.control_id != "7.1" {
+            e.applicable = Some(false);
+            e.justification = "Remote company; no premises of our own.".into();
+        } else {
+            e.applicable = Some(true);
+            e.reasons.business = true;
+        }
+        e.status = Some(ImplementationStatus::Implemented);
+        e.owner_id = Some(owner.id);
+    }
+    soa::update_many(&mut v, stamp(4), entries).unwrap();
+    soa::approve(&mut v, stamp(4), ceo.id, day("2026-03-02"), "").unwrap();
+
+    objectives::create(
+        &mut v,
+        stamp(5),
+        Objective {
+            measure: "Restore tested nightly".into(),
+            owner_id: Some(dev.id),
+            due_date: Some(day("2026-09-30")),
+            ..Objective::titled("Reliable backups")
+        },
+    )
+    .unwrap();
+
+    let add_doc = |v: &mut isms_core::Vault,
+                   reference: &str,
+                   title: &str,
+                   kind: DocKind,
+                   items: &[&str],
+                   communicate: bool| {
+        let doc = documents::create(
+            v,
+            stamp(6),
+            Document {
+                mandatory_items: items.iter().map(|i| (*i).to_owned()).collect(),
+                owner_id: Some(owner.id),
+                communicate,
+                ..Document::new(reference, title, kind)
+            },
+        )
+        .unwrap();
+        let draft = DraftVersion {
+            number: "1.0".into(),
+            change_summary: String::new(),
+            evidence_id: None,
+        };
+        let doc = documents::save_draft(v, stamp(6), doc.id, draft).unwrap();
+        documents::approve_version(v, stamp(6), doc.versions[0].id, ceo.id, day("2026-03-02"))
+            .unwrap()
+    };
+    add_doc(
+        &mut v,
+        "SCO-01",
+        "ISMS scope",
+        DocKind::Other,
+        &["4.3"],
+        false,
+    );
+    let policy = add_doc(
+        &mut v,
+        "POL-01",
+        "Information security policy",
+        DocKind::Policy,
+        &["5.2"],
+        true,
+    );
+    add_doc(
+        &mut v,
+        "PRC-01",
+        "Risk assessment process",
+        DocKind::Procedure,
+        &["6.1.2"],
+        false,
+    );
+    add_doc(
+        &mut v,
+        "PRC-02",
+        "Risk treatment process",
+        DocKind::Procedure,
+        &["6.1.3"],
+        false,
+    );
+    add_doc(
+        &mut v,
+        "SOA-01",
+        "Statement of Applicability",
+        DocKind::Record,
+        &["6.1.3 d)"],
+        false,
+    );
+    add_doc(
+        &mut v,
+        "OBJ-01",
+        "Objectives",
+        DocKind::Plan,
+        &["6.2"],
+        false,
+    );
+    add_doc(
+        &mut v,
+        "DOC-01",
+        "Documented information register",
+        DocKind::Record,
+        &["7.5.1 b)"],
+        false,
+    );
+    add_doc(&mut v, "MAN-01", "ISMS manual", DocKind::Manual, &[], false);
+    let change_proc = add_doc(
+        &mut v,
+        "PRC-03",
+        "Planning of changes",
+        DocKind::Procedure,
+        &[],
+        false,
+    );
+    add_doc(
+        &mut v,
+        "PRC-04",
+        "Internal audit procedure",
+        DocKind::Procedure,
+        &[],
+        false,
+    );
+    clauses::update(
+        &mut v,
+        stamp(6),
+        ClauseEntry {
+            clause_id: "6.3".into(),
+            title: String::new(),
+            document_ids: vec![change_proc.id],
+            records: String::new(),
+        },
+    )
+    .unwrap();
+
+    for (month, done) in [
+        ("2026-04", "2026-04-14"),
+        ("2026-05", "2026-05-12"),
+        ("2026-06", "2026-06-09"),
+    ] {
+        let audit = audits::create(
+            &mut v,
+            stamp(7),
+            Audit {
+                scope_clauses: vec!["9".into()],
+                external_auditor: "Kim Holm, Holm Audit".into(),
+                ..Audit::planned(&format!("Audit of {month}"), month)
+            },
+        )
+        .unwrap();
+        audits::update(
+            &mut v,
+            stamp(7),
+            Audit {
+                status: AuditStatus::Completed,
+                completed_on: Some(day(done)),
+                ..audit
+            },
+        )
+        .unwrap();
+    }
+    // T-001 a minor NC of Stage 1, T-002 an OFI of Stage 1, T-003 an internal audit NC.
+    let closed_nc = |source: ItemSource, raised: &str| TrackerItem {
+        owner_id: Some(owner.id),
+        status: ItemStatus::Closed,
+        root_cause: "No step in onboarding.".into(),
+        corrective_action: "Checklist updated.".into(),
+        effectiveness_on: Some(day("2026-05-30")),
+        effectiveness_result: "Effective.".into(),
+        closed_on: Some(day("2026-05-30")),
+        due_on: Some(day("2026-05-31")),
+        ..TrackerItem::new(
+            ItemKind::MinorNc,
+            "Onboarding misses awareness",
+            source,
+            day(raised),
+        )
+    };
+    tracker::create(
+        &mut v,
+        stamp(8),
+        closed_nc(ItemSource::Stage1Audit, "2026-03-16"),
+    )
+    .unwrap();
+    tracker::create(
+        &mut v,
+        stamp(8),
+        TrackerItem {
+            owner_id: Some(owner.id),
+            decision: "Adopted: automate in Q3.".into(),
+            ..TrackerItem::new(
+                ItemKind::Ofi,
+                "Automate restore tests",
+                ItemSource::Stage1Audit,
+                day("2026-03-16"),
+            )
+        },
+    )
+    .unwrap();
+    let ia = audits::list(v.reader()).unwrap()[0].clone();
+    audits::raise_finding(
+        &mut v,
+        stamp(8),
+        ia.id,
+        closed_nc(ItemSource::Other, "2026-04-14"),
+    )
+    .unwrap();
+
+    let course = training::create_course(
+        &mut v,
+        stamp(9),
+        Course {
+            id: 0,
+            title: "Security awareness".into(),
+            kind: CourseKind::Awareness,
+            validity_months: Some(12),
+        },
+    )
+    .unwrap();
+    let file = s.path("certificate.pdf");
+    std::fs::write(&file, b"%PDF-1.7 certificate").unwrap();
+    let proof = evidence::add_file(&mut v, stamp(9), &file, NewEvidence::default()).unwrap();
+    for p in staff {
+        training::add_completion(
+            &mut v,
+            stamp(9),
+            Completion {
+                id: 0,
+                person_id: p.id,
+                course_id: course.id,
+                completed_on: day("2026-04-20"),
+                evidence_id: Some(proof.id),
+            },
+        )
+        .unwrap();
+        acknowledgements::add(
+            &mut v,
+            stamp(9),
+            Acknowledgement {
+                id: 0,
+                person_id: p.id,
+                version_id: policy.versions[0].id,
+                acknowledged_on: day("2026-04-21"),
+                method: AckMethod::Form,
+                evidence_id: None,
+            },
+        )
+        .unwrap();
+    }
+
+    changes::create(
+        &mut v,
+        stamp(10),
+        IsmsChange {
+            impact: "Low; backups unaffected.".into(),
+            approver_id: Some(ceo.id),
+            status: ChangeStatus::Approved,
+            decided_on: Some(day("2026-05-02")),
+            ..IsmsChange::proposed("Move e-mail to a new provider")
+        },
+    )
+    .unwrap();
+    let mut review = Review {
+        attendee_ids: vec![ceo.id, owner.id],
+        improvement: "Automate restore tests.".into(),
+        ..Review::held(day("2026-06-10"))
+    };
+    for input in reference::review_inputs() {
+        review.inputs.insert(input.id.clone(), "Discussed.".into());
+    }
+    reviews::create(&mut v, stamp(11), review).unwrap();
+    v
+}
