@@ -60,6 +60,20 @@ pub enum Command {
     /// Store evidence files in the vault, or get them back.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
+    /// What still stands between the company and a Stage 1 or Stage 2 pass, rule by rule.
+    /// Exits 0 whether ready or not.
+    Readiness {
+        vault: PathBuf,
+        /// 1 (documentation) or 2 (implementation).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
+        stage: u8,
+        /// Evaluate as of this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<chrono::NaiveDate>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@
 
 mod args;
 mod exit;
+mod readiness;
 mod run;
 
 use clap::Parser;

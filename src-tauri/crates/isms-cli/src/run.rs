@@ -212,6 +212,27 @@ pub fn run(cli: Cli) -> Result<()> {
             open.close()?;
             println!("{}\t{}", added.id, added.sha256);
         }
+        Command::Readiness {
+            vault,
+            stage,
+            as_of,
+            json,
+        } => {
+            let open = open(&vault, &backups)?;
+            let stage = isms_core::readiness::Stage::from_number(stage)
+                .ok_or_else(|| CoreError::new(ErrorCode::Validation, "The stage is 1 or 2."))?;
+            let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let report = isms_core::readiness::evaluate_vault(open.reader(), stage, as_of)?;
+            let name = organisation::get(open.reader())?.name;
+            open.close()?;
+            if json {
+                let text = serde_json::to_string_pretty(&report)
+                    .map_err(|e| CoreError::new(ErrorCode::Internal, e.to_string()))?;
+                println!("{text}");
+            } else {
+                print!("{}", crate::readiness::describe(&name, &report));
+            }
+        }
         Command::Evidence(EvidenceCommand::Get { vault, id, out }) => {
             let open = open(&vault, &backups)?;
             let mut file = std::fs::OpenOptions::new()

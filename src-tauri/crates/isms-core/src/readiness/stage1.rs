@@ -364,17 +364,17 @@ fn soa(f: &Facts) -> RuleResult {
     group(
         &|e| e.applicable.is_none(),
         "Controls with no applicability decision",
-        "Decide whether {} applies or not.",
+        "Decide for each of {} whether it applies.",
     );
     group(
         &|e| e.applicable == Some(true) && !e.reasons.any(),
         "Controls included without a reason",
-        "Tick why {} is included: legal, contractual, business or risk assessment.",
+        "Tick why each of {} is included: legal, contractual, business or risk assessment.",
     );
     group(
         &|e| e.applicable == Some(false) && e.justification.trim().is_empty(),
         "Controls excluded without a justification",
-        "Write why {} does not apply.",
+        "Write why each of {} does not apply.",
     );
     group(
         &|e| e.status.is_none(),
