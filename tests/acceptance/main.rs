@@ -1,6 +1,7 @@
 //! Acceptance tests: whole ISMS workflows driven through the core, as the app and the CLI
 //! drive it, against real encrypted vault files. One module per workflow.
 
+mod demo;
 mod foundation;
 mod operating;
 mod stage1;

@@ -20,6 +20,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a new vault holding a fictional demo company at a point of its journey.
+    /// Every date is counted from --today, so the same command always makes the same vault.
+    Demo {
+        vault: PathBuf,
+        /// empty, stage1-gaps, stage1-ready, operating or stage2-ready.
+        #[arg(long = "at", value_name = "POINT", value_parser = parse_point)]
+        at: isms_core::demo::DemoPoint,
+        /// small (the company) or large (plus thousands of records, for benchmarks).
+        #[arg(long, value_name = "SCALE", default_value = "small", value_parser = parse_scale)]
+        scale: isms_core::demo::DemoScale,
+        /// The story's today (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", default_value = "2026-06-15")]
+        today: chrono::NaiveDate,
+    },
     /// Create a new, empty vault for an organisation.
     New {
         vault: PathBuf,
@@ -110,4 +124,20 @@ pub enum SnapshotCommand {
     },
     /// Import a snapshot into a vault fresh from `isms new` (refused if it holds records).
     Import { vault: PathBuf, file: PathBuf },
+}
+
+fn parse_point(s: &str) -> Result<isms_core::demo::DemoPoint, String> {
+    isms_core::demo::DemoPoint::parse(s).map_err(|e| {
+        e.fields
+            .first()
+            .map_or(e.message.clone(), |f| f.message.clone())
+    })
+}
+
+fn parse_scale(s: &str) -> Result<isms_core::demo::DemoScale, String> {
+    isms_core::demo::DemoScale::parse(s).map_err(|e| {
+        e.fields
+            .first()
+            .map_or(e.message.clone(), |f| f.message.clone())
+    })
 }

@@ -92,6 +92,27 @@ pub fn run(cli: Cli) -> Result<()> {
             created.close()?;
             println!("Created {}", vault.display());
         }
+        Command::Demo {
+            vault,
+            at,
+            scale,
+            today,
+        } => {
+            let pass = passphrase(
+                "ISMS_PASSPHRASE",
+                "New passphrase (12 characters or more): ",
+                true,
+            )?;
+            let created = isms_core::demo::create(&vault, pass, at, scale, today)?;
+            created.close()?;
+            println!(
+                "Created {} ({} at {}, {} scale, today {today})",
+                vault.display(),
+                isms_core::demo::COMPANY,
+                at.as_str(),
+                scale.as_str()
+            );
+        }
         Command::Info { vault, json } => {
             let info = open(&vault, &backups)?.info()?;
             if json {

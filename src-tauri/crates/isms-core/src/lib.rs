@@ -15,6 +15,7 @@ pub mod clauses;
 pub mod clock;
 pub mod context;
 pub mod db;
+pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod evidence;
