@@ -10,12 +10,15 @@
 //! Which readiness rules each point passes or fails (as of `today`) is stated on
 //! [`DemoPoint`]; `tests/acceptance/demo.rs` holds the demo to it. The story's calendar is
 //! [`Story`]; the company is in [`company`], risks and SoA in [`register`], documents and
-//! objectives in [`records`], audits, tracker, training and reviews in [`operating`], and the
-//! bulk records of a large vault in [`bulk`].
+//! objectives in [`records`], training, audits, the change and the review in [`operating`],
+//! the tracker in [`findings`], and the bulk records of a large vault in [`bulk`] and
+//! [`bulk_risks`].
 
 mod bulk;
+mod bulk_risks;
 mod company;
 mod files;
+mod findings;
 mod operating;
 mod records;
 mod register;
