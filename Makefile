@@ -22,13 +22,14 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appin
   poppler-utils qpdf fonts-dejavu-core python3-venv
 
 .PHONY: help run test bundle deps deps-system deps-npm ui app test-rust test-ui test-e2e \
-  test-outside lint fmt schema clean
+  test-outside lint fmt schema bench clean
 
 help:
 	@echo "make run      build and start ISMS Desk"
 	@echo "make test     install what is missing and run every test"
 	@echo "make bundle   build .deb and .rpm packages"
 	@echo "make lint     rustfmt, clippy, core-without-tauri and bindings drift checks"
+	@echo "make bench    time readiness on the large demo company (release build)"
 
 run: deps app
 	"$(APP_BIN)"
@@ -114,6 +115,10 @@ lint: deps-npm
 
 fmt:
 	cargo fmt --all
+
+# Speed goals are measured here, never in timed tests: readiness on the large demo company.
+bench:
+	cargo bench -p isms-core --bench readiness --locked
 
 # Regenerates the committed snapshot JSON Schema and TypeScript bindings from the Rust types.
 schema:

@@ -86,6 +86,8 @@ const COMMANDS: &[&str] = &[
     "imports_choose_file",
     "imports_run",
     "imports_cancel",
+    "readiness_view",
+    "demo_open",
     "changes_list",
     "changes_create",
     "changes_update",

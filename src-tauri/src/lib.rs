@@ -107,6 +107,8 @@ pub fn run() {
             commands::imports::imports_choose_file,
             commands::imports::imports_run,
             commands::imports::imports_cancel,
+            commands::readiness::readiness_view,
+            commands::demo::demo_open,
             commands::changes::changes_list,
             commands::changes::changes_create,
             commands::changes::changes_update,

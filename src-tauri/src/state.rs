@@ -3,6 +3,7 @@
 //! idle auto-lock. Locking drops the core `Vault`, which closes the connection and wipes the
 //! passphrase it held.
 
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -26,6 +27,8 @@ pub struct AppState {
     clock: SystemClock,
     /// Set by `imports_cancel`; the running import checks it at every row.
     pub import_cancel: AtomicBool,
+    /// The temporary folder of the demo company's vault while it is the open one.
+    demo_dir: Mutex<Option<PathBuf>>,
 }
 
 /// Who the history records as the author of changes made in the desktop app.
@@ -46,6 +49,7 @@ impl AppState {
             last_activity: Mutex::new(Instant::now()),
             clock: SystemClock,
             import_cancel: AtomicBool::new(false),
+            demo_dir: Mutex::new(None),
         }
     }
 
@@ -79,16 +83,32 @@ impl AppState {
         *guard(&self.vault) = VaultState::Unlocked(Box::new(vault));
     }
 
-    /// Locks; returns whether a vault was open.
+    /// Installs the demo company's vault, kept in `dir` until it is locked.
+    pub fn set_unlocked_demo(&self, vault: Vault, dir: PathBuf) {
+        self.set_unlocked(vault);
+        *guard(&self.demo_dir) = Some(dir);
+    }
+
+    /// Whether the open vault is the demo company's.
+    pub fn is_demo(&self) -> bool {
+        guard(&self.demo_dir).is_some()
+    }
+
+    /// Locks; returns whether a vault was open. The demo company's temporary vault is deleted:
+    /// its passphrase existed only in memory, so it could never be opened again.
     pub fn lock(&self) -> bool {
         let previous = std::mem::replace(&mut *guard(&self.vault), VaultState::Locked);
-        match previous {
+        let was_open = match previous {
             VaultState::Unlocked(vault) => {
                 let _ = vault.close();
                 true
             }
             VaultState::Locked => false,
+        };
+        if let Some(dir) = guard(&self.demo_dir).take() {
+            let _ = std::fs::remove_dir_all(dir);
         }
+        was_open
     }
 
     pub fn is_unlocked(&self) -> bool {
@@ -179,5 +199,33 @@ mod tests {
             &state.stamp(),
         );
         assert!(reopened.is_ok(), "locking released the file lock");
+    }
+
+    #[test]
+    fn locking_the_demo_deletes_its_folder_but_locking_a_real_vault_deletes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = unlocked_state(dir.path());
+        assert!(!state.is_demo());
+        state.lock();
+        assert!(
+            dir.path().join("a.isms").exists(),
+            "a real vault is never deleted"
+        );
+
+        let demo_dir = dir.path().join("demo");
+        std::fs::create_dir(&demo_dir).unwrap();
+        let demo = Vault::create(
+            &demo_dir.join("demo.isms"),
+            Passphrase::new("a passphrase held only in memory".into()),
+            state.stamp(),
+            |tx| organisation::create(tx, Organisation::named("Demo"), Action::Create).map(|_| ()),
+        )
+        .unwrap();
+        state.set_unlocked_demo(demo, demo_dir.clone());
+        assert!(state.is_demo());
+        assert!(state.lock());
+        assert!(!state.is_demo());
+        assert!(!demo_dir.exists(), "the demo's folder is gone");
+        assert!(dir.path().join("a.isms").exists());
     }
 }

@@ -25,9 +25,11 @@ pub struct VaultStatus {
     pub unlocked: bool,
     pub path: Option<String>,
     pub organisation_name: Option<String>,
+    /// The open vault is the demo company's, in a temporary folder, deleted when locked.
+    pub demo: bool,
 }
 
-fn status_of(state: &AppState) -> VaultStatus {
+pub(crate) fn status_of(state: &AppState) -> VaultStatus {
     state
         .with_vault(|vault| {
             let name = organisation::get(vault.reader())?.name;
@@ -35,12 +37,14 @@ fn status_of(state: &AppState) -> VaultStatus {
                 unlocked: true,
                 path: Some(vault.path().display().to_string()),
                 organisation_name: Some(name),
+                demo: state.is_demo(),
             })
         })
         .unwrap_or(VaultStatus {
             unlocked: false,
             path: None,
             organisation_name: None,
+            demo: false,
         })
 }
 

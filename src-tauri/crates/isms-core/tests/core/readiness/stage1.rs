@@ -148,7 +148,11 @@ fn s1_soa_needs_every_control_decided_justified_with_status_and_approved() {
         Fail,
         &[(Control, "5.7"), (Control, "8.1"), (Control, "7.4")],
     );
-    assert!(r.fix.contains("Decide for each of 5.7 whether it applies"), "{}", r.fix);
+    assert!(
+        r.fix.contains("Decide for each of 5.7 whether it applies"),
+        "{}",
+        r.fix
+    );
     let mut f = baseline();
     f.soa_versions.clear();
     expect(&f, "S1-SOA", Fail, &[(Clause, "6.1.3 d)")]);

@@ -1,0 +1,70 @@
+//! How long readiness takes on the large demo company (5,000 risks, 1,000 documents, 500
+//! people, 50,000 tracker items): loading the vault's records once, then evaluating both
+//! stages, timed over repeated runs. The target is under 50 ms for evaluating both stages in
+//! a release build. Run with `make bench` (or `cargo bench -p isms-core --bench readiness`).
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use isms_core::Passphrase;
+use isms_core::demo::{self, DemoPoint, DemoScale};
+use isms_core::readiness::{self, Facts, Stage};
+
+const RUNS: usize = 20;
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 6, 15).expect("a valid date");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("large.isms");
+    let started = Instant::now();
+    let vault = demo::create(
+        &path,
+        Passphrase::new("benchmark passphrase".into()),
+        DemoPoint::Stage2Ready,
+        DemoScale::Large,
+        today,
+    )
+    .expect("the large demo vault");
+    println!("created the large demo vault in {}", ms(started.elapsed()));
+
+    let mut loads = Vec::new();
+    let mut evaluations = Vec::new();
+    let mut rules = 0;
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        let facts = Facts::load(vault.reader()).expect("facts");
+        loads.push(t.elapsed());
+        let t = Instant::now();
+        let one = readiness::evaluate(&facts, Stage::One, today);
+        let two = readiness::evaluate(&facts, Stage::Two, today);
+        evaluations.push(t.elapsed());
+        rules = one.rules.len() + two.rules.len();
+        std::hint::black_box((one, two));
+    }
+    let facts = Facts::load(vault.reader()).expect("facts");
+    println!(
+        "facts: {} risks, {} documents, {} people, {} tracker items",
+        facts.risks.len(),
+        facts.documents.len(),
+        facts.people.len(),
+        facts.tracker.len()
+    );
+    let evaluate = median(evaluations);
+    println!(
+        "load the vault's records (median of {RUNS}): {}",
+        ms(median(loads))
+    );
+    println!(
+        "evaluate both stages, {rules} rules (median of {RUNS}): {}  [target < 50 ms, release]",
+        ms(evaluate)
+    );
+}
