@@ -50,12 +50,13 @@ export async function click(id) {
   await el.click();
 }
 
-/** Creates a vault for `organisation` from the start screen and waits for the app. */
+/** Creates a vault for `organisation` from the start screen and waits for the app (the
+ * dashboard, where a vault lands). */
 export async function createVault(organisation, passphrase) {
   await click('start-create');
   await typeInto('create-org-name', organisation);
   await typeInto('create-passphrase', passphrase);
   await typeInto('create-passphrase-confirm', passphrase);
   await click('create-submit');
-  await (await byId('org-name')).waitForDisplayed();
+  await (await byId('dashboard-stage1')).waitForDisplayed();
 }

@@ -45,10 +45,13 @@ describe('the vault, end to end', () => {
     const location = await (await byId('create-path')).getValue();
     await shot('02-create');
     await (await byId('create-submit')).click();
+    await (await byId('dashboard-stage1')).waitForDisplayed();
+    await expectText('sidebar-org-name', ORG);
+    await shot('03-dashboard-new-vault');
+    await (await byId('nav-organisation')).click();
     const name = await byId('org-name');
     await name.waitForDisplayed();
     expect(await name.getValue()).toBe(ORG);
-    await expectText('sidebar-org-name', ORG);
     await shot('03-organisation');
     const home = process.env.ISMS_E2E_HOME;
     const expected = path.join(home, 'Documents', 'ISMS Desk');
@@ -66,6 +69,8 @@ describe('the vault, end to end', () => {
     await shot('05-unlock-wrong');
     await typeInto('unlock-passphrase', PASS);
     await (await byId('unlock-submit')).click();
+    await (await byId('dashboard-stage1')).waitForDisplayed();
+    await (await byId('nav-organisation')).click();
     await (await byId('org-name')).waitForDisplayed();
   });
 
@@ -80,6 +85,8 @@ describe('the vault, end to end', () => {
   it('finds the edit after quitting and relaunching the app', async () => {
     await browser.reloadSession();
     await unlockFromRecent(PASS);
+    await (await byId('dashboard-stage1')).waitForDisplayed();
+    await (await byId('nav-organisation')).click();
     const name = await byId('org-name');
     await name.waitForDisplayed();
     expect(await name.getValue()).toBe(RENAMED);

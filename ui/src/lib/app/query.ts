@@ -28,7 +28,14 @@ export function dropRecordData(): void {
 	void queryClient.invalidateQueries({ queryKey: ['app'] });
 }
 
-/** Marks one domain's data stale so screens showing it refetch. */
-export function domainChanged(domain: string): Promise<void> {
-	return queryClient.invalidateQueries({ queryKey: [domain] });
+/** Keys computed from the records of every domain (the readiness rules): stale after any change. */
+const DERIVED_KEYS: ReadonlyArray<string> = ['readiness'];
+
+/** Marks one domain's data stale, and what is derived from it, so screens showing it refetch. */
+export async function domainChanged(domain: string): Promise<void> {
+	await Promise.all(
+		[domain, ...DERIVED_KEYS.filter((k) => k !== domain)].map((key) =>
+			queryClient.invalidateQueries({ queryKey: [key] })
+		)
+	);
 }

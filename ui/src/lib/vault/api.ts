@@ -40,3 +40,6 @@ export const vaultChangePassphrase = (current: string, newPassphrase: string) =>
 export const vaultBackup = () => call<BackupInfo | null>('vault_backup');
 
 export const vaultCheck = () => call<CheckReport>('vault_check');
+
+/** Creates the demo company in a temporary folder and unlocks it (`demo: true`); deleted on lock. */
+export const demoOpen = () => call<VaultStatus>('demo_open');

@@ -11,6 +11,6 @@ export const load: LayoutLoad = async () => {
 	} catch (e) {
 		error(500, toIpcError(e).message);
 	}
-	if (unlocked) redirect(307, '/organisation');
+	if (unlocked) redirect(307, '/dashboard');
 	return {};
 };
