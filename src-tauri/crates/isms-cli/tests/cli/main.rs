@@ -347,3 +347,62 @@ fn readiness_prints_rules_as_text_or_json_and_exits_0_either_way() {
     let out = isms(d, &["readiness", "acme.isms", "--stage", "3"], PASS);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn demo_makes_the_same_company_every_time_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for name in ["a.isms", "b.isms"] {
+        let out = isms(d, &["demo", name, "--at", "stage2-ready"], PASS);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains("Northwind Analytics Ltd"));
+    }
+    let export = |name: &str| {
+        let out = isms(d, &["snapshot", "export", name], PASS);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    assert_eq!(
+        export("a.isms"),
+        export("b.isms"),
+        "--today defaults to a fixed date"
+    );
+    let out = isms(
+        d,
+        &[
+            "readiness",
+            "a.isms",
+            "--stage",
+            "2",
+            "--as-of",
+            "2026-06-15",
+            "--json",
+        ],
+        PASS,
+    );
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["ready"], true, "{}", stdout(&out));
+    let out = isms(d, &["demo", "a.isms", "--at", "operating"], PASS);
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    let out = isms(d, &["demo", "c.isms", "--at", "stage3"], PASS);
+    assert_eq!(out.status.code(), Some(2), "wrong usage: {}", stderr(&out));
+    let out = isms(
+        d,
+        &[
+            "demo",
+            "c.isms",
+            "--at",
+            "operating",
+            "--today",
+            "2027-01-10",
+        ],
+        PASS,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = isms(
+        d,
+        &["demo", "d.isms", "--at", "empty", "--scale", "large"],
+        PASS,
+    );
+    assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
+}
