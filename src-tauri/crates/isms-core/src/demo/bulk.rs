@@ -232,6 +232,11 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff, docs: &Docs
     let mut rng = Rng::new(SEED);
     let bulk_people = people(vault, story, &mut rng)?;
     let owners: Vec<i64> = bulk_people.iter().map(|(id, _)| *id).collect();
+    if owners.is_empty() {
+        return Err(crate::error::CoreError::internal(
+            "A large demo needs a vault with fewer people than its total; nothing to own the bulk records.",
+        ));
+    }
     let mut evidence_left = LARGE.evidence.saturating_sub(count(vault, "evidence")?);
     if story.point == DemoPoint::Stage2Ready {
         evidence_left -= trained(vault, story, docs, &bulk_people, evidence_left)?;
