@@ -1,7 +1,8 @@
 // Changes and management reviews, as a user lives them: in a vault of its own, add the managing
 // director, record a change (CH-001) and approve it once its impact is assessed, then hold a
 // management review: keep the vault's proposed summary for one input, write a note for another,
-// record who attended, save, raise an action and find it in the tracker, sourced to the review.
+// record who attended, save (leaving unsaved asks first), raise an action and find it in the
+// tracker, sourced to the review.
 import { byId, shot, textOf, textsOf, expectText, typeInto, click, centre } from '../support.mjs';
 
 const PASS = 'reviews passphrase 2026';
@@ -99,6 +100,15 @@ describe('changes and management reviews, end to end', () => {
     expect(await (await inCard('9.3.2 b)', 'review-input-note')).getValue()).toBe(proposed);
     await browser.execute(() => window.scrollTo(0, 0));
     await shot('73-review-saved');
+
+    // Leaving with unsaved changes asks first; staying keeps them.
+    await (await inCard('9.3.2 e)', 'review-input-note')).setValue('No complaints from customers.');
+    await click('nav-tracker');
+    await click('confirm-cancel');
+    expect(await browser.getUrl()).toMatch(/\/reviews\/\d+$/);
+    await click('review-save');
+    await browser.waitUntil(async () => (await textOf(await byId('review-save-state'))) === 'All changes saved');
+    expect(await textOf(await byId('review-inputs-covered'))).toBe('3 of 10 inputs covered');
   });
 
   it('raises an action in the review and finds it in the tracker, sourced to the review', async () => {
@@ -115,7 +125,7 @@ describe('changes and management reviews, end to end', () => {
     await click('nav-reviews');
     await browser.waitUntil(async () => (await textsOf('reviews-row-ref')).includes('MR-001'));
     const [row] = await textsOf('reviews-row');
-    expect(row).toContain('2 of 10');
+    expect(row).toContain('3 of 10');
     expect(row).toContain('1 action, 1 open');
     await shot('75-reviews');
 
