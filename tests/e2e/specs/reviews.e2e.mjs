@@ -3,21 +3,11 @@
 // management review: keep the vault's proposed summary for one input, write a note for another,
 // record who attended, save (leaving unsaved asks first), raise an action and find it in the
 // tracker, sourced to the review.
-import { byId, shot, textOf, textsOf, expectText, typeInto, click, centre } from '../support.mjs';
+import { byId, shot, textOf, textsOf, typeInto, click, centre, createVault } from '../support.mjs';
 
 const PASS = 'reviews passphrase 2026';
 const ORG = 'Fjord Ledger AS';
 const CEO = 'Ingrid Solberg';
-
-/** Creates the vault from the start screen; done once the sidebar names the organisation. */
-async function createVault(organisation, passphrase) {
-  await click('start-create');
-  await typeInto('create-org-name', organisation);
-  await typeInto('create-passphrase', passphrase);
-  await typeInto('create-passphrase-confirm', passphrase);
-  await click('create-submit');
-  await expectText('sidebar-org-name', organisation);
-}
 
 const inputCard = (id) => $(`[data-testid="review-input"][data-input="${id}"]`);
 
