@@ -181,7 +181,7 @@ pub(crate) fn independence(f: &Facts, ix: &Index<'_>) -> RuleResult {
         };
         let more = match conflicts.len() {
             1 => String::new(),
-            n => format!(" ({} more)", n - 1),
+            n => format!(" ({} more)", count(n - 1, "conflict", "conflicts")),
         };
         faults.add(
             format!("{}: {}{more}", a.reference, first.message),

@@ -189,6 +189,13 @@ fn acknowledgements(f: &Facts, ix: &Index<'_>) -> RuleResult {
             ),
         );
     }
+    if communicated == 0 {
+        return rule.fail(
+            "No document is marked to be communicated to staff; the information security policy at least must be (5.2 e).",
+            Vec::new(),
+            "Mark the information security policy (and any other document staff must know) as communicated on its document page, then collect acknowledgements.",
+        );
+    }
     faults.fail_or(
         &rule,
         rule.pass(format!(

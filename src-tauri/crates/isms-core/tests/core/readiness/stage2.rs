@@ -101,6 +101,14 @@ fn s2_ack_needs_everyone_in_the_audience_to_acknowledge_the_current_version() {
     let mut f = baseline();
     doc_mut(&mut f, "POL-01").versions[0].approved_on = None;
     expect(&f, "S2-ACK", Fail, &[(Document, "POL-01")]);
+    // Nothing communicated at all: the policy at least must be.
+    let mut f = baseline();
+    doc_mut(&mut f, "POL-01").communicate = false;
+    let r = expect(&f, "S2-ACK", Fail, NONE);
+    assert!(
+        r.finding
+            .contains("No document is marked to be communicated")
+    );
 }
 
 #[test]
