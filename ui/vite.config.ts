@@ -9,7 +9,10 @@ export default defineConfig({
 	server: {
 		port: 1420,
 		strictPort: true,
-		watch: { ignored: ['**/src-tauri/**'] }
+		watch: { ignored: ['**/src-tauri/**'] },
+		// Unit tests read the core's reference CSVs (lib/testing/reference.ts); nothing else of
+		// the repository outside ui/ is served.
+		fs: { allow: ['.', '../src-tauri/crates/isms-core/reference'] }
 	},
 	build: {
 		// The Tauri webviews are recent (WebView2, WKWebView, WebKitGTK).

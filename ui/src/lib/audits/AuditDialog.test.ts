@@ -32,7 +32,8 @@ function open(audit: Audit) {
 			reference: {
 				controls: [],
 				clauses: [{ id: '9.2', title: 'Internal audit' }],
-				mandatory_items: []
+				mandatory_items: [],
+				review_inputs: []
 			},
 			findings: [],
 			today: '2026-05-10',

@@ -2,5 +2,10 @@
 import type { Clause } from "./Clause";
 import type { Control } from "./Control";
 import type { MandatoryItem } from "./MandatoryItem";
+import type { ReviewInput } from "./ReviewInput";
 
-export type ReferenceLists = { controls: Array<Control>, clauses: Array<Clause>, mandatory_items: Array<MandatoryItem>, };
+export type ReferenceLists = { controls: Array<Control>, clauses: Array<Clause>, mandatory_items: Array<MandatoryItem>, 
+/**
+ * The inputs a management review must consider (9.3.2).
+ */
+review_inputs: Array<ReviewInput>, };

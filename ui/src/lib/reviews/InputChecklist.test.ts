@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 
 import InputChecklist from './InputChecklist.svelte';
-import { REVIEW_INPUTS } from './review';
+import { REVIEW_INPUTS } from '$lib/testing/reference';
 
 const PROPOSED = {
 	'9.3.2 a)': '0 actions from earlier reviews still open.',

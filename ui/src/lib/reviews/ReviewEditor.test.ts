@@ -9,7 +9,8 @@ import type { Person } from '$lib/bindings/Person';
 import type { Review } from '$lib/bindings/Review';
 import { blankPerson } from '$lib/people/person';
 import ReviewEditorHarness from './ReviewEditorHarness.svelte';
-import { REVIEW_INPUTS, blankReview } from './review';
+import { blankReview } from './review';
+import { REVIEW_INPUTS } from '$lib/testing/reference';
 
 const invokeMock = vi.mocked(invoke);
 const TODAY = '2026-06-02';

@@ -7,44 +7,9 @@ import type { Review } from '$lib/bindings/Review';
 import type { ReviewInput } from '$lib/bindings/ReviewInput';
 import type { TrackerItem } from '$lib/bindings/TrackerItem';
 
-/**
- * The inputs of 9.3.2, copied from the core's reference/management-review-inputs.csv.
- * `reference_lists` does not carry them yet (only controls, clauses and mandatory items), so
- * this copy stands in until it does; `reviewInputs` prefers the shell's list when present.
- */
-export const REVIEW_INPUTS: ReadonlyArray<ReviewInput> = [
-	{ id: '9.3.2 a)', input: 'Status of actions from previous management reviews' },
-	{
-		id: '9.3.2 b)',
-		input: 'Changes in external and internal issues that are relevant to the ISMS'
-	},
-	{
-		id: '9.3.2 c)',
-		input: 'Changes in needs and expectations of interested parties that are relevant to the ISMS'
-	},
-	{
-		id: '9.3.2 d) 1)',
-		input: 'Feedback on information security performance: nonconformities and corrective actions'
-	},
-	{
-		id: '9.3.2 d) 2)',
-		input: 'Feedback on information security performance: monitoring and measurement results'
-	},
-	{ id: '9.3.2 d) 3)', input: 'Feedback on information security performance: audit results' },
-	{
-		id: '9.3.2 d) 4)',
-		input:
-			'Feedback on information security performance: fulfilment of information security objectives'
-	},
-	{ id: '9.3.2 e)', input: 'Feedback from interested parties' },
-	{ id: '9.3.2 f)', input: 'Results of risk assessment and status of risk treatment plan' },
-	{ id: '9.3.2 g)', input: 'Opportunities for continual improvement' }
-];
-
-/** The shell's list of inputs when it sends one, else the copy above. */
+/** The inputs of 9.3.2, from the shell's reference lists (the core's embedded CSV). */
 export function reviewInputs(lists?: ReferenceLists | null): ReadonlyArray<ReviewInput> {
-	const sent = (lists as { review_inputs?: ReviewInput[] } | null | undefined)?.review_inputs;
-	return Array.isArray(sent) && sent.length > 0 ? sent : REVIEW_INPUTS;
+	return lists?.review_inputs ?? [];
 }
 
 export function blankReview(today: string): Review {
