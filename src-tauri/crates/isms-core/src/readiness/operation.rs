@@ -100,17 +100,19 @@ pub(crate) fn audits(f: &Facts, ix: &Index<'_>) -> RuleResult {
         stage1.format("%Y-%m").to_string(),
         ix.as_of.format("%Y-%m").to_string(),
     );
-    let in_window = |month: &str| month >= from.as_str() && month <= to.as_str();
-    let mut months: Vec<String> = f
-        .audits
-        .iter()
-        .filter(|a| a.status == AuditStatus::Completed)
-        .map(|a| match a.completed_on {
-            Some(d) => d.format("%Y-%m").to_string(),
-            None => a.planned_month.clone(),
-        })
-        .filter(|m| in_window(m))
-        .collect();
+    // A completed audit counts when it was completed between the Stage 1 audit and the
+    // evaluation day; one without a completion date counts by its planned month, if that month
+    // lies wholly after the Stage 1 month.
+    let mut months: Vec<String> =
+        f.audits
+            .iter()
+            .filter(|a| a.status == AuditStatus::Completed)
+            .filter_map(|a| match a.completed_on {
+                Some(d) => (d >= stage1 && d <= ix.as_of).then(|| d.format("%Y-%m").to_string()),
+                None => (a.planned_month > from && a.planned_month <= to)
+                    .then(|| a.planned_month.clone()),
+            })
+            .collect();
     months.sort_unstable();
     months.dedup();
     let wanted = f.organisation.audit_months as usize;

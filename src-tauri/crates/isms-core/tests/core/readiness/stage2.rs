@@ -156,6 +156,12 @@ fn s2_audits_needs_the_agreed_months_completed_and_none_overdue() {
     expect(&f, "S2-AUDITS", Fail, &[(Audit, "IA-002")]);
     f.audits[1].status = AuditStatus::Cancelled;
     expect(&f, "S2-AUDITS", Pass, NONE);
+    // Counted from the Stage 1 date itself: an audit done earlier that month does not count.
+    let mut f = baseline();
+    f.audits[2].completed_on = Some(day("2026-03-10"));
+    expect(&f, "S2-AUDITS", Fail, NONE);
+    f.audits[2].completed_on = Some(day("2026-03-20"));
+    expect(&f, "S2-AUDITS", Pass, NONE);
     let mut f = baseline();
     f.organisation.stage1_date = None;
     expect(&f, "S2-AUDITS", Fail, &[(Organisation, "Organisation")]);
