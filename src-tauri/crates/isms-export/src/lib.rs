@@ -6,4 +6,5 @@
 //! manifest, and verifies one. Everything is deterministic: the same vault and day give the
 //! same bytes. No Tauri here; the shell and the CLI call in.
 
+pub mod bundle;
 pub mod model;
