@@ -7,4 +7,25 @@
 //! same bytes. No Tauri here; the shell and the CLI call in.
 
 pub mod bundle;
+mod error;
 pub mod model;
+pub mod packs;
+pub mod pdf;
+
+pub use error::{ExportError, ExportErrorKind, Result};
+
+use chrono::NaiveDate;
+use isms_core::Vault;
+use isms_core::readiness::Stage;
+
+/// Pack `kind` of `vault` as of `as_of`, as PDF bytes; `stage` chooses the gap report's stage.
+/// The same vault and day give the same bytes.
+pub fn export_pdf(
+    vault: &Vault,
+    kind: packs::PackKind,
+    stage: Stage,
+    as_of: NaiveDate,
+) -> Result<Vec<u8>> {
+    let pack = packs::build(vault, kind, stage, as_of)?;
+    pdf::render(&pack)
+}

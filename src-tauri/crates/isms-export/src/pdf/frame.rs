@@ -1,0 +1,225 @@
+//! What frames the body: the cover (title, company, as-of date, version, the cover facts), the
+//! contents (every section with its page number and a link to it, filled in once the body is
+//! laid out), and the running header (company · pack · confidentiality) and footer (as-of date,
+//! "Page N of M") on every page but the cover. Cover facts longer than a few lines go to the
+//! appendix like any clipped cell.
+
+use super::canvas::{Mark, Page};
+use super::flow::Flow;
+use super::fonts::Fonts;
+use super::style::*;
+use super::text::{fit_with_suffix, wrap};
+use crate::model::{Fact, Pack};
+
+/// Most lines a cover fact shows before the rest goes to the appendix.
+const COVER_FACT_LINES: usize = 5;
+const TITLE_SIZE: f32 = 28.0;
+const CONTENTS_SIZE: f32 = 10.5;
+const CONTENTS_STEP: f32 = 21.0;
+const CONTENTS_TITLE_SPACE: f32 = 60.0;
+
+/// "15 June 2026".
+pub fn long_date(day: chrono::NaiveDate) -> String {
+    day.format("%-d %B %Y").to_string()
+}
+
+impl Flow<'_> {
+    /// Draws the cover on the current (first) page.
+    pub fn cover(&mut self, pack: &Pack) {
+        let fonts = self.fonts;
+        self.page().rect(0.0, 0.0, PAGE_W, 8.0, NAVY);
+        self.page().rect(MARGIN_X, 190.0, 4.0, 150.0, NAVY);
+        let x = MARGIN_X + 18.0;
+        let w = BODY_W - 18.0;
+        let company = wrap(&fonts.bold, &pack.company, 12.0, w);
+        let mut y = 196.0;
+        for line in &company {
+            let base = self.baseline(y, 12.0, true);
+            self.page().text(x, base, 12.0, true, MUTED, line);
+            y += line_height(12.0);
+        }
+        y += 10.0;
+        for line in wrap(&fonts.bold, &pack.title, TITLE_SIZE, w) {
+            let base = self.baseline(y, TITLE_SIZE, true);
+            self.page().text(x, base, TITLE_SIZE, true, NAVY, &line);
+            y += TITLE_SIZE * 1.18;
+        }
+        y += 14.0;
+        let as_of = format!("As of {}", long_date(pack.as_of));
+        let base = self.baseline(y, 13.0, false);
+        self.page().text(x, base, 13.0, false, INK, &as_of);
+        y += line_height(13.0);
+        for line in wrap(&fonts.regular, &pack.version, BODY_SIZE, w) {
+            let base = self.baseline(y, BODY_SIZE, false);
+            self.page().text(x, base, BODY_SIZE, false, MUTED, &line);
+            y += line_height(BODY_SIZE);
+        }
+        // The accent bar spans the title block however many lines it took.
+        if let Some(Mark::Rect { h, .. }) = self.page().marks.get_mut(1) {
+            *h = (y - 190.0).max(40.0);
+        }
+        self.y = y.max(360.0) + 24.0;
+        if !pack.cover.is_empty() {
+            self.rule(0.6, RULE);
+            self.y += 14.0;
+            let facts: Vec<Fact> = pack.cover.iter().map(|f| self.cover_fact(f)).collect();
+            self.facts(&facts);
+        }
+        let foot = PAGE_H - 92.0;
+        if self.y < foot - 20.0 && self.pages.len() == 1 {
+            self.page()
+                .hline(MARGIN_X, MARGIN_X + BODY_W, foot, 0.6, RULE);
+            let label = pack.confidentiality.as_str();
+            let (ink, paper) = tone_colours(crate::model::Tone::Neutral);
+            let lw = fonts.bold.width(label, 8.0);
+            self.page()
+                .rect(MARGIN_X, foot + 12.0, lw + 10.0, 14.0, paper);
+            let base = self.baseline(foot + 12.0, 8.0, true) - 0.6;
+            self.page()
+                .text(MARGIN_X + 5.0, base, 8.0, true, ink, label);
+            let note = "Prepared with ISMS Desk from the ISMS records as of the date above.";
+            let base = self.baseline(foot + 32.0, NOTE_SIZE, false);
+            self.page()
+                .text(MARGIN_X, base, NOTE_SIZE, false, MUTED, note);
+        }
+    }
+
+    fn cover_fact(&mut self, fact: &Fact) -> Fact {
+        let width = BODY_W * 0.6;
+        let lines = wrap(&self.fonts.regular, &fact.value, BODY_SIZE, width);
+        if lines.len() <= COVER_FACT_LINES {
+            return fact.clone();
+        }
+        let number = self.clip(format!("Cover \u{b7} {}", fact.label), &fact.value);
+        let suffix = format!("\u{2026} (full text: A.{number})");
+        let mut shown = lines[..COVER_FACT_LINES - 1].join(" ");
+        let last = fit_with_suffix(
+            &self.fonts.regular,
+            &lines[COVER_FACT_LINES - 1],
+            &suffix,
+            BODY_SIZE,
+            width,
+        );
+        shown.push(' ');
+        shown.push_str(&last);
+        Fact::new(fact.label.clone(), shown)
+    }
+}
+
+/// How many pages the contents take for `entries` lines.
+pub fn contents_pages(entries: usize) -> usize {
+    let first = ((BODY_BOTTOM - BODY_TOP - CONTENTS_TITLE_SPACE) / CONTENTS_STEP) as usize;
+    let more = ((BODY_BOTTOM - BODY_TOP) / CONTENTS_STEP) as usize;
+    if entries <= first {
+        1
+    } else {
+        1 + (entries - first).div_ceil(more.max(1))
+    }
+}
+
+/// The contents: each entry's title, a dotted leader and its page, linked to that page.
+pub fn contents(fonts: &Fonts, entries: &[(String, usize)]) -> Vec<Page> {
+    let mut pages = vec![Page::default()];
+    let mut y = BODY_TOP;
+    let title_base = y + SECTION_SIZE;
+    pages[0].text(MARGIN_X, title_base, SECTION_SIZE, true, NAVY, "Contents");
+    y += SECTION_SIZE * 1.38 + 6.0;
+    pages[0].hline(MARGIN_X, MARGIN_X + BODY_W, y, 1.2, NAVY);
+    y = BODY_TOP + CONTENTS_TITLE_SPACE;
+    let number_w = 26.0;
+    let page_w = 30.0;
+    for (title, page) in entries {
+        if y + CONTENTS_STEP > BODY_BOTTOM {
+            pages.push(Page::default());
+            y = BODY_TOP;
+        }
+        let current = pages.len() - 1;
+        let p = &mut pages[current];
+        let base = y + CONTENTS_SIZE;
+        let (number, rest) = match title.split_once(' ') {
+            Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => (n, rest),
+            _ => ("", title.as_str()),
+        };
+        p.text(MARGIN_X, base, CONTENTS_SIZE, true, MUTED, number);
+        let room = BODY_W - number_w - page_w - 12.0;
+        let shown = if fonts.regular.width(rest, CONTENTS_SIZE) > room {
+            fit_with_suffix(&fonts.regular, rest, "\u{2026}", CONTENTS_SIZE, room)
+        } else {
+            rest.to_owned()
+        };
+        p.text(MARGIN_X + number_w, base, CONTENTS_SIZE, false, INK, &shown);
+        let page_text = page.to_string();
+        p.text_right(
+            fonts,
+            MARGIN_X + BODY_W,
+            base,
+            CONTENTS_SIZE,
+            false,
+            INK,
+            &page_text,
+        );
+        // Dotted leader between the title and the page number.
+        let start = MARGIN_X + number_w + fonts.regular.width(&shown, CONTENTS_SIZE) + 6.0;
+        let end = MARGIN_X + BODY_W - fonts.regular.width(&page_text, CONTENTS_SIZE) - 6.0;
+        let dot_w = fonts.regular.width(". ", 8.0);
+        if end > start + dot_w {
+            let dots = ((end - start) / dot_w) as usize;
+            let leader = ". ".repeat(dots);
+            p.text_right(fonts, end, base, 8.0, false, RULE, leader.trim_end());
+        }
+        p.marks.push(Mark::Link {
+            x: MARGIN_X,
+            y: y - 3.0,
+            w: BODY_W,
+            h: CONTENTS_STEP - 2.0,
+            page: *page,
+        });
+        y += CONTENTS_STEP;
+    }
+    pages
+}
+
+/// The running header and footer of page `number` of `total`.
+pub fn decorate(page: &mut Page, fonts: &Fonts, pack: &Pack, number: usize, total: usize) {
+    let right = MARGIN_X + BODY_W;
+    let marking = pack.confidentiality.as_str();
+    let marking_w = fonts.bold.width(marking, RUNNING_SIZE);
+    let left = format!("{} \u{b7} {}", pack.company, pack.title);
+    let room = BODY_W - marking_w - 24.0;
+    let left = if fonts.regular.width(&left, RUNNING_SIZE) > room {
+        fit_with_suffix(&fonts.regular, &left, "\u{2026}", RUNNING_SIZE, room)
+    } else {
+        left
+    };
+    page.text(MARGIN_X, HEADER_BASELINE, RUNNING_SIZE, false, MUTED, &left);
+    page.text_right(
+        fonts,
+        right,
+        HEADER_BASELINE,
+        RUNNING_SIZE,
+        true,
+        MUTED,
+        marking,
+    );
+    page.hline(MARGIN_X, right, HEADER_RULE, 0.5, RULE);
+    page.hline(MARGIN_X, right, FOOTER_RULE, 0.5, RULE);
+    let as_of = format!("As of {}", long_date(pack.as_of));
+    page.text(
+        MARGIN_X,
+        FOOTER_BASELINE,
+        RUNNING_SIZE,
+        false,
+        MUTED,
+        &as_of,
+    );
+    let n = format!("Page {number} of {total}");
+    page.text_right(
+        fonts,
+        right,
+        FOOTER_BASELINE,
+        RUNNING_SIZE,
+        false,
+        MUTED,
+        &n,
+    );
+}

@@ -1,0 +1,334 @@
+//! Tables: columns share the body width in proportion to their relative widths; the header
+//! row repeats at the top of every page the table reaches; a row is never split across pages.
+//! A cell longer than its column's `max_lines` shows its first lines and a reference to the
+//! appendix, where [`Flow::clip`] keeps the whole text, so nothing is cut silently. The same
+//! happens to any cell of a row that would otherwise be taller than a page, which is what makes
+//! "a row never splits" always possible. Status cells are printed as small coloured labels that
+//! carry their word, so no meaning rests on colour alone.
+
+use super::flow::Flow;
+use super::style::*;
+use super::text::{fit_with_suffix, wrap};
+use crate::model::{Cell, Column, Table};
+
+/// Extra horizontal room a status label takes around its word.
+const LABEL_PAD: f32 = 3.0;
+const LABEL_SIZE: f32 = TABLE_SIZE - 0.4;
+/// Words up to this many characters are never broken inside a cell.
+const WORD_MAX: usize = 18;
+
+/// A cell ready to draw: its lines and how to print them.
+struct Laid<'c> {
+    cell: &'c Cell,
+    lines: Vec<String>,
+}
+
+fn size_of(cell: &Cell) -> f32 {
+    if cell.tone.is_some() {
+        LABEL_SIZE
+    } else {
+        TABLE_SIZE
+    }
+}
+
+impl Flow<'_> {
+    /// Column widths in points: in proportion to the relative widths, but never narrower than
+    /// the column's longest word (up to [`WORD_MAX`] characters), so headers, status words
+    /// and references are not broken mid-word; the room comes from the wider columns.
+    fn column_widths(&self, table: &Table) -> Vec<f32> {
+        let columns = &table.columns;
+        let weights: Vec<f32> = columns.iter().map(|c| c.width.max(0.01)).collect();
+        let mut min: Vec<f32> = Self::header_cells(columns)
+            .iter()
+            .map(|cell| self.widest_word(cell))
+            .collect();
+        for row in &table.rows {
+            for (c, cell) in row.iter().enumerate().take(columns.len()) {
+                min[c] = min[c].max(self.widest_word(cell));
+            }
+        }
+        for m in &mut min {
+            *m = m.min(BODY_W * 0.4);
+        }
+        let floor: f32 = min.iter().sum();
+        if floor >= BODY_W {
+            return min.iter().map(|m| m * BODY_W / floor).collect();
+        }
+        // Columns held at their minimum take it; the rest share what is left by weight.
+        let mut held = vec![false; columns.len()];
+        loop {
+            let free: f32 = BODY_W
+                - min
+                    .iter()
+                    .zip(&held)
+                    .filter(|(_, h)| **h)
+                    .map(|(m, _)| m)
+                    .sum::<f32>();
+            let weight: f32 = weights
+                .iter()
+                .zip(&held)
+                .filter(|(_, h)| !**h)
+                .map(|(w, _)| w)
+                .sum();
+            let widths: Vec<f32> = (0..columns.len())
+                .map(|c| {
+                    if held[c] {
+                        min[c]
+                    } else {
+                        free * weights[c] / weight.max(0.01)
+                    }
+                })
+                .collect();
+            let mut changed = false;
+            for c in 0..columns.len() {
+                if !held[c] && widths[c] < min[c] {
+                    held[c] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return widths;
+            }
+        }
+    }
+
+    /// The column width the longest word of `cell` needs, padding included.
+    fn widest_word(&self, cell: &Cell) -> f32 {
+        let bold = cell.bold || cell.tone.is_some();
+        let face = self.fonts.face(bold);
+        let widest = cell
+            .text
+            .split_whitespace()
+            .filter(|w| w.chars().count() <= WORD_MAX)
+            .map(|w| face.width(w, size_of(cell)))
+            .fold(0.0, f32::max);
+        let pad = if cell.tone.is_some() {
+            2.0 * LABEL_PAD
+        } else {
+            0.0
+        };
+        widest + pad + 2.0 * CELL_PAD_X + 0.5
+    }
+
+    /// The room for a cell's text inside its column.
+    fn text_width(cell: &Cell, column_w: f32) -> f32 {
+        let w = column_w - 2.0 * CELL_PAD_X;
+        if cell.tone.is_some() {
+            w - 2.0 * LABEL_PAD
+        } else {
+            w
+        }
+        .max(8.0)
+    }
+
+    fn wrap_cell(&self, cell: &Cell, column_w: f32) -> Vec<String> {
+        let bold = cell.bold || cell.tone.is_some();
+        wrap(
+            self.fonts.face(bold),
+            &cell.text,
+            size_of(cell),
+            Self::text_width(cell, column_w),
+        )
+    }
+
+    fn header_cells(columns: &[Column]) -> Vec<Cell> {
+        columns
+            .iter()
+            .map(|c| Cell::bold(c.title.clone()))
+            .collect()
+    }
+
+    fn row_height(lines: &[Vec<String>]) -> f32 {
+        let n = lines.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        n as f32 * line_height(TABLE_SIZE) + 2.0 * CELL_PAD_Y
+    }
+
+    /// Header plus first row: the least a table needs to start on a page.
+    pub fn table_start_height(&self, table: &Table) -> f32 {
+        self.start_height_with(table, &self.column_widths(table))
+    }
+
+    fn start_height_with(&self, table: &Table, widths: &[f32]) -> f32 {
+        let header: Vec<_> = Self::header_cells(&table.columns)
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| self.wrap_cell(c, *w))
+            .collect();
+        let first = table.rows.first().map_or(line_height(TABLE_SIZE), |row| {
+            let lines: Vec<_> = row
+                .iter()
+                .zip(&table.columns)
+                .zip(widths)
+                .map(|((cell, col), w)| {
+                    let mut l = self.wrap_cell(cell, *w);
+                    l.truncate(col.max_lines.unwrap_or(usize::MAX).max(1).saturating_add(1));
+                    l
+                })
+                .collect();
+            Self::row_height(&lines)
+        });
+        Self::row_height(&header) + first.min(BODY_BOTTOM - BODY_TOP - Self::row_height(&header))
+    }
+
+    pub fn table(&mut self, table: &Table) {
+        let widths = self.column_widths(table);
+        let header_cells = Self::header_cells(&table.columns);
+        let header: Vec<Laid> = header_cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| Laid {
+                cell,
+                lines: self.wrap_cell(cell, *w),
+            })
+            .collect();
+        let header_h =
+            Self::row_height(&header.iter().map(|l| l.lines.clone()).collect::<Vec<_>>());
+        let lh = line_height(TABLE_SIZE);
+        // The most lines a row may have and still fit a page under the header.
+        let page_lines =
+            ((BODY_BOTTOM - BODY_TOP - header_h - 2.0 * CELL_PAD_Y) / lh).floor() as usize;
+
+        self.ensure(self.start_height_with(table, &widths));
+        self.draw_row(&header, &widths, header_h, Some(HEADER_FILL));
+        self.rule(0.8, RULE);
+
+        if table.rows.is_empty() {
+            let h = lh + 2.0 * CELL_PAD_Y;
+            let base = self.baseline(self.y + CELL_PAD_Y, TABLE_SIZE, false);
+            self.page().text(
+                MARGIN_X + CELL_PAD_X,
+                base,
+                TABLE_SIZE,
+                false,
+                MUTED,
+                "None recorded.",
+            );
+            self.y += h;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let laid = self.lay_row(table, row, &widths, page_lines);
+            let lines: Vec<_> = laid.iter().map(|l| l.lines.clone()).collect();
+            let h = Self::row_height(&lines);
+            if h > self.room() {
+                self.new_page();
+                self.draw_row(&header, &widths, header_h, Some(HEADER_FILL));
+                self.rule(0.8, RULE);
+            }
+            let fill = (r % 2 == 1).then_some(ZEBRA);
+            self.draw_row(&laid, &widths, h, fill);
+            self.rule(0.4, HAIRLINE);
+        }
+        self.y += BLOCK_GAP + 2.0;
+    }
+
+    /// Wraps a row's cells, moving any text longer than its column allows to the appendix.
+    fn lay_row<'c>(
+        &mut self,
+        table: &Table,
+        row: &'c [Cell],
+        widths: &[f32],
+        page_lines: usize,
+    ) -> Vec<Laid<'c>> {
+        let mut laid = Vec::with_capacity(row.len());
+        for (c, cell) in row.iter().enumerate().take(table.columns.len()) {
+            let column = &table.columns[c];
+            let lines = self.wrap_cell(cell, widths[c]);
+            let limit = column
+                .max_lines
+                .unwrap_or(usize::MAX)
+                .min(page_lines)
+                .max(1);
+            let lines = if lines.len() > limit {
+                let label = row_label(table, row, c, &self.section);
+                let number = self.clip(label, &cell.text);
+                self.shorten(cell, lines, limit, widths[c], number)
+            } else {
+                lines
+            };
+            laid.push(Laid { cell, lines });
+        }
+        laid
+    }
+
+    /// The first `limit` lines of a cell, the last ending with the appendix reference.
+    fn shorten(
+        &self,
+        cell: &Cell,
+        mut lines: Vec<String>,
+        limit: usize,
+        column_w: f32,
+        number: usize,
+    ) -> Vec<String> {
+        let bold = cell.bold || cell.tone.is_some();
+        let face = self.fonts.face(bold);
+        let size = size_of(cell);
+        let width = Self::text_width(cell, column_w);
+        let suffix = format!("\u{2026} (full text: A.{number})");
+        lines.truncate(limit);
+        let last = lines.pop().unwrap_or_default();
+        let fitted = fit_with_suffix(face, &last, &suffix, size, width);
+        // In a column too narrow for the reference, it wraps onto a line of its own.
+        lines.extend(wrap(face, &fitted, size, width));
+        lines
+    }
+
+    fn draw_row(&mut self, cells: &[Laid], widths: &[f32], h: f32, fill: Option<Rgb>) {
+        let top = self.y;
+        if let Some(fill) = fill {
+            self.page().rect(MARGIN_X, top, BODY_W, h, fill);
+        }
+        let lh = line_height(TABLE_SIZE);
+        let mut x = MARGIN_X;
+        for (laid, w) in cells.iter().zip(widths) {
+            let cell = laid.cell;
+            let bold = cell.bold || cell.tone.is_some();
+            let size = size_of(cell);
+            for (i, line) in laid.lines.iter().enumerate() {
+                let line_top = top + CELL_PAD_Y + i as f32 * lh;
+                let base = self.baseline(line_top, TABLE_SIZE, false);
+                match cell.tone {
+                    Some(tone) => {
+                        let (ink, paper) = tone_colours(tone);
+                        let tw = self.fonts.face(true).width(line, size);
+                        self.page().rect(
+                            x + CELL_PAD_X,
+                            line_top + 0.6,
+                            tw + 2.0 * LABEL_PAD,
+                            lh - 1.2,
+                            paper,
+                        );
+                        self.page()
+                            .text(x + CELL_PAD_X + LABEL_PAD, base, size, true, ink, line);
+                    }
+                    None => {
+                        let colour = if fill == Some(HEADER_FILL) { NAVY } else { INK };
+                        self.page()
+                            .text(x + CELL_PAD_X, base, size, bold, colour, line);
+                    }
+                }
+            }
+            x += w;
+        }
+        self.y = top + h;
+    }
+}
+
+/// How the appendix names a clipped cell: the row's first cells and the column.
+fn row_label(table: &Table, row: &[Cell], clipped: usize, section: &str) -> String {
+    let column = &table.columns[clipped].title;
+    let mut parts: Vec<&str> = Vec::new();
+    for (c, cell) in row.iter().enumerate().take(2) {
+        let text = cell.text.trim();
+        if c != clipped && !text.is_empty() && text.chars().count() <= 80 {
+            parts.push(text);
+        }
+        if c == clipped {
+            break;
+        }
+    }
+    if parts.is_empty() {
+        format!("{section} \u{b7} {column}")
+    } else {
+        format!("{} \u{b7} {column}", parts.join(" "))
+    }
+}

@@ -1,0 +1,153 @@
+//! Unit tests of the layout: widths measured from the font's advances, lines that never pass
+//! the measure, tables that repeat their header on every page and never split a row, clipped
+//! cells that reach the appendix whole, and headings kept with what follows them.
+
+use super::canvas::Mark;
+use super::flow::{self, page_texts};
+use super::fonts::Fonts;
+use super::style::*;
+use super::text::wrap;
+use crate::model::{Block, Cell, Column, Pack, Section, Table};
+
+fn fonts() -> Fonts {
+    Fonts::load().expect("the embedded fonts parse")
+}
+
+fn pack(blocks: Vec<Block>) -> Pack {
+    Pack {
+        title: "Test".into(),
+        company: "Test Ltd".into(),
+        confidentiality: "Confidential".into(),
+        as_of: chrono::NaiveDate::from_ymd_opt(2026, 6, 15).expect("a date"),
+        version: "v".into(),
+        cover: Vec::new(),
+        sections: vec![Section {
+            title: "Only".into(),
+            blocks,
+        }],
+    }
+}
+
+#[test]
+fn widths_come_from_the_glyph_advances() {
+    let f = fonts();
+    // DejaVu Sans: 2048 units per em; "i" advances 569 units, "W" 2025.
+    let i = f.regular.width("i", 10.0);
+    let w = f.regular.width("W", 10.0);
+    assert!((i - 569.0 * 10.0 / 2048.0).abs() < 0.01, "i is {i}");
+    assert!((w - 2025.0 * 10.0 / 2048.0).abs() < 0.01, "W is {w}");
+    assert!(
+        f.bold.width("Łukasz Wąs", 10.0) > f.regular.width("Łukasz Wąs", 10.0),
+        "bold is wider"
+    );
+    assert_eq!(
+        f.regular.width("iiii", 10.0),
+        4.0 * i,
+        "widths add up, no kerning"
+    );
+}
+
+#[test]
+fn wrapped_lines_never_pass_the_measure_and_keep_every_word() {
+    let f = fonts();
+    let text = "Søren Ødegård reviews the supplier agreements every quarter; \
+                https://example.com/a/very/long/path/that/cannot/break/anywhere/else ok";
+    for width in [40.0, 90.0, 200.0] {
+        let lines = wrap(&f.regular, text, 9.0, width);
+        for line in &lines {
+            assert!(
+                f.regular.width(line, 9.0) <= width + 0.01,
+                "{line:?} passes {width} pt"
+            );
+        }
+        let joined: String = lines.concat().split_whitespace().collect();
+        let original: String = text.split_whitespace().collect();
+        assert_eq!(joined, original, "nothing is lost at {width} pt");
+    }
+    // "iiii iiii" fits where "WWWW WWWW" does not: the measure is real, not a count.
+    let narrow = f.regular.width("WWWW", 9.0) + 1.0;
+    assert_eq!(wrap(&f.regular, "iiii iiii", 9.0, narrow).len(), 1);
+    assert_eq!(wrap(&f.regular, "WWWW WWWW", 9.0, narrow).len(), 2);
+}
+
+#[test]
+fn a_table_over_pages_repeats_its_header_and_never_splits_a_row() {
+    let f = fonts();
+    let rows = (1..=150)
+        .map(|n| vec![Cell::text(format!("row {n}")), Cell::text("two\nlines")])
+        .collect();
+    let table = Table {
+        columns: vec![Column::new("Header A", 1.0), Column::new("Header B", 2.0)],
+        rows,
+    };
+    let laid = flow::lay_out(&f, &pack(vec![Block::Table(table)]));
+    let body = &laid.pages[1..];
+    assert!(body.len() >= 3, "150 two-line rows take several pages");
+    let texts = page_texts(body);
+    for (n, text) in texts.iter().enumerate() {
+        assert!(text.contains("Header A"), "page {n} repeats the header");
+    }
+    for n in 1..=150 {
+        let row = format!("row {n}\n");
+        let on: Vec<usize> = (0..texts.len())
+            .filter(|&p| texts[p].contains(&row) || texts[p].ends_with(&format!("row {n}")))
+            .collect();
+        assert_eq!(on.len(), 1, "row {n} is on exactly one page");
+        let second = texts[on[0]].find(&row).map(|i| &texts[on[0]][i..]);
+        assert!(
+            second.is_some_and(|s| s.contains("two\nlines")),
+            "row {n}'s cell is whole on its page"
+        );
+    }
+    for page in body {
+        for mark in &page.marks {
+            if let Mark::Text { y, .. } = mark {
+                assert!(*y <= PAGE_H, "nothing below the page");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_clipped_cell_shows_its_start_and_goes_whole_to_the_appendix() {
+    let f = fonts();
+    let long = "word ".repeat(200) + "LAST";
+    let table = Table {
+        columns: vec![Column::new("Ref", 1.0), Column::new("Text", 3.0).clipped(2)],
+        rows: vec![vec![Cell::bold("5.1"), Cell::text(long.clone())]],
+    };
+    let laid = flow::lay_out(&f, &pack(vec![Block::Table(table)]));
+    assert_eq!(laid.appendix.len(), 1, "one cell went to the appendix");
+    assert_eq!(laid.appendix[0].text, long, "whole");
+    assert_eq!(laid.appendix[0].label, "5.1 \u{b7} Text");
+    let texts = page_texts(&laid.pages);
+    assert!(
+        texts[1].contains("(full text: A.1)"),
+        "the cell refers to A.1"
+    );
+    assert!(!texts[1].contains("LAST"), "the cell shows only its start");
+    let appendix = texts.last().expect("an appendix page");
+    assert!(appendix.contains("A.1\n5.1 \u{b7} Text"), "{appendix}");
+    assert!(appendix.contains("LAST"), "the appendix ends the text");
+}
+
+#[test]
+fn a_heading_never_ends_a_page() {
+    let f = fonts();
+    let mut blocks = Vec::new();
+    for n in 0..40 {
+        blocks.push(Block::Heading(format!("Heading {n}")));
+        blocks.push(Block::Paragraph("A paragraph of two lines. ".repeat(9)));
+    }
+    let laid = flow::lay_out(&f, &pack(blocks));
+    for page in &laid.pages[1..] {
+        let last_text = page.marks.iter().rev().find_map(|m| match m {
+            Mark::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        });
+        assert!(
+            !last_text.is_some_and(|t| t.starts_with("Heading")),
+            "a page ends with a heading"
+        );
+    }
+}

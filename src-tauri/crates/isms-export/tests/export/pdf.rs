@@ -1,0 +1,154 @@
+//! The layout layer rendered and read back: a small synthetic pack exercises paragraphs,
+//! facts, a long table, clipped cells, heat maps and non-ASCII names.
+
+use isms_export::model::{Block, Cell, Column, Fact, HeatMap, Pack, Section, Table, Tone};
+use isms_export::pdf;
+
+use crate::common::*;
+
+fn sample() -> Pack {
+    let long = "This justification is deliberately long. ".repeat(30) + "THE-END-MARKER";
+    let rows = (1..=120)
+        .map(|n| {
+            vec![
+                Cell::bold(format!("R-{n:03}")),
+                Cell::text(if n == 7 {
+                    long.clone()
+                } else {
+                    format!("Risk number {n} owned by Łukasz Wąs")
+                }),
+                Cell::status(
+                    if n % 3 == 0 { "Red" } else { "Acceptable" },
+                    if n % 3 == 0 { Tone::Bad } else { Tone::Good },
+                ),
+            ]
+        })
+        .collect();
+    Pack {
+        title: "Sample pack".into(),
+        company: "Smørrebrød & Straße Ltd".into(),
+        confidentiality: "Confidential".into(),
+        as_of: today(),
+        version: "Test version".into(),
+        cover: vec![Fact::new("Owner", "Søren Ødegård"), Fact::new("Café", "é ß Ł ą")],
+        sections: vec![
+            Section {
+                title: "Introduction".into(),
+                blocks: vec![
+                    Block::Paragraph("Prepared by Łukasz Wąs and Søren Ødegård for the Straße office; café résumé.".into()),
+                    Block::Heading("Facts".into()),
+                    Block::Facts(vec![Fact::new("Scope", "Everything"), Fact::new("People", "Łukasz Wąs")]),
+                    Block::Note("A note.".into()),
+                ],
+            },
+            Section {
+                title: "Register".into(),
+                blocks: vec![
+                    Block::Heading("All risks".into()),
+                    Block::Table(Table {
+                        columns: vec![
+                            Column::new("Reference", 1.0),
+                            Column::new("Description", 4.0).clipped(3),
+                            Column::new("Level", 1.2),
+                        ],
+                        rows,
+                    }),
+                ],
+            },
+            Section {
+                title: "Heat maps".into(),
+                blocks: vec![
+                    Block::HeatMap(heat("Inherent risk")),
+                    Block::HeatMap(heat("Residual risk")),
+                ],
+            },
+        ],
+    }
+}
+
+fn heat(title: &str) -> HeatMap {
+    let labels = |w: &str| (1..=5).map(|n| format!("{w} {n}")).collect::<Vec<_>>();
+    HeatMap {
+        title: title.into(),
+        likelihood_labels: labels("Likely"),
+        impact_labels: labels("Impact"),
+        counts: (0..5)
+            .map(|l| (0..5).map(|i| (l * 5 + i) as u32 % 4).collect())
+            .collect(),
+        acceptance_threshold: 4,
+        red_threshold: 12,
+    }
+}
+
+#[test]
+fn a_sample_pack_renders_a_valid_pdf_with_its_text_outline_and_page_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = pdf::render(&sample()).unwrap();
+    let path = write(dir.path(), "sample.pdf", &bytes);
+    assert_qpdf_check(&path);
+    let text = flat(&pdftotext(&path, None));
+    for want in [
+        "Łukasz Wąs",
+        "Søren Ødegård",
+        "Straße",
+        "café résumé",
+        "Introduction",
+        "Register",
+        "Heat maps",
+        "R-120",
+        "Appendix: full texts",
+    ] {
+        assert!(text.contains(want), "the text lacks {want}");
+    }
+    assert!(
+        text.contains("THE-END-MARKER"),
+        "the clipped cell is whole in the appendix"
+    );
+    assert!(
+        text.contains("(full text: A.1)"),
+        "the clipped cell refers to the appendix"
+    );
+    assert_page_numbers(&path);
+    let titles = outline(&path);
+    for want in [
+        "1 Introduction",
+        "2 Register",
+        "3 Heat maps",
+        "Appendix: full texts",
+    ] {
+        assert!(
+            titles.iter().any(|(d, t)| *d == 0 && t == want),
+            "outline lacks {want}: {titles:?}"
+        );
+    }
+    assert!(
+        titles.iter().any(|(d, t)| *d == 1 && t == "All risks"),
+        "headings sit under their section"
+    );
+}
+
+#[test]
+fn the_same_pack_gives_the_same_bytes() {
+    let a = pdf::render(&sample()).unwrap();
+    let b = pdf::render(&sample()).unwrap();
+    assert!(a == b, "two renders of one pack differ");
+}
+
+#[test]
+fn the_metadata_names_the_pack_with_its_date_and_nobody() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = pdf::render(&sample()).unwrap();
+    let path = write(dir.path(), "meta.pdf", &bytes);
+    let info = pdfinfo(&path);
+    assert!(info.contains("Title:           Sample pack"), "{info}");
+    assert!(
+        info.contains("CreationDate:    Mon Jun 15 00:00:00 2026 UTC"),
+        "dated from the pack's as-of day, not 1970 or now: {info}"
+    );
+    assert!(
+        info.contains("ModDate:         Mon Jun 15 00:00:00 2026 UTC"),
+        "{info}"
+    );
+    assert!(!info.contains("Author:"), "no author: {info}");
+    assert_no_active_content(&path);
+}
