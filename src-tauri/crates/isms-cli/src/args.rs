@@ -88,6 +88,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check an evidence bundle (.zip) against its manifest: every file's size and SHA-256,
+    /// and nothing missing or added. Needs no vault and no passphrase. Exits 14 if anything
+    /// differs.
+    Verify { bundle: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,9 @@ use isms_core::{CoreError, ErrorCode};
 /// `isms check` found damage.
 pub const CHECK_FAILED: i32 = 11;
 
+/// `isms verify` found the bundle does not match its manifest.
+pub const BUNDLE_MISMATCH: i32 = 14;
+
 pub fn code_for(err: &CoreError) -> i32 {
     match err.code {
         ErrorCode::NotFound => 3,

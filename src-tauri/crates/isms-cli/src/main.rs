@@ -7,6 +7,7 @@ mod args;
 mod exit;
 mod readiness;
 mod run;
+mod verify;
 
 use clap::Parser;
 

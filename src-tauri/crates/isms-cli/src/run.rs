@@ -254,6 +254,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 print!("{}", crate::readiness::describe(&name, &report));
             }
         }
+        Command::Verify { bundle } => {
+            if !crate::verify::verify(&bundle)? {
+                std::process::exit(exit::BUNDLE_MISMATCH);
+            }
+        }
         Command::Evidence(EvidenceCommand::Get { vault, id, out }) => {
             let open = open(&vault, &backups)?;
             let mut file = std::fs::OpenOptions::new()

@@ -406,3 +406,116 @@ fn demo_makes_the_same_company_every_time_and_never_overwrites() {
     );
     assert_eq!(out.status.code(), Some(9), "{}", stderr(&out));
 }
+
+/// A bundle written by the library on the demo company; `isms verify` checks it with no vault
+/// and no passphrase, then catches and names a changed byte, a removed and an added file.
+#[test]
+fn verify_passes_a_fresh_bundle_and_names_every_file_at_fault() {
+    use std::io::{Read, Write};
+
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let pdf = b"%PDF-1.7\n% the pack's pages would be here\n%%EOF\n";
+    let vault = isms_core::demo::create(
+        &d.join("northwind.isms"),
+        isms_core::Passphrase::new(PASS.into()),
+        isms_core::demo::DemoPoint::Stage2Ready,
+        isms_core::demo::DemoScale::Small,
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
+    )
+    .unwrap();
+    let records: Vec<String> = isms_core::documents::list(vault.reader())
+        .unwrap()
+        .into_iter()
+        .map(|doc| doc.reference)
+        .chain(["6.3".to_owned()])
+        .collect();
+    let manifest = isms_export::bundle::write_bundle(
+        &vault,
+        "Stage 2 pack.pdf",
+        pdf,
+        &records,
+        &d.join("pack.zip"),
+        &mut isms_export::bundle::unwatched,
+    )
+    .unwrap();
+    vault.close().unwrap();
+    assert!(
+        manifest.files.len() > 10,
+        "the PDF, document files and certificates"
+    );
+
+    let out = isms(d, &["verify", "pack.zip"], "no passphrase is asked");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!("ok: {} files verified\n", manifest.files.len())
+    );
+
+    // One byte of the stored PDF flipped in place.
+    let mut raw = std::fs::read(d.join("pack.zip")).unwrap();
+    let at = raw.windows(pdf.len()).position(|w| w == pdf).unwrap();
+    raw[at + 12] ^= 0x20;
+    std::fs::write(d.join("flipped.zip"), raw).unwrap();
+    let out = isms(d, &["verify", "flipped.zip"], PASS);
+    assert_eq!(out.status.code(), Some(14), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("altered: Stage 2 pack.pdf: "),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        stderr(&out).lines().count(),
+        1,
+        "a one-line summary: {}",
+        stderr(&out)
+    );
+
+    // The first certificate removed, a file slipped in.
+    let gone = manifest
+        .files
+        .iter()
+        .find(|f| f.path.starts_with("evidence/6.3/"))
+        .unwrap()
+        .path
+        .clone();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(d.join("pack.zip")).unwrap()).unwrap();
+    let mut changed = zip::ZipWriter::new(std::fs::File::create(d.join("changed.zip")).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name != gone {
+            changed.start_file(name, options).unwrap();
+            changed.write_all(&bytes).unwrap();
+        }
+    }
+    changed
+        .start_file("evidence/6.3/extra.txt", options)
+        .unwrap();
+    changed.write_all(b"not in the manifest").unwrap();
+    changed.finish().unwrap();
+    let out = isms(d, &["verify", "changed.zip"], PASS);
+    assert_eq!(out.status.code(), Some(14), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!("missing: {gone}\nextra: evidence/6.3/extra.txt\n")
+    );
+    assert!(
+        stderr(&out).contains("1 missing, 1 extra, 0 altered"),
+        "{}",
+        stderr(&out)
+    );
+
+    std::fs::write(d.join("notes.zip"), "not a zip at all").unwrap();
+    assert_eq!(
+        isms(d, &["verify", "notes.zip"], PASS).status.code(),
+        Some(9)
+    );
+    assert_eq!(
+        isms(d, &["verify", "none.zip"], PASS).status.code(),
+        Some(3)
+    );
+}
