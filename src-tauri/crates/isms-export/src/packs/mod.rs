@@ -3,8 +3,21 @@
 //! dispatches. Packs only read (through `Vault::reader`), never write, and never look at a
 //! clock: the evaluation date is passed in, so the same vault and day give the same pack.
 
+mod audit;
+mod awareness;
+mod cap;
+mod documentation;
 mod gaps;
+mod operation;
+mod records;
+mod risk;
+mod roles;
 mod soa;
+mod stage1;
+mod stage2;
+mod statement;
+mod tracker;
+mod verdict;
 
 use chrono::NaiveDate;
 use isms_core::Vault;
@@ -73,13 +86,9 @@ pub fn build(vault: &Vault, kind: PackKind, stage: Stage, as_of: NaiveDate) -> R
     match kind {
         PackKind::Soa => soa::build(vault, as_of),
         PackKind::Gaps => gaps::build(vault, stage, as_of),
-        PackKind::Stage1 | PackKind::Stage2 | PackKind::Cap => Err(ExportError::new(
-            ExportErrorKind::NotBuilt,
-            format!(
-                "The {} pack is not built yet in this version of ISMS Desk.",
-                kind.as_str()
-            ),
-        )),
+        PackKind::Stage1 => Ok(stage1::build(vault, as_of)?),
+        PackKind::Stage2 => Ok(stage2::build(vault, as_of)?),
+        PackKind::Cap => Ok(cap::build(vault, as_of)?),
     }
 }
 

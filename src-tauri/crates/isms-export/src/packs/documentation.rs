@@ -1,0 +1,340 @@
+//! The documentation sections the stage1 and stage2 packs share, outside roles, the risk work
+//! and the SoA: scope and context (4.1–4.3), the policy and document register with the
+//! mandatory documented information it covers, objectives (6.2) and the clause checklist
+//! (4–10). Each function returns one section
+//! in a fixed order of rows (by reference, or by kind then id for records without one).
+
+use std::collections::BTreeMap;
+
+use isms_core::context::IssueKind;
+use isms_core::documents::Document;
+use isms_core::organisation::FindingPolicy;
+use isms_core::reference;
+
+use super::records::{
+    DASH, Records, by_reference, date, doc_kind, in_force, list, long_date, objective_status,
+    or_dash,
+};
+use crate::model::{Block, Cell, Column, Fact, Section, Table, Tone};
+
+pub(crate) fn policy_words(policy: FindingPolicy) -> &'static str {
+    match policy {
+        FindingPolicy::ZeroFindings => "Certifies with zero findings only",
+        FindingPolicy::NoMajorNc => {
+            "Certifies with no major nonconformity open; minor ones need a corrective action plan"
+        }
+    }
+}
+
+pub(crate) fn scope_and_context(r: &Records) -> Section {
+    let org = &r.facts.organisation;
+    let optional = |d: Option<chrono::NaiveDate>| d.map_or_else(|| DASH.to_owned(), long_date);
+    let mut blocks = vec![
+        Block::Heading("Scope of the ISMS (4.3)".into()),
+        if org.scope.trim().is_empty() {
+            Block::Note("No scope statement is recorded.".into())
+        } else {
+            Block::Paragraph(org.scope.trim().to_owned())
+        },
+        Block::Facts(vec![
+            Fact::new("ISMS start", optional(org.isms_start)),
+            Fact::new("Stage 1 audit", optional(org.stage1_date)),
+            Fact::new("Stage 2 audit (target)", optional(org.stage2_target)),
+            Fact::new("Certification body", or_dash(&org.certification_body)),
+            Fact::new("Finding policy", policy_words(org.finding_policy)),
+            Fact::new(
+                "Internal audits agreed",
+                format!("in {} distinct months before Stage 2", org.audit_months),
+            ),
+        ]),
+        Block::Heading("Internal and external issues (4.1)".into()),
+    ];
+    let mut issues: Vec<_> = r.facts.issues.iter().collect();
+    issues.sort_by_key(|i| (i.kind == IssueKind::Internal, i.id));
+    if issues.is_empty() {
+        blocks.push(Block::Note("No issue is recorded.".into()));
+    } else {
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Kind", 0.9),
+                Column::new("Issue", 2.6),
+                Column::new("Description", 4.5).clipped(5),
+            ],
+            rows: issues
+                .iter()
+                .map(|i| {
+                    let kind = match i.kind {
+                        IssueKind::Internal => "Internal",
+                        IssueKind::External => "External",
+                    };
+                    vec![
+                        Cell::text(kind),
+                        Cell::bold(&i.title),
+                        Cell::text(or_dash(&i.description)),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    blocks.push(Block::Heading(
+        "Interested parties and their requirements (4.2)".into(),
+    ));
+    let mut parties: Vec<_> = r.facts.parties.iter().collect();
+    parties.sort_by_key(|p| p.id);
+    if parties.is_empty() {
+        blocks.push(Block::Note("No interested party is recorded.".into()));
+    } else {
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Interested party", 2.6),
+                Column::new("Requirements", 5.4).clipped(5),
+            ],
+            rows: parties
+                .iter()
+                .map(|p| vec![Cell::bold(&p.name), Cell::text(or_dash(&p.requirements))])
+                .collect(),
+        }));
+    }
+    Section {
+        title: "Scope and context".into(),
+        blocks,
+    }
+}
+
+/// Documents sorted by reference.
+pub(crate) fn documents(r: &Records) -> Vec<&Document> {
+    let mut docs: Vec<&Document> = r.facts.documents.iter().collect();
+    docs.sort_by(|a, b| by_reference(&a.reference, &b.reference).then(a.id.cmp(&b.id)));
+    docs
+}
+
+pub(crate) fn document_register(r: &Records) -> Section {
+    let docs = documents(r);
+    let rows = docs
+        .iter()
+        .map(|d| {
+            let v = in_force(d, r.as_of);
+            vec![
+                Cell::bold(&d.reference),
+                Cell::text(&d.title),
+                Cell::text(doc_kind(d.kind)),
+                v.map_or_else(
+                    || Cell::status("Draft only", Tone::Bad),
+                    |v| Cell::text(&v.number),
+                ),
+                Cell::text(date(v.and_then(|v| v.approved_on))),
+                Cell::text(r.name(v.and_then(|v| v.approved_by))),
+                Cell::text(r.name(d.owner_id)),
+                Cell::text(list(&d.mandatory_items)),
+            ]
+        })
+        .collect();
+    let mut blocks = vec![
+        Block::Note(format!(
+            "The version in force is the latest approved on or before {}. Mandatory items are the clauses of ISO/IEC 27001 whose documented information the document provides.",
+            long_date(r.as_of)
+        )),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Ref", 0.8),
+                Column::new("Title", 2.4),
+                Column::new("Kind", 0.9),
+                Column::new("Version", 0.8),
+                Column::new("Approved", 1.0),
+                Column::new("Approved by", 1.3),
+                Column::new("Owner", 1.3),
+                Column::new("Mandatory items", 1.0),
+            ],
+            rows,
+        }),
+        Block::Heading("Mandatory documents".into()),
+    ];
+    blocks.push(Block::Note(
+        "The records the standard requires (evidence of competence, monitoring results, audit programmes and results, management review results, nonconformities and corrective actions) are shown in the clause checklist and in the sections on the ISMS in operation.".into(),
+    ));
+    let mut covering: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for d in &docs {
+        if in_force(d, r.as_of).is_some() {
+            for m in &d.mandatory_items {
+                covering
+                    .entry(m.as_str())
+                    .or_default()
+                    .push(d.reference.clone());
+            }
+        }
+    }
+    let rows = reference::mandatory_items()
+        .iter()
+        .filter(|m| m.kind == "document")
+        .map(|m| {
+            let by = covering.get(m.clause.as_str()).cloned().unwrap_or_default();
+            let covered = if by.is_empty() {
+                Cell::status("Not covered", Tone::Bad)
+            } else {
+                Cell::text(by.join(", "))
+            };
+            vec![Cell::bold(&m.clause), Cell::text(&m.item), covered]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column::new("Clause", 0.9),
+            Column::new("Documented information the standard requires", 5.2),
+            Column::new("Covered by (in force)", 2.0),
+        ],
+        rows,
+    }));
+    Section {
+        title: "Policies and documents".into(),
+        blocks,
+    }
+}
+
+pub(crate) fn objectives(r: &Records) -> Section {
+    let mut objectives: Vec<_> = r.facts.objectives.iter().collect();
+    objectives.sort_by(|a, b| (a.due_date, &a.title, a.id).cmp(&(b.due_date, &b.title, b.id)));
+    let rows: Vec<Vec<Cell>> = objectives
+        .iter()
+        .map(|o| {
+            let latest = o
+                .progress_notes
+                .iter()
+                .filter(|n| n.date <= r.as_of)
+                .max_by_key(|n| n.date)
+                .map_or_else(
+                    || DASH.to_owned(),
+                    |n| format!("{}: {}", date(Some(n.date)), n.note),
+                );
+            vec![
+                Cell::bold(&o.title),
+                Cell::text(or_dash(&o.measure)),
+                Cell::text(r.name(o.owner_id)),
+                Cell::text(date(o.due_date)),
+                objective_status(o.status),
+                Cell::text(latest),
+            ]
+        })
+        .collect();
+    let blocks = if rows.is_empty() {
+        vec![Block::Note("No objective is recorded.".into())]
+    } else {
+        vec![Block::Table(Table {
+            columns: vec![
+                Column::new("Objective", 2.0),
+                Column::new("Measure or target", 2.2),
+                Column::new("Owner", 1.3),
+                Column::new("Due", 1.0),
+                Column::new("Status", 1.0),
+                Column::new("Latest progress", 2.2).clipped(4),
+            ],
+            rows,
+        })]
+    };
+    Section {
+        title: "Information security objectives".into(),
+        blocks,
+    }
+}
+
+/// Where in the pack a clause's evidence is, by clause prefix; `operation` sections only in the
+/// stage2 pack.
+const IN_PACK: [(&str, &str, bool); 22] = [
+    ("4.1", "Scope and context", false),
+    ("4.2", "Scope and context", false),
+    ("4.3", "Scope and context", false),
+    ("4.4", "Policies and documents", false),
+    ("5.1", "Roles and responsibilities", false),
+    ("5.2", "Policies and documents", false),
+    ("5.3", "Roles and responsibilities", false),
+    ("6.1.2", "Risk assessment method; Risk register", false),
+    (
+        "6.1.3",
+        "Risk treatment plan; Statement of Applicability",
+        false,
+    ),
+    ("6.2", "Information security objectives", false),
+    ("6.3", "Changes to the ISMS", true),
+    ("7.2", "Training and awareness", true),
+    ("7.3", "Training and awareness", true),
+    ("7.4", "Acknowledgements of policies", true),
+    ("7.5", "Policies and documents", false),
+    ("8.1", "Risk treatment plan", false),
+    ("8.2", "Risk register", false),
+    ("8.3", "Risk treatment plan", false),
+    (
+        "9.2",
+        "Internal audit programme; Internal audit reports",
+        true,
+    ),
+    ("9.3", "Management reviews", true),
+    ("10.1", "ISMS tracker", true),
+    ("10.2", "ISMS tracker", true),
+];
+
+fn in_pack(clause: &str, operation: bool) -> Option<&'static str> {
+    IN_PACK
+        .iter()
+        .filter(|(_, _, op)| operation || !op)
+        .find(|(c, _, _)| clause == *c || clause.starts_with(&format!("{c}.")))
+        .map(|(_, where_, _)| *where_)
+}
+
+/// The clause checklist; `operation` when the pack holds the sections on the ISMS in operation.
+pub(crate) fn clause_checklist(r: &Records, operation: bool) -> Section {
+    let mut clauses: Vec<_> = r.facts.checklist.iter().collect();
+    clauses.sort_by(|a, b| by_reference(&a.clause_id, &b.clause_id));
+    let parent = |id: &str| {
+        clauses
+            .iter()
+            .any(|c| c.clause_id.starts_with(&format!("{id}.")))
+    };
+    let rows = clauses
+        .iter()
+        .map(|c| {
+            let docs: Vec<String> = c
+                .document_ids
+                .iter()
+                .map(|id| {
+                    r.document(*id).map_or_else(
+                        || format!("#{id}"),
+                        |d| format!("{} {}", d.reference, d.title),
+                    )
+                })
+                .collect();
+            let here = in_pack(&c.clause_id, operation);
+            let own = !docs.is_empty() || !c.records.trim().is_empty() || here.is_some();
+            let status = match (own, parent(&c.clause_id)) {
+                (true, _) => Cell::status("Addressed", Tone::Good),
+                (false, true) => Cell::text("See below"),
+                (false, false) => Cell::status("Not addressed", Tone::Warning),
+            };
+            vec![
+                Cell::bold(&c.clause_id),
+                Cell::text(&c.title),
+                status,
+                Cell::text(list(&docs)),
+                Cell::text(or_dash(&c.records)),
+                Cell::text(here.unwrap_or(DASH)),
+            ]
+        })
+        .collect();
+    Section {
+        title: "Clause checklist".into(),
+        blocks: vec![
+            Block::Note(
+                "Where each clause of ISO/IEC 27001:2022 (4 to 10) is addressed: the documents that answer it, the records kept as evidence, and the section of this pack that shows them. A clause with sub-clauses is addressed in them.".into(),
+            ),
+            Block::Table(Table {
+                columns: vec![
+                    Column::new("Clause", 0.6),
+                    Column::new("Requirement", 2.2),
+                    Column::new("Status", 1.0),
+                    Column::new("Documents", 1.9),
+                    Column::new("Records", 1.7).clipped(5),
+                    Column::new("In this pack", 1.6),
+                ],
+                rows,
+            }),
+        ],
+    }
+}

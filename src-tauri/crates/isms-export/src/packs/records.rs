@@ -1,0 +1,313 @@
+//! The vault's records as the stage1, stage2 and cap packs read them: one consistent load (the
+//! readiness engine's `Facts`, so a pack and its readiness result see the same records), names
+//! and references by id, and the words, tones and date formats every section uses, so the same
+//! thing is said the same way on every page. Lookups are indexed once: a large vault (5,000
+//! risks, 50,000 tracker items) builds in linear time. What a pack shows is decided in its
+//! section files, not here.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use isms_core::audits::AuditStatus;
+use isms_core::changes::ChangeStatus;
+use isms_core::documents::{DocKind, Document, DocumentVersion};
+use isms_core::objectives::ObjectiveStatus;
+use isms_core::people::Person;
+use isms_core::readiness::{Facts, RuleStatus};
+use isms_core::risks::{ActionStatus, RiskLevel, Score, Treatment};
+use isms_core::soa::ImplementationStatus;
+use isms_core::tracker::{ItemKind, ItemSource, ItemStatus, TrackerItem};
+use isms_core::{Result, Vault};
+
+use crate::model::{Cell, Tone};
+pub(crate) use crate::pdf::long_date;
+
+/// The records of one vault, read once, with indexes by id.
+pub(crate) struct Records {
+    pub facts: Facts,
+    pub as_of: NaiveDate,
+    people: HashMap<i64, usize>,
+    documents: HashMap<i64, usize>,
+    risks: HashMap<i64, usize>,
+}
+
+impl Records {
+    pub fn load(vault: &Vault, as_of: NaiveDate) -> Result<Self> {
+        Ok(Self::new(Facts::load(vault.reader())?, as_of))
+    }
+
+    pub fn new(facts: Facts, as_of: NaiveDate) -> Self {
+        let index = |ids: Vec<i64>| ids.into_iter().enumerate().map(|(n, id)| (id, n)).collect();
+        Self {
+            people: index(facts.people.iter().map(|p| p.id).collect()),
+            documents: index(facts.documents.iter().map(|d| d.id).collect()),
+            risks: index(facts.risks.iter().map(|r| r.id).collect()),
+            facts,
+            as_of,
+        }
+    }
+
+    pub fn person(&self, id: i64) -> Option<&Person> {
+        self.people.get(&id).map(|&n| &self.facts.people[n])
+    }
+
+    /// A person's name, "(unknown person)" for a dangling id, "—" for none.
+    pub fn name(&self, id: Option<i64>) -> String {
+        match id {
+            None => DASH.to_owned(),
+            Some(id) => self
+                .person(id)
+                .map_or_else(|| "(unknown person)".to_owned(), |p| p.name.clone()),
+        }
+    }
+
+    pub fn document(&self, id: i64) -> Option<&Document> {
+        self.documents.get(&id).map(|&n| &self.facts.documents[n])
+    }
+
+    /// A risk's reference by id.
+    pub fn risk_ref(&self, id: i64) -> String {
+        self.risks.get(&id).map_or_else(
+            || format!("#{id}"),
+            |&n| self.facts.risks[n].reference.clone(),
+        )
+    }
+
+    /// The people active on the evaluation date, by name.
+    pub fn active_people(&self) -> Vec<&Person> {
+        let mut people: Vec<&Person> = self
+            .facts
+            .people
+            .iter()
+            .filter(|p| p.is_active(self.as_of))
+            .collect();
+        people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        people
+    }
+
+    /// Whether a tracker item is an open nonconformity on the evaluation date: raised by then and
+    /// not closed by then.
+    pub fn open_nc(&self, item: &TrackerItem) -> bool {
+        item.kind.is_nc()
+            && item.raised_on <= self.as_of
+            && !(item.status == ItemStatus::Closed
+                && item.closed_on.is_some_and(|c| c <= self.as_of))
+    }
+}
+
+/// The version of a document in force on `day`: the latest approved on or before it.
+pub(crate) fn in_force(document: &Document, day: NaiveDate) -> Option<&DocumentVersion> {
+    document
+        .versions
+        .iter()
+        .filter(|v| v.approved_on.is_some_and(|on| on <= day))
+        .max_by_key(|v| (v.approved_on, v.id))
+}
+
+pub(crate) const DASH: &str = "—";
+
+/// A date as 2026-06-15, or "—".
+pub(crate) fn date(day: Option<NaiveDate>) -> String {
+    day.map_or_else(|| DASH.to_owned(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The text, or "—" when it is blank.
+pub(crate) fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        DASH.to_owned()
+    } else {
+        text.trim().to_owned()
+    }
+}
+
+/// Items joined with commas, or "—".
+pub(crate) fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        DASH.to_owned()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// Natural order of references: R-2 before R-10, 5.9 before 5.10, T-001 before T-002.
+pub(crate) fn by_reference(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(p), Some(q)) if p.is_ascii_digit() && q.is_ascii_digit() => {
+                let take = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+                    let mut n: u128 = 0;
+                    while let Some(d) = it.peek().and_then(|c| c.to_digit(10)) {
+                        n = n.saturating_mul(10).saturating_add(u128::from(d));
+                        it.next();
+                    }
+                    n
+                };
+                match take(&mut x).cmp(&take(&mut y)) {
+                    Ordering::Equal => {}
+                    other => return other,
+                }
+            }
+            (Some(p), Some(q)) => match p.cmp(&q) {
+                Ordering::Equal => {
+                    x.next();
+                    y.next();
+                }
+                other => return other,
+            },
+        }
+    }
+}
+
+/// A score as "4 × 5 = 20", toned by its level; "not scored" without one.
+pub(crate) fn score_cell(l: Option<u32>, i: Option<u32>, score: Option<&Score>) -> Cell {
+    match (l, i, score) {
+        (Some(l), Some(i), Some(s)) => {
+            let (word, tone) = level(s.level);
+            Cell::status(format!("{l} × {i} = {} {word}", s.value), tone)
+        }
+        _ => Cell::status("not scored", Tone::Warning),
+    }
+}
+
+pub(crate) fn level(level: RiskLevel) -> (&'static str, Tone) {
+    match level {
+        RiskLevel::Acceptable => ("acceptable", Tone::Good),
+        RiskLevel::Amber => ("amber", Tone::Warning),
+        RiskLevel::Red => ("red", Tone::Bad),
+    }
+}
+
+pub(crate) fn rule_status(status: RuleStatus) -> Cell {
+    match status {
+        RuleStatus::Pass => Cell::status("Pass", Tone::Good),
+        RuleStatus::Fail => Cell::status("Fail", Tone::Bad),
+        RuleStatus::Warning => Cell::status("Warning", Tone::Warning),
+        RuleStatus::NotApplicable => Cell::status("Not applicable", Tone::Neutral),
+    }
+}
+
+pub(crate) fn treatment(t: Option<Treatment>) -> &'static str {
+    match t {
+        None => DASH,
+        Some(Treatment::Modify) => "Modify",
+        Some(Treatment::Avoid) => "Avoid",
+        Some(Treatment::Transfer) => "Transfer",
+        Some(Treatment::Accept) => "Accept",
+    }
+}
+
+/// A treatment action's status; planned or in progress past its due date is overdue.
+pub(crate) fn action_status(s: ActionStatus, due: Option<NaiveDate>, as_of: NaiveDate) -> Cell {
+    let late = due.is_some_and(|d| d < as_of);
+    match s {
+        ActionStatus::Done => Cell::status("Done", Tone::Good),
+        _ if late => Cell::status("Overdue", Tone::Bad),
+        ActionStatus::InProgress => Cell::status("In progress", Tone::Warning),
+        ActionStatus::Planned => Cell::status("Planned", Tone::Neutral),
+    }
+}
+
+pub(crate) fn implementation(s: Option<ImplementationStatus>) -> Cell {
+    match s {
+        None => Cell::status("No status", Tone::Bad),
+        Some(ImplementationStatus::Implemented) => Cell::status("Implemented", Tone::Good),
+        Some(ImplementationStatus::InProgress) => Cell::status("In progress", Tone::Warning),
+        Some(ImplementationStatus::NotStarted) => Cell::status("Not started", Tone::Neutral),
+    }
+}
+
+pub(crate) fn objective_status(s: ObjectiveStatus) -> Cell {
+    match s {
+        ObjectiveStatus::Planned => Cell::status("Planned", Tone::Neutral),
+        ObjectiveStatus::InProgress => Cell::status("In progress", Tone::Warning),
+        ObjectiveStatus::Achieved => Cell::status("Achieved", Tone::Good),
+        ObjectiveStatus::Missed => Cell::status("Missed", Tone::Bad),
+        ObjectiveStatus::Cancelled => Cell::status("Cancelled", Tone::Neutral),
+    }
+}
+
+pub(crate) fn doc_kind(k: DocKind) -> &'static str {
+    match k {
+        DocKind::Policy => "Policy",
+        DocKind::Procedure => "Procedure",
+        DocKind::Manual => "Manual",
+        DocKind::Plan => "Plan",
+        DocKind::Record => "Record",
+        DocKind::Other => "Other",
+    }
+}
+
+pub(crate) fn audit_status(s: AuditStatus) -> Cell {
+    match s {
+        AuditStatus::Planned => Cell::status("Planned", Tone::Neutral),
+        AuditStatus::InProgress => Cell::status("In progress", Tone::Warning),
+        AuditStatus::Completed => Cell::status("Completed", Tone::Good),
+        AuditStatus::Cancelled => Cell::status("Cancelled", Tone::Neutral),
+    }
+}
+
+pub(crate) fn change_status(s: ChangeStatus) -> Cell {
+    match s {
+        ChangeStatus::Proposed => Cell::status("Proposed", Tone::Neutral),
+        ChangeStatus::Approved => Cell::status("Approved", Tone::Warning),
+        ChangeStatus::Implemented => Cell::status("Implemented", Tone::Good),
+        ChangeStatus::Rejected => Cell::status("Rejected", Tone::Neutral),
+    }
+}
+
+pub(crate) fn item_kind(k: ItemKind) -> &'static str {
+    match k {
+        ItemKind::MajorNc => "Major NC",
+        ItemKind::MinorNc => "Minor NC",
+        ItemKind::Ofi => "OFI",
+        ItemKind::Observation => "Observation",
+        ItemKind::Action => "Action",
+    }
+}
+
+/// A tracker item's source with its record: "Internal audit IA-001".
+pub(crate) fn item_source(item: &TrackerItem) -> String {
+    let word = match item.source {
+        ItemSource::Stage1Audit => "Stage 1 audit",
+        ItemSource::Stage2Audit => "Stage 2 audit",
+        ItemSource::SurveillanceAudit => "Surveillance audit",
+        ItemSource::InternalAudit => "Internal audit",
+        ItemSource::ManagementReview => "Management review",
+        ItemSource::Incident => "Incident",
+        ItemSource::RiskTreatment => "Risk treatment",
+        ItemSource::Other => "Other",
+    };
+    if item.source_ref.trim().is_empty() {
+        word.to_owned()
+    } else {
+        format!("{word} {}", item.source_ref.trim())
+    }
+}
+
+/// A tracker item's status on the evaluation date; open past its due date is overdue.
+pub(crate) fn item_status(item: &TrackerItem, as_of: NaiveDate) -> Cell {
+    match item.status {
+        ItemStatus::Closed => Cell::status("Closed", Tone::Good),
+        _ if item.is_overdue(as_of) => Cell::status("Overdue", Tone::Bad),
+        ItemStatus::Open => Cell::status("Open", Tone::Warning),
+        ItemStatus::InProgress => Cell::status("In progress", Tone::Warning),
+        ItemStatus::AwaitingVerification => Cell::status("Awaiting verification", Tone::Warning),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_sort_in_natural_order() {
+        let mut refs = vec!["R-10", "R-2", "5.10", "5.9", "T-001", "R-1"];
+        refs.sort_by(|a, b| by_reference(a, b));
+        assert_eq!(refs, ["5.9", "5.10", "R-1", "R-2", "R-10", "T-001"]);
+    }
+}

@@ -1,0 +1,162 @@
+//! The ISMS tracker as the stage2 and cap packs print it: the nonconformity register (what,
+//! where from, when, who, by when, status), the corrective action table beside it (correction,
+//! root cause, corrective action, effectiveness review; long texts clipped to the appendix),
+//! OFIs and observations with their decisions, and the other actions. Items raised after the
+//! evaluation date are left out; everything sorts by reference.
+
+use isms_core::tracker::{ItemKind, TrackerItem};
+
+use super::records::{Records, by_reference, date, item_kind, item_source, item_status, or_dash};
+use crate::model::{Block, Cell, Column, Section, Table};
+
+/// The tracker items raised by the evaluation date that `keep` selects, by reference.
+pub(crate) fn items(r: &Records, keep: impl Fn(&TrackerItem) -> bool) -> Vec<&TrackerItem> {
+    let mut items: Vec<&TrackerItem> = r
+        .facts
+        .tracker
+        .iter()
+        .filter(|i| i.raised_on <= r.as_of && keep(i))
+        .collect();
+    items.sort_by(|a, b| by_reference(&a.reference, &b.reference).then(a.id.cmp(&b.id)));
+    items
+}
+
+/// Clause and control references of an item: "6.1.3; 5.15".
+fn refs(i: &TrackerItem) -> String {
+    let all: Vec<&str> = i
+        .clauses
+        .iter()
+        .chain(i.controls.iter())
+        .map(String::as_str)
+        .collect();
+    or_dash(&all.join(", "))
+}
+
+/// A register of tracker items, one row each; `what` names the item column ("Finding").
+pub(crate) fn register(r: &Records, items: &[&TrackerItem], what: &str) -> Block {
+    Block::Table(Table {
+        columns: vec![
+            Column::new("Ref", 0.7),
+            Column::new("Kind", 0.9),
+            Column::new(what, 2.6),
+            Column::new("Clause or control", 1.0),
+            Column::new("Source", 1.4),
+            Column::new("Raised", 1.0),
+            Column::new("Owner", 1.3),
+            Column::new("Due", 1.0),
+            Column::new("Status", 1.1),
+        ],
+        rows: items
+            .iter()
+            .map(|i| {
+                vec![
+                    Cell::bold(&i.reference),
+                    Cell::text(item_kind(i.kind)),
+                    Cell::text(&i.title),
+                    Cell::text(refs(i)),
+                    Cell::text(item_source(i)),
+                    Cell::text(date(Some(i.raised_on))),
+                    Cell::text(r.name(i.owner_id)),
+                    Cell::text(date(i.due_on)),
+                    item_status(i, r.as_of),
+                ]
+            })
+            .collect(),
+    })
+}
+
+fn effectiveness(i: &TrackerItem) -> String {
+    match (i.effectiveness_on, i.effectiveness_result.trim()) {
+        (None, "") => "—".to_owned(),
+        (on, result) => format!("{}: {}", date(on), or_dash(result)),
+    }
+}
+
+/// Correction, root cause, corrective action and effectiveness review of each item.
+pub(crate) fn corrective_actions(items: &[&TrackerItem]) -> Block {
+    Block::Table(Table {
+        columns: vec![
+            Column::new("Ref", 0.7),
+            Column::new("Correction", 2.2).clipped(4),
+            Column::new("Root cause", 2.2).clipped(4),
+            Column::new("Corrective action", 2.4).clipped(4),
+            Column::new("Effectiveness review", 2.0).clipped(4),
+        ],
+        rows: items
+            .iter()
+            .map(|i| {
+                vec![
+                    Cell::bold(&i.reference),
+                    Cell::text(or_dash(&i.correction)),
+                    Cell::text(or_dash(&i.root_cause)),
+                    Cell::text(or_dash(&i.corrective_action)),
+                    Cell::text(effectiveness(i)),
+                ]
+            })
+            .collect(),
+    })
+}
+
+pub(crate) fn section(r: &Records) -> Section {
+    let ncs = items(r, |i| i.kind.is_nc());
+    let ofis = items(r, |i| {
+        matches!(i.kind, ItemKind::Ofi | ItemKind::Observation)
+    });
+    let actions = items(r, |i| i.kind == ItemKind::Action);
+    let mut blocks = vec![
+        Block::Note("The ISMS tracker holds everything that must be followed up: nonconformities from every source with their corrective actions, opportunities for improvement, observations and actions. Overdue means open past its due date on the evaluation date.".into()),
+        Block::Heading(format!("Nonconformity register ({})", ncs.len())),
+    ];
+    if ncs.is_empty() {
+        blocks.push(Block::Note("No nonconformity has been raised.".into()));
+    } else {
+        blocks.push(register(r, &ncs, "Nonconformity"));
+        blocks.push(Block::Heading(
+            "Corrections, root causes, corrective actions and effectiveness reviews".into(),
+        ));
+        blocks.push(corrective_actions(&ncs));
+    }
+    blocks.push(Block::Heading(format!(
+        "Opportunities for improvement and observations ({})",
+        ofis.len()
+    )));
+    if ofis.is_empty() {
+        blocks.push(Block::Note("None recorded.".into()));
+    } else {
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Ref", 0.7),
+                Column::new("Kind", 1.0),
+                Column::new("Item", 2.6),
+                Column::new("Source", 1.4),
+                Column::new("Raised", 1.0),
+                Column::new("Status", 1.1),
+                Column::new("Decision", 2.4).clipped(4),
+            ],
+            rows: ofis
+                .iter()
+                .map(|i| {
+                    vec![
+                        Cell::bold(&i.reference),
+                        Cell::text(item_kind(i.kind)),
+                        Cell::text(&i.title),
+                        Cell::text(item_source(i)),
+                        Cell::text(date(Some(i.raised_on))),
+                        item_status(i, r.as_of),
+                        Cell::text(or_dash(&i.decision)),
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    blocks.push(Block::Heading(format!("Actions ({})", actions.len())));
+    if actions.is_empty() {
+        blocks.push(Block::Note("None recorded.".into()));
+    } else {
+        blocks.push(register(r, &actions, "Action"));
+    }
+    Section {
+        title: "ISMS tracker".into(),
+        blocks,
+    }
+}

@@ -1,0 +1,106 @@
+//! The Stage 2 evidence pack of the demo company: the Stage 1 pack plus the ISMS in operation,
+//! the audit reports' independence statements agreeing with the records, and the PDF.
+
+use isms_core::demo::DemoPoint;
+use isms_core::reference;
+use isms_export::packs::PackKind;
+
+use super::content::*;
+use crate::common::*;
+
+#[test]
+fn is_stage1_plus_the_isms_in_operation() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Stage2Ready);
+    let pack = build(&v, PackKind::Stage2);
+    let mut expected = vec!["Stage 2 readiness"];
+    expected.extend(STAGE1_SECTIONS);
+    expected.extend(STAGE2_OPERATION);
+    assert_eq!(titles(&pack), expected);
+    assert!(cover(&pack, "Stage 2 readiness").starts_with("Ready for Stage 2"));
+    assert!(cover(&pack, "Stage 1 readiness").starts_with("Ready for Stage 1"));
+}
+
+#[test]
+fn follows_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Stage2Ready);
+    let pack = build(&v, PackKind::Stage2);
+    let programme = rows(section(&pack, "Internal audit programme"), "Month");
+    let refs: Vec<&str> = programme.iter().map(|r| r[1].text.as_str()).collect();
+    assert_eq!(refs, ["IA-001", "IA-002", "IA-003", "IA-004"], "by month");
+    let ncs: Vec<&str> = rows(section(&pack, "ISMS tracker"), "Ref")
+        .iter()
+        .map(|r| r[0].text.as_str())
+        .collect();
+    assert_eq!(ncs, ["T-003", "T-006"], "the demo's two NCs, both closed");
+    let training = rows(section(&pack, "Training and awareness"), "Person");
+    assert_eq!(
+        training.len(),
+        12,
+        "the 12 active staff; the leaver is left out"
+    );
+    assert!(
+        training.iter().all(|r| r.last().unwrap().text == "Current"),
+        "everyone's awareness training is current at stage2-ready"
+    );
+    let review = section(&pack, "Management reviews");
+    assert_eq!(
+        rows(review, "Input").len(),
+        reference::review_inputs().len(),
+        "one row per 9.3.2 input"
+    );
+}
+
+#[test]
+fn audit_reports_state_independence_as_the_records_show_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let operating = demo_vault(&dir, DemoPoint::Operating);
+    let pack = build(&operating, PackKind::Stage2);
+    let statements = paragraphs(section(&pack, "Internal audit reports"), "Independence");
+    assert!(
+        statements
+            .iter()
+            .any(|p| p.contains("conflict") && !p.contains("no conflict")),
+        "IA-001 was audited by the ISMS owner: {statements:?}"
+    );
+    let ready = demo_vault(&dir, DemoPoint::Stage2Ready);
+    let pack = build(&ready, PackKind::Stage2);
+    let statements = paragraphs(section(&pack, "Internal audit reports"), "Independence");
+    assert_eq!(statements.len(), 3, "one per audit held");
+    assert!(
+        statements
+            .iter()
+            .all(|p| p.starts_with("Independence: no conflict")),
+        "{statements:?}"
+    );
+}
+
+#[test]
+fn the_same_vault_and_day_give_the_same_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Operating);
+    assert_eq!(build(&v, PackKind::Stage2), build(&v, PackKind::Stage2));
+}
+
+#[test]
+fn renders_every_section_control_and_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Stage2Ready);
+    let (_, text) = rendered(dir.path(), &v, PackKind::Stage2);
+    for control in reference::controls() {
+        assert!(text.contains(&format!("{} ", control.id)), "{}", control.id);
+        assert!(
+            text.contains(&control.title),
+            "{} {}",
+            control.id,
+            control.title
+        );
+    }
+    for name in NON_ASCII_NAMES {
+        assert!(text.contains(name), "{name} printed intact");
+    }
+    for audit in ["IA-001", "IA-002", "IA-003", "IA-004", "MR-001", "CH-001"] {
+        assert!(text.contains(audit), "{audit} printed");
+    }
+}
