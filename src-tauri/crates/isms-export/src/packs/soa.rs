@@ -237,13 +237,13 @@ fn controls_table(rows: Vec<Vec<Cell>>) -> Table {
     Table {
         columns: vec![
             Column::new("Control", 0.6),
-            Column::new("Title", 2.1),
+            Column::new("Title", 2.4),
             Column::new("Applies", 0.7),
-            Column::new("Reasons", 1.2),
-            Column::new("Justification", 2.6).clipped(4),
+            Column::new("Reasons", 1.1),
+            Column::new("Justification", 2.5).clipped(8),
             Column::new("Status", 1.0),
-            Column::new("Owner", 1.1),
-            Column::new("Risks", 0.9).clipped(4),
+            Column::new("Owner", 1.0),
+            Column::new("Risks", 0.8).clipped(4),
         ],
         rows,
     }

@@ -11,6 +11,7 @@ use crate::model::HeatMap;
 
 const GAP: f32 = 24.0;
 const AXIS_SIZE: f32 = 6.8;
+const MIN_AXIS_SIZE: f32 = 5.2;
 const COUNT_SIZE: f32 = 10.0;
 const SCORE_SIZE: f32 = 5.6;
 const TITLE_SIZE: f32 = 9.5;
@@ -23,6 +24,7 @@ struct Frame {
     cell_h: f32,
     likelihood: Vec<Vec<String>>,
     impact: Vec<Vec<String>>,
+    impact_size: f32,
     legend: Vec<(Rgb, String)>,
 }
 
@@ -67,10 +69,22 @@ impl Flow<'_> {
             .iter()
             .map(|l| wrap(&self.fonts.regular, l, AXIS_SIZE, label_w - 6.0))
             .collect();
+        // Impact labels shrink (to a floor) rather than break a word across lines.
+        let widest_word = map
+            .impact_labels
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+            .map(|w| self.fonts.regular.width(w, AXIS_SIZE))
+            .fold(0.0, f32::max);
+        let impact_size = if widest_word > cell_w - 3.0 {
+            (AXIS_SIZE * (cell_w - 3.0) / widest_word).max(MIN_AXIS_SIZE)
+        } else {
+            AXIS_SIZE
+        };
         let impact = map
             .impact_labels
             .iter()
-            .map(|l| wrap(&self.fonts.regular, l, AXIS_SIZE, cell_w - 2.0))
+            .map(|l| wrap(&self.fonts.regular, l, impact_size, cell_w - 2.0))
             .collect();
         Frame {
             label_w,
@@ -78,6 +92,7 @@ impl Flow<'_> {
             cell_h,
             likelihood,
             impact,
+            impact_size,
             legend: legend(map),
         }
     }
@@ -209,10 +224,10 @@ impl Flow<'_> {
         let impact_lines = f.impact.iter().map(Vec::len).max().unwrap_or(1);
         for (i, label) in f.impact.iter().enumerate() {
             for (k, line) in label.iter().enumerate() {
-                let tw = fonts.regular.width(line, AXIS_SIZE);
+                let tw = fonts.regular.width(line, f.impact_size);
                 let cx = grid_x + i as f32 * f.cell_w + (f.cell_w - tw) / 2.0;
-                let base = self.baseline(y + k as f32 * axis_lh, AXIS_SIZE, false);
-                self.page().text(cx, base, AXIS_SIZE, false, INK, line);
+                let base = self.baseline(y + k as f32 * axis_lh, f.impact_size, false);
+                self.page().text(cx, base, f.impact_size, false, INK, line);
             }
         }
         y += impact_lines as f32 * axis_lh;
