@@ -1,7 +1,8 @@
 //! `isms verify`: checks an evidence bundle against its manifest, as the certification body
 //! can, and says in one line per file what is missing, extra or altered. It needs no vault and
 //! no passphrase: a bundle carries what is needed to check it. The check itself is
-//! `isms_export::bundle::verify`; this file only prints.
+//! `isms_export::bundle::verify`; this file only prints, with any control character in a name
+//! from a forged ZIP escaped, so it cannot drive the terminal.
 
 use std::path::Path;
 
@@ -32,13 +33,49 @@ pub fn describe(report: &VerifyReport) -> String {
     }
     let mut out = String::new();
     for path in &report.missing {
-        out.push_str(&format!("missing: {path}\n"));
+        out.push_str(&format!("missing: {}\n", printable(path)));
     }
     for path in &report.extra {
-        out.push_str(&format!("extra: {path}\n"));
+        out.push_str(&format!("extra: {}\n", printable(path)));
     }
     for altered in &report.altered {
-        out.push_str(&format!("altered: {}: {}\n", altered.path, altered.reason));
+        out.push_str(&format!(
+            "altered: {}: {}\n",
+            printable(&altered.path),
+            printable(&altered.reason)
+        ));
     }
     out
+}
+
+/// `name` with control characters written as escapes (`\u{1b}`), everything else as is.
+fn printable(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_from_a_forged_zip_cannot_drive_the_terminal() {
+        assert_eq!(
+            printable("evidence/a\u{1b}[2Jb.txt"),
+            "evidence/a\\u{1b}[2Jb.txt"
+        );
+        assert_eq!(printable("Søren\nx"), "Søren\\nx");
+        let report = VerifyReport {
+            extra: vec!["\u{7}bell".into()],
+            ..VerifyReport::default()
+        };
+        assert_eq!(describe(&report), "extra: \\u{7}bell\n");
+    }
 }
