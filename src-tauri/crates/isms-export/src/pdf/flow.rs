@@ -149,7 +149,7 @@ impl Flow<'_> {
         let mut i = 0;
         while i < blocks.len() {
             match &blocks[i] {
-                Block::Heading(text) => self.heading(text, blocks.get(i + 1)),
+                Block::Heading(text) => self.heading(text, &blocks[i + 1..]),
                 Block::Paragraph(text) => self.paragraph(text, BODY_SIZE, INK),
                 Block::Note(text) => self.paragraph(text, NOTE_SIZE, MUTED),
                 Block::Facts(facts) => self.facts(facts),
@@ -182,13 +182,56 @@ impl Flow<'_> {
         }
     }
 
-    fn heading(&mut self, text: &str, next: Option<&Block>) {
+    /// The whole height of a block when it is small enough to keep together, else `None`.
+    fn small_height(&self, block: &Block) -> Option<f32> {
+        let h = match block {
+            Block::Heading(text) => {
+                wrap(&self.fonts.bold, text, HEADING_SIZE, BODY_W).len() as f32
+                    * line_height(HEADING_SIZE)
+                    + 12.0
+            }
+            Block::Paragraph(text) | Block::Note(text) => {
+                let size = if matches!(block, Block::Note(_)) {
+                    NOTE_SIZE
+                } else {
+                    BODY_SIZE
+                };
+                wrap(&self.fonts.regular, text, size, BODY_W).len() as f32 * line_height(size)
+                    + BLOCK_GAP * 0.8
+            }
+            Block::Facts(facts) if facts.len() <= 12 => {
+                let label_w = self.fact_label_width(facts);
+                facts
+                    .iter()
+                    .map(|f| self.fact_height(f, label_w))
+                    .sum::<f32>()
+                    + BLOCK_GAP * 0.6
+            }
+            Block::Facts(_) => return None,
+            Block::Table(table) => self.short_table_height(table)?,
+            Block::HeatMap(map) => self.heat_map_height(map) + BLOCK_GAP,
+        };
+        Some(h)
+    }
+
+    /// A heading keeps what follows it up to the next heading on its page when that is short
+    /// (a rule with its finding and records); otherwise at least the start of the next block.
+    fn heading(&mut self, text: &str, following: &[Block]) {
         let lines = wrap(&self.fonts.bold, text, HEADING_SIZE, BODY_W);
         let lh = line_height(HEADING_SIZE);
         let gap_before = if self.at_top() { 0.0 } else { 8.0 };
         let own = gap_before + lines.len() as f32 * lh + 4.0;
-        let next_h = next.map_or(0.0, |b| self.start_height(b));
-        self.ensure(own + next_h.min(BODY_BOTTOM - BODY_TOP - own));
+        let body = BODY_BOTTOM - BODY_TOP;
+        let group: Option<f32> = following
+            .iter()
+            .take_while(|b| !matches!(b, Block::Heading(_)))
+            .map(|b| self.small_height(b))
+            .sum();
+        let next_h = match group {
+            Some(h) if own + h <= body / 2.0 => h,
+            _ => following.first().map_or(0.0, |b| self.start_height(b)),
+        };
+        self.ensure(own + next_h.min(body - own));
         if !self.at_top() {
             self.y += gap_before;
         }

@@ -14,6 +14,8 @@ use crate::model::{Cell, Column, Table};
 /// Extra horizontal room a status label takes around its word.
 const LABEL_PAD: f32 = 3.0;
 const LABEL_SIZE: f32 = TABLE_SIZE - 0.4;
+/// Tables of at most this many rows are kept on one page when they are short.
+const KEEP_ROWS: usize = 8;
 /// Words up to this many characters are never broken inside a cell.
 const WORD_MAX: usize = 18;
 
@@ -148,13 +150,18 @@ impl Flow<'_> {
         self.start_height_with(table, &self.column_widths(table))
     }
 
+    /// What must fit on a page before the table starts there: the header and the first row,
+    /// or the whole table when it is short (at most [`KEEP_ROWS`] rows and a third of a page),
+    /// so a small table is never split and never leaves a lone row on the next page.
     fn start_height_with(&self, table: &Table, widths: &[f32]) -> f32 {
         let header: Vec<_> = Self::header_cells(&table.columns)
             .iter()
             .zip(widths)
             .map(|(c, w)| self.wrap_cell(c, *w))
             .collect();
-        let first = table.rows.first().map_or(line_height(TABLE_SIZE), |row| {
+        let header_h = Self::row_height(&header);
+        let body = BODY_BOTTOM - BODY_TOP;
+        let row_h = |row: &Vec<Cell>| {
             let lines: Vec<_> = row
                 .iter()
                 .zip(&table.columns)
@@ -166,8 +173,25 @@ impl Flow<'_> {
                 })
                 .collect();
             Self::row_height(&lines)
-        });
-        Self::row_height(&header) + first.min(BODY_BOTTOM - BODY_TOP - Self::row_height(&header))
+        };
+        let first = table.rows.first().map_or(line_height(TABLE_SIZE), row_h);
+        if table.rows.len() <= KEEP_ROWS {
+            let all: f32 = table.rows.iter().map(row_h).sum();
+            if header_h + all <= body / 3.0 {
+                return header_h + all;
+            }
+        }
+        header_h + first.min(body - header_h)
+    }
+
+    /// The whole height of a short table (see [`KEEP_ROWS`]); `None` for a long one.
+    pub fn short_table_height(&self, table: &Table) -> Option<f32> {
+        if table.rows.len() > KEEP_ROWS {
+            return None;
+        }
+        let h = self.table_start_height(table);
+        let body = BODY_BOTTOM - BODY_TOP;
+        (h <= body / 3.0).then_some(h + BLOCK_GAP + 2.0)
     }
 
     pub fn table(&mut self, table: &Table) {

@@ -151,3 +151,37 @@ fn a_heading_never_ends_a_page() {
         );
     }
 }
+
+#[test]
+fn a_short_table_is_never_split() {
+    let f = fonts();
+    let mut blocks = Vec::new();
+    for n in 0..30 {
+        blocks.push(Block::Paragraph(
+            "Some running text before the table. ".repeat(6),
+        ));
+        blocks.push(Block::Table(Table {
+            columns: vec![Column::new("Ref", 1.0), Column::new("Title", 3.0)],
+            rows: (0..5)
+                .map(|k| vec![Cell::text(format!("t{n}r{k}")), Cell::text("x")])
+                .collect(),
+        }));
+    }
+    let laid = flow::lay_out(&f, &pack(blocks));
+    let texts = page_texts(&laid.pages);
+    for n in 0..30 {
+        let pages: Vec<usize> = (0..5)
+            .map(|k| {
+                let want = format!("t{n}r{k}");
+                texts
+                    .iter()
+                    .position(|t| t.lines().any(|l| l == want))
+                    .expect("every row is printed")
+            })
+            .collect();
+        assert!(
+            pages.iter().all(|p| *p == pages[0]),
+            "table {n} is split over pages {pages:?}"
+        );
+    }
+}
