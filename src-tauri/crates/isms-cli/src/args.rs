@@ -88,6 +88,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Render an evidence pack for the certification body as of a day: a PDF, or (for a .zip
+    /// out) the PDF with its evidence files and a manifest. Never overwrites a file.
+    Export {
+        vault: PathBuf,
+        /// stage1, stage2, soa, cap or gaps.
+        #[arg(long, value_name = "PACK")]
+        pack: isms_export::packs::PackKind,
+        /// The file to write: .pdf, or .zip for the bundle.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// The stage of the gap report: 1 (default) or 2. The stage packs are their own stage.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(1..=2))]
+        stage: Option<u8>,
+        /// Evaluate as of this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<chrono::NaiveDate>,
+    },
     /// Check an evidence bundle (.zip) against its manifest: every file's size and SHA-256,
     /// and nothing missing or added. Needs no vault and no passphrase. Exits 14 if anything
     /// differs.

@@ -5,6 +5,7 @@
 
 mod args;
 mod exit;
+mod export;
 mod readiness;
 mod run;
 mod verify;

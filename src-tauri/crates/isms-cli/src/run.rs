@@ -254,6 +254,21 @@ pub fn run(cli: Cli) -> Result<()> {
                 print!("{}", crate::readiness::describe(&name, &report));
             }
         }
+        Command::Export {
+            vault,
+            pack,
+            out,
+            stage,
+            as_of,
+        } => {
+            let target = crate::export::target(&out)?;
+            let open = open(&vault, &backups)?;
+            let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let stage = crate::export::stage(pack, stage);
+            let done = crate::export::export(&open, pack, stage, as_of, &target, &out)?;
+            open.close()?;
+            println!("{done}");
+        }
         Command::Verify { bundle } => {
             if !crate::verify::verify(&bundle)? {
                 std::process::exit(exit::BUNDLE_MISMATCH);

@@ -519,3 +519,91 @@ fn verify_passes_a_fresh_bundle_and_names_every_file_at_fault() {
         Some(3)
     );
 }
+
+#[test]
+fn export_writes_each_pack_as_pdf_or_bundle_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let made = isms(d, &["demo", "nw.isms", "--at", "operating"], PASS);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let export = |pack: &str, out: &str| {
+        isms(
+            d,
+            &[
+                "export",
+                "nw.isms",
+                "--pack",
+                pack,
+                "--out",
+                out,
+                "--as-of",
+                "2026-06-15",
+            ],
+            PASS,
+        )
+    };
+    for pack in ["stage1", "stage2", "cap", "soa", "gaps"] {
+        let out = export(pack, &format!("{pack}.pdf"));
+        assert!(out.status.success(), "{pack}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("{pack}.pdf")),
+            "{}",
+            stdout(&out)
+        );
+        let bytes = std::fs::read(d.join(format!("{pack}.pdf"))).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"), "{pack}: a PDF");
+        let check = std::process::Command::new("qpdf")
+            .arg("--check")
+            .arg(d.join(format!("{pack}.pdf")))
+            .output()
+            .expect("qpdf is installed by make deps");
+        assert!(check.status.success(), "{pack}: qpdf --check");
+    }
+    let out = export("stage2", "again.pdf");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read(d.join("again.pdf")).unwrap() == std::fs::read(d.join("stage2.pdf")).unwrap(),
+        "the same vault and day give the same bytes"
+    );
+
+    let before = std::fs::read(d.join("cap.pdf")).unwrap();
+    let out = export("cap", "cap.pdf");
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(d.join("cap.pdf")).unwrap(),
+        before,
+        "untouched"
+    );
+
+    assert_eq!(
+        export("cap", "cap.txt").status.code(),
+        Some(9),
+        "not .pdf or .zip"
+    );
+    assert_eq!(
+        export("audit", "x.pdf").status.code(),
+        Some(2),
+        "no such pack"
+    );
+    let out = isms(
+        d,
+        &["export", "missing.isms", "--pack", "cap", "--out", "m.pdf"],
+        PASS,
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(!d.join("m.pdf").exists());
+
+    let out = export("stage2", "stage2.zip");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = isms(d, &["verify", "stage2.zip"], "no passphrase is asked");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(export("stage2", "stage2.zip").status.code(), Some(8));
+
+    let left: Vec<String> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial") || n.starts_with(".isms-export"))
+        .collect();
+    assert!(left.is_empty(), "no partial file left: {left:?}");
+}

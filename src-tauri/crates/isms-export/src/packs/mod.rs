@@ -10,6 +10,7 @@ mod documentation;
 mod gaps;
 mod operation;
 mod records;
+mod references;
 mod risk;
 mod roles;
 mod soa;
@@ -25,6 +26,8 @@ use isms_core::readiness::Stage;
 
 use crate::error::{ExportError, ExportErrorKind, Result};
 use crate::model::Pack;
+
+pub use references::references;
 
 /// Which pack to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

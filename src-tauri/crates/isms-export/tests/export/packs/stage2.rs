@@ -104,3 +104,19 @@ fn renders_every_section_control_and_name() {
         assert!(text.contains(audit), "{audit} printed");
     }
 }
+
+#[test]
+fn names_its_records_for_the_bundle() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Stage2Ready);
+    let refs = isms_export::packs::references(&build(&v, PackKind::Stage2));
+    for record in [
+        "R-001", "R-013", "POL-01", "SCO-01", "5.1", "8.34", "IA-001", "T-003", "CH-001",
+    ] {
+        assert!(refs.iter().any(|r| r == record), "{record} in {refs:?}");
+    }
+    let mut unique = refs.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), refs.len(), "each once");
+}
