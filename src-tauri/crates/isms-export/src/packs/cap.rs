@@ -2,7 +2,8 @@
 //! nonconformity open on the evaluation date, whatever its source (Stage 1 or Stage 2 audit,
 //! internal audit, incident…), with its source, root cause, correction, corrective action, owner
 //! and due date; then each one in detail with its description and latest progress. An NC is
-//! open when it was raised by the evaluation date and not closed by then.
+//! open when it was raised by the evaluation date and not closed by then. A missing root cause or
+//! corrective action is said so, not left blank; with nothing open, the plan says that alone.
 
 use chrono::NaiveDate;
 use isms_core::tracker::{ItemKind, TrackerItem};
@@ -65,7 +66,6 @@ pub(crate) fn pack(r: &Records) -> Pack {
             "No nonconformity is open on {}.",
             long_date(r.as_of)
         )));
-        detail.push(Block::Note("Nothing to detail.".into()));
     } else {
         plan.push(tracker::register(r, &ncs, "Nonconformity"));
         plan.push(Block::Heading("Root causes and actions".into()));
@@ -81,16 +81,15 @@ pub(crate) fn pack(r: &Records) -> Pack {
         as_of: r.as_of,
         version: generated_by(),
         cover,
-        sections: vec![
-            Section {
-                title: "Open nonconformities".into(),
-                blocks: plan,
-            },
-            Section {
-                title: "Each nonconformity in detail".into(),
-                blocks: detail,
-            },
-        ],
+        sections: std::iter::once(Section {
+            title: "Open nonconformities".into(),
+            blocks: plan,
+        })
+        .chain((!detail.is_empty()).then(|| Section {
+            title: "Each nonconformity in detail".into(),
+            blocks: detail,
+        }))
+        .collect(),
     }
 }
 
@@ -121,9 +120,18 @@ fn nc_detail(r: &Records, i: &TrackerItem) -> Vec<Block> {
             Fact::new("Status", item_status(i, r.as_of).text),
             Fact::new("Description", or_dash(&i.description)),
             Fact::new("Correction", or_dash(&i.correction)),
-            Fact::new("Root cause", or_dash(&i.root_cause)),
-            Fact::new("Corrective action", or_dash(&i.corrective_action)),
+            Fact::new("Root cause", or_missing(&i.root_cause)),
+            Fact::new("Corrective action", or_missing(&i.corrective_action)),
             Fact::new("Latest progress", latest),
         ]),
     ]
+}
+
+/// The text, or "Not recorded yet" for what an open nonconformity still lacks.
+fn or_missing(text: &str) -> String {
+    if text.trim().is_empty() {
+        "Not recorded yet".to_owned()
+    } else {
+        text.trim().to_owned()
+    }
 }

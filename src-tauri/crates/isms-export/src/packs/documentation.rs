@@ -271,11 +271,38 @@ const IN_PACK: [(&str, &str, bool); 22] = [
     ("10.2", "ISMS tracker", true),
 ];
 
-fn in_pack(clause: &str, operation: bool) -> Option<&'static str> {
+/// Whether the records behind an operation section exist by the evaluation date, so the
+/// checklist never points to an empty section as where a clause is addressed.
+fn evidenced(r: &Records, clause: &str) -> bool {
+    let f = &r.facts;
+    let under = |c: &str| clause == c || clause.starts_with(&format!("{c}."));
+    if under("6.3") {
+        !f.changes.is_empty()
+    } else if under("7.2") || under("7.3") {
+        f.completions.iter().any(|c| c.completed_on <= r.as_of)
+    } else if under("7.4") {
+        f.acknowledgements
+            .iter()
+            .any(|a| a.acknowledged_on <= r.as_of)
+    } else if under("9.2") {
+        f.audits
+            .iter()
+            .any(|a| a.completed_on.is_some_and(|d| d <= r.as_of))
+    } else if under("9.3") {
+        f.reviews.iter().any(|v| v.held_on <= r.as_of)
+    } else if under("10") {
+        f.tracker.iter().any(|i| i.raised_on <= r.as_of)
+    } else {
+        true
+    }
+}
+
+fn in_pack(r: &Records, clause: &str, operation: bool) -> Option<&'static str> {
     IN_PACK
         .iter()
         .filter(|(_, _, op)| operation || !op)
         .find(|(c, _, _)| clause == *c || clause.starts_with(&format!("{c}.")))
+        .filter(|_| evidenced(r, clause))
         .map(|(_, where_, _)| *where_)
 }
 
@@ -301,7 +328,7 @@ pub(crate) fn clause_checklist(r: &Records, operation: bool) -> Section {
                     )
                 })
                 .collect();
-            let here = in_pack(&c.clause_id, operation);
+            let here = in_pack(r, &c.clause_id, operation);
             let own = !docs.is_empty() || !c.records.trim().is_empty() || here.is_some();
             let status = match (own, parent(&c.clause_id)) {
                 (true, _) => Cell::status("Addressed", Tone::Good),

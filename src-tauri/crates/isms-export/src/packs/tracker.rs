@@ -4,10 +4,10 @@
 //! OFIs and observations with their decisions, and the other actions. Items raised after the
 //! evaluation date are left out; everything sorts by reference.
 
-use isms_core::tracker::{ItemKind, TrackerItem};
+use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
 
 use super::records::{Records, by_reference, date, item_kind, item_source, item_status, or_dash};
-use crate::model::{Block, Cell, Column, Section, Table};
+use crate::model::{Block, Cell, Column, Section, Table, Tone};
 
 /// The tracker items raised by the evaluation date that `keep` selects, by reference.
 pub(crate) fn items(r: &Records, keep: impl Fn(&TrackerItem) -> bool) -> Vec<&TrackerItem> {
@@ -72,7 +72,17 @@ fn effectiveness(i: &TrackerItem) -> String {
     }
 }
 
-/// Correction, root cause, corrective action and effectiveness review of each item.
+/// What an open nonconformity must have (rule S2-FINDINGS), flagged when it is still missing.
+fn required(item: &TrackerItem, text: &str) -> Cell {
+    if text.trim().is_empty() && item.status != ItemStatus::Closed {
+        Cell::status("Not recorded yet", Tone::Warning)
+    } else {
+        Cell::text(or_dash(text))
+    }
+}
+
+/// Correction, root cause, corrective action and effectiveness review of each item; an open
+/// one's missing root cause or corrective action is flagged, not left blank.
 pub(crate) fn corrective_actions(items: &[&TrackerItem]) -> Block {
     Block::Table(Table {
         columns: vec![
@@ -88,8 +98,8 @@ pub(crate) fn corrective_actions(items: &[&TrackerItem]) -> Block {
                 vec![
                     Cell::bold(&i.reference),
                     Cell::text(or_dash(&i.correction)),
-                    Cell::text(or_dash(&i.root_cause)),
-                    Cell::text(or_dash(&i.corrective_action)),
+                    required(i, &i.root_cause),
+                    required(i, &i.corrective_action),
                     Cell::text(effectiveness(i)),
                 ]
             })

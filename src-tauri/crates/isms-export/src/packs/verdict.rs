@@ -1,9 +1,10 @@
 //! The readiness result as a section of the stage1 and stage2 packs: the verdict in words, then
 //! every rule of the stage with its clause, status and one-line finding, in the engine's order,
-//! and for the rules that do not pass the records at fault and what to do. The gap report (the
-//! `gaps` pack) goes further; this is the auditor's summary of where the ISMS stands.
+//! and for the rules that do not pass the records at fault (by reference; people by name) and
+//! what to do. The gap report (the `gaps` pack) goes further; this is the auditor's summary of
+//! where the ISMS stands.
 
-use isms_core::readiness::{self, Report, RuleStatus, Stage};
+use isms_core::readiness::{self, RecordKind, Report, RuleStatus, Stage};
 
 use super::records::{Records, long_date, rule_status};
 use crate::model::{Block, Cell, Column, Section, Table};
@@ -77,7 +78,11 @@ pub(crate) fn section(report: &Report) -> Section {
                 let records: Vec<String> = r
                     .records
                     .iter()
-                    .map(|x| format!("{} {}", x.reference, x.title).trim().to_owned())
+                    .map(|x| match x.kind {
+                        RecordKind::Person => x.title.clone(),
+                        _ if x.reference.trim().is_empty() => x.title.clone(),
+                        _ => x.reference.clone(),
+                    })
                     .collect();
                 vec![
                     Cell::bold(&r.id),

@@ -53,6 +53,7 @@ fn is_empty_when_no_nc_is_open() {
     assert!(open_ncs(&v).is_empty());
     let pack = build(&v, PackKind::Cap);
     assert!(cover(&pack, "Nonconformities").starts_with("0 open"));
+    assert_eq!(titles(&pack), ["Open nonconformities"], "nothing to detail");
     assert!(
         tables(section(&pack, "Open nonconformities"))
             .next()

@@ -120,3 +120,34 @@ fn names_its_records_for_the_bundle() {
     unique.dedup();
     assert_eq!(unique.len(), refs.len(), "each once");
 }
+
+#[test]
+fn the_clause_checklist_points_only_to_sections_with_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let clause = |pack: &isms_export::model::Pack, id: &str| {
+        rows(section(pack, "Clause checklist"), "Clause")
+            .iter()
+            .find(|r| r[0].text == id)
+            .map(|r| (r[2].text.clone(), r[5].text.clone()))
+            .unwrap()
+    };
+    let operating = demo_vault(&dir, DemoPoint::Operating);
+    let pack = build(&operating, PackKind::Stage2);
+    assert_eq!(
+        clause(&pack, "9.3.1"),
+        ("Not addressed".to_owned(), "—".to_owned()),
+        "no management review is held yet"
+    );
+    let ready = demo_vault(&dir, DemoPoint::Stage2Ready);
+    let pack = build(&ready, PackKind::Stage2);
+    assert_eq!(
+        clause(&pack, "9.3.1"),
+        ("Addressed".to_owned(), "Management reviews".to_owned())
+    );
+    let stage1 = build(&ready, PackKind::Stage1);
+    assert_eq!(
+        clause(&stage1, "9.3.1").1,
+        "—",
+        "the stage1 pack has no section on reviews"
+    );
+}
