@@ -82,7 +82,10 @@ pub(crate) fn roles(r: &Records) -> Section {
                         .iter()
                         .zip(o.iter())
                         .filter(|(_, v)| !v.is_empty())
-                        .map(|(l, v)| format!("{l}: {}.", v.join(", ")))
+                        .map(|(l, v)| match v.len() {
+                            n if n >= 5 => format!("{l} ({n}): {}.", v.join(", ")),
+                            _ => format!("{l}: {}.", v.join(", ")),
+                        })
                         .collect::<Vec<_>>()
                         .join(" ")
                 },

@@ -146,12 +146,12 @@ pub(crate) fn section(r: &Records) -> Section {
         blocks.push(Block::Table(Table {
             columns: vec![
                 Column::new("Control", 0.7),
-                Column::new("Title", 2.2),
-                Column::new("Applicable", 0.9),
-                Column::new("Reasons", 1.3),
-                Column::new("Justification", 2.6).clipped(6),
+                Column::new("Title", 2.7),
+                Column::new("Applicable", 0.85),
+                Column::new("Reasons", 1.2),
+                Column::new("Justification", 2.2).clipped(8),
                 Column::new("Status", 1.0),
-                Column::new("Linked risks", 1.0).clipped(3),
+                Column::new("Linked risks", 0.9).clipped(3),
             ],
             rows,
         }));
