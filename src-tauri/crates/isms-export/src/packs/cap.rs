@@ -46,7 +46,6 @@ pub(crate) fn pack(r: &Records) -> Pack {
         ncs.len() - major
     );
     let cover = vec![
-        Fact::new("Evaluated as of", long_date(r.as_of)),
         Fact::new("Certification body", or_dash(&org.certification_body)),
         Fact::new("Finding policy", policy_words(org.finding_policy)),
         Fact::new(

@@ -55,7 +55,6 @@ pub(crate) fn cover(r: &Records, reports: &[&Report]) -> Vec<Fact> {
                 org.scope.trim().to_owned()
             },
         ),
-        Fact::new("Evaluated as of", long_date(r.as_of)),
         Fact::new("ISMS owner", list(&owner)),
         Fact::new(
             "Certification body",
