@@ -62,7 +62,9 @@ fn break_word(face: &Face, word: &str, size: f32, width: f32) -> Vec<String> {
 /// `line` shortened from the end (by words, then characters) until `line + suffix` fits
 /// `width`; the suffix is always kept whole.
 pub fn fit_with_suffix(face: &Face, line: &str, suffix: &str, size: f32, width: f32) -> String {
-    let mut head = line.trim_end().to_owned();
+    let mut head = line
+        .trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+        .to_owned();
     loop {
         let candidate = if head.is_empty() {
             suffix.to_owned()
@@ -78,6 +80,8 @@ pub fn fit_with_suffix(face: &Face, line: &str, suffix: &str, size: f32, width: 
                 head.pop();
             }
         }
-        head = head.trim_end().to_owned();
+        head = head
+            .trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+            .to_owned();
     }
 }
