@@ -41,11 +41,12 @@ fn fill_for(map: &HeatMap, score: u32) -> Rgb {
 fn legend(map: &HeatMap) -> Vec<(Rgb, String)> {
     let (acc, red) = (map.acceptance_threshold, map.red_threshold);
     let mut items = vec![(HEAT_GREEN, format!("Acceptable: score \u{2264} {acc}"))];
-    if red > acc + 1 {
-        let amber = if red - 1 > acc + 1 {
-            format!("Amber: {}\u{2013}{}", acc + 1, red - 1)
+    let first_amber = acc.saturating_add(1);
+    if red > first_amber {
+        let amber = if red - 1 > first_amber {
+            format!("Amber: {first_amber}\u{2013}{}", red - 1)
         } else {
-            format!("Amber: {}", acc + 1)
+            format!("Amber: {first_amber}")
         };
         items.push((HEAT_AMBER, amber));
     }
@@ -171,7 +172,7 @@ impl Flow<'_> {
                     .text_right(fonts, grid_x - 5.0, base, AXIS_SIZE, false, INK, line);
             }
             for i in 0..cols {
-                let score = (l as u32 + 1) * (i as u32 + 1);
+                let score = (l as u32 + 1).saturating_mul(i as u32 + 1);
                 let count = map
                     .counts
                     .get(l)

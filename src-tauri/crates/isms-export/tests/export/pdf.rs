@@ -152,3 +152,57 @@ fn the_metadata_names_the_pack_with_its_date_and_nobody() {
     assert!(!info.contains("Author:"), "no author: {info}");
     assert_no_active_content(&path);
 }
+
+/// Packs nobody should write still render to a valid file: nothing panics, nothing is lost.
+#[test]
+fn odd_packs_still_render_valid_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = "A paragraph that goes on and on. ".repeat(2000);
+    let odd = Pack {
+        title: "Odd \u{1F600} pack with a title long enough to wrap onto several lines of the cover page and be shortened in the running header".into(),
+        company: "Ltd\u{0007} with control\tcharacters and \u{05e9}\u{05dc}\u{05d5}\u{05dd} and 漢字".into(),
+        confidentiality: "Internal".into(),
+        as_of: today(),
+        version: String::new(),
+        cover: vec![Fact::new("Scope", huge.clone()), Fact::new("", "")],
+        sections: vec![
+            Section { title: String::new(), blocks: vec![] },
+            Section {
+                title: "Edge cases".into(),
+                blocks: vec![
+                    Block::Heading("W".repeat(300)),
+                    Block::Paragraph(huge.clone()),
+                    Block::Facts(vec![Fact::new("Everything", huge.clone())]),
+                    Block::Table(Table { columns: vec![], rows: vec![vec![Cell::text("lost?")]] }),
+                    Block::Table(Table { columns: vec![Column::new("Only", 1.0)], rows: vec![] }),
+                    Block::Table(Table {
+                        columns: vec![Column::new("Unclipped", 1.0), Column::new("Narrow", 0.01)],
+                        rows: vec![vec![Cell::text(huge.clone()), Cell::status("Averyveryverylongstatusword", Tone::Bad)]],
+                    }),
+                    Block::HeatMap(HeatMap {
+                        title: "Empty".into(),
+                        likelihood_labels: vec![],
+                        impact_labels: vec![],
+                        counts: vec![],
+                        acceptance_threshold: u32::MAX,
+                        red_threshold: 0,
+                    }),
+                    Block::Heading("The end".into()),
+                ],
+            },
+        ],
+    };
+    let bytes = pdf::render(&odd).unwrap();
+    let path = write(dir.path(), "odd.pdf", &bytes);
+    assert_qpdf_check(&path);
+    assert_page_numbers(&path);
+    let text = flat(&pdftotext(&path, None));
+    assert!(
+        text.contains("Appendix: full texts"),
+        "the over-tall cell went to the appendix"
+    );
+    assert!(
+        text.matches("A paragraph that goes on and on.").count() >= 2000 * 4,
+        "the paragraph, the fact, the table cell and the cover fact (these two in the appendix) are whole"
+    );
+}
