@@ -261,11 +261,11 @@ pub fn run(cli: Cli) -> Result<()> {
             stage,
             as_of,
         } => {
-            let target = crate::export::target(&out)?;
+            crate::export::target(&out)?;
             let open = open(&vault, &backups)?;
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
             let stage = crate::export::stage(pack, stage);
-            let done = crate::export::export(&open, pack, stage, as_of, &target, &out)?;
+            let done = crate::export::export(&open, pack, stage, as_of, &out)?;
             open.close()?;
             println!("{done}");
         }

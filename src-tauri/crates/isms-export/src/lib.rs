@@ -8,6 +8,7 @@
 
 pub mod bundle;
 mod error;
+pub mod file;
 pub mod model;
 pub mod packs;
 pub mod pdf;

@@ -3,5 +3,6 @@
 //! packs built from the demo company's vault.
 
 mod common;
+mod file;
 mod packs;
 mod pdf;
