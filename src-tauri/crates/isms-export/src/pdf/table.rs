@@ -196,6 +196,7 @@ impl Flow<'_> {
 
     pub fn table(&mut self, table: &Table) {
         let widths = self.column_widths(table);
+        let right = numeric_columns(table);
         let header_cells = Self::header_cells(&table.columns);
         let header: Vec<Laid> = header_cells
             .iter()
@@ -213,7 +214,7 @@ impl Flow<'_> {
             ((BODY_BOTTOM - BODY_TOP - header_h - 2.0 * CELL_PAD_Y) / lh).floor() as usize;
 
         self.ensure(self.start_height_with(table, &widths));
-        self.draw_row(&header, &widths, header_h, Some(HEADER_FILL));
+        self.draw_row(&header, &widths, &right, header_h, Some(HEADER_FILL));
         self.rule(0.8, RULE);
 
         if table.rows.is_empty() {
@@ -235,11 +236,11 @@ impl Flow<'_> {
             let h = Self::row_height(&lines);
             if h > self.room() {
                 self.new_page();
-                self.draw_row(&header, &widths, header_h, Some(HEADER_FILL));
+                self.draw_row(&header, &widths, &right, header_h, Some(HEADER_FILL));
                 self.rule(0.8, RULE);
             }
             let fill = (r % 2 == 1).then_some(ZEBRA);
-            self.draw_row(&laid, &widths, h, fill);
+            self.draw_row(&laid, &widths, &right, h, fill);
             self.rule(0.4, HAIRLINE);
         }
         self.y += BLOCK_GAP + 2.0;
@@ -296,15 +297,23 @@ impl Flow<'_> {
         lines
     }
 
-    fn draw_row(&mut self, cells: &[Laid], widths: &[f32], h: f32, fill: Option<Rgb>) {
+    fn draw_row(
+        &mut self,
+        cells: &[Laid],
+        widths: &[f32],
+        right: &[bool],
+        h: f32,
+        fill: Option<Rgb>,
+    ) {
         let top = self.y;
         if let Some(fill) = fill {
             self.page().rect(MARGIN_X, top, BODY_W, h, fill);
         }
         let lh = line_height(TABLE_SIZE);
         let mut x = MARGIN_X;
-        for (laid, w) in cells.iter().zip(widths) {
+        for (c, (laid, w)) in cells.iter().zip(widths).enumerate() {
             let cell = laid.cell;
+            let flush_right = right.get(c).copied().unwrap_or(false);
             let bold = cell.bold || cell.tone.is_some();
             let size = size_of(cell);
             for (i, line) in laid.lines.iter().enumerate() {
@@ -326,8 +335,12 @@ impl Flow<'_> {
                     }
                     None => {
                         let colour = if fill == Some(HEADER_FILL) { NAVY } else { INK };
-                        self.page()
-                            .text(x + CELL_PAD_X, base, size, bold, colour, line);
+                        let tx = if flush_right {
+                            x + w - CELL_PAD_X - self.fonts.face(bold).width(line, size)
+                        } else {
+                            x + CELL_PAD_X
+                        };
+                        self.page().text(tx, base, size, bold, colour, line);
                     }
                 }
             }
@@ -355,4 +368,32 @@ fn row_label(table: &Table, row: &[Cell], clipped: usize, section: &str) -> Stri
     } else {
         format!("{} \u{b7} {column}", parts.join(" "))
     }
+}
+
+/// Columns whose every cell is a count (an integer, perhaps with thousands separators or a
+/// percent sign) or a dash are set flush right, header included, so figures line up. Dotted
+/// references (5.1) and dates stay flush left.
+fn numeric_columns(table: &Table) -> Vec<bool> {
+    let numeric = |text: &str| {
+        let t = text.trim();
+        let t = t.strip_suffix('%').unwrap_or(t);
+        let t = t.strip_prefix(['-', '+', '\u{2212}']).unwrap_or(t);
+        text.trim() == "\u{2014}"
+            || (!t.is_empty()
+                && t.chars().all(|c| c.is_ascii_digit() || c == ',')
+                && t.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    (0..table.columns.len())
+        .map(|c| {
+            !table.rows.is_empty()
+                && table.rows.iter().all(|row| {
+                    row.get(c)
+                        .is_some_and(|cell| cell.tone.is_none() && numeric(&cell.text))
+                })
+                && table
+                    .rows
+                    .iter()
+                    .any(|row| row.get(c).is_some_and(|x| x.text.trim() != "\u{2014}"))
+        })
+        .collect()
 }

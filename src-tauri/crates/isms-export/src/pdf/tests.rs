@@ -185,3 +185,39 @@ fn a_short_table_is_never_split() {
         );
     }
 }
+
+#[test]
+fn counts_are_flush_right_and_references_flush_left() {
+    let f = fonts();
+    let table = Table {
+        columns: vec![Column::new("Control", 1.0), Column::new("Risks", 1.0)],
+        rows: vec![
+            vec![Cell::text("5.1"), Cell::text("7")],
+            vec![Cell::text("5.10"), Cell::text("1,204")],
+        ],
+    };
+    let laid = flow::lay_out(&f, &pack(vec![Block::Table(table)]));
+    let x_of = |want: &str| {
+        laid.pages[1]
+            .marks
+            .iter()
+            .find_map(|m| match m {
+                Mark::Text { x, text, size, .. } if text == want => Some((*x, *size)),
+                _ => None,
+            })
+            .expect("printed")
+    };
+    assert_eq!(
+        x_of("5.1").0,
+        x_of("5.10").0,
+        "references share a left edge"
+    );
+    let right = |want: &str| {
+        let (x, size) = x_of(want);
+        x + f.regular.width(want, size)
+    };
+    assert!(
+        (right("7") - right("1,204")).abs() < 0.01,
+        "counts share a right edge"
+    );
+}
