@@ -28,6 +28,8 @@ pub struct Entry {
 }
 
 const REGULAR_ID: &str = "DJVSAN";
+/// Sections with more headings than this start folded in the outline.
+const FOLD_OVER: usize = 8;
 const BOLD_ID: &str = "DJVSBD";
 
 fn colour(c: Rgb) -> Color {
@@ -257,12 +259,14 @@ fn add_items(
             );
         }
         let (first, last, count) = add_items(doc, ids[i], &item.children, pages);
+        // A section with many headings starts folded, so the outline stays a short list.
+        let open = item.children.len() <= FOLD_OVER;
         if let (Some(first), Some(last)) = (first, last) {
             dict.set("First", Object::Reference(first));
             dict.set("Last", Object::Reference(last));
-            dict.set("Count", Object::Integer(count));
+            dict.set("Count", Object::Integer(if open { count } else { -count }));
         }
-        visible += 1 + count;
+        visible += 1 + if open { count } else { 0 };
         doc.objects.insert(ids[i], Object::Dictionary(dict));
     }
     (ids.first().copied(), ids.last().copied(), visible)
