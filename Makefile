@@ -102,10 +102,12 @@ lint: deps-npm
 	cargo fmt --all --check
 	npm --prefix ui run lint
 	cargo clippy --workspace --all-targets --locked -- -D warnings
-	@tree=$$(cargo tree -p isms-core -e normal,build --prefix none --locked); \
-	if grep -qE '^(tauri|wry|tao)(-[a-z0-9-]+)? v' <<<"$$tree"; then \
-	  echo "isms-core depends on tauri: the core must not know the shell"; exit 1; fi; \
-	echo "isms-core does not depend on tauri ($$(wc -l <<<"$$tree") crates checked)"
+	@for crate in isms-core isms-export; do \
+	  tree=$$(cargo tree -p $$crate -e normal,build --prefix none --locked); \
+	  if grep -qE '^(tauri|wry|tao)(-[a-z0-9-]+)? v' <<<"$$tree"; then \
+	    echo "$$crate depends on tauri: it must not know the shell"; exit 1; fi; \
+	  echo "$$crate does not depend on tauri ($$(wc -l <<<"$$tree") crates checked)"; \
+	done
 	@fresh=$$(mktemp -d); \
 	TS_RS_EXPORT_DIR=$$fresh cargo test --workspace --locked -q export_bindings >/dev/null; \
 	if ! diff -r "$$fresh" ui/src/lib/bindings; then \

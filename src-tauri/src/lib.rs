@@ -7,6 +7,7 @@ pub mod commands;
 pub mod error;
 pub mod events;
 pub mod idle;
+mod reveal;
 pub mod settings;
 pub mod state;
 
@@ -109,6 +110,10 @@ pub fn run() {
             commands::imports::imports_cancel,
             commands::readiness::readiness_view,
             commands::demo::demo_open,
+            commands::export::export_choose_destination,
+            commands::export::export_run,
+            commands::export::export_cancel,
+            commands::export::export_reveal,
             commands::changes::changes_list,
             commands::changes::changes_create,
             commands::changes::changes_update,

@@ -27,6 +27,8 @@ pub struct AppState {
     clock: SystemClock,
     /// Set by `imports_cancel`; the running import checks it at every row.
     pub import_cancel: AtomicBool,
+    /// Set by `export_cancel`; the running export checks it at every step.
+    pub export_cancel: AtomicBool,
     /// The temporary folder of the demo company's vault while it is the open one.
     demo_dir: Mutex<Option<PathBuf>>,
 }
@@ -49,6 +51,7 @@ impl AppState {
             last_activity: Mutex::new(Instant::now()),
             clock: SystemClock,
             import_cancel: AtomicBool::new(false),
+            export_cancel: AtomicBool::new(false),
             demo_dir: Mutex::new(None),
         }
     }

@@ -11,6 +11,7 @@ pub mod context;
 pub mod demo;
 pub mod documents;
 pub mod evidence;
+pub mod export;
 pub mod imports;
 pub mod objectives;
 pub mod organisation;

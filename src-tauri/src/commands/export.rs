@@ -1,0 +1,211 @@
+//! Commands of the export: choose where a pack goes (the native save dialog), write it with
+//! progress over a channel and a cancel, then show it in the system's file manager. The writing
+//! itself is `isms_export::file`'s: never replacing a file, never leaving a partial one.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use chrono::NaiveDate;
+use isms_core::{CoreError, ErrorCode, organisation};
+use isms_export::file::{self, Format, Phase};
+use isms_export::packs::PackKind;
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+/// How far an export has got; `done` and `total` count bytes while a bundle is written.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExportProgress {
+    /// `building`, `rendering` or `writing`.
+    pub phase: String,
+    pub done: f64,
+    pub total: f64,
+}
+
+/// What was written.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ExportDone {
+    pub path: String,
+    /// `pdf` or `zip`.
+    pub format: String,
+    pub bytes: f64,
+    /// Files in a bundle, manifests included; 1 for a PDF.
+    pub files: u32,
+    pub title: String,
+}
+
+fn pack_of(name: &str) -> IpcResult<PackKind> {
+    PackKind::parse(name).ok_or_else(|| {
+        IpcError::from(CoreError::new(
+            ErrorCode::Validation,
+            format!("There is no pack named “{name}”."),
+        ))
+    })
+}
+
+/// A file name a person would choose: "Northwind Analytics Ltd - stage2 pack 2026-06-15.pdf".
+fn suggested_name(company: &str, pack: PackKind, as_of: NaiveDate, ext: &str) -> String {
+    let company: String = company
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " .,&()-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{} - {} pack {as_of}.{ext}", company.trim(), pack.as_str())
+}
+
+/// Asks where to save pack `pack` as a PDF or, with `format` "zip", as the bundle; `null` when
+/// cancelled.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn export_choose_destination(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    pack: String,
+    format: String,
+    as_of: NaiveDate,
+) -> IpcResult<Option<String>> {
+    let kind = pack_of(&pack)?;
+    let company = state.with_vault(|vault| Ok(organisation::get(vault.reader())?.name))?;
+    let (ext, label) = if format == "zip" {
+        ("zip", "ZIP bundle")
+    } else {
+        ("pdf", "PDF")
+    };
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Export the evidence pack")
+        .set_file_name(suggested_name(&company, kind, as_of, ext))
+        .add_filter(label, &[ext]);
+    if let Some(documents) = dirs::document_dir() {
+        dialog = dialog.set_directory(documents);
+    }
+    let chosen = dialog.blocking_save_file();
+    Ok(chosen
+        .and_then(|p| p.into_path().ok())
+        .map(|p| with_extension(p, ext).display().to_string()))
+}
+
+fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+    let has = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext));
+    if has {
+        path
+    } else {
+        let mut name = path.file_name().unwrap_or_default().to_owned();
+        name.push(format!(".{ext}"));
+        path.with_file_name(name)
+    }
+}
+
+/// Writes pack `pack` as of `as_of` to `path` (a `.pdf`, or a `.zip` bundle), reporting progress
+/// on `on_progress`; `Cancelled` after `export_cancel`, with no file left behind.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn export_run(
+    state: State<'_, AppState>,
+    pack: String,
+    stage: Option<u8>,
+    as_of: NaiveDate,
+    path: String,
+    on_progress: Channel<ExportProgress>,
+) -> IpcResult<ExportDone> {
+    let kind = pack_of(&pack)?;
+    let stage = file::stage_for(kind, stage);
+    state.export_cancel.store(false, Ordering::SeqCst);
+    let cancel = &state.export_cancel;
+    let mut last = (Phase::Building, -1.0_f64);
+    let mut watch = |phase: Phase, done: u64, total: u64| {
+        // At most about a hundred messages while bytes are written.
+        let share = (done * 100).checked_div(total).unwrap_or(0) as f64;
+        if phase != last.0 || share > last.1 {
+            last = (phase, share);
+            let phase = match phase {
+                Phase::Building => "building",
+                Phase::Rendering => "rendering",
+                Phase::Writing => "writing",
+            };
+            let _ = on_progress.send(ExportProgress {
+                phase: phase.into(),
+                done: done as f64,
+                total: total as f64,
+            });
+        }
+        !cancel.load(Ordering::SeqCst)
+    };
+    let out = PathBuf::from(path);
+    let done =
+        state.with_vault(|vault| file::export_to(vault, kind, stage, as_of, &out, &mut watch))?;
+    Ok(ExportDone {
+        path: done.path.display().to_string(),
+        format: match done.format {
+            Format::Pdf => "pdf".into(),
+            Format::Zip => "zip".into(),
+        },
+        bytes: done.bytes as f64,
+        files: done.files as u32,
+        title: done.title,
+    })
+}
+
+/// Asks the running export, if any, to stop at its next step.
+#[tauri::command(rename_all = "snake_case")]
+pub fn export_cancel(state: State<'_, AppState>) {
+    state.export_cancel.store(true, Ordering::SeqCst);
+}
+
+/// Shows an exported file in the system's file manager, selected where the platform allows.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn export_reveal(path: String) -> IpcResult<()> {
+    let path = PathBuf::from(path);
+    if !path.exists() {
+        return Err(IpcError::from(CoreError::new(
+            ErrorCode::NotFound,
+            format!("{} no longer exists.", path.display()),
+        )));
+    }
+    crate::reveal::reveal(&path).map_err(|e| {
+        IpcError::from(CoreError::io(
+            &format!("Cannot show {} in the file manager", path.display()),
+            &e,
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn suggested_names_are_plain_and_keep_the_company_readable() {
+        let day = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+        assert_eq!(
+            suggested_name("Ørsted & Wąs Ltd", PackKind::Stage2, day, "pdf"),
+            "Ørsted & Wąs Ltd - stage2 pack 2026-06-15.pdf"
+        );
+        assert_eq!(
+            suggested_name("A/B: \"C\"", PackKind::Soa, day, "zip"),
+            "A-B- -C- - soa pack 2026-06-15.zip"
+        );
+        assert_eq!(
+            with_extension("x/pack".into(), "pdf"),
+            Path::new("x/pack.pdf")
+        );
+        assert_eq!(
+            with_extension("x/pack.PDF".into(), "pdf"),
+            Path::new("x/pack.PDF")
+        );
+    }
+}
