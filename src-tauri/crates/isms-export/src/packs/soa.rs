@@ -160,22 +160,19 @@ pub(crate) fn total_facts(t: &SoaTotals) -> Vec<Fact> {
     facts
 }
 
-/// Controls per theme and in total, from the same rows the statement prints.
+/// Controls per theme and in total, from the same rows the statement prints; an "Undecided"
+/// column appears when any control is undecided, so every row adds up.
 fn theme_totals(entries: &[SoaEntry]) -> Table {
+    let undecided = soa::totals(entries).undecided > 0;
     let mut rows = Vec::new();
     let mut row = |label: Cell, t: SoaTotals| {
         let mut cells = vec![label];
-        cells.extend(
-            [
-                t.controls,
-                t.applicable,
-                t.excluded,
-                t.implemented,
-                t.in_progress,
-                t.not_started,
-            ]
-            .map(|n| Cell::text(n.to_string())),
-        );
+        let mut counts = vec![t.controls, t.applicable, t.excluded];
+        if undecided {
+            counts.push(t.undecided);
+        }
+        counts.extend([t.implemented, t.in_progress, t.not_started]);
+        cells.extend(counts.into_iter().map(|n| Cell::text(n.to_string())));
         rows.push(cells);
     };
     for (theme, group) in by_theme(entries) {
@@ -183,18 +180,17 @@ fn theme_totals(entries: &[SoaEntry]) -> Table {
     }
     row(Cell::bold("All controls"), soa::totals(entries));
     let n = |t: &str| Column::new(t, 1.0);
-    Table {
-        columns: vec![
-            Column::new("Theme", 2.6),
-            n("Controls"),
-            n("Applicable"),
-            n("Excluded"),
-            n("Implemented"),
-            n("In progress"),
-            n("Not started"),
-        ],
-        rows,
+    let mut columns = vec![
+        Column::new("Theme", 2.6),
+        n("Controls"),
+        n("Applicable"),
+        n("Excluded"),
+    ];
+    if undecided {
+        columns.push(n("Undecided"));
     }
+    columns.extend([n("Implemented"), n("In progress"), n("Not started")]);
+    Table { columns, rows }
 }
 
 /// One section per theme, each a table of its controls.

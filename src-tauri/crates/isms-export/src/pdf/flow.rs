@@ -274,7 +274,7 @@ impl Flow<'_> {
         self.y += BLOCK_GAP * 0.8;
     }
 
-    fn fact_label_width(&self, facts: &[Fact]) -> f32 {
+    pub fn fact_label_width(&self, facts: &[Fact]) -> f32 {
         let widest = facts
             .iter()
             .map(|f| self.fonts.bold.width(&f.label, NOTE_SIZE))
@@ -282,7 +282,7 @@ impl Flow<'_> {
         (widest + 16.0).clamp(90.0, BODY_W * 0.38)
     }
 
-    fn fact_height(&self, fact: &Fact, label_w: f32) -> f32 {
+    pub fn fact_height(&self, fact: &Fact, label_w: f32) -> f32 {
         let label = wrap(&self.fonts.bold, &fact.label, NOTE_SIZE, label_w - 12.0);
         let value = wrap(
             &self.fonts.regular,

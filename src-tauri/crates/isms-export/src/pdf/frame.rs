@@ -58,27 +58,38 @@ impl Flow<'_> {
         if let Some(Mark::Rect { h, .. }) = self.page().marks.get_mut(1) {
             *h = (y - 190.0).max(40.0);
         }
-        self.y = y.max(360.0) + 24.0;
-        if !pack.cover.is_empty() {
+        // The marking sits top right on the cover, as the running header has it on every
+        // other page.
+        let label = pack.confidentiality.as_str();
+        let (ink, paper) = tone_colours(crate::model::Tone::Neutral);
+        let lw = fonts.bold.width(label, 8.0);
+        let right = MARGIN_X + BODY_W;
+        self.page()
+            .rect(right - lw - 10.0, 34.0, lw + 10.0, 14.0, paper);
+        let base = self.baseline(34.0, 8.0, true) - 0.6;
+        self.page()
+            .text(right - lw - 5.0, base, 8.0, true, ink, label);
+
+        let foot = PAGE_H - 92.0;
+        let facts: Vec<Fact> = pack.cover.iter().map(|f| self.cover_fact(f)).collect();
+        let label_w = self.fact_label_width(&facts);
+        let facts_h: f32 = facts.iter().map(|f| self.fact_height(f, label_w)).sum();
+        // Facts start a little below the title block, higher up when there are many.
+        self.y = if y.max(360.0) + 38.0 + facts_h <= foot - 20.0 {
+            y.max(360.0) + 24.0
+        } else {
+            y + 24.0
+        };
+        if !facts.is_empty() {
             self.rule(0.6, RULE);
             self.y += 14.0;
-            let facts: Vec<Fact> = pack.cover.iter().map(|f| self.cover_fact(f)).collect();
             self.facts(&facts);
         }
-        let foot = PAGE_H - 92.0;
         if self.y < foot - 20.0 && self.pages.len() == 1 {
             self.page()
                 .hline(MARGIN_X, MARGIN_X + BODY_W, foot, 0.6, RULE);
-            let label = pack.confidentiality.as_str();
-            let (ink, paper) = tone_colours(crate::model::Tone::Neutral);
-            let lw = fonts.bold.width(label, 8.0);
-            self.page()
-                .rect(MARGIN_X, foot + 12.0, lw + 10.0, 14.0, paper);
-            let base = self.baseline(foot + 12.0, 8.0, true) - 0.6;
-            self.page()
-                .text(MARGIN_X + 5.0, base, 8.0, true, ink, label);
             let note = "Prepared with ISMS Desk from the ISMS records as of the date above.";
-            let base = self.baseline(foot + 32.0, NOTE_SIZE, false);
+            let base = self.baseline(foot + 10.0, NOTE_SIZE, false);
             self.page()
                 .text(MARGIN_X, base, NOTE_SIZE, false, MUTED, note);
         }
