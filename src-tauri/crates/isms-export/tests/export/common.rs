@@ -156,3 +156,73 @@ pub fn assert_no_active_content(path: &Path) {
         assert!(!out.contains(local), "the PDF names a local path ({local})");
     }
 }
+
+/// The outline's top-level entries with the page each goes to, from `qpdf --json`.
+pub fn outline_pages(path: &Path) -> Vec<(String, usize)> {
+    let (ok, out) = run(
+        "qpdf",
+        &["--json", "--json-key=outlines", path.to_str().unwrap()],
+    );
+    assert!(ok, "qpdf --json fails: {out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["outlines"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|o| {
+            (
+                o["title"].as_str().unwrap_or("").to_owned(),
+                o["destpageposfrom1"].as_u64().unwrap_or(0) as usize,
+            )
+        })
+        .collect()
+}
+
+/// The contents (page 2) give each section the page its outline entry goes to, and that page
+/// opens with the section's title.
+pub fn assert_contents_match(path: &Path) {
+    let (ok, contents) = run(
+        "pdftotext",
+        &["-f", "2", "-l", "2", "-layout", path.to_str().unwrap(), "-"],
+    );
+    assert!(ok);
+    let listed: Vec<(String, usize)> = contents
+        .lines()
+        .filter(|line| line.contains("...."))
+        .filter_map(|line| {
+            let (head, page) = line.trim_end().rsplit_once(' ')?;
+            let page: usize = page.parse().ok()?;
+            let title = head.trim_end_matches(|c: char| c == '.' || c == ' ').trim();
+            let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+            Some((title, page))
+        })
+        .collect();
+    let sections: Vec<(String, usize)> = outline_pages(path)
+        .into_iter()
+        .filter(|(t, _)| t != "Contents")
+        .collect();
+    assert_eq!(
+        listed.len(),
+        sections.len(),
+        "contents {listed:?} vs outline {sections:?}"
+    );
+    for ((listed_title, listed_page), (title, page)) in listed.iter().zip(&sections) {
+        assert_eq!(
+            listed_title, title,
+            "the contents list the sections in order"
+        );
+        assert_eq!(
+            listed_page, page,
+            "{title}: the contents and the outline agree"
+        );
+        let text = flat(&pdftotext(path, Some(*page)));
+        let bare = title.split_once(' ').map_or(title.as_str(), |(n, rest)| {
+            if n.chars().all(|c| c.is_ascii_digit()) {
+                rest
+            } else {
+                title.as_str()
+            }
+        });
+        assert!(text.contains(bare), "page {page} holds {title}");
+    }
+}

@@ -17,6 +17,7 @@ fn the_gap_report_says_every_rule_and_what_to_fix() {
     assert_qpdf_check(&path);
     assert_no_active_content(&path);
     assert_page_numbers(&path);
+    assert_contents_match(&path);
 
     let report = readiness::evaluate_vault(vault.reader(), Stage::One, today()).unwrap();
     assert!(!report.ready, "the demo at stage1-gaps is not ready");

@@ -64,6 +64,7 @@ fn the_soa_pack_holds_every_control_and_the_totals_on_its_cover() {
     assert_qpdf_check(&path);
     assert_no_active_content(&path);
     assert_page_numbers(&path);
+    assert_contents_match(&path);
 
     let text = pdftotext(&path, None);
     let all = flat(&text);
