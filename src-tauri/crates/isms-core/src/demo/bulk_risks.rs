@@ -2,9 +2,9 @@
 //! above the acceptance threshold with a plan (actions with owners, due dates and applicable
 //! controls; red ones done by `stage2-ready`) and their owner's approval and acceptance.
 //!
-//! References are numbered here and each approval's snapshot of the risk is built here, in the
-//! shape the risk domain gives it (see [`super::bulk`] for why); the tests check that no
-//! approval comes out void.
+//! References are numbered here (see [`super::bulk`] for why); each approval keeps the risk's
+//! material parts as the risk domain itself takes them, and the tests check that no approval
+//! comes out void.
 
 use chrono::Duration;
 use rusqlite::params;
@@ -20,25 +20,6 @@ use super::bulk::{EVENTS, LARGE, SUBJECTS, capitalised, count, next_number};
 use super::register::linked_controls;
 use super::rng::Rng;
 use super::{DemoPoint, Story};
-
-/// What a risk owner's approval keeps of the risk: the same parts, in the same shape, as the
-/// risk domain's own approvals, so the approval stands until the risk changes.
-fn material(risk: &Risk) -> serde_json::Value {
-    let actions: Vec<serde_json::Value> = risk
-        .actions
-        .iter()
-        .map(|a| json!([a.title, a.owner_id, a.due_date, a.controls]))
-        .collect();
-    json!({
-        "owner_id": risk.owner_id,
-        "likelihood": risk.likelihood,
-        "impact": risk.impact,
-        "treatment": risk.treatment,
-        "residual_likelihood": risk.residual_likelihood,
-        "residual_impact": risk.residual_impact,
-        "actions": actions,
-    })
-}
 
 /// Risks up to [`LARGE`]`.risks`, with actions and approvals.
 pub(super) fn write(vault: &mut Vault, story: &Story, owners: &[i64], rng: &mut Rng) -> Result<()> {
@@ -193,7 +174,7 @@ fn insert_risk(
                 person_id: owner,
                 approved_on: story.prep(24),
                 note: note.into(),
-                approved: material(&risk),
+                approved: risks::material(&risk),
                 void: false,
             };
             risks::insert_approval(tx, risk.id, approval, Action::Create)?;

@@ -21,6 +21,7 @@ pub use model::{
     ActionStatus, ApprovalKind, Risk, RiskAction, RiskApproval, RiskLevel, RiskMethod, Score,
     Treatment,
 };
+pub(crate) use scoring::material;
 pub use scoring::{HeatMap, heat_map};
 pub(crate) use store::insert;
 pub use store::{create, delete, get, list, update};
