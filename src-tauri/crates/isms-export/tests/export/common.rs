@@ -192,7 +192,7 @@ pub fn assert_contents_match(path: &Path) {
         .filter_map(|line| {
             let (head, page) = line.trim_end().rsplit_once(' ')?;
             let page: usize = page.parse().ok()?;
-            let title = head.trim_end_matches(|c: char| c == '.' || c == ' ').trim();
+            let title = head.trim_end_matches(['.', ' ']).trim();
             let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
             Some((title, page))
         })
