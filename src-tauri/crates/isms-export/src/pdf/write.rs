@@ -149,6 +149,8 @@ pub fn pdf(pack: &Pack, fonts: &Fonts, pages: &[Page], outline: &[Entry]) -> Res
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
     finish(&mut lo, pack, outline)?;
+    // UTF-16 outline titles and DisplayDocTitle are PDF 1.4; printpdf writes a 1.3 header.
+    lo.version = "1.4".to_owned();
     lo.compress();
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes)
