@@ -1,0 +1,26 @@
+// Typed wrappers over the `export_*` commands (docs/ipc.md): the native save dialog with a
+// suggested name, writing a pack with its progress streamed over a channel, the request to stop,
+// and showing the written file in the system's file manager.
+
+import type { ExportDone } from '$lib/bindings/ExportDone';
+import type { ExportProgress } from '$lib/bindings/ExportProgress';
+import { call, channel } from '$lib/ipc';
+import type { ExportRequest, Format, PackKind } from './export';
+
+/** The native save dialog, with a suggested name in Documents; `null` when cancelled. */
+export const exportChooseDestination = (pack: PackKind, format: Format, asOf: string) =>
+	call<string | null>('export_choose_destination', { pack, format, as_of: asOf });
+
+/**
+ * Writes the pack to `request.path` (a `.pdf`, or a `.zip` bundle). Rejects with `AlreadyExists`
+ * (never replaces a file), `Validation` (neither .pdf nor .zip) or `Cancelled`; a failed or
+ * cancelled export leaves no file behind.
+ */
+export const exportRun = (request: ExportRequest, onProgress: (p: ExportProgress) => void) =>
+	call<ExportDone>('export_run', { ...request, on_progress: channel(onProgress) });
+
+/** Asks the running export to stop at its next step; it then rejects with `Cancelled`. */
+export const exportCancel = () => call<null>('export_cancel');
+
+/** Shows the file in the system's file manager; `NotFound` if it has gone since. */
+export const exportReveal = (path: string) => call<null>('export_reveal', { path });
