@@ -183,7 +183,11 @@ pub(crate) fn independence(f: &Facts, ix: &Index<'_>) -> RuleResult {
         };
         let more = match conflicts.len() {
             1 => String::new(),
-            n => format!(" ({} more)", count(n - 1, "conflict", "conflicts")),
+            n => format!(
+                " ({} more {})",
+                n - 1,
+                if n == 2 { "conflict" } else { "conflicts" }
+            ),
         };
         faults.add(
             format!("{}: {}{more}", a.reference, first.message),

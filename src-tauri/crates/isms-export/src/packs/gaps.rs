@@ -181,10 +181,16 @@ fn rules_section(report: &Report, status: RuleStatus) -> Section {
                 .records
                 .iter()
                 .map(|r| {
+                    // A person is known by name; the e-mail (their reference) goes beside it.
+                    let (reference, title) = if r.kind == RecordKind::Person {
+                        (&r.title, &r.reference)
+                    } else {
+                        (&r.reference, &r.title)
+                    };
                     vec![
                         Cell::text(kind(r.kind)),
-                        Cell::bold(&r.reference),
-                        Cell::text(&r.title),
+                        Cell::bold(reference),
+                        Cell::text(title),
                     ]
                 })
                 .collect();
