@@ -30,7 +30,7 @@ pub use flow::APPENDIX_TITLE;
 pub fn render(pack: &Pack) -> Result<Vec<u8>> {
     let fonts = fonts::Fonts::load()?;
     let (pages, outline) = lay_out(&fonts, pack);
-    write::pdf(pack, &fonts, &pages, &outline)
+    write::pdf(pack, &fonts, pages, &outline)
 }
 
 /// Every page of `pack` (cover, contents, body) with header and footer, and the outline.

@@ -126,8 +126,9 @@ fn ops(page: &Page) -> Vec<Op> {
     ops
 }
 
-/// The finished PDF of `pages`, with `outline`.
-pub fn pdf(pack: &Pack, fonts: &Fonts, pages: &[Page], outline: &[Entry]) -> Result<Vec<u8>> {
+/// The finished PDF of `pages`, with `outline`. Each stage's copy of the pages is dropped as
+/// soon as the next one holds them, so a long pack needs the memory of about two copies.
+pub fn pdf(pack: &Pack, fonts: &Fonts, pages: Vec<Page>, outline: &[Entry]) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&pack.title);
     for (id, face) in [(REGULAR_ID, &fonts.regular), (BOLD_ID, &fonts.bold)] {
         doc.resources
@@ -136,8 +137,8 @@ pub fn pdf(pack: &Pack, fonts: &Fonts, pages: &[Page], outline: &[Entry]) -> Res
             .insert(FontId(id.to_owned()), PdfFont::new(face.parsed.clone()));
     }
     let pdf_pages = pages
-        .iter()
-        .map(|p| PdfPage::new(Pt(PAGE_W).into(), Pt(PAGE_H).into(), ops(p)))
+        .into_iter()
+        .map(|p| PdfPage::new(Pt(PAGE_W).into(), Pt(PAGE_H).into(), ops(&p)))
         .collect();
     doc.with_pages(pdf_pages);
     let options = PdfSaveOptions {
@@ -148,6 +149,7 @@ pub fn pdf(pack: &Pack, fonts: &Fonts, pages: &[Page], outline: &[Entry]) -> Res
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    drop(doc);
     finish(&mut lo, pack, outline)?;
     // UTF-16 outline titles and DisplayDocTitle are PDF 1.4; printpdf writes a 1.3 header.
     lo.version = "1.4".to_owned();
