@@ -1,0 +1,1 @@
+//! Reading spreadsheets: filled in by the import work of issue 7.

@@ -1,0 +1,1 @@
+//! Writing registers to XLSX: filled in by the export work of issue 7.
