@@ -1,1 +1,0 @@
-//! Reading spreadsheets: filled in by the import work of issue 7.

@@ -1,0 +1,86 @@
+//! Dates as people type them: ISO (2026-03-31), European day first (31/03/2026, 31.03.2026,
+//! 31-03-2026), an Excel serial number (46112), or a cell the workbook typed as a date. A
+//! slash date whose second part cannot be a month (03/31/2026) is refused as American rather
+//! than guessed, and so is a two-digit year: the message says how to write it.
+
+use chrono::{Days, NaiveDate};
+
+use super::cell::{Cell, trim};
+use super::clean::text;
+
+/// Serial numbers read as dates: 1910-01-01 to 2199-12-31. Outside that range a number in a
+/// date column is a mistake (a year, a count), not a date.
+const SERIALS: std::ops::RangeInclusive<f64> = 3_654.0..=109_574.0;
+
+/// A date, or `None` for a blank cell.
+pub fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
+    match cell {
+        Cell::Date(d) => return Ok(Some(d.date())),
+        Cell::Number(n) => return serial(*n).map(Some),
+        _ => {}
+    }
+    let Some(t) = text(cell) else {
+        return Ok(None);
+    };
+    parse(&t).map(Some)
+}
+
+/// An Excel serial day number of the 1900 date system (the default; calamine converts cells
+/// of a 1904-system workbook itself when they are typed as dates). The time of day is dropped.
+pub fn serial(n: f64) -> Result<NaiveDate, String> {
+    if !SERIALS.contains(&n) {
+        return Err(format!(
+            "{} is not a date: write it like 2026-03-31 or 31/03/2026.",
+            super::cell::number_text(n)
+        ));
+    }
+    // Day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was; every serial
+    // in range is past it, so counting from 1899-12-30 is right.
+    let base = NaiveDate::from_ymd_opt(1899, 12, 30).expect("a valid date");
+    base.checked_add_days(Days::new(n.trunc() as u64))
+        .ok_or_else(|| format!("{n} is not a date."))
+}
+
+fn parse(raw: &str) -> Result<NaiveDate, String> {
+    let t = trim(raw);
+    // A date-time written out: keep the date ("2026-03-31 14:00", "2026-03-31T14:00:00").
+    let day = t.split(['T', ' ']).next().unwrap_or(t);
+    let invalid =
+        || format!("“{t}” is not a date: write it like 2026-03-31 or 31/03/2026 (day first).");
+    if day.len() >= 4 && day.bytes().all(|b| b.is_ascii_digit()) {
+        let n: f64 = day.parse().map_err(|_| invalid())?;
+        return serial(n).map_err(|_| invalid());
+    }
+    let sep = day
+        .chars()
+        .find(|c| matches!(c, '-' | '/' | '.'))
+        .ok_or_else(invalid)?;
+    let parts: Vec<&str> = day.split(sep).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return Err(invalid());
+    };
+    let num = |s: &str| -> Result<u32, String> {
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        s.parse().map_err(|_| invalid())
+    };
+    let (year, month, day_of) = if a.len() == 4 {
+        (num(a)?, num(b)?, num(c)?)
+    } else {
+        if c.len() != 4 {
+            return Err(format!(
+                "“{t}” has a two-digit year; write the year in full, like 31/03/2026."
+            ));
+        }
+        let (d, m) = (num(a)?, num(b)?);
+        if m > 12 && d <= 12 {
+            return Err(format!(
+                "“{t}” reads as month first (American); write day first, like {m:02}/{d:02}/{c}, or as {c}-{d:02}-{m:02}."
+            ));
+        }
+        (num(c)?, m, d)
+    };
+    NaiveDate::from_ymd_opt(year as i32, month, day_of)
+        .ok_or_else(|| format!("“{t}” is not a real date."))
+}

@@ -1,0 +1,260 @@
+//! What each kind of register can take from a spreadsheet: its fields, with the name the
+//! importer and a mapping file use (`control_id`), the label the UI and CLI show, and the
+//! headers that mean it in real templates. A header that could mean two fields of one kind is
+//! listed under both, best first: `mapping` gives it to the field where it ranks higher.
+//! "Status" in an SoA means the implementation status, never applicability.
+
+use serde::Serialize;
+
+/// A kind of register an import fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Risks,
+    Soa,
+    Assets,
+    People,
+    Tracker,
+    Documents,
+    Training,
+    Acknowledgements,
+}
+
+/// One field of a kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Field {
+    /// The importer's and the mapping file's name: `control_id`.
+    pub name: &'static str,
+    /// What a person reads: "Control ID".
+    pub label: &'static str,
+    /// Headers that mean this field, best first, compared ignoring case, spaces and a trailing
+    /// colon or `*`.
+    pub synonyms: &'static [&'static str],
+    /// A row without it cannot be imported.
+    pub required: bool,
+    /// A cell may hold several values (split on newline, `;`, `,` or `|`).
+    pub many: bool,
+}
+
+const fn f(name: &'static str, label: &'static str, synonyms: &'static [&'static str]) -> Field {
+    Field {
+        name,
+        label,
+        synonyms,
+        required: false,
+        many: false,
+    }
+}
+const fn req(name: &'static str, label: &'static str, synonyms: &'static [&'static str]) -> Field {
+    Field {
+        name,
+        label,
+        synonyms,
+        required: true,
+        many: false,
+    }
+}
+const fn many(name: &'static str, label: &'static str, synonyms: &'static [&'static str]) -> Field {
+    Field {
+        name,
+        label,
+        synonyms,
+        required: false,
+        many: true,
+    }
+}
+
+#[rustfmt::skip]
+const OWNER: &[&str] = &["owner", "responsible", "accountable", "assigned to", "responsible person"];
+const EMAIL: &[&str] = &[
+    "e-mail",
+    "email",
+    "mail",
+    "e-mail address",
+    "email address",
+    "user",
+];
+
+#[rustfmt::skip]
+static RISKS: &[Field] = &[
+    f("reference", "Reference", &["reference", "ref", "risk id", "risk ref", "risk no", "id", "no", "no.", "#"]),
+    req("title", "Title", &["title", "risk title", "risk", "risk name", "name", "risk description"]),
+    f("description", "Description", &["description", "risk description", "details", "scenario"]),
+    many("assets", "Assets", &["assets", "asset", "affected assets", "asset(s)"]),
+    f("threat", "Threat", &["threat", "threats", "threat source"]),
+    f("vulnerability", "Vulnerability", &["vulnerability", "vulnerabilities", "weakness"]),
+    f("owner", "Risk owner", &["risk owner", "owner", "responsible", "accountable"]),
+    f("likelihood", "Likelihood", &["likelihood", "inherent likelihood", "probability", "l", "likelihood (l)", "p"]),
+    f("impact", "Impact", &["impact", "inherent impact", "consequence", "i", "impact (i)", "severity", "c"]),
+    f("treatment", "Treatment", &["treatment", "treatment option", "treatment decision", "risk treatment", "decision", "response"]),
+    many("actions", "Treatment actions", &["treatment actions", "actions", "treatment plan", "action", "mitigation"]),
+    many("controls", "Annex A controls", &["annex a controls", "controls", "control", "annex a", "control ref", "soa reference"]),
+    f("action_owner", "Action owner", &["action owner"]),
+    f("due_date", "Due date", &["due date", "due", "target date", "deadline"]),
+    f("residual_likelihood", "Residual likelihood", &["residual likelihood", "residual probability", "rl", "target likelihood"]),
+    f("residual_impact", "Residual impact", &["residual impact", "residual consequence", "ri", "target impact"]),
+];
+
+#[rustfmt::skip]
+static SOA: &[Field] = &[
+    req("control_id", "Control ID", &["control id", "ref", "control ref", "control", "clause", "annex a", "reference", "annex a ref", "control no", "id", "#"]),
+    f("title", "Control title", &["control title", "control name", "title", "name", "control"]),
+    f("applicable", "Applicable", &["applicable", "applicable?", "applicability", "included", "included?", "selected", "in scope"]),
+    f("legal", "Legal or regulatory", &["legal", "legal or regulatory", "legal/regulatory", "regulatory", "lr", "l/r"]),
+    f("contractual", "Contractual", &["contractual", "contract", "co", "c/o"]),
+    f("business", "Business requirement or best practice", &["business", "business requirement", "best practice", "business requirement or best practice", "br/bp", "br", "bp"]),
+    f("risk_assessment", "Risk assessment result", &["risk assessment", "risk assessment result", "ra", "risk"]),
+    f("justification", "Justification", &["justification", "justification for exclusion", "reason for exclusion", "justification for inclusion/exclusion", "rationale", "reason"]),
+    f("status", "Implementation status", &["implementation status", "status", "implementation", "implemented", "implemented?"]),
+    f("owner", "Owner", &["control owner", "owner", "responsible", "accountable"]),
+    f("notes", "Notes", &["notes", "comments", "remarks", "how implemented", "implementation notes"]),
+];
+
+#[rustfmt::skip]
+static ASSETS: &[Field] = &[
+    req("name", "Name", &["name", "asset", "asset name", "asset description"]),
+    f("kind", "Type", &["type", "asset type", "category", "kind", "asset category"]),
+    f("owner", "Owner", &["asset owner", "owner", "responsible", "accountable"]),
+    f("classification", "Classification", &["classification", "information classification", "sensitivity", "confidentiality", "class"]),
+    f("description", "Description", &["description", "details", "notes", "comments"]),
+];
+
+#[rustfmt::skip]
+static PEOPLE: &[Field] = &[
+    req("name", "Name", &["name", "full name", "employee", "person", "staff member", "employee name"]),
+    req("email", "E-mail", EMAIL),
+    f("job_title", "Job title", &["job title", "title", "role", "position"]),
+    f("department", "Department", &["department", "team", "dept", "business unit"]),
+    f("start_date", "Start date", &["start date", "start", "joined", "joining date", "hire date", "date joined"]),
+    f("end_date", "End date", &["end date", "end", "left", "leaving date", "leaver date", "exit date", "date left"]),
+    f("top_management", "Top management", &["top management", "management", "senior management", "leadership"]),
+    f("isms_owner", "ISMS owner", &["isms owner", "isms manager"]),
+];
+
+#[rustfmt::skip]
+static TRACKER: &[Field] = &[
+    f("reference", "Reference", &["reference", "ref", "id", "item", "no", "no.", "#", "finding id"]),
+    f("kind", "Type", &["type", "finding type", "kind", "category", "classification", "grade"]),
+    req("title", "Title", &["title", "finding", "issue", "summary", "subject", "description"]),
+    f("description", "Description", &["description", "details", "finding details", "evidence"]),
+    f("source", "Source", &["source", "origin", "raised from", "audit"]),
+    f("source_ref", "Source reference", &["source reference", "source ref", "audit ref", "audit reference"]),
+    many("clauses", "Clauses", &["clauses", "clause", "iso clause", "requirement"]),
+    many("controls", "Annex A controls", &["annex a controls", "controls", "control", "annex a"]),
+    f("owner", "Owner", OWNER),
+    f("raised_on", "Raised on", &["raised on", "raised", "date raised", "opened", "date opened", "date"]),
+    f("due_on", "Due date", &["due date", "due", "target date", "deadline", "due on"]),
+    f("status", "Status", &["status", "state"]),
+    f("correction", "Correction", &["correction", "immediate action", "containment"]),
+    f("root_cause", "Root cause", &["root cause", "cause", "root cause analysis"]),
+    f("corrective_action", "Corrective action", &["corrective action", "action", "corrective actions", "capa", "action plan"]),
+    f("decision", "Decision", &["decision", "response"]),
+    f("effectiveness_on", "Effectiveness reviewed on", &["effectiveness review date", "effectiveness reviewed on", "verified on", "verification date"]),
+    f("effectiveness_result", "Effectiveness review", &["effectiveness review", "effectiveness", "verification", "effective?"]),
+    f("closed_on", "Closed on", &["closed on", "closed", "date closed", "closure date", "close date"]),
+];
+
+#[rustfmt::skip]
+static DOCUMENTS: &[Field] = &[
+    f("reference", "Reference", &["reference", "ref", "document id", "doc id", "id", "document number", "doc no", "no", "#"]),
+    req("title", "Title", &["title", "document title", "document", "name", "document name"]),
+    f("kind", "Kind", &["type", "kind", "document type", "category"]),
+    many("mandatory_items", "Mandatory items", &["mandatory items", "clause", "iso clause", "clauses", "requirement"]),
+    f("owner", "Owner", &["document owner", "owner", "author", "responsible"]),
+    f("version", "Version", &["version", "current version", "rev", "revision", "issue"]),
+    f("approved_on", "Approved on", &["approved on", "approved", "approval date", "date approved", "issue date"]),
+    f("review_months", "Review interval (months)", &["review interval", "review interval (months)", "review frequency", "review cycle", "review period"]),
+    f("next_review", "Next review", &["next review", "next review date", "review date", "review due"]),
+    f("communicate", "Communicate to staff", &["communicate", "communicate to staff", "communicated", "must read", "staff must read", "acknowledgement required"]),
+    many("audience", "Audience", &["audience", "distribution", "applies to", "target audience"]),
+];
+
+#[rustfmt::skip]
+static TRAINING: &[Field] = &[
+    req("email", "E-mail", EMAIL),
+    req("course", "Course", &["course", "training", "course name", "module"]),
+    req("date", "Completed on", &["date", "completed", "completed on", "completion date", "date completed"]),
+    f("expires_on", "Expires on", &["expires on", "expires", "expiry", "expiry date", "valid until"]),
+];
+
+#[rustfmt::skip]
+static ACKNOWLEDGEMENTS: &[Field] = &[
+    req("email", "E-mail", EMAIL),
+    req("document", "Document", &["document", "policy", "document title", "document reference"]),
+    req("version", "Version", &["version", "document version", "policy version"]),
+    req("date", "Acknowledged on", &["date", "acknowledged", "acknowledged on", "signed", "signed on", "timestamp"]),
+    f("method", "Method", &["method", "how", "channel"]),
+];
+
+impl Kind {
+    pub const ALL: [Kind; 8] = [
+        Kind::Risks,
+        Kind::Soa,
+        Kind::Assets,
+        Kind::People,
+        Kind::Tracker,
+        Kind::Documents,
+        Kind::Training,
+        Kind::Acknowledgements,
+    ];
+
+    /// The CLI's word for the kind: `risks`, `soa` …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Risks => "risks",
+            Kind::Soa => "soa",
+            Kind::Assets => "assets",
+            Kind::People => "people",
+            Kind::Tracker => "tracker",
+            Kind::Documents => "documents",
+            Kind::Training => "training",
+            Kind::Acknowledgements => "acknowledgements",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<Kind> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(word.trim()))
+    }
+
+    /// The fields, in the order a preview shows them.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            Kind::Risks => RISKS,
+            Kind::Soa => SOA,
+            Kind::Assets => ASSETS,
+            Kind::People => PEOPLE,
+            Kind::Tracker => TRACKER,
+            Kind::Documents => DOCUMENTS,
+            Kind::Training => TRAINING,
+            Kind::Acknowledgements => ACKNOWLEDGEMENTS,
+        }
+    }
+
+    pub fn field(self, name: &str) -> Option<&'static Field> {
+        self.fields().iter().find(|f| f.name == name)
+    }
+}
+
+/// A header as compared with synonyms: lower case, spaces (non-breaking too) collapsed and
+/// trimmed, a trailing colon or `*` (a required-column marker) dropped.
+pub fn normalise_header(header: &str) -> String {
+    let words: Vec<&str> = header
+        .split(|c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ").to_lowercase();
+    joined.trim_end_matches([':', '*', ' ']).trim().to_owned()
+}
+
+/// How well `header` names `field`: 0 for its first synonym, 1 for the next …; `None` if not
+/// at all. A header with a parenthesised note ("Likelihood (1-5)") is also tried without it.
+pub fn rank(field: &Field, header: &str) -> Option<usize> {
+    let h = normalise_header(header);
+    let find = |h: &str| field.synonyms.iter().position(|s| *s == h);
+    find(&h).or_else(|| {
+        let cut = h.find('(')?;
+        find(h[..cut].trim()).map(|r| r + field.synonyms.len())
+    })
+}

@@ -1,0 +1,6 @@
+//! The reading half of the spreadsheets crate: cleaners, CSV and XLSX reading, header
+//! detection, mapping, rows, and hostile files. Every fixture is built here, in the suite:
+//! XLSX with rust_xlsxwriter, CSV as text or bytes, zip bombs with the zip crate.
+
+mod clean;
+mod dates;
