@@ -1,1 +1,0 @@
-//! Writing registers to XLSX: filled in by the export work of issue 7.

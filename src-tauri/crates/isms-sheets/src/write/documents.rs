@@ -1,0 +1,65 @@
+//! The document register (the register only, not the files): one row per document by
+//! reference, with its kind, owner, the mandatory documented information it covers, review
+//! cycle, audience, and the version in force with its approval.
+
+use isms_core::documents::{self, DocKind};
+use isms_core::{Result, Vault};
+
+use super::sheet::{People, Sheet, Value, by_reference};
+
+pub const NAME: &str = "Documents";
+
+fn kind(k: DocKind) -> &'static str {
+    match k {
+        DocKind::Policy => "Policy",
+        DocKind::Procedure => "Procedure",
+        DocKind::Manual => "Manual",
+        DocKind::Plan => "Plan",
+        DocKind::Record => "Record",
+        DocKind::Other => "Other",
+    }
+}
+
+pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
+    let mut docs = documents::list(vault.reader())?;
+    docs.sort_by(|a, b| by_reference(&a.reference, &b.reference).then(a.id.cmp(&b.id)));
+    let mut sheet = Sheet::new(
+        NAME,
+        &[
+            "Reference",
+            "Title",
+            "Kind",
+            "Owner",
+            "E-mail",
+            "Mandatory items",
+            "Review interval (months)",
+            "Next review",
+            "Communicate",
+            "Audience",
+            "Version",
+            "Approved on",
+            "Approved by",
+            "Versions",
+        ],
+    );
+    for d in &docs {
+        let current = d.current();
+        sheet.push(vec![
+            Value::text(&d.reference),
+            Value::text(&d.title),
+            Value::text(kind(d.kind)),
+            people.name(d.owner_id),
+            people.email(d.owner_id),
+            Value::list(&d.mandatory_items),
+            Value::number(d.review_months),
+            Value::date(d.next_review),
+            Value::yes_no(d.communicate),
+            Value::list(&d.audience),
+            current.map_or(Value::Empty, |v| Value::text(&v.number)),
+            Value::date(current.and_then(|v| v.approved_on)),
+            people.name(current.and_then(|v| v.approved_by)),
+            Value::Number(d.versions.len() as f64),
+        ]);
+    }
+    Ok(vec![sheet])
+}

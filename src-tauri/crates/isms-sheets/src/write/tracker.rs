@@ -1,0 +1,107 @@
+//! The ISMS tracker: one row per finding or action by reference, with its kind, source,
+//! clauses and controls, owner, dates, status, the corrective-action fields and its progress
+//! notes (one dated line each, oldest first), and whether it is overdue on the day.
+
+use chrono::NaiveDate;
+use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus};
+use isms_core::{Result, Vault};
+
+use super::sheet::{People, Sheet, Value, by_reference};
+
+pub const NAME: &str = "Tracker";
+
+fn kind(k: ItemKind) -> &'static str {
+    match k {
+        ItemKind::MajorNc => "Major nonconformity",
+        ItemKind::MinorNc => "Minor nonconformity",
+        ItemKind::Ofi => "Opportunity for improvement",
+        ItemKind::Observation => "Observation",
+        ItemKind::Action => "Action",
+    }
+}
+
+fn source(s: ItemSource) -> &'static str {
+    match s {
+        ItemSource::Stage1Audit => "Stage 1 audit",
+        ItemSource::Stage2Audit => "Stage 2 audit",
+        ItemSource::SurveillanceAudit => "Surveillance audit",
+        ItemSource::InternalAudit => "Internal audit",
+        ItemSource::ManagementReview => "Management review",
+        ItemSource::Incident => "Incident",
+        ItemSource::RiskTreatment => "Risk treatment",
+        ItemSource::Other => "Other",
+    }
+}
+
+fn status(s: ItemStatus) -> &'static str {
+    match s {
+        ItemStatus::Open => "Open",
+        ItemStatus::InProgress => "In progress",
+        ItemStatus::AwaitingVerification => "Awaiting verification",
+        ItemStatus::Closed => "Closed",
+    }
+}
+
+pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result<Vec<Sheet>> {
+    let mut items = tracker::list(vault.reader())?;
+    items.sort_by(|a, b| by_reference(&a.reference, &b.reference).then(a.id.cmp(&b.id)));
+    let mut sheet = Sheet::new(
+        NAME,
+        &[
+            "Reference",
+            "Type",
+            "Title",
+            "Description",
+            "Source",
+            "Source reference",
+            "Clauses",
+            "Controls",
+            "Owner",
+            "E-mail",
+            "Raised on",
+            "Due date",
+            "Status",
+            "Overdue",
+            "Correction",
+            "Root cause",
+            "Corrective action",
+            "Decision",
+            "Effectiveness reviewed on",
+            "Effectiveness review",
+            "Closed on",
+            "Progress notes",
+        ],
+    );
+    for t in &items {
+        let notes: Vec<String> = t
+            .notes
+            .iter()
+            .map(|n| format!("{}: {}", n.noted_on, n.note))
+            .collect();
+        sheet.push(vec![
+            Value::text(&t.reference),
+            Value::text(kind(t.kind)),
+            Value::text(&t.title),
+            Value::text(&t.description),
+            Value::text(source(t.source)),
+            Value::text(&t.source_ref),
+            Value::list(&t.clauses),
+            Value::list(&t.controls),
+            people.name(t.owner_id),
+            people.email(t.owner_id),
+            Value::Date(t.raised_on),
+            Value::date(t.due_on),
+            Value::text(status(t.status)),
+            Value::yes_no(t.is_overdue(as_of)),
+            Value::text(&t.correction),
+            Value::text(&t.root_cause),
+            Value::text(&t.corrective_action),
+            Value::text(&t.decision),
+            Value::date(t.effectiveness_on),
+            Value::text(&t.effectiveness_result),
+            Value::date(t.closed_on),
+            Value::Text(notes.join("\n")),
+        ]);
+    }
+    Ok(vec![sheet])
+}

@@ -1,0 +1,94 @@
+//! The export's headers are the importer's words: each header of a register's sheet names at
+//! most one field of that kind (the one it ranks best for), no field twice, every required
+//! field present. This is what lets a register exported and imported again map itself.
+
+use std::collections::BTreeMap;
+
+use isms_sheets::read::fields::{Kind, rank};
+use isms_sheets::write::SheetKind;
+
+use super::{demo_vault, export, headers};
+
+fn sheet_of(kind: Kind) -> (SheetKind, &'static str) {
+    match kind {
+        Kind::Risks => (SheetKind::Risks, "Risks"),
+        Kind::Soa => (SheetKind::Soa, "SoA"),
+        Kind::Assets => (SheetKind::Assets, "Assets"),
+        Kind::People => (SheetKind::People, "People"),
+        Kind::Tracker => (SheetKind::Tracker, "Tracker"),
+        Kind::Documents => (SheetKind::Documents, "Documents"),
+        Kind::Training => (SheetKind::Training, "Completions"),
+        Kind::Acknowledgements => (SheetKind::Acknowledgements, "Acknowledgements"),
+    }
+}
+
+#[test]
+fn every_header_maps_to_its_own_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = demo_vault(dir.path());
+    for kind in Kind::ALL {
+        let (sheet_kind, sheet) = sheet_of(kind);
+        let out = dir.path().join(format!("{}.xlsx", sheet_kind.as_str()));
+        if !out.exists() {
+            export(&vault, sheet_kind, dir.path());
+        }
+        let mut mapped: BTreeMap<&str, String> = BTreeMap::new();
+        for h in headers(&out, sheet) {
+            let best = kind
+                .fields()
+                .iter()
+                .filter_map(|f| rank(f, &h).map(|r| (r, f.name)))
+                .min();
+            if let Some((_, field)) = best
+                && let Some(other) = mapped.insert(field, h.clone())
+            {
+                panic!("{sheet}: “{h}” and “{other}” both name {field}");
+            }
+        }
+        for f in kind.fields().iter().filter(|f| f.required) {
+            assert!(
+                mapped.contains_key(f.name),
+                "{sheet}: no header for {}",
+                f.name
+            );
+        }
+        let wanted: &[(&str, &str)] = match kind {
+            Kind::Risks => &[
+                ("reference", "Reference"),
+                ("title", "Title"),
+                ("owner", "Owner"),
+                ("likelihood", "Likelihood"),
+                ("impact", "Impact"),
+                ("treatment", "Treatment"),
+                ("residual_likelihood", "Residual likelihood"),
+                ("residual_impact", "Residual impact"),
+            ],
+            Kind::Soa => &[
+                ("control_id", "Control ID"),
+                ("title", "Control title"),
+                ("applicable", "Applicable"),
+                ("justification", "Justification"),
+                ("status", "Status"),
+                ("owner", "Owner"),
+            ],
+            Kind::Tracker => &[
+                ("reference", "Reference"),
+                ("kind", "Type"),
+                ("description", "Description"),
+                ("effectiveness_result", "Effectiveness review"),
+            ],
+            Kind::Documents => &[
+                ("review_months", "Review interval (months)"),
+                ("version", "Version"),
+            ],
+            _ => &[],
+        };
+        for (field, header) in wanted {
+            assert_eq!(
+                mapped.get(field).map(String::as_str),
+                Some(*header),
+                "{sheet}: {field}"
+            );
+        }
+    }
+}
