@@ -105,6 +105,19 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<chrono::NaiveDate>,
     },
+    /// Write a register to an XLSX workbook as of a day (frozen headers, filters, real dates;
+    /// text that could run as a formula stays text). Never overwrites a file.
+    ExportSheet {
+        vault: PathBuf,
+        /// risks, soa, assets, people, tracker, documents, audits, training or acknowledgements.
+        kind: isms_sheets::write::SheetKind,
+        /// The workbook to write (.xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Statuses as of this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<chrono::NaiveDate>,
+    },
     /// Check an evidence bundle (.zip) against its manifest: every file's size and SHA-256,
     /// and nothing missing or added. Needs no vault and no passphrase. Exits 14 if anything
     /// differs.

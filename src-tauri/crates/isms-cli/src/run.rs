@@ -269,6 +269,23 @@ pub fn run(cli: Cli) -> Result<()> {
             open.close()?;
             println!("{done}");
         }
+        Command::ExportSheet {
+            vault,
+            kind,
+            out,
+            as_of,
+        } => {
+            isms_sheets::write::check_target(&out)?;
+            let open = open(&vault, &backups)?;
+            let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            isms_sheets::write::export(&open, kind, as_of, &out)?;
+            open.close()?;
+            let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or_default();
+            println!(
+                "Wrote {} ({bytes} bytes): {kind}, as of {as_of}",
+                out.display()
+            );
+        }
         Command::Verify { bundle } => {
             if !crate::verify::verify(&bundle)? {
                 std::process::exit(exit::BUNDLE_MISMATCH);

@@ -607,3 +607,63 @@ fn export_writes_each_pack_as_pdf_or_bundle_and_never_overwrites() {
         .collect();
     assert!(left.is_empty(), "no partial file left: {left:?}");
 }
+
+#[test]
+fn export_sheet_writes_a_register_as_xlsx_and_never_overwrites() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let made = isms(d, &["demo", "nw.isms", "--at", "stage2-ready"], PASS);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let sheet = |kind: &str, out: &str| {
+        isms(
+            d,
+            &[
+                "export-sheet",
+                "nw.isms",
+                kind,
+                "--out",
+                out,
+                "--as-of",
+                "2026-06-15",
+            ],
+            PASS,
+        )
+    };
+    for (kind, first) in [("soa", "SoA"), ("risks", "Risks"), ("training", "Training")] {
+        let out = sheet(kind, &format!("{kind}.xlsx"));
+        assert!(out.status.success(), "{kind}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains(&format!("{kind}.xlsx")),
+            "{}",
+            stdout(&out)
+        );
+        let file = std::fs::File::open(d.join(format!("{kind}.xlsx"))).unwrap();
+        let mut zip = zip::ZipArchive::new(file).expect("an XLSX is a ZIP");
+        let mut book = String::new();
+        zip.by_name("xl/workbook.xml")
+            .unwrap()
+            .read_to_string(&mut book)
+            .unwrap();
+        assert!(
+            book.contains(&format!("name=\"{first}\"")),
+            "{kind}: the sheet {first}: {book}"
+        );
+    }
+    let before = std::fs::read(d.join("soa.xlsx")).unwrap();
+    let out = sheet("soa", "soa.xlsx");
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(d.join("soa.xlsx")).unwrap(),
+        before,
+        "untouched"
+    );
+    assert_eq!(sheet("soa", "soa.csv").status.code(), Some(9), "not .xlsx");
+    assert_eq!(
+        sheet("packs", "x.xlsx").status.code(),
+        Some(2),
+        "no such register"
+    );
+    assert!(!d.join("x.xlsx").exists());
+}
