@@ -8,7 +8,10 @@
 //! typed into the vault becomes a formula in the workbook. Text that a spreadsheet could still
 //! take for one when it is edited or saved as CSV (beginning with `=`, `+`, `-`, `@`, a tab or a
 //! carriage return) also gets Excel's quote prefix: the cell shows as text, the apostrophe is
-//! not part of the value, so the text reads back exactly as it was written.
+//! not part of the value, so the text reads back exactly as it was written. A text longer than
+//! a cell holds (32,767 characters) is cut with a note saying so, rather than failing the export.
+
+use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 use isms_core::people::Person;
@@ -20,6 +23,23 @@ pub const DATE_FORMAT: &str = "yyyy-mm-dd";
 
 /// The characters that make a spreadsheet treat a cell's text as a formula (or DDE command).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The most characters Excel keeps in a cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// What ends a text cut to fit a cell.
+pub const CUT_NOTE: &str = " … [cut to fit a spreadsheet cell; the full text is in ISMS Desk]";
+
+/// `text`, or as much of it as a cell holds followed by [`CUT_NOTE`].
+fn fit(text: &str) -> Cow<'_, str> {
+    if text.chars().count() <= MAX_CELL_CHARS {
+        return Cow::Borrowed(text);
+    }
+    let keep = MAX_CELL_CHARS - CUT_NOTE.chars().count();
+    let mut cut: String = text.chars().take(keep).collect();
+    cut.push_str(CUT_NOTE);
+    Cow::Owned(cut)
+}
 
 /// Whether `text` could run as a formula if a spreadsheet re-parsed it.
 pub fn is_risky(text: &str) -> bool {
@@ -136,7 +156,7 @@ impl Sheet {
             } else {
                 &f.header
             };
-            ws.write_string_with_format(0, col, header, format)?;
+            ws.write_string_with_format(0, col, fit(header), format)?;
             ws.set_column_width(col, self.width(usize::from(col)))?;
         }
         for (r, row) in self.rows.iter().enumerate() {
@@ -146,10 +166,10 @@ impl Sheet {
                 match value {
                     Value::Text(s) if s.is_empty() => {}
                     Value::Text(s) if is_risky(s) => {
-                        ws.write_string_with_format(r, col, s, &f.quoted)?;
+                        ws.write_string_with_format(r, col, fit(s), &f.quoted)?;
                     }
                     Value::Text(s) => {
-                        ws.write_string(r, col, s)?;
+                        ws.write_string(r, col, fit(s))?;
                     }
                     Value::Number(n) => {
                         ws.write_number(r, col, *n)?;

@@ -15,7 +15,7 @@ use isms_core::soa::SoaEntry;
 use isms_core::tracker::{ItemKind, ItemSource, TrackerItem};
 use isms_core::training::{Course, CourseKind};
 use isms_core::{Passphrase, Stamp, Vault};
-use isms_sheets::write::SheetKind;
+use isms_sheets::write::{self, SheetKind};
 
 use super::{PASS, export, open, part, today};
 
@@ -150,4 +150,26 @@ fn formulas_are_written_as_quoted_text_and_read_back_intact() {
             "{kind}: the title cannot start a formula"
         );
     }
+}
+
+#[test]
+fn a_text_longer_than_a_cell_holds_is_cut_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = hostile_vault(dir.path());
+    let mut r = Risk::titled("Long");
+    r.description = "é".repeat(40_000);
+    risks::create(&mut vault, stamp(), r).unwrap();
+    let out = export(&vault, SheetKind::Risks, dir.path());
+    let long: Vec<String> = texts(&out)
+        .into_iter()
+        .map(|(_, s)| s)
+        .filter(|s| s.starts_with("éé"))
+        .collect();
+    assert_eq!(long.len(), 1, "the description is written");
+    assert_eq!(
+        long[0].chars().count(),
+        write::sheet::MAX_CELL_CHARS,
+        "as much as fits"
+    );
+    assert!(long[0].ends_with(write::sheet::CUT_NOTE), "says it was cut");
 }
