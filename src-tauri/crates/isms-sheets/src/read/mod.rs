@@ -1,14 +1,249 @@
-//! Reading real-world registers. `open` reads one sheet of an XLSX or CSV file into cells,
+//! Reading real-world registers. [`open`] reads one sheet of an XLSX or CSV file into cells,
 //! refusing hostile files (not a ZIP, zip bombs, DTDs, too many rows or cells) with a clear
-//! validation error; `header` finds the header row; `mapping` proposes which column is which
-//! field of a kind (or takes a mapping file); `rows` hands on each data row with its sheet
-//! and row number; `clean` and `dates` turn messy cells into values. Writing to the vault is
-//! the importer's job, elsewhere.
+//! validation error before they can cost much memory; [`header`] finds the header row;
+//! [`mapping`] proposes which column is which field of a kind, or takes a mapping file;
+//! [`rows`] hands on each data row with its sheet and row number; [`clean`] and [`dates`] turn
+//! messy cells into values. Checking values against the vault and writing them is the
+//! importer's job, elsewhere.
 
 pub mod cell;
 pub mod clean;
+mod csv;
 pub mod dates;
 pub mod fields;
+mod guard;
+pub mod header;
+pub mod mapping;
+pub mod rows;
+mod xlsx;
+
+use std::path::Path;
+
+use isms_core::{CoreError, ErrorCode, FieldError, Result};
+use serde::Serialize;
 
 pub use cell::Cell;
 pub use fields::{Field, Kind};
+pub use header::{HeaderRow, find_header};
+pub use mapping::{Column, Mapping, MappingFile, detect, propose_mapping};
+pub use rows::{RowRecord, Value, rows};
+
+/// How much a file may hold before it is refused. The defaults keep a read under about
+/// 300 MB of memory: calamine streams a sheet's XML, but holds the shared strings whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The file on disk.
+    pub max_file_bytes: u64,
+    /// One worksheet's XML, uncompressed (streamed, never held whole).
+    pub max_sheet_xml_bytes: u64,
+    /// Any other part of an XLSX, uncompressed (shared strings and styles are held whole).
+    pub max_part_bytes: u64,
+    /// All parts of an XLSX together, uncompressed.
+    pub max_total_bytes: u64,
+    /// Rows of the sheet, counted to the last row holding a value.
+    pub max_rows: u32,
+    /// Columns, counted to the last column holding a value.
+    pub max_columns: u32,
+    /// Cells kept (rows × their width up to their last value).
+    pub max_cells: u64,
+}
+
+const MIB: u64 = 1024 * 1024;
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 64 * MIB,
+            max_sheet_xml_bytes: 160 * MIB,
+            max_part_bytes: 48 * MIB,
+            max_total_bytes: 256 * MIB,
+            max_rows: 100_000,
+            max_columns: 500,
+            max_cells: 2_000_000,
+        }
+    }
+}
+
+/// The file's format, told by its content more than by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Xlsx,
+    Csv,
+}
+
+/// A merged range, 0-based and inclusive, as the XLSX declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Merge {
+    pub first_row: u32,
+    pub first_column: u32,
+    pub last_row: u32,
+    pub last_column: u32,
+}
+
+impl Merge {
+    pub fn contains(&self, row: u32, column: u32) -> bool {
+        (self.first_row..=self.last_row).contains(&row)
+            && (self.first_column..=self.last_column).contains(&column)
+    }
+}
+
+/// One sheet read whole: `rows[0]` is spreadsheet row 1, each row as wide as its last value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Workbook {
+    pub format: Format,
+    /// The sheet read, as the file names it (a CSV's is its file name without extension).
+    pub sheet: String,
+    /// Every sheet of the file, in order, for a sheet picker.
+    pub sheets: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Merged ranges; their top-left value has been copied into each of their cells.
+    pub merges: Vec<Merge>,
+    /// A CSV's encoding and delimiter, as detected: "UTF-8", "UTF-8 with BOM", "windows-1252".
+    pub encoding: Option<String>,
+    pub delimiter: Option<char>,
+}
+
+static EMPTY: Cell = Cell::Empty;
+
+impl Workbook {
+    /// The cell at 0-based `row` and `column`; empty beyond the data.
+    pub fn cell(&self, row: usize, column: usize) -> &Cell {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(column))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// The widest row's width.
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+}
+
+/// Reads one sheet of `path`: an XLSX (`sheet` names it, ignoring case and surrounding
+/// spaces; the first sheet if `None`) or a CSV (one sheet; `sheet` is ignored). The format is
+/// told from the first bytes: a ZIP is read as XLSX, anything else named `.xlsx` is refused,
+/// and the rest is read as CSV.
+///
+/// Errors: `NotFound` or `Io` for the file itself; `Validation` (field `file`) for a file that
+/// is not a readable spreadsheet, is hostile, or exceeds `limits`.
+pub fn open(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<Workbook> {
+    let meta = std::fs::metadata(path).map_err(|e| file_error(path, &e))?;
+    if meta.len() > limits.max_file_bytes {
+        return Err(refuse(format!(
+            "The file is {} MB; files up to {} MB can be imported.",
+            meta.len() / MIB,
+            limits.max_file_bytes / MIB
+        )));
+    }
+    let head = guard::first_bytes(path)?;
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if head.starts_with(b"PK") {
+        xlsx::read(path, sheet, limits)
+    } else if guard::is_ole(&head) {
+        Err(refuse(
+            "This is an Excel 97–2003 (.xls) or password-protected workbook; save it as .xlsx \
+             without a password, or as CSV, and import that.",
+        ))
+    } else if matches!(ext.as_str(), "xlsx" | "xlsm" | "xltx" | "xls" | "ods") {
+        Err(refuse(format!(
+            "This file is named .{ext} but is not an Excel workbook (it is not a ZIP archive)."
+        )))
+    } else {
+        let bytes = std::fs::read(path).map_err(|e| file_error(path, &e))?;
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "CSV".to_owned());
+        csv::read(&bytes, &name, limits)
+    }
+}
+
+/// A validation error about the file as a whole.
+pub(crate) fn refuse(message: impl Into<String>) -> CoreError {
+    CoreError::validation(vec![FieldError::new("file", message)])
+}
+
+fn file_error(path: &Path, err: &std::io::Error) -> CoreError {
+    if err.kind() == std::io::ErrorKind::NotFound {
+        CoreError::new(
+            ErrorCode::NotFound,
+            format!("There is no file {}.", path.display()),
+        )
+    } else {
+        CoreError::io(&format!("Cannot read {}", path.display()), err)
+    }
+}
+
+/// Counts a sheet's cells as they are read, refusing past the limits.
+pub(crate) struct Budget {
+    limits: Limits,
+    cells: u64,
+}
+
+impl Budget {
+    pub(crate) fn new(limits: Limits) -> Self {
+        Budget { limits, cells: 0 }
+    }
+
+    /// Makes room for a value at 0-based `row`, `column` of `rows`.
+    pub(crate) fn place(
+        &mut self,
+        sheet: &str,
+        rows: &mut Vec<Vec<Cell>>,
+        row: usize,
+        column: usize,
+    ) -> Result<()> {
+        if row >= self.limits.max_rows as usize {
+            return Err(refuse(format!(
+                "“{sheet}” has more than {} rows; only sheets up to that size can be imported \
+                 (delete the unused rows below the data, or split the sheet).",
+                group(self.limits.max_rows as u64)
+            )));
+        }
+        if column >= self.limits.max_columns as usize {
+            return Err(refuse(format!(
+                "“{sheet}” has values in more than {} columns; delete the unused columns.",
+                self.limits.max_columns
+            )));
+        }
+        if rows.len() <= row {
+            rows.resize_with(row + 1, Vec::new);
+        }
+        let r = &mut rows[row];
+        if r.len() <= column {
+            self.cells += (column + 1 - r.len()) as u64;
+            if self.cells > self.limits.max_cells {
+                return Err(refuse(format!(
+                    "“{sheet}” holds more than {} cells; only sheets up to that size can be \
+                     imported.",
+                    group(self.limits.max_cells)
+                )));
+            }
+            r.resize(column + 1, Cell::Empty);
+        }
+        Ok(())
+    }
+}
+
+/// 100000 → "100,000".
+pub(crate) fn group(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Sheet names compare ignoring case and surrounding (non-breaking) spaces.
+pub(crate) fn same_sheet(a: &str, b: &str) -> bool {
+    cell::trim(a).to_lowercase() == cell::trim(b).to_lowercase()
+}

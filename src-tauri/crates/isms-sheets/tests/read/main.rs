@@ -3,4 +3,9 @@
 //! XLSX with rust_xlsxwriter, CSV as text or bytes, zip bombs with the zip crate.
 
 mod clean;
+mod csv;
 mod dates;
+mod fixtures;
+mod hostile;
+mod mapping;
+mod xlsx;

@@ -1,0 +1,126 @@
+//! The data rows below the header, each with the sheet and the row number Excel shows, and
+//! the raw cells of the mapped columns, so every error the importer finds can name sheet, row
+//! and column: `Risks!D7: “Hgh” is not a likelihood: 1–5 or Rare, …`.
+//!
+//! Skipped: blank rows (no mapped column filled) and note rows of a wide table (three or
+//! more mapped columns) — a row whose only value sits in one cell, or in one merged range
+//! across columns, like "Organizational controls" above a group of controls. A one-cell row
+//! whose value is a control id in the control id column is kept: it is a control not decided
+//! yet, not a note.
+
+use isms_core::FieldError;
+use serde::Serialize;
+
+use super::cell::{Cell, address};
+use super::clean::control_id;
+use super::mapping::Mapping;
+use super::{Merge, Workbook};
+
+/// One mapped cell of a row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Value {
+    pub field: &'static str,
+    /// 0-based.
+    pub column: usize,
+    pub header: String,
+    pub cell: Cell,
+}
+
+/// One data row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowRecord {
+    pub sheet: String,
+    /// 1-based, as the spreadsheet shows it.
+    pub row: u32,
+    pub values: Vec<Value>,
+}
+
+static EMPTY: Cell = Cell::Empty;
+
+impl RowRecord {
+    pub fn get(&self, field: &str) -> Option<&Value> {
+        self.values.iter().find(|v| v.field == field)
+    }
+
+    /// The field's cell; empty when no column is mapped to it.
+    pub fn cell(&self, field: &str) -> &Cell {
+        self.get(field).map(|v| &v.cell).unwrap_or(&EMPTY)
+    }
+
+    /// `Risks!D7` for the field's cell; `Risks!7` when no column is mapped to it.
+    pub fn address(&self, field: &str) -> String {
+        match self.get(field) {
+            Some(v) => address(&self.sheet, self.row, v.column),
+            None => format!(
+                "{}!{}",
+                address(&self.sheet, self.row, 0)
+                    .split('!')
+                    .next()
+                    .unwrap_or_default(),
+                self.row
+            ),
+        }
+    }
+
+    /// An error about the field's cell, for a validation error's list: the field is the
+    /// address, the message starts with it.
+    pub fn error(&self, field: &str, message: &str) -> FieldError {
+        let at = self.address(field);
+        FieldError::new(&at, format!("{at}: {message}"))
+    }
+}
+
+/// The data rows of the sheet under `mapping`.
+pub fn rows(workbook: &Workbook, mapping: &Mapping) -> Vec<RowRecord> {
+    let mapped: Vec<_> = mapping
+        .columns
+        .iter()
+        .filter_map(|c| c.field.map(|f| (c, f)))
+        .collect();
+    let wide = mapped.len() >= 3;
+    let id_column = mapping.column_of("control_id").map(|c| c.index);
+    let mut out = Vec::new();
+    for (index, cells) in workbook
+        .rows
+        .iter()
+        .enumerate()
+        .skip(mapping.header_row as usize)
+    {
+        let values: Vec<Value> = mapped
+            .iter()
+            .filter_map(|(c, field)| {
+                let cell = cells.get(c.index)?;
+                (!cell.is_empty()).then(|| Value {
+                    field,
+                    column: c.index,
+                    header: c.header.clone(),
+                    cell: cell.clone(),
+                })
+            })
+            .collect();
+        if values.is_empty() || (wide && is_note(index as u32, cells, &workbook.merges, id_column))
+        {
+            continue;
+        }
+        out.push(RowRecord {
+            sheet: workbook.sheet.clone(),
+            row: index as u32 + 1,
+            values,
+        });
+    }
+    out
+}
+
+fn is_note(row: u32, cells: &[Cell], merges: &[Merge], id_column: Option<usize>) -> bool {
+    let filled: Vec<usize> = (0..cells.len()).filter(|&c| !cells[c].is_empty()).collect();
+    match filled.as_slice() {
+        [] => false,
+        [one] => !(Some(*one) == id_column && control_id(&cells[*one]).is_ok()),
+        [first, .., last] => merges.iter().any(|m| {
+            m.first_column != m.last_column
+                && m.contains(row, *first as u32)
+                && m.contains(row, *last as u32)
+                && filled.iter().all(|&c| m.contains(row, c as u32))
+        }),
+    }
+}
