@@ -174,9 +174,15 @@ impl Sheet {
                     Value::Number(n) => {
                         ws.write_number(r, col, *n)?;
                     }
-                    Value::Date(d) => {
-                        ws.write_datetime_with_format(r, col, excel_date(*d)?, &f.date)?;
-                    }
+                    Value::Date(d) => match excel_date(*d) {
+                        Ok(day) => {
+                            ws.write_datetime_with_format(r, col, day, &f.date)?;
+                        }
+                        // Excel has no day before 1900 or after 9999: ISO text keeps it readable.
+                        Err(_) => {
+                            ws.write_string(r, col, d.to_string())?;
+                        }
+                    },
                     Value::Empty => {}
                 }
             }

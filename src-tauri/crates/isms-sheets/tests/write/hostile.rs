@@ -173,3 +173,17 @@ fn a_text_longer_than_a_cell_holds_is_cut_with_a_note() {
     );
     assert!(long[0].ends_with(write::sheet::CUT_NOTE), "says it was cut");
 }
+
+#[test]
+fn a_day_excel_cannot_hold_is_written_as_iso_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = hostile_vault(dir.path());
+    let mut p = Person::new("Ada Old", "ada@example.com");
+    p.start_date = chrono::NaiveDate::from_ymd_opt(1850, 3, 1);
+    isms_core::people::create(&mut vault, stamp(), p).unwrap();
+    let out = export(&vault, SheetKind::People, dir.path());
+    assert!(
+        texts(&out).iter().any(|(_, s)| s == "1850-03-01"),
+        "the day before 1900 is kept as text"
+    );
+}
