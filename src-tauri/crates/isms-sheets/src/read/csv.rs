@@ -4,14 +4,13 @@
 //! lines, counting outside quotes and preferring the one used the same number of times on
 //! most lines, so decimal commas in a semicolon file do not mislead it. Every cell is text.
 
-use std::borrow::Cow;
-
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 use isms_core::Result;
 
 use super::{Budget, Cell, Format, Limits, Workbook, refuse};
 
-pub(super) fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<Workbook> {
+/// Reads the file's bytes, taken so they are freed as soon as the text is decoded.
+pub(super) fn read(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Workbook> {
     let (text, encoding) = decode(bytes);
     if text.contains('\0') {
         return Err(refuse(
@@ -77,24 +76,35 @@ pub(super) fn read(bytes: &[u8], name: &str, limits: Limits) -> Result<Workbook>
     })
 }
 
-/// The text and the name of its encoding.
-pub(super) fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest), "UTF-8 with BOM");
+/// The text and the name of its encoding; UTF-8 is taken as it is, without a copy.
+pub(super) fn decode(mut bytes: Vec<u8>) -> (String, &'static str) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        return match String::from_utf8(bytes) {
+            Ok(text) => (text, "UTF-8 with BOM"),
+            Err(e) => (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                "UTF-8 with BOM",
+            ),
+        };
     }
     if bytes.starts_with(b"\xFF\xFE") {
-        let (text, _) = UTF_16LE.decode_with_bom_removal(bytes);
-        return (Cow::Owned(text.into_owned()), "UTF-16LE");
+        return (
+            UTF_16LE.decode_with_bom_removal(&bytes).0.into_owned(),
+            "UTF-16LE",
+        );
     }
     if bytes.starts_with(b"\xFE\xFF") {
-        let (text, _) = UTF_16BE.decode_with_bom_removal(bytes);
-        return (Cow::Owned(text.into_owned()), "UTF-16BE");
+        return (
+            UTF_16BE.decode_with_bom_removal(&bytes).0.into_owned(),
+            "UTF-16BE",
+        );
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (Cow::Borrowed(text), "UTF-8"),
-        Err(_) => {
-            let (text, _, _) = WINDOWS_1252.decode(bytes);
-            (Cow::Owned(text.into_owned()), "windows-1252")
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, "UTF-8"),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            (WINDOWS_1252.decode(&bytes).0.into_owned(), "windows-1252")
         }
     }
 }

@@ -132,9 +132,9 @@ pub fn open(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<Workbook
     let meta = std::fs::metadata(path).map_err(|e| file_error(path, &e))?;
     if meta.len() > limits.max_file_bytes {
         return Err(refuse(format!(
-            "The file is {} MB; files up to {} MB can be imported.",
-            meta.len() / MIB,
-            limits.max_file_bytes / MIB
+            "The file is {}; files up to {} can be imported.",
+            size_text(meta.len()),
+            size_text(limits.max_file_bytes)
         )));
     }
     let head = guard::first_bytes(path)?;
@@ -159,7 +159,7 @@ pub fn open(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<Workbook
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "CSV".to_owned());
-        csv::read(&bytes, &name, limits)
+        csv::read(bytes, &name, limits)
     }
 }
 
@@ -183,11 +183,29 @@ fn file_error(path: &Path, err: &std::io::Error) -> CoreError {
 pub(crate) struct Budget {
     limits: Limits,
     cells: u64,
+    /// Cells written by merged ranges: bounded too, or overlapping merges cost time.
+    merged: u64,
 }
 
 impl Budget {
     pub(crate) fn new(limits: Limits) -> Self {
-        Budget { limits, cells: 0 }
+        Budget {
+            limits,
+            cells: 0,
+            merged: 0,
+        }
+    }
+
+    /// Counts one cell written by a merged range.
+    pub(crate) fn merged(&mut self, sheet: &str) -> Result<()> {
+        self.merged += 1;
+        if self.merged > self.limits.max_cells {
+            return Err(refuse(format!(
+                "“{sheet}” has merged ranges covering more than {} cells; unmerge them.",
+                group(self.limits.max_cells)
+            )));
+        }
+        Ok(())
     }
 
     /// Makes room for a value at 0-based `row`, `column` of `rows`.
@@ -227,6 +245,15 @@ impl Budget {
             r.resize(column + 1, Cell::Empty);
         }
         Ok(())
+    }
+}
+
+/// 67108864 → "64 MB", 100 → "100 bytes".
+fn size_text(bytes: u64) -> String {
+    if bytes >= MIB {
+        format!("{} MB", bytes / MIB)
+    } else {
+        format!("{} bytes", group(bytes))
     }
 }
 

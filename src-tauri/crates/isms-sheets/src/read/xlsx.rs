@@ -103,6 +103,7 @@ fn fill_merges(
                 if (r as usize, c as usize) == (r0, c0) {
                     continue;
                 }
+                budget.merged(sheet)?;
                 budget.place(sheet, rows, r as usize, c as usize)?;
                 rows[r as usize][c as usize] = value.clone();
             }

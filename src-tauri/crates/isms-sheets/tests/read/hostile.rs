@@ -195,5 +195,46 @@ fn xlsx_rows_columns_and_cells_past_the_limits_are_refused_while_reading() {
         max_file_bytes: 100,
         ..Limits::default()
     };
-    assert!(refused(open(&path, None, tight)).contains("files up to 0 MB"));
+    assert!(refused(open(&path, None, tight)).contains("files up to 100 bytes"));
+}
+
+#[test]
+fn overlapping_merged_ranges_cannot_make_the_reader_copy_without_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for r in 0..10u32 {
+        for c in 0..10u16 {
+            sheet.write_number(r, c, 1.0).unwrap();
+        }
+    }
+    book.save(&plain).unwrap();
+    let path = dir.path().join("merges.xlsx");
+    rewrite_zip(&plain, &path, |name, bytes| {
+        if name != "xl/worksheets/sheet1.xml" {
+            return bytes;
+        }
+        let merge = "<mergeCell ref=\"A1:J10\"/>".repeat(3);
+        String::from_utf8(bytes)
+            .unwrap()
+            .replace(
+                "</sheetData>",
+                &format!("</sheetData><mergeCells count=\"3\">{merge}</mergeCells>"),
+            )
+            .into_bytes()
+    });
+    let limits = Limits {
+        max_cells: 200,
+        ..Limits::default()
+    };
+    let message = refused(open(&path, None, limits));
+    assert!(
+        message.contains("merged ranges covering more than 200 cells"),
+        "{message}"
+    );
+    assert_eq!(
+        open(&path, None, Limits::default()).unwrap().merges.len(),
+        3
+    );
 }
