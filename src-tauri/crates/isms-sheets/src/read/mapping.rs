@@ -1,7 +1,8 @@
 //! Which column is which field. [`propose_mapping`] matches headers to a kind's fields by
 //! synonym, giving each field to the column whose header ranks best for it (so with "Ref" and
 //! "Control" side by side, "Ref" is the control id and "Control" its title), each column to one
-//! field at most; the user confirms or changes it. A mapping file says the same in JSON:
+//! field at most; a second "Likelihood" or "Impact" further right is the residual one. The
+//! user confirms or changes the proposal. A mapping file says the same in JSON:
 //!
 //! ```json
 //! {"sheet": "SoA", "header_row": 3, "columns": {"Control ID": "control_id", "Notes": null}}
@@ -94,6 +95,12 @@ impl Mapping {
     }
 }
 
+/// A field whose header, met again further right, means the second field.
+const SECOND: [(&str, &str); 2] = [
+    ("likelihood", "residual_likelihood"),
+    ("impact", "residual_impact"),
+];
+
 /// Proposes a mapping of `headers` (the header row, left to right) for `kind`, taking the
 /// header row to be row 1; [`detect`] finds the row too.
 pub fn propose_mapping(headers: &[String], kind: Kind) -> Mapping {
@@ -107,9 +114,24 @@ pub fn propose_mapping(headers: &[String], kind: Kind) -> Mapping {
     }
     candidates.sort();
     let mut chosen: Vec<Option<&'static str>> = vec![None; headers.len()];
-    for (_, index, name) in candidates {
+    for &(_, index, name) in &candidates {
         if chosen[index].is_none() && !chosen.contains(&Some(name)) {
             chosen[index] = Some(name);
+        }
+    }
+    // A risk template repeats "Likelihood" and "Impact" under a merged "Residual risk": the
+    // second column of the same name, right of the first, is the residual one.
+    for &(_, index, name) in &candidates {
+        let Some(&(_, second)) = SECOND.iter().find(|(first, _)| *first == name) else {
+            continue;
+        };
+        let first_at = chosen.iter().position(|c| *c == Some(name));
+        if chosen[index].is_none()
+            && first_at.is_some_and(|at| at < index)
+            && kind.field(second).is_some()
+            && !chosen.contains(&Some(second))
+        {
+            chosen[index] = Some(second);
         }
     }
     Mapping {

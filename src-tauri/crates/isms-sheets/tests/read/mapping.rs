@@ -98,6 +98,28 @@ fn a_header_meaning_two_fields_goes_where_it_ranks_best() {
 }
 
 #[test]
+fn a_repeated_likelihood_and_impact_further_right_are_the_residual_ones() {
+    let m = propose_mapping(
+        &headers(&[
+            "Risk",
+            "Likelihood",
+            "Impact",
+            "Score",
+            "Treatment",
+            "Likelihood",
+            "Impact",
+            "Score",
+        ]),
+        Kind::Risks,
+    );
+    assert_eq!(m.column_of("likelihood").unwrap().letter, "B");
+    assert_eq!(m.column_of("residual_likelihood").unwrap().letter, "F");
+    assert_eq!(m.column_of("residual_impact").unwrap().letter, "G");
+    let unmatched: Vec<_> = m.unmatched().map(|c| c.letter.as_str()).collect();
+    assert_eq!(unmatched, ["D", "H"], "scores are computed, never imported");
+}
+
+#[test]
 fn the_user_can_change_a_proposed_mapping() {
     let mut m = propose_mapping(&headers(&["Name", "Mail", "Team"]), Kind::People);
     assert_eq!(m.column_of("email").unwrap().index, 1);
