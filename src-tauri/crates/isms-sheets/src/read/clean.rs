@@ -2,7 +2,8 @@
 //! what it expected in plain words when it cannot read a cell (the row reader adds the sheet,
 //! row and column). Blank markers (`#N/A`, `#REF!`, "N/A", "-") read as nothing, so an optional
 //! field may be left so; whether nothing is acceptable is the importer's decision, not ours.
-//! Dates live in `dates`, the risk method's levels here.
+//! Dates live in `dates`; the risk method's levels, closed lists (a status, a treatment) and
+//! whole numbers here.
 
 use isms_core::reference;
 
@@ -183,4 +184,61 @@ pub fn level(cell: &Cell, labels: &[String], what: &str) -> Result<Option<u32>, 
         }
         _ => Err(fail()),
     }
+}
+
+/// One of a closed list of values (a treatment, a status, a document kind): `options` pairs
+/// each value with the words that mean it, the first being the one the message shows. Words
+/// compare ignoring case, surrounding spaces, and `_`, `-` or several spaces between words
+/// ("in_progress", "In-progress", "in  progress"). `what` names the list: "an implementation
+/// status". `None` for a blank cell.
+pub fn choice<T: Copy>(
+    cell: &Cell,
+    what: &str,
+    options: &[(T, &[&str])],
+) -> Result<Option<T>, String> {
+    let Some(t) = text(cell) else {
+        return Ok(None);
+    };
+    let wanted = words(&t);
+    for (value, names) in options {
+        if names.iter().any(|n| words(n) == wanted) {
+            return Ok(Some(*value));
+        }
+    }
+    let shown: Vec<&str> = options
+        .iter()
+        .filter_map(|(_, n)| n.first().copied())
+        .collect();
+    Err(format!("“{t}” is not {what}: {}.", shown.join(", ")))
+}
+
+fn words(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A whole number of at least 0 ("12", 12, "12 months"); `what` names it in the message.
+/// `None` for a blank cell.
+pub fn whole(cell: &Cell, what: &str) -> Result<Option<u32>, String> {
+    if let Cell::Number(n) = cell {
+        return if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n) {
+            Ok(Some(*n as u32))
+        } else {
+            Err(format!(
+                "{} is not {what}: a whole number.",
+                number_text(*n)
+            ))
+        };
+    }
+    let Some(t) = text(cell) else {
+        return Ok(None);
+    };
+    let digits = t.split_whitespace().next().unwrap_or_default();
+    digits
+        .parse::<u32>()
+        .map(Some)
+        .map_err(|_| format!("“{t}” is not {what}: a whole number."))
 }

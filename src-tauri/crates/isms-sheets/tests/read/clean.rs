@@ -188,3 +188,51 @@ fn a_level_out_of_the_scale_says_what_the_scale_is() {
     );
     assert!(level(&Cell::Number(2.5), &l, "impact").is_err());
 }
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Status {
+    NotStarted,
+    InProgress,
+    Implemented,
+}
+
+const STATUSES: &[(Status, &[&str])] = &[
+    (Status::NotStarted, &["Not started", "planned", "to do"]),
+    (
+        Status::InProgress,
+        &["In progress", "partially implemented", "ongoing"],
+    ),
+    (Status::Implemented, &["Implemented", "done", "complete"]),
+];
+
+#[test]
+fn a_choice_reads_any_of_its_words_and_lists_them_when_wrong() {
+    use isms_sheets::read::clean::choice;
+    let status = |s: &str| choice(&t(s), "an implementation status", STATUSES);
+    assert_eq!(status("in_progress"), Ok(Some(Status::InProgress)));
+    assert_eq!(status(" In-Progress "), Ok(Some(Status::InProgress)));
+    assert_eq!(status("DONE"), Ok(Some(Status::Implemented)));
+    assert_eq!(status("to  do"), Ok(Some(Status::NotStarted)));
+    assert_eq!(status("N/A"), Ok(None), "blank");
+    assert_eq!(
+        status("Implmented").unwrap_err(),
+        "“Implmented” is not an implementation status: Not started, In progress, Implemented."
+    );
+}
+
+#[test]
+fn a_whole_number_reads_from_a_number_or_text_with_a_unit() {
+    use isms_sheets::read::clean::whole;
+    assert_eq!(
+        whole(&Cell::Number(12.0), "a review interval"),
+        Ok(Some(12))
+    );
+    assert_eq!(whole(&t("12 months"), "a review interval"), Ok(Some(12)));
+    assert_eq!(whole(&t("-"), "a review interval"), Ok(None));
+    assert!(whole(&Cell::Number(1.5), "a review interval").is_err());
+    assert!(
+        whole(&t("yearly"), "a review interval")
+            .unwrap_err()
+            .contains("a whole number")
+    );
+}
