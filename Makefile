@@ -102,7 +102,7 @@ lint: deps-npm
 	cargo fmt --all --check
 	npm --prefix ui run lint
 	cargo clippy --workspace --all-targets --locked -- -D warnings
-	@for crate in isms-core isms-export; do \
+	@for crate in isms-core isms-export isms-sheets; do \
 	  tree=$$(cargo tree -p $$crate -e normal,build --prefix none --locked); \
 	  if grep -qE '^(tauri|wry|tao)(-[a-z0-9-]+)? v' <<<"$$tree"; then \
 	    echo "$$crate depends on tauri: it must not know the shell"; exit 1; fi; \
