@@ -6,4 +6,4 @@ mod store;
 
 pub use model::Asset;
 pub(crate) use store::insert;
-pub use store::{create, delete, get, list, update};
+pub use store::{create, create_in, delete, get, list, update, update_in};

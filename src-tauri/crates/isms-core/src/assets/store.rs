@@ -58,11 +58,19 @@ pub(crate) fn insert(tx: &mut WriteTx<'_>, asset: Asset, action: Action) -> Resu
 }
 
 pub fn update(vault: &mut Vault, stamp: Stamp, asset: Asset) -> Result<Asset> {
+    vault.write(stamp, |tx| update_in(tx, asset))
+}
+
+/// [`create`] inside a write the caller holds, so a spreadsheet import adds many in one.
+pub fn create_in(tx: &mut WriteTx<'_>, asset: Asset) -> Result<Asset> {
+    insert(tx, asset, Action::Create)
+}
+
+/// [`update`] inside a write the caller holds. Errors as for [`update`].
+pub fn update_in(tx: &mut WriteTx<'_>, asset: Asset) -> Result<Asset> {
     let asset = asset.validated()?;
-    vault.write(stamp, |tx| {
-        crate::people::require_person(tx.reader(), "owner_id", asset.owner_id)?;
-        record::replace(tx, asset)
-    })
+    crate::people::require_person(tx.reader(), "owner_id", asset.owner_id)?;
+    record::replace(tx, asset)
 }
 
 /// Deletes an asset that no risk refers to.

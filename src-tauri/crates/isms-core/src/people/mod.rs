@@ -6,5 +6,5 @@ mod model;
 mod store;
 
 pub use model::Person;
-pub use store::{create, delete, get, list, update};
+pub use store::{create, create_in, delete, get, list, update, update_in};
 pub(crate) use store::{insert, require_person};

@@ -95,10 +95,19 @@ pub(crate) fn insert(tx: &mut WriteTx<'_>, person: Person, action: Action) -> Re
 
 pub fn update(vault: &mut Vault, stamp: Stamp, person: Person) -> Result<Person> {
     let person = person.validated()?;
-    vault.write(stamp, |tx| {
-        refuse_taken_email(tx.reader(), &person.email, Some(person.id))?;
-        record::replace(tx, person)
-    })
+    vault.write(stamp, |tx| update_in(tx, person))
+}
+
+/// [`create`] inside a write the caller holds, so a spreadsheet import adds many in one.
+pub fn create_in(tx: &mut WriteTx<'_>, person: Person) -> Result<Person> {
+    insert(tx, person, Action::Create)
+}
+
+/// [`update`] inside a write the caller holds. Errors as for [`update`].
+pub fn update_in(tx: &mut WriteTx<'_>, person: Person) -> Result<Person> {
+    let person = person.validated()?;
+    refuse_taken_email(tx.reader(), &person.email, Some(person.id))?;
+    record::replace(tx, person)
 }
 
 /// Deletes a person who owns nothing; one who owns records gets `Referenced`, saying what.

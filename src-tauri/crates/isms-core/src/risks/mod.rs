@@ -24,4 +24,4 @@ pub use model::{
 pub(crate) use scoring::material;
 pub use scoring::{HeatMap, heat_map};
 pub(crate) use store::insert;
-pub use store::{create, delete, get, list, update};
+pub use store::{create, create_in, delete, get, list, update, update_in};

@@ -60,11 +60,45 @@ pub fn create(vault: &mut Vault, stamp: Stamp, risk: Risk) -> Result<Risk> {
     vault.write(stamp, |tx| insert(tx, risk, Action::Create))
 }
 
+/// [`create`] inside a write the caller holds (a spreadsheet import adds many in one): a
+/// reference the risk brings from the sheet is kept; without one the vault assigns the next.
+/// Errors as for [`create`]; `AlreadyExists` for a reference another risk has.
+pub fn create_in(tx: &mut WriteTx<'_>, risk: Risk) -> Result<Risk> {
+    let reference = risk.reference.trim().to_owned();
+    if !reference.is_empty() {
+        let taken = tx
+            .reader()
+            .query_row(
+                "SELECT 1 FROM risks WHERE reference = ?1 COLLATE NOCASE",
+                [&reference],
+                |_| Ok(()),
+            )
+            .optional()?;
+        if taken.is_some() {
+            return Err(CoreError::new(
+                ErrorCode::AlreadyExists,
+                format!("A risk with the reference {reference} already exists."),
+            ));
+        }
+    }
+    insert_as(tx, Risk { reference, ..risk }, Action::Create, true)
+}
+
 pub(crate) fn insert(tx: &mut WriteTx<'_>, risk: Risk, action: Action) -> Result<Risk> {
+    insert_as(tx, risk, action, action == Action::Import)
+}
+
+/// Inserts a risk; `keep_reference` keeps a non-empty reference instead of assigning one.
+fn insert_as(
+    tx: &mut WriteTx<'_>,
+    risk: Risk,
+    action: Action,
+    keep_reference: bool,
+) -> Result<Risk> {
     let method = method_required(tx.reader())?;
     let mut risk = risk.validated(&method)?;
     check_links(tx.reader(), &risk)?;
-    if action != Action::Import || risk.reference.is_empty() {
+    if !keep_reference || risk.reference.is_empty() {
         risk.reference = crate::db::record::next_reference(tx.reader(), "risks", "R-")?;
         if action != Action::Import {
             risk.needs_review = false;
@@ -94,43 +128,46 @@ pub(crate) fn insert(tx: &mut WriteTx<'_>, risk: Risk, action: Action) -> Result
 
 /// Saves a risk whole. Saving clears the "needs review" flag: the owner has looked at it.
 pub fn update(vault: &mut Vault, stamp: Stamp, risk: Risk) -> Result<Risk> {
-    vault.write(stamp, |tx| {
-        let method = method_required(tx.reader())?;
-        let mut risk = risk.validated(&method)?;
-        check_links(tx.reader(), &risk)?;
-        let before = get(tx.reader(), risk.id)?;
-        risk.reference = before.reference.clone();
-        risk.needs_review = false;
-        write_risk_row(tx, &before, &risk)?;
-        let mut kept = Vec::new();
-        for action in std::mem::take(&mut risk.actions) {
-            let saved = match before
-                .actions
-                .iter()
-                .find(|a| a.id == action.id && action.id != 0)
-            {
-                Some(old) if *old == action => action,
-                Some(old) => update_action(tx, risk.id, old, action)?,
-                None => insert_action(tx, risk.id, action, Action::Create)?,
-            };
-            kept.push(saved);
-        }
-        for gone in before
+    vault.write(stamp, |tx| update_in(tx, risk))
+}
+
+/// [`update`] inside a write the caller holds, so a spreadsheet import saves many in one.
+pub fn update_in(tx: &mut WriteTx<'_>, risk: Risk) -> Result<Risk> {
+    let method = method_required(tx.reader())?;
+    let mut risk = risk.validated(&method)?;
+    check_links(tx.reader(), &risk)?;
+    let before = get(tx.reader(), risk.id)?;
+    risk.reference = before.reference.clone();
+    risk.needs_review = false;
+    write_risk_row(tx, &before, &risk)?;
+    let mut kept = Vec::new();
+    for action in std::mem::take(&mut risk.actions) {
+        let saved = match before
             .actions
             .iter()
-            .filter(|a| !kept.iter().any(|k| k.id == a.id))
+            .find(|a| a.id == action.id && action.id != 0)
         {
-            tx.delete(
-                ACTIONS,
-                gone.id,
-                gone,
-                "DELETE FROM risk_actions WHERE id = ?1",
-                [gone.id],
-            )?;
-        }
-        risk.actions = kept;
-        finish(tx.reader(), risk)
-    })
+            Some(old) if *old == action => action,
+            Some(old) => update_action(tx, risk.id, old, action)?,
+            None => insert_action(tx, risk.id, action, Action::Create)?,
+        };
+        kept.push(saved);
+    }
+    for gone in before
+        .actions
+        .iter()
+        .filter(|a| !kept.iter().any(|k| k.id == a.id))
+    {
+        tx.delete(
+            ACTIONS,
+            gone.id,
+            gone,
+            "DELETE FROM risk_actions WHERE id = ?1",
+            [gone.id],
+        )?;
+    }
+    risk.actions = kept;
+    finish(tx.reader(), risk)
 }
 
 /// Deletes a risk with its actions and approvals, each recorded in history.

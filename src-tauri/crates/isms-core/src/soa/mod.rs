@@ -10,7 +10,7 @@ mod store;
 mod versions;
 
 pub use model::{ImplementationStatus, SoaEntry, SoaReasons, SoaTotals, SoaVersion, totals};
-pub use store::{get, list, update, update_many};
+pub use store::{get, list, update, update_in, update_many};
 pub(crate) use store::{import_entry, missing_count, seed_missing};
 pub(crate) use versions::insert_version;
 pub use versions::{approve, versions};

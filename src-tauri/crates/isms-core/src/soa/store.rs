@@ -55,6 +55,11 @@ pub fn update(vault: &mut Vault, stamp: Stamp, entry: SoaEntry) -> Result<SoaEnt
     vault.write(stamp, |tx| save(tx, entry, Action::Update))
 }
 
+/// [`update`] inside a write the caller holds, so a spreadsheet import saves many in one.
+pub fn update_in(tx: &mut WriteTx<'_>, entry: SoaEntry) -> Result<SoaEntry> {
+    save(tx, entry.validated()?, Action::Update)
+}
+
 /// Saves several entries at once (bulk actions), all or nothing. A validation error names the
 /// control in its field: `justification` becomes `8.1.justification`.
 pub fn update_many(
