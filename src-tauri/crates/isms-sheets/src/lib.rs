@@ -5,5 +5,6 @@
 //! XLSX with frozen headers, filters, widths and real dates, neutralising anything that could
 //! run as a formula. No Tauri here; the CLI and the shell call in.
 
+pub mod import;
 pub mod read;
 pub mod write;

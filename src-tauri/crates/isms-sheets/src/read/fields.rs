@@ -84,6 +84,7 @@ static RISKS: &[Field] = &[
     f("threat", "Threat", &["threat", "threats", "threat source"]),
     f("vulnerability", "Vulnerability", &["vulnerability", "vulnerabilities", "weakness"]),
     f("owner", "Risk owner", &["risk owner", "owner", "responsible", "accountable"]),
+    f("owner_email", "Owner's e-mail", EMAIL),
     f("likelihood", "Likelihood", &["likelihood", "inherent likelihood", "probability", "l", "likelihood (l)", "p"]),
     f("impact", "Impact", &["impact", "inherent impact", "consequence", "i", "impact (i)", "severity", "c"]),
     f("treatment", "Treatment", &["treatment", "treatment option", "treatment decision", "risk treatment", "decision", "response"]),
@@ -107,6 +108,7 @@ static SOA: &[Field] = &[
     f("justification", "Justification", &["justification", "justification for exclusion", "reason for exclusion", "justification for inclusion/exclusion", "rationale", "reason"]),
     f("status", "Implementation status", &["implementation status", "status", "implementation", "implemented", "implemented?"]),
     f("owner", "Owner", &["control owner", "owner", "responsible", "accountable"]),
+    f("owner_email", "Owner's e-mail", EMAIL),
     f("notes", "Notes", &["notes", "comments", "remarks", "how implemented", "implementation notes"]),
 ];
 
@@ -115,6 +117,7 @@ static ASSETS: &[Field] = &[
     req("name", "Name", &["name", "asset", "asset name", "asset description"]),
     f("kind", "Type", &["type", "asset type", "category", "kind", "asset category"]),
     f("owner", "Owner", &["asset owner", "owner", "responsible", "accountable"]),
+    f("owner_email", "Owner's e-mail", EMAIL),
     f("classification", "Classification", &["classification", "information classification", "sensitivity", "confidentiality", "class"]),
     f("description", "Description", &["description", "details", "notes", "comments"]),
 ];

@@ -52,12 +52,14 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
     list.sort_by(|a, b| by_reference(&a.reference, &b.reference).then(a.id.cmp(&b.id)));
     let assets = isms_core::assets::list(conn)?;
     let asset_names = |r: &Risk| {
-        let names: Vec<&str> = r
+        // By name, not id: the same assets read the same in any vault.
+        let mut names: Vec<&str> = r
             .asset_ids
             .iter()
             .filter_map(|id| assets.iter().find(|a| a.id == *id))
             .map(|a| a.name.as_str())
             .collect();
+        names.sort_by_key(|n| n.to_lowercase());
         Value::list(&names)
     };
     let mut register = Sheet::new(

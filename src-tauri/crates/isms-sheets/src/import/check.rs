@@ -1,0 +1,111 @@
+//! One row being checked: reading its mapped cells with the cleaners and recording every
+//! problem with the cell's address, its column header and what was expected
+//! (`SoA!D7 (Applicable): “maybe” is not a yes or no: …`). A field whose column is not mapped
+//! reads as "keep what the record has"; a mapped column left blank reads as empty.
+
+use isms_core::{CoreError, ErrorCode, FieldError};
+
+use crate::read::cell::{Cell, address};
+use crate::read::{Mapping, RowRecord, clean};
+
+pub(crate) struct Check<'a> {
+    pub row: &'a RowRecord,
+    mapping: &'a Mapping,
+    errors: &'a mut Vec<FieldError>,
+    failed: bool,
+}
+
+impl<'a> Check<'a> {
+    pub fn new(row: &'a RowRecord, mapping: &'a Mapping, errors: &'a mut Vec<FieldError>) -> Self {
+        Check {
+            row,
+            mapping,
+            errors,
+            failed: false,
+        }
+    }
+
+    /// Whether a column fills `field`.
+    pub fn mapped(&self, field: &str) -> bool {
+        self.mapping.column_of(field).is_some()
+    }
+
+    /// Whether any problem was found in this row so far.
+    pub fn failed(&self) -> bool {
+        self.failed
+    }
+
+    pub fn cell(&self, field: &str) -> &'a Cell {
+        self.row.cell(field)
+    }
+
+    /// Records a problem with `field`'s cell: named by address and header, even when blank.
+    pub fn error(&mut self, field: &str, message: &str) {
+        self.failed = true;
+        let error = match self.mapping.column_of(field) {
+            Some(column) => {
+                let at = address(&self.row.sheet, self.row.row, column.index);
+                let header = if column.header.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", column.header)
+                };
+                FieldError::new(&at, format!("{at}{header}: {message}"))
+            }
+            None => self.row.error(field, message),
+        };
+        self.errors.push(error);
+    }
+
+    /// A cleaned value, or `None` with the problem recorded.
+    pub fn read<T>(
+        &mut self,
+        field: &str,
+        clean: impl FnOnce(&Cell) -> Result<T, String>,
+    ) -> Option<T> {
+        match clean(self.cell(field)) {
+            Ok(value) => Some(value),
+            Err(message) => {
+                self.error(field, &message);
+                None
+            }
+        }
+    }
+
+    /// The cell's text, empty when blank.
+    pub fn text(&self, field: &str) -> String {
+        clean::text(self.cell(field)).unwrap_or_default()
+    }
+
+    /// Sets `slot` to the cell's text when the column is mapped.
+    pub fn set_text(&self, field: &str, slot: &mut String) {
+        if self.mapped(field) {
+            *slot = self.text(field);
+        }
+    }
+
+    /// The cell's text, or a problem ("A title is needed here.") when blank.
+    pub fn required(&mut self, field: &str, what: &str) -> Option<String> {
+        let text = self.text(field);
+        if text.is_empty() {
+            self.error(field, &format!("{what} is needed here."));
+            None
+        } else {
+            Some(text)
+        }
+    }
+
+    /// Moves the core's validation errors onto this row's cells, `rename` turning the model's
+    /// field names into the importer's (`owner_id` → `owner`); other errors pass unchanged.
+    pub fn core(&mut self, err: CoreError, rename: impl Fn(&str) -> &str) {
+        if err.code != ErrorCode::Validation || err.fields.is_empty() {
+            self.error("", &err.message);
+            return;
+        }
+        for f in err.fields {
+            let field = rename(&f.field);
+            let message = f.message.clone();
+            self.error(field, &message);
+        }
+    }
+}

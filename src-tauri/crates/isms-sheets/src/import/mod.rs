@@ -1,0 +1,278 @@
+//! Importing a register read from a spreadsheet into the vault. [`import`] checks every data
+//! row first (cleaning each cell, resolving owners and assets among the vault's records, and
+//! checking the record with the core's own rules), collecting every problem with its sheet,
+//! row, column and what was expected; any problem aborts the import and nothing is written.
+//! Otherwise a dry run reports what would be created and updated, and a real import writes a
+//! verified backup and then every change in one write transaction through the core's
+//! `create_in` / `update_in`, so history records each one and a cancel rolls all back.
+//!
+//! A record already in the vault is updated, never duplicated: risks are matched by reference
+//! (or, without one, by a title that only one risk has), SoA entries by control id, people by
+//! e-mail, assets by name. Only mapped columns change a record; a mapped column left blank
+//! clears its field. Kinds live in their own files; [`check`] holds what they share.
+
+mod assets;
+mod check;
+mod owners;
+mod people;
+mod risks;
+mod soa;
+
+use std::path::Path;
+
+use isms_core::db::{WriteTx, auto_backup};
+use isms_core::imports::{ImportPhase, ImportProgress, Watch};
+use isms_core::{CoreError, ErrorCode, FieldError, Result, Stamp, Vault};
+use serde::Serialize;
+
+use crate::read::{Kind, Mapping, RowRecord, Workbook, rows};
+use check::Check;
+
+/// Whether an import writes, and where its backup goes when it does.
+#[derive(Debug, Clone, Copy)]
+pub enum Mode<'a> {
+    /// Check and report; write nothing, not even a backup.
+    DryRun,
+    /// Write, after a verified backup into this folder (the app's automatic backups).
+    Write { backups: &'a Path },
+}
+
+/// What an import did, or would do in a dry run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub kind: Kind,
+    /// Data rows read (blank and note rows skipped).
+    pub rows: u32,
+    pub created: u32,
+    pub updated: u32,
+    /// Rows that match a record exactly.
+    pub unchanged: u32,
+    pub dry_run: bool,
+    /// The verified backup written before the first change, if anything changed.
+    pub backup: Option<String>,
+    /// One line per row: `Risks!5: create R-004 “Ransomware”`.
+    pub lines: Vec<String>,
+}
+
+/// What one row does to its record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Create,
+    Update,
+    Unchanged,
+}
+
+/// A checked record, ready to write.
+pub(crate) enum Op {
+    Risk(Box<isms_core::risks::Risk>),
+    Soa(Box<isms_core::soa::SoaEntry>),
+    Person(Box<isms_core::people::Person>),
+    Asset(Box<isms_core::assets::Asset>),
+}
+
+/// One row's plan: what it does, to what, said in plain words.
+pub(crate) struct Planned {
+    pub outcome: Outcome,
+    pub op: Op,
+    /// What the record is called: "R-004 “Ransomware”", "5.1", "Ann Smith".
+    pub what: String,
+}
+
+/// A kind's checker: reads the vault once, then one row at a time.
+pub(crate) trait Planner {
+    /// The row's plan, or `None` when the row has errors (pushed to `check`).
+    fn row(&mut self, check: &mut Check<'_>) -> Option<Planned>;
+}
+
+/// Imports the rows of `workbook` under `mapping` as records of `kind`, all or nothing.
+///
+/// Errors: `Validation` listing every bad row (field = cell address, message naming it and
+/// saying what was expected), or a mapping that lacks a required field or is of another kind;
+/// `Validation` for a kind not imported from spreadsheets; `Cancelled` when `watch` says stop
+/// (nothing written); backup and database errors as the core gives them.
+pub fn import(
+    vault: &mut Vault,
+    stamp: Stamp,
+    kind: Kind,
+    workbook: &Workbook,
+    mapping: &Mapping,
+    mode: Mode<'_>,
+    mut watch: Watch<'_>,
+) -> Result<ImportReport> {
+    check_mapping(kind, mapping)?;
+    let records = rows(workbook, mapping);
+    let mut planner: Box<dyn Planner> = match kind {
+        Kind::Risks => Box::new(risks::Risks::new(vault)?),
+        Kind::Soa => Box::new(soa::Soa::new(vault)?),
+        Kind::People => Box::new(people::People::new(vault)?),
+        Kind::Assets => Box::new(assets::Assets::new(vault)?),
+        other => return Err(unsupported(other)),
+    };
+    let total = records.len();
+    let (mut planned, mut errors, mut lines) = (Vec::new(), Vec::new(), Vec::new());
+    for (done, row) in records.iter().enumerate() {
+        step(&mut watch, ImportPhase::Checking, done, total)?;
+        let mut check = Check::new(row, mapping, &mut errors);
+        if let Some(plan) = planner.row(&mut check) {
+            lines.push(line(row, &plan));
+            planned.push(plan);
+        }
+    }
+    step(&mut watch, ImportPhase::Checking, total, total)?;
+    if !errors.is_empty() {
+        return Err(fail(errors));
+    }
+    let count = |o: Outcome| planned.iter().filter(|p| p.outcome == o).count() as u32;
+    let mut report = ImportReport {
+        kind,
+        rows: total as u32,
+        created: count(Outcome::Create),
+        updated: count(Outcome::Update),
+        unchanged: count(Outcome::Unchanged),
+        dry_run: matches!(mode, Mode::DryRun),
+        backup: None,
+        lines,
+    };
+    let Mode::Write { backups } = mode else {
+        return Ok(report);
+    };
+    let changes: Vec<Op> = planned
+        .into_iter()
+        .filter(|p| p.outcome != Outcome::Unchanged)
+        .map(|p| p.op)
+        .collect();
+    if changes.is_empty() {
+        return Ok(report);
+    }
+    let reason = format!("before-import-{}", kind.as_str());
+    report.backup = Some(auto_backup(vault, backups, stamp.at, &reason)?.path);
+    let total = changes.len();
+    vault.write(stamp, |tx| {
+        for (i, op) in changes.into_iter().enumerate() {
+            apply(tx, op)?;
+            step(&mut watch, ImportPhase::Writing, i + 1, total)?;
+        }
+        Ok(())
+    })?;
+    Ok(report)
+}
+
+fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
+    use isms_core::{assets, people, risks, soa};
+    match op {
+        Op::Risk(r) if r.id == 0 => risks::create_in(tx, *r).map(drop),
+        Op::Risk(r) => risks::update_in(tx, *r).map(drop),
+        Op::Soa(e) => soa::update_in(tx, *e).map(drop),
+        Op::Person(p) if p.id == 0 => people::create_in(tx, *p).map(drop),
+        Op::Person(p) => people::update_in(tx, *p).map(drop),
+        Op::Asset(a) if a.id == 0 => assets::create_in(tx, *a).map(drop),
+        Op::Asset(a) => assets::update_in(tx, *a).map(drop),
+    }
+}
+
+fn line(row: &RowRecord, plan: &Planned) -> String {
+    let verb = match plan.outcome {
+        Outcome::Create => "create",
+        Outcome::Update => "update",
+        Outcome::Unchanged => "unchanged",
+    };
+    format!("{}!{}: {verb} {}", row.sheet, row.row, plan.what)
+}
+
+fn check_mapping(kind: Kind, mapping: &Mapping) -> Result<()> {
+    if mapping.kind != kind {
+        return Err(CoreError::validation(vec![FieldError::new(
+            "mapping",
+            format!(
+                "The mapping is for {}, not {}.",
+                mapping.kind.as_str(),
+                kind.as_str()
+            ),
+        )]));
+    }
+    let missing: Vec<FieldError> = mapping
+        .missing_required()
+        .into_iter()
+        .map(|f| {
+            FieldError::new(
+                "mapping",
+                format!("No column is mapped to {}, which every row needs.", f.label),
+            )
+        })
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(CoreError::validation(missing))
+    }
+}
+
+fn unsupported(kind: Kind) -> CoreError {
+    CoreError::validation(vec![FieldError::new(
+        "kind",
+        format!(
+            "{} cannot be imported from a spreadsheet yet: risks, soa, people and assets can.",
+            kind.as_str()
+        ),
+    )])
+}
+
+fn fail(errors: Vec<FieldError>) -> CoreError {
+    let rows: std::collections::BTreeSet<String> = errors
+        .iter()
+        .map(|e| e.field.trim_start_matches(|c: char| c != '!').to_owned())
+        .collect();
+    let mut err = CoreError::validation(errors);
+    err.message = format!(
+        "{} problem{} in {} row{}; nothing was imported.",
+        err.fields.len(),
+        if err.fields.len() == 1 { "" } else { "s" },
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    );
+    err
+}
+
+/// Reports `done` of `total` in `phase`; `Cancelled` when the watcher says stop.
+fn step(watch: &mut Watch<'_>, phase: ImportPhase, done: usize, total: usize) -> Result<()> {
+    let progress = ImportProgress {
+        phase,
+        done: done as u32,
+        total: total as u32,
+    };
+    if watch(progress) {
+        Ok(())
+    } else {
+        Err(CoreError::new(
+            ErrorCode::Cancelled,
+            "The import was cancelled; nothing was written.",
+        ))
+    }
+}
+
+/// A report as lines for the terminal.
+pub fn describe(report: &ImportReport) -> String {
+    let mut out = report.lines.join("\n");
+    let (verb, tail) = if report.dry_run {
+        ("would create", " (dry run: nothing written)")
+    } else {
+        ("created", "")
+    };
+    out.push_str(&format!(
+        "\n{} rows of {}: {verb} {}, {} {}, {} unchanged{tail}\n",
+        report.rows,
+        report.kind.as_str(),
+        report.created,
+        if report.dry_run {
+            "would update"
+        } else {
+            "updated"
+        },
+        report.updated,
+        report.unchanged,
+    ));
+    if let Some(path) = &report.backup {
+        out.push_str(&format!("Backup written first: {path}\n"));
+    }
+    out
+}

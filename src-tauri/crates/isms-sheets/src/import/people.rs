@@ -1,0 +1,94 @@
+//! People rows: matched by e-mail (ignoring case), so a people list exported and imported
+//! again updates everyone in place. Start and end dates as dates; top management and ISMS
+//! owner as yes/no (blank is no). An "Active" column, as the export writes, is derived and not
+//! read.
+
+use std::collections::HashMap;
+
+use isms_core::people::{self, Person};
+use isms_core::{Result, Vault};
+
+use super::check::Check;
+use super::{Op, Outcome, Planned, Planner};
+use crate::read::{clean, dates};
+
+pub(crate) struct People {
+    existing: Vec<Person>,
+    /// Lower-case e-mail → the row that gave it.
+    seen: HashMap<String, u32>,
+}
+
+impl People {
+    pub fn new(vault: &Vault) -> Result<Self> {
+        Ok(People {
+            existing: people::list(vault.reader())?,
+            seen: HashMap::new(),
+        })
+    }
+}
+
+impl Planner for People {
+    fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
+        let name = c.required("name", "A name");
+        let email = c.required("email", "An e-mail address");
+        if let Some(email) = &email {
+            let key = email.to_lowercase();
+            if let Some(first) = self.seen.insert(key, c.row.row) {
+                c.error(
+                    "email",
+                    &format!("“{email}” is also on row {first}; each person once."),
+                );
+            }
+        }
+        let (name, email) = (name?, email?);
+        let found = self
+            .existing
+            .iter()
+            .find(|p| p.email.eq_ignore_ascii_case(&email));
+        let mut person = found.cloned().unwrap_or_else(|| Person::new(&name, &email));
+        person.name = name;
+        c.set_text("job_title", &mut person.job_title);
+        c.set_text("department", &mut person.department);
+        for (field, slot) in [
+            ("start_date", &mut person.start_date),
+            ("end_date", &mut person.end_date),
+        ] {
+            if c.mapped(field)
+                && let Some(day) = c.read(field, dates::date)
+            {
+                *slot = day;
+            }
+        }
+        for (field, slot) in [
+            ("top_management", &mut person.top_management),
+            ("isms_owner", &mut person.isms_owner),
+        ] {
+            if c.mapped(field)
+                && let Some(flag) = c.read(field, clean::flag)
+            {
+                *slot = flag.unwrap_or(false);
+            }
+        }
+        let person = match person.validated() {
+            Ok(p) => p,
+            Err(err) => {
+                c.core(err, |f| f);
+                return None;
+            }
+        };
+        if c.failed() {
+            return None;
+        }
+        let what = format!("{} <{}>", person.name, person.email);
+        let outcome = match found {
+            None => Outcome::Create,
+            Some(old) if *old == person => Outcome::Unchanged,
+            Some(_) => Outcome::Update,
+        };
+        Some(Planned {
+            outcome,
+            op: Op::Person(Box::new(person)),
+            what,
+        })
+    }
+}

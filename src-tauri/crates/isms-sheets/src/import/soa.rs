@@ -1,0 +1,133 @@
+//! SoA rows: matched by control id, written any way templates write it (`A.5.1`, `5.01` …);
+//! every control already has its entry, so a row always updates one. Applicability as yes/no
+//! (blank: undecided), the four reasons as yes/no (blank: no), the implementation status in
+//! the export's words or a template's ("Partially implemented"), the owner by name or e-mail.
+//! The title column, if any, is not read: the reference list names each control.
+
+use std::collections::HashMap;
+
+use isms_core::soa::{self, ImplementationStatus, SoaEntry};
+use isms_core::{Result, Vault};
+
+use super::check::Check;
+use super::owners::Owners;
+use super::{Op, Outcome, Planned, Planner};
+use crate::read::clean;
+
+const STATUS: &[(ImplementationStatus, &[&str])] = &[
+    (
+        ImplementationStatus::NotStarted,
+        &[
+            "Not started",
+            "not implemented",
+            "planned",
+            "to do",
+            "todo",
+            "open",
+            "no",
+        ],
+    ),
+    (
+        ImplementationStatus::InProgress,
+        &[
+            "In progress",
+            "partially implemented",
+            "partial",
+            "partly",
+            "ongoing",
+            "started",
+        ],
+    ),
+    (
+        ImplementationStatus::Implemented,
+        &[
+            "Implemented",
+            "fully implemented",
+            "done",
+            "complete",
+            "completed",
+            "in place",
+            "yes",
+        ],
+    ),
+];
+
+pub(crate) struct Soa {
+    existing: Vec<SoaEntry>,
+    owners: Owners,
+    seen: HashMap<String, u32>,
+}
+
+impl Soa {
+    pub fn new(vault: &Vault) -> Result<Self> {
+        Ok(Soa {
+            existing: soa::list(vault.reader())?,
+            owners: Owners::new(isms_core::people::list(vault.reader())?),
+            seen: HashMap::new(),
+        })
+    }
+}
+
+impl Planner for Soa {
+    fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
+        let id = c.read("control_id", clean::control_id)?;
+        if let Some(first) = self.seen.insert(id.clone(), c.row.row) {
+            c.error(
+                "control_id",
+                &format!("Control {id} is also on row {first}; each control once."),
+            );
+        }
+        let found = self.existing.iter().find(|e| e.control_id == id)?;
+        let mut entry = found.clone();
+        if c.mapped("applicable")
+            && let Some(flag) = c.read("applicable", clean::flag)
+        {
+            entry.applicable = flag;
+        }
+        let r = &mut entry.reasons;
+        for (field, slot) in [
+            ("legal", &mut r.legal),
+            ("contractual", &mut r.contractual),
+            ("business", &mut r.business),
+            ("risk_assessment", &mut r.risk_assessment),
+        ] {
+            if c.mapped(field)
+                && let Some(flag) = c.read(field, clean::flag)
+            {
+                *slot = flag.unwrap_or(false);
+            }
+        }
+        c.set_text("justification", &mut entry.justification);
+        c.set_text("notes", &mut entry.notes);
+        if c.mapped("status")
+            && let Some(status) = c.read("status", |cell| {
+                clean::choice(cell, "an implementation status", STATUS)
+            })
+        {
+            entry.status = status;
+        }
+        entry.owner_id = self
+            .owners
+            .read(c, "owner", Some("owner_email"), entry.owner_id)?;
+        let entry = match entry.validated() {
+            Ok(e) => e,
+            Err(err) => {
+                c.core(err, |f| if f == "owner_id" { "owner" } else { f });
+                return None;
+            }
+        };
+        if c.failed() {
+            return None;
+        }
+        let outcome = if entry == *found {
+            Outcome::Unchanged
+        } else {
+            Outcome::Update
+        };
+        Some(Planned {
+            outcome,
+            what: format!("{} {}", entry.control_id, entry.title),
+            op: Op::Soa(Box::new(entry)),
+        })
+    }
+}
