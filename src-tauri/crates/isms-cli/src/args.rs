@@ -61,13 +61,23 @@ pub enum Command {
     /// Export or import the whole vault as one JSON document.
     #[command(subcommand)]
     Snapshot(SnapshotCommand),
-    /// Import training completions or acknowledgements from a form tool's CSV, all or nothing.
+    /// Import a register from a spreadsheet (XLSX or CSV), or training completions or
+    /// acknowledgements from a form tool's CSV; all or nothing, every bad row listed.
     Import {
         vault: PathBuf,
-        /// `training` (e-mail, course, date) or `acknowledgements` (e-mail, document, version, date, method).
+        /// `risks`, `soa`, `people` or `assets` (XLSX or CSV, columns recognised by their
+        /// headers); `training` (e-mail, course, date) or `acknowledgements` (e-mail, document,
+        /// version, date, method) from CSV.
         kind: String,
         file: PathBuf,
-        /// Show what would be imported; write nothing.
+        /// The workbook's sheet to read (default: the mapping file's, else the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// A JSON mapping of headers to fields instead of the proposed one, like
+        /// {"header_row": 3, "columns": {"Control": "control_id", "Notes": null}}.
+        #[arg(long, value_name = "FILE")]
+        mapping: Option<PathBuf>,
+        /// Show what would be created and updated; write nothing.
         #[arg(long)]
         dry_run: bool,
     },

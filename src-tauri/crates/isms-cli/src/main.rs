@@ -8,6 +8,7 @@ mod exit;
 mod export;
 mod readiness;
 mod run;
+mod sheets;
 mod verify;
 
 use clap::Parser;
@@ -17,7 +18,12 @@ fn main() {
     if let Err(err) = run::run(cli) {
         eprintln!("isms: {}", err.message);
         for field in &err.fields {
-            eprintln!("isms:   {}: {}", field.field, field.message);
+            // A spreadsheet import's message already begins with the cell's address.
+            if field.message.starts_with(&field.field) {
+                eprintln!("isms:   {}", field.message);
+            } else {
+                eprintln!("isms:   {}: {}", field.field, field.message);
+            }
         }
         std::process::exit(exit::code_for(&err));
     }

@@ -191,7 +191,26 @@ pub fn run(cli: Cli) -> Result<()> {
             vault,
             kind,
             file,
+            sheet,
+            mapping,
             dry_run,
+        } if crate::sheets::handles(&kind) => {
+            let job = crate::sheets::Job {
+                kind: &kind,
+                file: &file,
+                sheet,
+                mapping,
+                dry_run,
+                backups: &backups,
+            };
+            crate::sheets::import(job, || open(&vault, &backups), stamp())?;
+        }
+        Command::Import {
+            vault,
+            kind,
+            file,
+            dry_run,
+            ..
         } => {
             let text = std::fs::read_to_string(&file).map_err(|e| {
                 let code = if e.kind() == std::io::ErrorKind::NotFound {

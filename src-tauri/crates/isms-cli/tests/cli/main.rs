@@ -667,3 +667,60 @@ fn export_sheet_writes_a_register_as_xlsx_and_never_overwrites() {
     );
     assert!(!d.join("x.xlsx").exists());
 }
+
+#[test]
+fn import_sheets_people_then_soa_with_a_mapping_file_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(
+        isms(d, &["new", "acme.isms", "--org", "Acme"], PASS)
+            .status
+            .success()
+    );
+    std::fs::write(
+        d.join("staff.csv"),
+        "Name;E-mail;Job title\nAnn Smith;ann@acme.example;CEO\n",
+    )
+    .unwrap();
+    let people = isms(d, &["import", "acme.isms", "people", "staff.csv"], PASS);
+    assert!(people.status.success(), "{}", stderr(&people));
+    assert!(stdout(&people).contains("created 1"), "{}", stdout(&people));
+    assert!(
+        stdout(&people).contains("Backup written first"),
+        "{}",
+        stdout(&people)
+    );
+    let soa = "Ref,In?,Why,Who\nA.5.1,Y,Required,Ann Smith\nA.5.7,N,,Nobody\n";
+    std::fs::write(d.join("soa.csv"), soa).unwrap();
+    std::fs::write(
+        d.join("map.json"),
+        r#"{"columns": {"Ref": "control_id", "In?": "applicable", "Why": "justification", "Who": "owner"}}"#,
+    )
+    .unwrap();
+    let args = [
+        "import",
+        "acme.isms",
+        "soa",
+        "soa.csv",
+        "--mapping",
+        "map.json",
+    ];
+    let bad = isms(d, &args, PASS);
+    assert_eq!(bad.status.code(), Some(9), "{}", stderr(&bad));
+    let err = stderr(&bad);
+    assert!(err.contains("soa!C3 (Why)"), "{err}");
+    assert!(err.contains("soa!D3 (Who): Nobody in the vault"), "{err}");
+    std::fs::write(d.join("soa.csv"), soa.replace(",,Nobody", ",Too small,")).unwrap();
+    let mut dry = args.to_vec();
+    dry.push("--dry-run");
+    let dry = isms(d, &dry, PASS);
+    assert!(
+        stdout(&dry).contains("would update 2") && stdout(&dry).contains("dry run"),
+        "{}",
+        stdout(&dry)
+    );
+    let real = isms(d, &args, PASS);
+    assert!(stdout(&real).contains("updated 2"), "{}", stdout(&real));
+    let unknown = isms(d, &["import", "acme.isms", "widgets", "soa.csv"], PASS);
+    assert_eq!(unknown.status.code(), Some(9));
+}

@@ -443,6 +443,8 @@ pub fn describe(report: &ImportReport) -> String {
 pub fn unknown_kind(kind: &str) -> CoreError {
     CoreError::new(
         ErrorCode::Validation,
-        format!("Unknown import “{kind}”: use training or acknowledgements."),
+        format!(
+            "Unknown import “{kind}”: use risks, soa, people, assets, training or acknowledgements."
+        ),
     )
 }

@@ -44,9 +44,12 @@ impl Planner for Assets {
         c.set_text("kind", &mut asset.kind);
         c.set_text("classification", &mut asset.classification);
         c.set_text("description", &mut asset.description);
-        asset.owner_id = self
+        if let Some(owner) = self
             .owners
-            .read(c, "owner", Some("owner_email"), asset.owner_id)?;
+            .read(c, "owner", Some("owner_email"), asset.owner_id)
+        {
+            asset.owner_id = owner;
+        }
         let asset = match asset.validated() {
             Ok(a) => a,
             Err(err) => {

@@ -12,7 +12,8 @@ pub(crate) struct Check<'a> {
     pub row: &'a RowRecord,
     mapping: &'a Mapping,
     errors: &'a mut Vec<FieldError>,
-    failed: bool,
+    /// Fields of this row already reported, so the core's checks do not repeat them.
+    reported: Vec<String>,
 }
 
 impl<'a> Check<'a> {
@@ -21,7 +22,7 @@ impl<'a> Check<'a> {
             row,
             mapping,
             errors,
-            failed: false,
+            reported: Vec::new(),
         }
     }
 
@@ -32,7 +33,7 @@ impl<'a> Check<'a> {
 
     /// Whether any problem was found in this row so far.
     pub fn failed(&self) -> bool {
-        self.failed
+        !self.reported.is_empty()
     }
 
     pub fn cell(&self, field: &str) -> &'a Cell {
@@ -41,7 +42,7 @@ impl<'a> Check<'a> {
 
     /// Records a problem with `field`'s cell: named by address and header, even when blank.
     pub fn error(&mut self, field: &str, message: &str) {
-        self.failed = true;
+        self.reported.push(field.to_owned());
         let error = match self.mapping.column_of(field) {
             Some(column) => {
                 let at = address(&self.row.sheet, self.row.row, column.index);
@@ -104,8 +105,10 @@ impl<'a> Check<'a> {
         }
         for f in err.fields {
             let field = rename(&f.field);
-            let message = f.message.clone();
-            self.error(field, &message);
+            if !self.reported.iter().any(|r| r == field) {
+                let message = f.message.clone();
+                self.error(field, &message);
+            }
         }
     }
 }

@@ -40,7 +40,8 @@ impl Planner for People {
                 );
             }
         }
-        let (name, email) = (name?, email?);
+        // Blanks are reported; the other cells are still checked.
+        let (name, email) = (name.unwrap_or_default(), email.unwrap_or_default());
         let found = self
             .existing
             .iter()

@@ -106,9 +106,12 @@ impl Planner for Soa {
         {
             entry.status = status;
         }
-        entry.owner_id = self
+        if let Some(owner) = self
             .owners
-            .read(c, "owner", Some("owner_email"), entry.owner_id)?;
+            .read(c, "owner", Some("owner_email"), entry.owner_id)
+        {
+            entry.owner_id = owner;
+        }
         let entry = match entry.validated() {
             Ok(e) => e,
             Err(err) => {
