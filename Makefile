@@ -122,6 +122,7 @@ fmt:
 bench:
 	cargo bench -p isms-core --bench readiness --locked
 	cargo bench -p isms-export --bench render --locked
+	cargo bench -p isms-sheets --bench import --locked
 
 # Regenerates the committed snapshot JSON Schema and TypeScript bindings from the Rust types.
 schema:

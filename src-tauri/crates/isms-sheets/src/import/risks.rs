@@ -42,6 +42,8 @@ const TREATMENT: &[(Treatment, &[&str])] = &[
 pub(crate) struct Risks {
     method: RiskMethod,
     existing: Vec<Risk>,
+    /// Lower-case reference → index in `existing`, so a large register is matched quickly.
+    by_reference: HashMap<String, usize>,
     assets: Vec<Asset>,
     owners: Owners,
     /// Lower-case reference or title → the row that gave it.
@@ -58,9 +60,16 @@ impl Risks {
                  sheet's likelihood and impact are read.",
             )
         })?;
+        let existing = risks::list(conn)?;
+        let by_reference = existing
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.reference.to_lowercase(), i))
+            .collect();
         Ok(Risks {
             method,
-            existing: risks::list(conn)?,
+            existing,
+            by_reference,
             assets: isms_core::assets::list(conn)?,
             owners: Owners::new(isms_core::people::list(conn)?),
             seen: HashMap::new(),
@@ -71,9 +80,9 @@ impl Risks {
     fn find(&self, reference: &str, title: &str) -> Option<&Risk> {
         if !reference.is_empty() {
             return self
-                .existing
-                .iter()
-                .find(|r| r.reference.eq_ignore_ascii_case(reference));
+                .by_reference
+                .get(&reference.to_lowercase())
+                .map(|&i| &self.existing[i]);
         }
         let mut titled = self
             .existing
