@@ -1,4 +1,4 @@
-//! `isms import` for registers kept in spreadsheets (risks, SoA, people, assets): read the
+//! `isms import` for registers kept in spreadsheets (risks, SoA, people, assets, tracker): read the
 //! sheet, map its columns (proposed from the headers, or from a mapping file), print the
 //! mapping, then import through isms-sheets, all or nothing.
 
@@ -14,7 +14,7 @@ use isms_sheets::read::{self, Kind, Limits, Mapping, MappingFile};
 pub fn handles(kind: &str) -> bool {
     matches!(
         Kind::parse(kind),
-        Some(Kind::Risks | Kind::Soa | Kind::People | Kind::Assets)
+        Some(Kind::Risks | Kind::Soa | Kind::People | Kind::Assets | Kind::Tracker)
     )
 }
 

@@ -4,12 +4,12 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use rusqlite::types::ToSql;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::model::{ProgressEntry, TrackerItem};
 use crate::db::record::{self, Record};
 use crate::db::{Action, Stamp, Vault, WriteTx};
-use crate::error::{CoreError, FieldError, Result};
+use crate::error::{CoreError, ErrorCode, FieldError, Result};
 
 fn json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
@@ -165,17 +165,54 @@ pub(crate) fn insert(
     Ok(saved)
 }
 
+/// [`create`] inside a write the caller holds (a spreadsheet import adds many in one): a
+/// reference the item brings from the sheet is kept; without one the vault assigns the next.
+/// Errors as for [`create`]; `AlreadyExists` for a reference another item has.
+pub fn create_in(tx: &mut WriteTx<'_>, mut item: TrackerItem) -> Result<TrackerItem> {
+    item.reference = item.reference.trim().to_owned();
+    if item.reference.is_empty() {
+        return insert(tx, item, Action::Create);
+    }
+    let taken = tx
+        .reader()
+        .query_row(
+            "SELECT 1 FROM tracker_items WHERE reference = ?1 COLLATE NOCASE",
+            [&item.reference],
+            |_| Ok(()),
+        )
+        .optional()?;
+    if taken.is_some() {
+        return Err(CoreError::new(
+            ErrorCode::AlreadyExists,
+            format!("A tracker item {} already exists.", item.reference),
+        ));
+    }
+    let item = item.validated()?;
+    check_links(tx.reader(), &item)?;
+    record::insert(
+        tx,
+        TrackerItem {
+            notes: Vec::new(),
+            ..item
+        },
+        Action::Create,
+    )
+}
+
 /// Saves an item (not its notes); the status rules are checked on every save.
 pub fn update(vault: &mut Vault, stamp: Stamp, item: TrackerItem) -> Result<TrackerItem> {
+    vault.write(stamp, |tx| update_in(tx, item))
+}
+
+/// [`update`] inside a write the caller holds. Errors as for [`update`].
+pub fn update_in(tx: &mut WriteTx<'_>, item: TrackerItem) -> Result<TrackerItem> {
     let mut item = item.validated()?;
-    vault.write(stamp, |tx| {
-        let before = get(tx.reader(), item.id)?;
-        check_links(tx.reader(), &item)?;
-        item.reference = before.reference;
-        item.notes = Vec::new();
-        let saved = record::replace(tx, item)?;
-        get(tx.reader(), saved.id)
-    })
+    let before = get(tx.reader(), item.id)?;
+    check_links(tx.reader(), &item)?;
+    item.reference = before.reference;
+    item.notes = Vec::new();
+    let saved = record::replace(tx, item)?;
+    get(tx.reader(), saved.id)
 }
 
 /// Adds a dated progress note to an item; saved notes never change.

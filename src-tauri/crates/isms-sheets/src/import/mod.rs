@@ -6,9 +6,9 @@
 //! verified backup and then every change in one write transaction through the core's
 //! `create_in` / `update_in`, so history records each one and a cancel rolls all back.
 //!
-//! A record already in the vault is updated, never duplicated: risks are matched by reference
-//! (or, without one, by a title that only one risk has), SoA entries by control id, people by
-//! e-mail, assets by name. Only mapped columns change a record; a mapped column left blank
+//! A record already in the vault is updated, never duplicated: risks and tracker items are
+//! matched by reference (or, without one, by a title only one of them has), SoA entries by
+//! control id, people by e-mail, assets by name. Only mapped columns change a record; a mapped column left blank
 //! clears its field. Kinds live in their own files; [`check`] holds what they share.
 
 mod assets;
@@ -17,6 +17,7 @@ mod owners;
 mod people;
 mod risks;
 mod soa;
+mod tracker;
 
 use std::path::Path;
 
@@ -68,6 +69,7 @@ pub(crate) enum Op {
     Soa(Box<isms_core::soa::SoaEntry>),
     Person(Box<isms_core::people::Person>),
     Asset(Box<isms_core::assets::Asset>),
+    Tracker(Box<isms_core::tracker::TrackerItem>),
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -106,6 +108,7 @@ pub fn import(
         Kind::Soa => Box::new(soa::Soa::new(vault)?),
         Kind::People => Box::new(people::People::new(vault)?),
         Kind::Assets => Box::new(assets::Assets::new(vault)?),
+        Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
         other => return Err(unsupported(other)),
     };
     let total = records.len();
@@ -158,7 +161,7 @@ pub fn import(
 }
 
 fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
-    use isms_core::{assets, people, risks, soa};
+    use isms_core::{assets, people, risks, soa, tracker};
     match op {
         Op::Risk(r) if r.id == 0 => risks::create_in(tx, *r).map(drop),
         Op::Risk(r) => risks::update_in(tx, *r).map(drop),
@@ -167,6 +170,8 @@ fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
         Op::Person(p) => people::update_in(tx, *p).map(drop),
         Op::Asset(a) if a.id == 0 => assets::create_in(tx, *a).map(drop),
         Op::Asset(a) => assets::update_in(tx, *a).map(drop),
+        Op::Tracker(t) if t.id == 0 => tracker::create_in(tx, *t).map(drop),
+        Op::Tracker(t) => tracker::update_in(tx, *t).map(drop),
     }
 }
 
@@ -211,7 +216,7 @@ fn unsupported(kind: Kind) -> CoreError {
     CoreError::validation(vec![FieldError::new(
         "kind",
         format!(
-            "{} cannot be imported from a spreadsheet yet: risks, soa, people and assets can.",
+            "{} cannot be imported from a spreadsheet yet: risks, soa, people, assets and tracker can.",
             kind.as_str()
         ),
     )])

@@ -145,6 +145,7 @@ static TRACKER: &[Field] = &[
     many("clauses", "Clauses", &["clauses", "clause", "iso clause", "requirement"]),
     many("controls", "Annex A controls", &["annex a controls", "controls", "control", "annex a"]),
     f("owner", "Owner", OWNER),
+    f("owner_email", "Owner's e-mail", EMAIL),
     f("raised_on", "Raised on", &["raised on", "raised", "date raised", "opened", "date opened", "date"]),
     f("due_on", "Due date", &["due date", "due", "target date", "deadline", "due on"]),
     f("status", "Status", &["status", "state"]),

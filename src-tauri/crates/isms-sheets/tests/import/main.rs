@@ -8,6 +8,7 @@ mod assets;
 mod people;
 mod risks;
 mod soa;
+mod tracker;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,287 @@
+//! Tracker rows (findings, nonconformities, actions): matched by reference, or, without one,
+//! by a title only one item has; a new item keeps the sheet's reference. The type, source and
+//! status take the export's words or common ones ("Major NC", "OFI", "Internal audit",
+//! "Done"); a new item needs its type and the day it was raised, has source Other and status
+//! Open unless the sheet says otherwise. The core's workflow rules (a closed nonconformity
+//! needs its root cause, corrective action and effectiveness review …) are checked on every
+//! row. Progress notes are not read: they are added one by one, dated, in the app.
+
+use std::collections::HashMap;
+
+use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus, TrackerItem};
+use isms_core::{Result, Vault};
+
+use super::check::Check;
+use super::owners::Owners;
+use super::{Op, Outcome, Planned, Planner};
+use crate::read::{Cell, clean, dates};
+
+const KIND: &[(ItemKind, &[&str])] = &[
+    (
+        ItemKind::MajorNc,
+        &[
+            "Major nonconformity",
+            "major nc",
+            "major",
+            "major non-conformity",
+            "nc major",
+        ],
+    ),
+    (
+        ItemKind::MinorNc,
+        &[
+            "Minor nonconformity",
+            "minor nc",
+            "minor",
+            "minor non-conformity",
+            "nc minor",
+        ],
+    ),
+    (
+        ItemKind::Ofi,
+        &[
+            "Opportunity for improvement",
+            "ofi",
+            "improvement",
+            "opportunity",
+        ],
+    ),
+    (ItemKind::Observation, &["Observation", "obs"]),
+    (ItemKind::Action, &["Action", "task", "to do"]),
+];
+
+const SOURCE: &[(ItemSource, &[&str])] = &[
+    (
+        ItemSource::Stage1Audit,
+        &["Stage 1 audit", "stage 1", "stage one"],
+    ),
+    (
+        ItemSource::Stage2Audit,
+        &[
+            "Stage 2 audit",
+            "stage 2",
+            "stage two",
+            "certification audit",
+        ],
+    ),
+    (
+        ItemSource::SurveillanceAudit,
+        &["Surveillance audit", "surveillance"],
+    ),
+    (
+        ItemSource::InternalAudit,
+        &["Internal audit", "internal", "audit"],
+    ),
+    (
+        ItemSource::ManagementReview,
+        &["Management review", "mr", "review"],
+    ),
+    (ItemSource::Incident, &["Incident", "security incident"]),
+    (
+        ItemSource::RiskTreatment,
+        &["Risk treatment", "risk", "risk assessment"],
+    ),
+    (ItemSource::Other, &["Other"]),
+];
+
+const STATUS: &[(ItemStatus, &[&str])] = &[
+    (ItemStatus::Open, &["Open", "new", "not started", "raised"]),
+    (
+        ItemStatus::InProgress,
+        &["In progress", "ongoing", "started", "wip"],
+    ),
+    (
+        ItemStatus::AwaitingVerification,
+        &[
+            "Awaiting verification",
+            "to verify",
+            "pending verification",
+            "verification",
+        ],
+    ),
+    (
+        ItemStatus::Closed,
+        &["Closed", "done", "complete", "completed", "resolved"],
+    ),
+];
+
+pub(crate) struct Tracker {
+    existing: Vec<TrackerItem>,
+    by_reference: HashMap<String, usize>,
+    owners: Owners,
+    seen: HashMap<String, u32>,
+}
+
+impl Tracker {
+    pub fn new(vault: &Vault) -> Result<Self> {
+        let existing = tracker::list(vault.reader())?;
+        let by_reference = existing
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.reference.to_lowercase(), i))
+            .collect();
+        Ok(Tracker {
+            existing,
+            by_reference,
+            owners: Owners::new(isms_core::people::list(vault.reader())?),
+            seen: HashMap::new(),
+        })
+    }
+
+    fn find(&self, reference: &str, title: &str) -> Option<&TrackerItem> {
+        if !reference.is_empty() {
+            return self
+                .by_reference
+                .get(&reference.to_lowercase())
+                .map(|&i| &self.existing[i]);
+        }
+        let mut titled = self
+            .existing
+            .iter()
+            .filter(|t| t.title.trim().eq_ignore_ascii_case(title));
+        match (titled.next(), titled.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    }
+}
+
+/// The core's field names as the importer's.
+fn field_of(core: &str) -> &str {
+    match core {
+        "owner_id" => "owner",
+        f => f,
+    }
+}
+
+impl Planner for Tracker {
+    fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
+        let reference = c.text("reference");
+        let title = c.required("title", "A title");
+        let key = if reference.is_empty() {
+            title.clone().unwrap_or_default()
+        } else {
+            reference.clone()
+        };
+        if !key.is_empty()
+            && let Some(first) = self.seen.insert(key.to_lowercase(), c.row.row)
+        {
+            let field = if reference.is_empty() {
+                "title"
+            } else {
+                "reference"
+            };
+            c.error(
+                field,
+                &format!("“{key}” is also on row {first}; each item once."),
+            );
+        }
+        let title = title?;
+        let found = self.find(&reference, &title);
+        let kind = c
+            .read("kind", |cell| clean::choice(cell, "a type", KIND))
+            .flatten();
+        let raised = c.read("raised_on", dates::date).flatten();
+        let mut item = match found {
+            Some(old) => old.clone(),
+            None => {
+                if kind.is_none() && !c.failed() {
+                    c.error("kind", "A type is needed here: Major nonconformity, Minor nonconformity, Opportunity for improvement, Observation or Action.");
+                }
+                if raised.is_none() && !c.failed() {
+                    c.error("raised_on", "The day it was raised is needed here.");
+                }
+                let (Some(kind), Some(raised)) = (kind, raised) else {
+                    return None;
+                };
+                TrackerItem {
+                    reference: reference.clone(),
+                    ..TrackerItem::new(kind, &title, ItemSource::Other, raised)
+                }
+            }
+        };
+        item.title = title;
+        if let Some(kind) = kind {
+            item.kind = kind;
+        }
+        if let Some(raised) = raised {
+            item.raised_on = raised;
+        }
+        if let Some(Some(source)) = c.read("source", |cell| clean::choice(cell, "a source", SOURCE))
+        {
+            item.source = source;
+        }
+        if c.mapped("status")
+            && let Some(status) = c.read("status", |cell| clean::choice(cell, "a status", STATUS))
+        {
+            item.status = status.unwrap_or(ItemStatus::Open);
+        }
+        for (field, slot) in [
+            ("description", &mut item.description),
+            ("source_ref", &mut item.source_ref),
+            ("correction", &mut item.correction),
+            ("root_cause", &mut item.root_cause),
+            ("corrective_action", &mut item.corrective_action),
+            ("decision", &mut item.decision),
+            ("effectiveness_result", &mut item.effectiveness_result),
+        ] {
+            c.set_text(field, slot);
+        }
+        for (field, slot) in [
+            ("due_on", &mut item.due_on),
+            ("effectiveness_on", &mut item.effectiveness_on),
+            ("closed_on", &mut item.closed_on),
+        ] {
+            if c.mapped(field)
+                && let Some(day) = c.read(field, dates::date)
+            {
+                *slot = day;
+            }
+        }
+        if c.mapped("clauses") {
+            item.clauses = clean::split(c.cell("clauses"));
+        }
+        if c.mapped("controls") {
+            let mut controls = Vec::new();
+            for id in clean::split(c.cell("controls")) {
+                match clean::control_id(&Cell::Text(id)) {
+                    Ok(id) => controls.push(id),
+                    Err(message) => c.error("controls", &message),
+                }
+            }
+            item.controls = controls;
+        }
+        if let Some(owner) = self
+            .owners
+            .read(c, "owner", Some("owner_email"), item.owner_id)
+        {
+            item.owner_id = owner;
+        }
+        let item = match item.validated() {
+            Ok(i) => i,
+            Err(err) => {
+                c.core(err, field_of);
+                return None;
+            }
+        };
+        if c.failed() {
+            return None;
+        }
+        let shown = if item.reference.is_empty() {
+            "a new item".to_owned()
+        } else {
+            item.reference.clone()
+        };
+        let what = format!("{shown} “{}”", item.title);
+        let outcome = match found {
+            None => Outcome::Create,
+            Some(old) if *old == item => Outcome::Unchanged,
+            Some(_) => Outcome::Update,
+        };
+        Some(Planned {
+            outcome,
+            op: Op::Tracker(Box::new(item)),
+            what,
+        })
+    }
+}

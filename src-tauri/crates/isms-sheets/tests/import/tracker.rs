@@ -1,0 +1,86 @@
+//! The tracker: round trip of the demo company's findings and actions, a findings log with
+//! its own words, bad rows refused all together.
+
+use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus};
+use isms_sheets::read::Kind;
+use isms_sheets::write::SheetKind;
+
+use super::*;
+
+#[test]
+fn tracker_round_trip_into_an_empty_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = demo_vault(dir.path());
+    let people = export(&demo, SheetKind::People, dir.path(), "people.xlsx");
+    let first = export(&demo, SheetKind::Tracker, dir.path(), "tracker.xlsx");
+    let mut empty = empty_vault(dir.path(), "empty.isms");
+    run(&mut empty, Kind::People, &people, None, false).unwrap();
+    let report = run(&mut empty, Kind::Tracker, &first, None, false).unwrap();
+    let n = tracker::list(demo.reader()).unwrap().len() as u32;
+    assert_eq!((report.created, report.updated), (n, 0));
+    let again = export(&empty, SheetKind::Tracker, dir.path(), "again.xlsx");
+    let without_notes = |rows: Vec<Vec<String>>| -> Vec<Vec<String>> {
+        rows.into_iter()
+            .map(|mut r| {
+                r.truncate(21);
+                while r.last().is_some_and(String::is_empty) {
+                    r.pop();
+                }
+                r
+            })
+            .collect()
+    };
+    assert_eq!(
+        without_notes(cells(&first, "Tracker")),
+        without_notes(cells(&again, "Tracker")),
+        "the same items; progress notes are not imported"
+    );
+    let twice = run(&mut empty, Kind::Tracker, &first, None, false).unwrap();
+    assert_eq!((twice.created, twice.updated, twice.unchanged), (0, 0, n));
+}
+
+#[test]
+fn a_findings_log_in_its_own_words_is_read_and_bad_rows_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = empty_vault(dir.path(), "v.isms");
+    add_people(&mut vault, &[("Ann Smith", "ann@example.com")]);
+    let before = state(&vault);
+    let bad = file(
+        dir.path(),
+        "Findings.csv",
+        "ID,Finding,Grade,Audit,Date raised,Owner,Status,Controls\n\
+         F1,No access review,Minor NC,Internal audit,03/02/2026,Ann Smith,Open,A.5.18\n\
+         F2,Backups untested,Serious,Internal audit,,Ann Smith,Open,\n\
+         F3,Policy not signed,OFI,Internal audit,2026-02-03,Ann Smith,Sort of,A.99\n",
+    );
+    let found = problems(run(&mut vault, Kind::Tracker, &bad, None, false));
+    has(&found, "Findings!C3 (Grade)", "“Serious” is not a type");
+    has(&found, "Findings!G4 (Status)", "“Sort of” is not a status");
+    has(&found, "Findings!H4 (Controls)", "not an Annex A control");
+    assert_eq!(state(&vault), before);
+    let good = file(
+        dir.path(),
+        "Findings2.csv",
+        "ID,Finding,Grade,Audit,Date raised,Owner,Status\n\
+         F1,No access review,Minor NC,Internal audit,03/02/2026,Ann Smith,Open\n\
+         F3,Policy not signed,OFI,Stage 1,2026-02-03,ann@example.com,In progress\n",
+    );
+    let report = run(&mut vault, Kind::Tracker, &good, None, false).unwrap();
+    assert_eq!(report.created, 2);
+    let items = tracker::list(vault.reader()).unwrap();
+    let f1 = items.iter().find(|t| t.reference == "F1").unwrap();
+    assert_eq!(f1.kind, ItemKind::MinorNc);
+    assert_eq!(f1.source, ItemSource::InternalAudit);
+    assert_eq!(
+        f1.raised_on,
+        NaiveDate::from_ymd_opt(2026, 2, 3).unwrap(),
+        "day first"
+    );
+    let f3 = items.iter().find(|t| t.reference == "F3").unwrap();
+    assert_eq!(
+        (f3.kind, f3.status),
+        (ItemKind::Ofi, ItemStatus::InProgress)
+    );
+    let again = run(&mut vault, Kind::Tracker, &good, None, false).unwrap();
+    assert_eq!(again.unchanged, 2, "matched by reference");
+}
