@@ -65,7 +65,7 @@ pub enum Command {
     /// acknowledgements from a form tool's CSV; all or nothing, every bad row listed.
     Import {
         vault: PathBuf,
-        /// `risks`, `soa`, `people`, `assets` or `tracker` (XLSX or CSV, columns recognised by their
+        /// `risks`, `soa`, `people`, `assets`, `tracker` or `documents` (XLSX or CSV, columns recognised by their
         /// headers); `training` (e-mail, course, date) or `acknowledgements` (e-mail, document,
         /// version, date, method) from CSV.
         kind: String,

@@ -1,4 +1,4 @@
-//! `isms import` for registers kept in spreadsheets (risks, SoA, people, assets, tracker): read the
+//! `isms import` for registers kept in spreadsheets (risks, SoA, people, assets, tracker, the document register): read the
 //! sheet, map its columns (proposed from the headers, or from a mapping file), print the
 //! mapping, then import through isms-sheets, all or nothing.
 
@@ -14,7 +14,9 @@ use isms_sheets::read::{self, Kind, Limits, Mapping, MappingFile};
 pub fn handles(kind: &str) -> bool {
     matches!(
         Kind::parse(kind),
-        Some(Kind::Risks | Kind::Soa | Kind::People | Kind::Assets | Kind::Tracker)
+        Some(
+            Kind::Risks | Kind::Soa | Kind::People | Kind::Assets | Kind::Tracker | Kind::Documents
+        )
     )
 }
 

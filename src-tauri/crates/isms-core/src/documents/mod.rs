@@ -9,6 +9,6 @@ mod versions;
 
 pub use model::{DocKind, Document, DocumentVersion, DraftVersion};
 pub(crate) use store::insert;
-pub use store::{create, delete, get, list, update};
+pub use store::{create, create_in, delete, get, list, update, update_in};
 pub(crate) use versions::insert_version;
 pub use versions::{approve_version, save_draft};

@@ -106,15 +106,23 @@ pub(crate) fn insert(tx: &mut WriteTx<'_>, document: Document, action: Action) -
     record::insert(tx, document, action)
 }
 
+/// [`create`] inside a write the caller holds, so a spreadsheet import adds many in one.
+pub fn create_in(tx: &mut WriteTx<'_>, document: Document) -> Result<Document> {
+    insert(tx, document, Action::Create)
+}
+
 /// Saves the register entry (not the versions).
 pub fn update(vault: &mut Vault, stamp: Stamp, document: Document) -> Result<Document> {
+    vault.write(stamp, |tx| update_in(tx, document))
+}
+
+/// [`update`] inside a write the caller holds. Errors as for [`update`].
+pub fn update_in(tx: &mut WriteTx<'_>, document: Document) -> Result<Document> {
     let mut document = document.validated()?;
-    vault.write(stamp, |tx| {
-        check(tx.reader(), &document, Some(document.id))?;
-        document.versions.clear();
-        let saved = record::replace(tx, document)?;
-        get(tx.reader(), saved.id)
-    })
+    check(tx.reader(), &document, Some(document.id))?;
+    document.versions.clear();
+    let saved = record::replace(tx, document)?;
+    get(tx.reader(), saved.id)
 }
 
 /// Deletes a document that was never approved (with its drafts); an approved one stays in the

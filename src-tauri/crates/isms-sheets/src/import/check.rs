@@ -31,6 +31,11 @@ impl<'a> Check<'a> {
         self.mapping.column_of(field).is_some()
     }
 
+    /// Whether a problem with `field` was found in this row.
+    pub fn reported(&self, field: &str) -> bool {
+        self.reported.iter().any(|r| r == field)
+    }
+
     /// Whether any problem was found in this row so far.
     pub fn failed(&self) -> bool {
         !self.reported.is_empty()

@@ -6,13 +6,14 @@
 //! verified backup and then every change in one write transaction through the core's
 //! `create_in` / `update_in`, so history records each one and a cancel rolls all back.
 //!
-//! A record already in the vault is updated, never duplicated: risks and tracker items are
-//! matched by reference (or, without one, by a title only one of them has), SoA entries by
+//! A record already in the vault is updated, never duplicated: risks, tracker items and
+//! documents (the register entry, not its versions) are matched by reference (or, without one, by a title only one of them has), SoA entries by
 //! control id, people by e-mail, assets by name. Only mapped columns change a record; a mapped column left blank
 //! clears its field. Kinds live in their own files; [`check`] holds what they share.
 
 mod assets;
 mod check;
+mod documents;
 mod owners;
 mod people;
 mod risks;
@@ -70,6 +71,7 @@ pub(crate) enum Op {
     Person(Box<isms_core::people::Person>),
     Asset(Box<isms_core::assets::Asset>),
     Tracker(Box<isms_core::tracker::TrackerItem>),
+    Document(Box<isms_core::documents::Document>),
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -109,6 +111,7 @@ pub fn import(
         Kind::People => Box::new(people::People::new(vault)?),
         Kind::Assets => Box::new(assets::Assets::new(vault)?),
         Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
+        Kind::Documents => Box::new(documents::Documents::new(vault)?),
         other => return Err(unsupported(other)),
     };
     let total = records.len();
@@ -161,7 +164,7 @@ pub fn import(
 }
 
 fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
-    use isms_core::{assets, people, risks, soa, tracker};
+    use isms_core::{assets, documents, people, risks, soa, tracker};
     match op {
         Op::Risk(r) if r.id == 0 => risks::create_in(tx, *r).map(drop),
         Op::Risk(r) => risks::update_in(tx, *r).map(drop),
@@ -172,6 +175,8 @@ fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
         Op::Asset(a) => assets::update_in(tx, *a).map(drop),
         Op::Tracker(t) if t.id == 0 => tracker::create_in(tx, *t).map(drop),
         Op::Tracker(t) => tracker::update_in(tx, *t).map(drop),
+        Op::Document(d) if d.id == 0 => documents::create_in(tx, *d).map(drop),
+        Op::Document(d) => documents::update_in(tx, *d).map(drop),
     }
 }
 
@@ -216,7 +221,7 @@ fn unsupported(kind: Kind) -> CoreError {
     CoreError::validation(vec![FieldError::new(
         "kind",
         format!(
-            "{} cannot be imported from a spreadsheet yet: risks, soa, people, assets and tracker can.",
+            "{} is imported from a form tool's CSV: risks, soa, people, assets, tracker and documents come from spreadsheets.",
             kind.as_str()
         ),
     )])

@@ -223,7 +223,8 @@ impl Planner for Risks {
                 &format!("“{key}” is also on row {first}; each risk once."),
             );
         }
-        let title = title?;
+        // A blank title is reported; the other cells are still checked.
+        let title = title.unwrap_or_default();
         let found = self.find(&reference, &title);
         let mut risk = found.cloned().unwrap_or_else(|| Risk {
             reference: reference.clone(),

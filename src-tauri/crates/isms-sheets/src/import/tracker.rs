@@ -176,7 +176,8 @@ impl Planner for Tracker {
                 &format!("“{key}” is also on row {first}; each item once."),
             );
         }
-        let title = title?;
+        // A blank title is reported; the other cells are still checked.
+        let title = title.unwrap_or_default();
         let found = self.find(&reference, &title);
         let kind = c
             .read("kind", |cell| clean::choice(cell, "a type", KIND))
@@ -185,10 +186,10 @@ impl Planner for Tracker {
         let mut item = match found {
             Some(old) => old.clone(),
             None => {
-                if kind.is_none() && !c.failed() {
+                if kind.is_none() && !c.reported("kind") {
                     c.error("kind", "A type is needed here: Major nonconformity, Minor nonconformity, Opportunity for improvement, Observation or Action.");
                 }
-                if raised.is_none() && !c.failed() {
+                if raised.is_none() && !c.reported("raised_on") {
                     c.error("raised_on", "The day it was raised is needed here.");
                 }
                 let (Some(kind), Some(raised)) = (kind, raised) else {

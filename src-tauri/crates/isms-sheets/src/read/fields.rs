@@ -165,6 +165,7 @@ static DOCUMENTS: &[Field] = &[
     f("kind", "Kind", &["type", "kind", "document type", "category"]),
     many("mandatory_items", "Mandatory items", &["mandatory items", "clause", "iso clause", "clauses", "requirement"]),
     f("owner", "Owner", &["document owner", "owner", "author", "responsible"]),
+    f("owner_email", "Owner's e-mail", EMAIL),
     f("version", "Version", &["version", "current version", "rev", "revision", "issue"]),
     f("approved_on", "Approved on", &["approved on", "approved", "approval date", "date approved", "issue date"]),
     f("review_months", "Review interval (months)", &["review interval", "review interval (months)", "review frequency", "review cycle", "review period"]),

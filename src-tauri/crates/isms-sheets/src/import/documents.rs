@@ -1,0 +1,136 @@
+//! Document register rows: the register entry only (reference, title, kind, owner, the
+//! mandatory items it covers, review interval and next review, whether staff must read it and
+//! who). Matched by reference, which every document has; versions and approvals are recorded
+//! in the app with their evidence, so the version columns of a sheet are not read.
+
+use std::collections::HashMap;
+
+use isms_core::documents::{self, DocKind, Document};
+use isms_core::{Result, Vault};
+
+use super::check::Check;
+use super::owners::Owners;
+use super::{Op, Outcome, Planned, Planner};
+use crate::read::{clean, dates};
+
+const KIND: &[(DocKind, &[&str])] = &[
+    (DocKind::Policy, &["Policy", "pol"]),
+    (
+        DocKind::Procedure,
+        &["Procedure", "proc", "process", "work instruction"],
+    ),
+    (DocKind::Manual, &["Manual", "handbook"]),
+    (DocKind::Plan, &["Plan"]),
+    (DocKind::Record, &["Record", "register", "log", "form"]),
+    (
+        DocKind::Other,
+        &["Other", "standard", "guideline", "document"],
+    ),
+];
+
+pub(crate) struct Documents {
+    existing: Vec<Document>,
+    owners: Owners,
+    seen: HashMap<String, u32>,
+}
+
+impl Documents {
+    pub fn new(vault: &Vault) -> Result<Self> {
+        Ok(Documents {
+            existing: documents::list(vault.reader())?,
+            owners: Owners::new(isms_core::people::list(vault.reader())?),
+            seen: HashMap::new(),
+        })
+    }
+}
+
+/// The core's field names as the importer's.
+fn field_of(core: &str) -> &str {
+    match core {
+        "owner_id" => "owner",
+        f => f,
+    }
+}
+
+impl Planner for Documents {
+    fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
+        let reference = c.required("reference", "A reference (such as POL-01)");
+        let title = c.required("title", "A title");
+        if let Some(r) = &reference
+            && let Some(first) = self.seen.insert(r.to_lowercase(), c.row.row)
+        {
+            c.error(
+                "reference",
+                &format!("“{r}” is also on row {first}; each document once."),
+            );
+        }
+        let kind = c
+            .read("kind", |cell| {
+                clean::choice(cell, "a kind of document", KIND)
+            })
+            .flatten();
+        // Blanks are reported; the other cells are still checked.
+        let (reference, title) = (reference.unwrap_or_default(), title.unwrap_or_default());
+        let found = self
+            .existing
+            .iter()
+            .find(|d| !reference.is_empty() && d.reference.eq_ignore_ascii_case(&reference));
+        let mut doc = found
+            .cloned()
+            .unwrap_or_else(|| Document::new(&reference, &title, kind.unwrap_or(DocKind::Other)));
+        doc.title = title;
+        if let Some(kind) = kind {
+            doc.kind = kind;
+        }
+        if c.mapped("mandatory_items") {
+            doc.mandatory_items = clean::split(c.cell("mandatory_items"));
+        }
+        if c.mapped("audience") {
+            doc.audience = clean::split(c.cell("audience"));
+        }
+        if c.mapped("review_months")
+            && let Some(months) = c.read("review_months", |cell| {
+                clean::whole(cell, "a review interval in months")
+            })
+        {
+            doc.review_months = months;
+        }
+        if c.mapped("next_review")
+            && let Some(day) = c.read("next_review", dates::date)
+        {
+            doc.next_review = day;
+        }
+        if c.mapped("communicate")
+            && let Some(flag) = c.read("communicate", clean::flag)
+        {
+            doc.communicate = flag.unwrap_or(false);
+        }
+        if let Some(owner) = self
+            .owners
+            .read(c, "owner", Some("owner_email"), doc.owner_id)
+        {
+            doc.owner_id = owner;
+        }
+        let doc = match doc.validated() {
+            Ok(d) => d,
+            Err(err) => {
+                c.core(err, field_of);
+                return None;
+            }
+        };
+        if c.failed() {
+            return None;
+        }
+        let what = format!("{} “{}”", doc.reference, doc.title);
+        let outcome = match found {
+            None => Outcome::Create,
+            Some(old) if *old == doc => Outcome::Unchanged,
+            Some(_) => Outcome::Update,
+        };
+        Some(Planned {
+            outcome,
+            op: Op::Document(Box::new(doc)),
+            what,
+        })
+    }
+}
