@@ -29,7 +29,7 @@ help:
 	@echo "make test     install what is missing and run every test"
 	@echo "make bundle   build .deb and .rpm packages"
 	@echo "make lint     rustfmt, clippy, core-without-tauri and bindings drift checks"
-	@echo "make bench    time readiness and the stage2 pack on the large demo company (release)"
+	@echo "make bench    time readiness and the stage2 pack on the large demo company, and a 10,000-row risk import (release)"
 
 run: deps app
 	"$(APP_BIN)"

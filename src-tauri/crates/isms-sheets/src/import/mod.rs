@@ -230,7 +230,15 @@ fn unsupported(kind: Kind) -> CoreError {
 fn fail(errors: Vec<FieldError>) -> CoreError {
     let rows: std::collections::BTreeSet<String> = errors
         .iter()
-        .map(|e| e.field.trim_start_matches(|c: char| c != '!').to_owned())
+        // "Risks!D7" → "7": problems are counted by row, not by cell.
+        .map(|e| {
+            let cell = e
+                .field
+                .rsplit_once('!')
+                .map_or(e.field.as_str(), |(_, c)| c);
+            cell.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .to_owned()
+        })
         .collect();
     let mut err = CoreError::validation(errors);
     err.message = format!(

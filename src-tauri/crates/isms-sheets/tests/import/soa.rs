@@ -124,6 +124,11 @@ fn bad_soa_rows_abort_with_every_problem() {
     has(&found, "SoA!D5 (Status)", "not an implementation status");
     has(&found, "SoA!A6", "also on row 2");
     assert_eq!(found.len(), 5, "{found:#?}");
+    let err = run(&mut vault, Kind::Soa, &f, None, false).unwrap_err();
+    assert_eq!(
+        err.message, "5 problems in 4 rows; nothing was imported.",
+        "row 5 has two"
+    );
     assert_eq!(state(&vault), before, "nothing written, not even row 2");
 }
 
