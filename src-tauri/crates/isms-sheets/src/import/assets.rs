@@ -29,12 +29,7 @@ impl Assets {
 impl Planner for Assets {
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
         let name = c.required("name", "A name")?;
-        if let Some(first) = self.seen.insert(name.to_lowercase(), c.row.row) {
-            c.error(
-                "name",
-                &format!("“{name}” is also on row {first}; each asset once."),
-            );
-        }
+        c.once(&mut self.seen, "name", &name, &format!("“{name}”"), "asset");
         let found = self
             .existing
             .iter()

@@ -3,6 +3,8 @@
 //! (`SoA!D7 (Applicable): “maybe” is not a yes or no: …`). A field whose column is not mapped
 //! reads as "keep what the record has"; a mapped column left blank reads as empty.
 
+use std::collections::HashMap;
+
 use isms_core::{CoreError, ErrorCode, FieldError};
 
 use crate::read::cell::{Cell, address};
@@ -43,6 +45,42 @@ impl<'a> Check<'a> {
 
     pub fn cell(&self, field: &str) -> &'a Cell {
         self.row.cell(field)
+    }
+
+    /// Notes that `key` (shown as `shown`) is on this row; a later row with the same key, in any
+    /// case, is an error on `field` naming the first: "“x” is also on row 4; each risk once."
+    pub fn once(
+        &mut self,
+        seen: &mut HashMap<String, u32>,
+        field: &str,
+        key: &str,
+        shown: &str,
+        noun: &str,
+    ) {
+        if let Some(first) = seen.insert(key.to_lowercase(), self.row.row) {
+            self.error(
+                field,
+                &format!("{shown} is also on row {first}; each {noun} once."),
+            );
+        }
+    }
+
+    /// [`Check::once`] for records known by reference, or by title where the reference is blank.
+    pub fn once_by_reference(
+        &mut self,
+        seen: &mut HashMap<String, u32>,
+        reference: &str,
+        title: Option<&str>,
+        noun: &str,
+    ) {
+        let (field, key) = if reference.is_empty() {
+            ("title", title.unwrap_or_default())
+        } else {
+            ("reference", reference)
+        };
+        if !key.is_empty() {
+            self.once(seen, field, key, &format!("“{key}”"), noun);
+        }
     }
 
     /// Records a problem with `field`'s cell: named by address and header, even when blank.

@@ -56,12 +56,13 @@ impl Planner for Documents {
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
         let reference = c.required("reference", "A reference (such as POL-01)");
         let title = c.required("title", "A title");
-        if let Some(r) = &reference
-            && let Some(first) = self.seen.insert(r.to_lowercase(), c.row.row)
-        {
-            c.error(
+        if let Some(r) = &reference {
+            c.once(
+                &mut self.seen,
                 "reference",
-                &format!("“{r}” is also on row {first}; each document once."),
+                r,
+                &format!("“{r}”"),
+                "document",
             );
         }
         let kind = c

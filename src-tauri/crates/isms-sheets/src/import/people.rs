@@ -32,13 +32,13 @@ impl Planner for People {
         let name = c.required("name", "A name");
         let email = c.required("email", "An e-mail address");
         if let Some(email) = &email {
-            let key = email.to_lowercase();
-            if let Some(first) = self.seen.insert(key, c.row.row) {
-                c.error(
-                    "email",
-                    &format!("“{email}” is also on row {first}; each person once."),
-                );
-            }
+            c.once(
+                &mut self.seen,
+                "email",
+                email,
+                &format!("“{email}”"),
+                "person",
+            );
         }
         // Blanks are reported; the other cells are still checked.
         let (name, email) = (name.unwrap_or_default(), email.unwrap_or_default());

@@ -205,24 +205,7 @@ impl Planner for Risks {
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
         let reference = c.text("reference");
         let title = c.required("title", "A title");
-        let key = if reference.is_empty() {
-            title.clone().unwrap_or_default()
-        } else {
-            reference.clone()
-        };
-        if !key.is_empty()
-            && let Some(first) = self.seen.insert(key.to_lowercase(), c.row.row)
-        {
-            let field = if reference.is_empty() {
-                "title"
-            } else {
-                "reference"
-            };
-            c.error(
-                field,
-                &format!("“{key}” is also on row {first}; each risk once."),
-            );
-        }
+        c.once_by_reference(&mut self.seen, &reference, title.as_deref(), "risk");
         // A blank title is reported; the other cells are still checked.
         let title = title.unwrap_or_default();
         let found = self.find(&reference, &title);

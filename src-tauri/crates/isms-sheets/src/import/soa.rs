@@ -71,12 +71,13 @@ impl Soa {
 impl Planner for Soa {
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
         let id = c.read("control_id", clean::control_id)?;
-        if let Some(first) = self.seen.insert(id.clone(), c.row.row) {
-            c.error(
-                "control_id",
-                &format!("Control {id} is also on row {first}; each control once."),
-            );
-        }
+        c.once(
+            &mut self.seen,
+            "control_id",
+            &id,
+            &format!("Control {id}"),
+            "control",
+        );
         let found = self.existing.iter().find(|e| e.control_id == id)?;
         let mut entry = found.clone();
         if c.mapped("applicable")
