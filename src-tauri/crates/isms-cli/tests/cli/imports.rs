@@ -1,0 +1,124 @@
+//! Imports from the command line: training CSV and spreadsheet registers, all or nothing.
+
+use super::{PASS, isms, stderr, stdout};
+
+#[test]
+fn import_training_names_the_bad_row_and_writes_nothing_then_imports_a_good_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let vault = d.join("acme.isms");
+    assert!(
+        isms(d, &["new", "acme.isms", "--org", "Acme"], PASS)
+            .status
+            .success()
+    );
+    {
+        use isms_core::people::{self, Person};
+        use isms_core::training::{self, Course, CourseKind};
+        let stamp = isms_core::Stamp::new(chrono::Utc::now(), "test");
+        let mut v = isms_core::Vault::open(
+            &vault,
+            isms_core::Passphrase::new(PASS.into()),
+            &d.join("b"),
+            &stamp,
+        )
+        .unwrap();
+        people::create(
+            &mut v,
+            stamp.clone(),
+            Person::new("Anna", "anna@acme.example"),
+        )
+        .unwrap();
+        let course = Course {
+            id: 0,
+            title: "Awareness".into(),
+            kind: CourseKind::Awareness,
+            validity_months: Some(12),
+        };
+        training::create_course(&mut v, stamp, course).unwrap();
+    }
+    std::fs::write(d.join("bad.csv"), "email,course,date\nanna@acme.example,Awareness,2026-03-01\nzed@acme.example,Awareness,2026-03-01\n").unwrap();
+    let bad = isms(d, &["import", "acme.isms", "training", "bad.csv"], PASS);
+    assert_eq!(bad.status.code(), Some(9));
+    assert!(stderr(&bad).contains("row 3.email"), "{}", stderr(&bad));
+    std::fs::write(
+        d.join("good.csv"),
+        "email,course,date\nanna@acme.example,Awareness,2026-03-01\n",
+    )
+    .unwrap();
+    let dry = isms(
+        d,
+        &["import", "acme.isms", "training", "good.csv", "--dry-run"],
+        PASS,
+    );
+    assert!(
+        stdout(&dry).contains("would import 1") && stdout(&dry).contains("nothing written"),
+        "{}",
+        stdout(&dry)
+    );
+    let real = isms(d, &["import", "acme.isms", "training", "good.csv"], PASS);
+    assert!(stdout(&real).contains("imported 1"), "{}", stdout(&real));
+    let info = isms(d, &["info", "acme.isms", "--json"], PASS);
+    let info: serde_json::Value = serde_json::from_str(&stdout(&info)).unwrap();
+    assert_eq!(
+        info["counts"]["completions"], 1,
+        "the bad file wrote nothing, the good one one row"
+    );
+}
+
+#[test]
+fn import_sheets_people_then_soa_with_a_mapping_file_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(
+        isms(d, &["new", "acme.isms", "--org", "Acme"], PASS)
+            .status
+            .success()
+    );
+    std::fs::write(
+        d.join("staff.csv"),
+        "Name;E-mail;Job title\nAnn Smith;ann@acme.example;CEO\n",
+    )
+    .unwrap();
+    let people = isms(d, &["import", "acme.isms", "people", "staff.csv"], PASS);
+    assert!(people.status.success(), "{}", stderr(&people));
+    assert!(stdout(&people).contains("created 1"), "{}", stdout(&people));
+    assert!(
+        stdout(&people).contains("Backup written first"),
+        "{}",
+        stdout(&people)
+    );
+    let soa = "Ref,In?,Why,Who\nA.5.1,Y,Required,Ann Smith\nA.5.7,N,,Nobody\n";
+    std::fs::write(d.join("soa.csv"), soa).unwrap();
+    std::fs::write(
+        d.join("map.json"),
+        r#"{"columns": {"Ref": "control_id", "In?": "applicable", "Why": "justification", "Who": "owner"}}"#,
+    )
+    .unwrap();
+    let args = [
+        "import",
+        "acme.isms",
+        "soa",
+        "soa.csv",
+        "--mapping",
+        "map.json",
+    ];
+    let bad = isms(d, &args, PASS);
+    assert_eq!(bad.status.code(), Some(9), "{}", stderr(&bad));
+    let err = stderr(&bad);
+    assert!(err.contains("soa!C3 (Why)"), "{err}");
+    assert!(err.contains("soa!D3 (Who): Nobody in the vault"), "{err}");
+    std::fs::write(d.join("soa.csv"), soa.replace(",,Nobody", ",Too small,")).unwrap();
+    let mut dry = args.to_vec();
+    dry.push("--dry-run");
+    let dry = isms(d, &dry, PASS);
+    assert!(
+        stdout(&dry).contains("would update 2") && stdout(&dry).contains("dry run"),
+        "{}",
+        stdout(&dry)
+    );
+    let real = isms(d, &args, PASS);
+    assert!(stdout(&real).contains("updated 2"), "{}", stdout(&real));
+    let unknown = isms(d, &["import", "acme.isms", "widgets", "soa.csv"], PASS);
+    assert_eq!(unknown.status.code(), Some(9));
+}
