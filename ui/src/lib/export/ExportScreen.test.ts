@@ -49,8 +49,6 @@ function mockShell(run: (args: RunArgs) => Promise<unknown> = async () => DONE) 
 		switch (command) {
 			case 'readiness_view':
 				return VIEW;
-			case 'organisation_get':
-				return { name: 'Northwind Analytics Ltd', stage2_target: '2026-07-09' };
 			case 'export_run':
 				return run(args as RunArgs);
 			case 'export_choose_destination':
