@@ -319,18 +319,42 @@ pub(crate) fn connect(path: &Path, passphrase: &Passphrase) -> Result<Connection
     open_with(path, passphrase, OpenFlags::SQLITE_OPEN_READ_WRITE)
 }
 
+/// Attempts at keying a fresh connection before giving up (see [`open_with`]).
+const KEY_ATTEMPTS: usize = 3;
+
 fn open_with(path: &Path, passphrase: &Passphrase, mode: OpenFlags) -> Result<Connection> {
     let flags = mode | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|e| {
-        CoreError::new(
-            ErrorCode::Io,
-            format!("Cannot open {}: {e}", path.display()),
-        )
-    })?;
-    // SQLCipher logs decryption failures to stderr by default; a wrong passphrase is not news.
-    conn.pragma_update(None, "cipher_log_level", "NONE")?;
-    conn.pragma_update(None, "key", passphrase.expose())?;
-    Ok(conn)
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+            CoreError::new(
+                ErrorCode::Io,
+                format!("Cannot open {}: {e}", path.display()),
+            )
+        })?;
+        // SQLCipher logs decryption failures to stderr by default; a wrong passphrase is not
+        // news. After a failed keying its errors are logged, to say why if it fails again.
+        let level = if attempt == 1 { "NONE" } else { "ERROR" };
+        conn.pragma_update(None, "cipher_log_level", level)?;
+        // Setting the key reads nothing and writes nothing: it only builds SQLCipher's codec
+        // context. Under many threads opening vaults at once that build has been seen to fail
+        // once in a long test run ("An error occurred with PRAGMA key", never reproduced
+        // alone), so a failure is tried again on a new connection before it is reported.
+        match conn.pragma_update(None, "key", passphrase.expose()) {
+            Ok(()) => return Ok(conn),
+            Err(e) if attempt >= KEY_ATTEMPTS => {
+                return Err(CoreError::new(
+                    ErrorCode::Database,
+                    format!(
+                        "SQLCipher could not set the key of {} ({attempt} attempts): {e}",
+                        path.display()
+                    ),
+                ));
+            }
+            Err(_) => drop(conn),
+        }
+    }
 }
 
 /// Reads the schema: the first read that needs the key. SQLCipher cannot tell a wrong key from
