@@ -52,7 +52,17 @@ fn pack_of(name: &str) -> IpcResult<PackKind> {
 
 /// A file name a person would choose: "Northwind Analytics Ltd - stage2 pack 2026-06-15.pdf".
 fn suggested_name(company: &str, pack: PackKind, as_of: NaiveDate, ext: &str) -> String {
-    let company: String = company
+    format!(
+        "{} - {} pack {as_of}.{ext}",
+        plain_name(company),
+        pack.as_str()
+    )
+}
+
+/// The company's name as part of a file name: letters, digits and ` .,&()-` kept, anything
+/// else a dash, trimmed.
+pub(crate) fn plain_name(company: &str) -> String {
+    let name: String = company
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || " .,&()-".contains(c) {
@@ -62,7 +72,7 @@ fn suggested_name(company: &str, pack: PackKind, as_of: NaiveDate, ext: &str) ->
             }
         })
         .collect();
-    format!("{} - {} pack {as_of}.{ext}", company.trim(), pack.as_str())
+    name.trim().to_owned()
 }
 
 /// Asks where to save pack `pack` as a PDF or, with `format` "zip", as the bundle; `null` when
@@ -97,7 +107,7 @@ pub fn export_choose_destination(
         .map(|p| with_extension(p, ext).display().to_string()))
 }
 
-fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
+pub(crate) fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     let has = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case(ext));

@@ -20,6 +20,7 @@ pub mod readiness;
 pub mod reference;
 pub mod reviews;
 pub mod risks;
+pub mod sheets;
 pub mod soa;
 pub mod tracker;
 pub mod training;

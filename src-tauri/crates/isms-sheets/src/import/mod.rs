@@ -40,7 +40,8 @@ pub enum Mode<'a> {
 }
 
 /// What an import did, or would do in a dry run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export, rename = "SheetImportReport")]
 pub struct ImportReport {
     pub kind: Kind,
     /// Data rows read (blank and note rows skipped).

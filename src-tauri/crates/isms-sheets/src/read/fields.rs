@@ -7,8 +7,9 @@
 use serde::Serialize;
 
 /// A kind of register an import fills.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export, rename = "SheetImportKind")]
 pub enum Kind {
     Risks,
     Soa,

@@ -14,6 +14,7 @@ pub mod fields;
 mod guard;
 pub mod header;
 pub mod mapping;
+pub mod preview;
 pub mod rows;
 mod xlsx;
 
@@ -26,6 +27,7 @@ pub use cell::Cell;
 pub use fields::{Field, Kind};
 pub use header::{HeaderRow, find_header};
 pub use mapping::{Column, Mapping, MappingFile, detect, propose_mapping};
+pub use preview::{Choice, Preview, choose, preview};
 pub use rows::{RowRecord, Value, rows};
 
 /// How much a file may hold before it is refused. The defaults keep a read under about

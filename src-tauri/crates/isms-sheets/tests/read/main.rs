@@ -8,4 +8,5 @@ mod dates;
 mod fixtures;
 mod hostile;
 mod mapping;
+mod preview;
 mod xlsx;

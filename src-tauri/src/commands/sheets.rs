@@ -1,0 +1,187 @@
+//! Commands of the spreadsheet registers (isms-sheets): the import wizard reads a file chosen
+//! with the native open dialog (or typed, or dropped on the window) into a preview under a
+//! proposed or chosen mapping, then imports it all or nothing with progress over a channel
+//! (`imports_cancel` stops it, as it does the CSV imports); and each register screen exports
+//! its register to an XLSX chosen with the native save dialog. The file is read again on every
+//! call, outside the vault's lock, so a large sheet never blocks the other commands.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+
+use chrono::NaiveDate;
+use isms_core::imports::ImportProgress;
+use isms_core::{CoreError, organisation};
+use isms_sheets::import::{self, ImportReport, Mode};
+use isms_sheets::read::{self, Choice, Kind, Limits, Preview, Workbook};
+use isms_sheets::write::{self, SheetKind};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use super::write as write_vault;
+use crate::error::{IpcError, IpcResult};
+use crate::state::AppState;
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SheetExported {
+    pub path: String,
+    pub bytes: f64,
+}
+
+fn kind_of(word: &str) -> IpcResult<Kind> {
+    Kind::parse(word).ok_or_else(|| IpcError::from(isms_core::imports::unknown_kind(word)))
+}
+
+/// Reads the file, once the vault is known to be unlocked (a locked app reads nothing).
+fn open(state: &AppState, path: &str, sheet: Option<&str>) -> IpcResult<Workbook> {
+    if !state.is_unlocked() {
+        return Err(IpcError::locked());
+    }
+    state.touch();
+    Ok(read::open(Path::new(path), sheet, Limits::default())?)
+}
+
+/// Asks for an XLSX or CSV file; `null` when cancelled.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn sheets_choose_file(app: AppHandle) -> Option<String> {
+    let chosen = app
+        .dialog()
+        .file()
+        .set_title("Choose a spreadsheet")
+        .add_filter("Spreadsheets", &["xlsx", "xlsm", "csv", "txt"])
+        .blocking_pick_file()?;
+    chosen.into_path().ok().map(|p| p.display().to_string())
+}
+
+/// The preview of `sheet` (the first if `null`) of the file at `path` as `kind`: with
+/// `header_row` and `columns`, under that choice; with `header_row` alone, with fields proposed
+/// from that row's headers; with neither, with the header row found and its fields proposed.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn sheets_preview(
+    state: State<'_, AppState>,
+    path: String,
+    kind: String,
+    sheet: Option<String>,
+    header_row: Option<u32>,
+    columns: Option<Vec<Choice>>,
+) -> IpcResult<Preview> {
+    let kind = kind_of(&kind)?;
+    let book = open(&state, &path, sheet.as_deref())?;
+    let mapping = match (header_row, columns) {
+        (Some(row), Some(choices)) => read::choose(&book, kind, row, &choices)?,
+        (row, _) => read::preview::propose(&book, kind, row)?,
+    };
+    Ok(read::preview(&book, &mapping))
+}
+
+/// Imports (or, with `dry_run`, checks) `sheet` of the file at `path` as `kind` under the
+/// chosen header row and columns, all or nothing, reporting progress on `on_progress`.
+#[allow(clippy::too_many_arguments)]
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn sheets_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+    kind: String,
+    sheet: Option<String>,
+    header_row: u32,
+    columns: Vec<Choice>,
+    dry_run: bool,
+    on_progress: Channel<ImportProgress>,
+) -> IpcResult<ImportReport> {
+    let kind = kind_of(&kind)?;
+    let book = open(&state, &path, sheet.as_deref())?;
+    let mapping = read::choose(&book, kind, header_row, &columns)?;
+    let backups = state.paths.backups_dir.clone();
+    let mode = if dry_run {
+        Mode::DryRun
+    } else {
+        Mode::Write { backups: &backups }
+    };
+    state.import_cancel.store(false, Ordering::SeqCst);
+    let cancel = &state.import_cancel;
+    let mut watch = |progress: ImportProgress| {
+        let every = (progress.total / 100).max(1);
+        if progress.done.is_multiple_of(every) || progress.done == progress.total {
+            // A closed channel (the page went away) must not stop the import.
+            let _ = on_progress.send(progress);
+        }
+        !cancel.load(Ordering::SeqCst)
+    };
+    write_vault(&app, &state, kind.as_str(), |vault, stamp| {
+        import::import(vault, stamp, kind, &book, &mapping, mode, &mut watch)
+    })
+}
+
+/// Asks where to save register `kind` as an XLSX; `null` when cancelled.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn sheets_choose_destination(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    kind: String,
+    as_of: NaiveDate,
+) -> IpcResult<Option<String>> {
+    let kind = SheetKind::parse(&kind)?;
+    let company = state.with_vault(|vault| Ok(organisation::get(vault.reader())?.name))?;
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title("Export to a spreadsheet")
+        .set_file_name(suggested_name(&company, kind, as_of))
+        .add_filter("Excel workbook", &["xlsx"]);
+    if let Some(documents) = dirs::document_dir() {
+        dialog = dialog.set_directory(documents);
+    }
+    Ok(dialog
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+        .map(|p| {
+            super::export::with_extension(p, "xlsx")
+                .display()
+                .to_string()
+        }))
+}
+
+/// Writes register `kind` as of `as_of` to `path` (.xlsx), never replacing a file.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn sheets_export(
+    state: State<'_, AppState>,
+    kind: String,
+    as_of: NaiveDate,
+    path: String,
+) -> IpcResult<SheetExported> {
+    let kind = SheetKind::parse(&kind)?;
+    let out = PathBuf::from(&path);
+    state.with_vault(|vault| write::export(vault, kind, as_of, &out))?;
+    let bytes = std::fs::metadata(&out)
+        .map_err(|e| IpcError::from(CoreError::io(&format!("Cannot read {path}"), &e)))?
+        .len();
+    Ok(SheetExported {
+        path,
+        bytes: bytes as f64,
+    })
+}
+
+/// "Northwind Analytics Ltd - risks 2026-06-15.xlsx".
+fn suggested_name(company: &str, kind: SheetKind, as_of: NaiveDate) -> String {
+    let company = super::export::plain_name(company);
+    format!("{company} - {} {as_of}.xlsx", kind.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_suggested_name_says_company_register_and_day() {
+        let day = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+        assert_eq!(
+            suggested_name("Søren & Co: IT", SheetKind::Soa, day),
+            "Søren & Co- IT - soa 2026-06-15.xlsx"
+        );
+    }
+}

@@ -1,0 +1,65 @@
+// Typed wrappers over the `sheets_*` commands (docs/ipc.md): the native open and save dialogs,
+// the wizard's preview of a sheet under a proposed or chosen mapping, the import (or its dry
+// run) with progress over a channel, and a register written to XLSX. An import stops with
+// `imports_cancel`, as the CSV imports do.
+
+import type { ImportProgress } from '$lib/bindings/ImportProgress';
+import type { SheetChoice } from '$lib/bindings/SheetChoice';
+import type { SheetExported } from '$lib/bindings/SheetExported';
+import type { SheetImportReport } from '$lib/bindings/SheetImportReport';
+import type { SheetPreview } from '$lib/bindings/SheetPreview';
+import { call, channel } from '$lib/ipc';
+import type { RegisterKind, SheetKind } from './sheets';
+
+/** The native open dialog for an XLSX or CSV file; `null` when cancelled. */
+export const sheetsChooseFile = () => call<string | null>('sheets_choose_file');
+
+/** What the sheet holds. Without `headerRow`, the header row is found and fields proposed;
+ * with it alone, fields are proposed from that row; with `columns` too, that choice is shown.
+ * Rejects with `Validation` (field `file`) for a file that cannot be read, or `NotFound`. */
+export const sheetsPreview = (
+	path: string,
+	kind: SheetKind,
+	sheet: string | null,
+	headerRow: number | null = null,
+	columns: SheetChoice[] | null = null
+) =>
+	call<SheetPreview>('sheets_preview', {
+		path,
+		kind,
+		sheet,
+		header_row: headerRow,
+		columns
+	});
+
+/** Imports (with `dryRun`, checks) the sheet under the chosen mapping, all or nothing. Rejects
+ * with `Validation` naming every bad cell (`Risks!D7`), or `Cancelled`; nothing is written. */
+export const sheetsImport = (
+	request: {
+		path: string;
+		kind: SheetKind;
+		sheet: string | null;
+		headerRow: number;
+		columns: SheetChoice[];
+	},
+	dryRun: boolean,
+	onProgress: (progress: ImportProgress) => void
+) =>
+	call<SheetImportReport>('sheets_import', {
+		path: request.path,
+		kind: request.kind,
+		sheet: request.sheet,
+		header_row: request.headerRow,
+		columns: request.columns,
+		dry_run: dryRun,
+		on_progress: channel(onProgress)
+	});
+
+/** The native save dialog, with a suggested name in Documents; `null` when cancelled. */
+export const sheetsChooseDestination = (kind: RegisterKind, asOf: string) =>
+	call<string | null>('sheets_choose_destination', { kind, as_of: asOf });
+
+/** Writes the register to `path` (.xlsx). Rejects with `AlreadyExists` (never replaces a
+ * file) or `Validation` (not .xlsx). */
+export const sheetsExport = (kind: RegisterKind, asOf: string, path: string) =>
+	call<SheetExported>('sheets_export', { kind, as_of: asOf, path });

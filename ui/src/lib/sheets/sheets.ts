@@ -1,0 +1,86 @@
+// What the spreadsheet wizard and the export button need beyond the commands: the registers a
+// spreadsheet fills or is written from, the user's choice of columns as the shell takes it,
+// and where an import error points (sheet, row, column).
+
+import type { SheetChoice } from '$lib/bindings/SheetChoice';
+import type { SheetImportKind } from '$lib/bindings/SheetImportKind';
+import type { SheetPreview } from '$lib/bindings/SheetPreview';
+
+/** The registers imported from a spreadsheet through the wizard. */
+export type SheetKind = Exclude<SheetImportKind, 'training' | 'acknowledgements'>;
+
+/** The registers written to a spreadsheet. */
+export type RegisterKind = SheetKind | 'audits' | 'training' | 'acknowledgements';
+
+export const SHEET_KINDS: Record<SheetKind, { title: string; noun: string; matched: string }> = {
+	risks: { title: 'risk register', noun: 'risk', matched: 'by reference (R-001) or title' },
+	soa: {
+		title: 'Statement of Applicability',
+		noun: 'control',
+		matched: 'by control id (5.1, A.5.1, 5.01 …)'
+	},
+	assets: { title: 'asset inventory', noun: 'asset', matched: 'by name' },
+	people: { title: 'people list', noun: 'person', matched: 'by e-mail' },
+	tracker: {
+		title: 'findings log',
+		noun: 'tracker item',
+		matched: 'by reference (T-001) or title'
+	},
+	documents: { title: 'document register', noun: 'document', matched: 'by reference' }
+};
+
+export const REGISTER_TITLES: Record<RegisterKind, string> = {
+	risks: 'Risk register',
+	soa: 'Statement of Applicability',
+	assets: 'Asset inventory',
+	people: 'People',
+	tracker: 'ISMS tracker',
+	documents: 'Document register',
+	audits: 'Internal audit programme',
+	training: 'Training matrix',
+	acknowledgements: 'Policy acknowledgements'
+};
+
+/** The preview's columns as the choice the shell takes: every column, with its field or none. */
+export function choicesOf(preview: SheetPreview): SheetChoice[] {
+	return preview.columns.map((c) => ({ index: c.index, field: c.field }));
+}
+
+/** `choices` with column `index` filling `field` (taken from any other column), or nothing. */
+export function assign(choices: SheetChoice[], index: number, field: string | null): SheetChoice[] {
+	return choices.map((c) => {
+		if (c.index === index) return { index, field };
+		if (field !== null && c.field === field) return { index: c.index, field: null };
+		return c;
+	});
+}
+
+/** Where an import error points. The shell names a cell `Risks!D7` (or a row `Risks!7`), and
+ * starts the message with that address; file-wide problems name `file` or `mapping`. */
+export type CellError = {
+	sheet: string | null;
+	row: number | null;
+	column: string | null;
+	message: string;
+};
+
+export function cellError(field: string, message: string): CellError {
+	const match = /^(?:'((?:[^']|'')*)'|(.*))!([A-Z]*)(\d+)$/.exec(field);
+	if (!match) return { sheet: null, row: null, column: null, message };
+	const [, quoted, plain, column, row] = match;
+	// "Risks!D7: …" or "Risks!D7 (Likelihood): …": the address (and header) go, the rest stays.
+	const rest = message.startsWith(field) ? message.slice(field.length) : null;
+	const said = rest === null ? null : /^(?: \([^)]*\))?: (.*)$/s.exec(rest);
+	return {
+		sheet: quoted !== undefined ? quoted.replaceAll("''", "'") : (plain ?? null),
+		row: Number(row),
+		column: column ? column : null,
+		message: said?.[1] ?? message
+	};
+}
+
+/** The header of column `letter` in the preview, for an error's "D (Likelihood)". */
+export function headerOf(preview: SheetPreview | null, letter: string | null): string | null {
+	if (!preview || letter === null) return null;
+	return preview.columns.find((c) => c.letter === letter)?.header || null;
+}
