@@ -1,6 +1,5 @@
 mod backup;
 mod damage;
-mod damage_corpus;
 mod migrate;
 mod open;
 mod passphrase;
