@@ -22,7 +22,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appin
   poppler-utils qpdf fonts-dejavu-core python3-venv
 
 .PHONY: help run test bundle deps deps-system deps-npm ui app test-rust test-ui test-e2e \
-  test-outside lint fmt schema bench clean
+  test-outside lint fmt schema bench clean crash-test
 
 help:
 	@echo "make run      build and start ISMS Desk"
@@ -30,6 +30,7 @@ help:
 	@echo "make bundle   build .deb and .rpm packages"
 	@echo "make lint     rustfmt, clippy, core-without-tauri and bindings drift checks"
 	@echo "make bench    time readiness and the stage2 pack on the large demo company, and a 10,000-row risk import (release)"
+	@echo "make crash-test TRIALS=1000   kill a writing child with SIGKILL TRIALS times (default 1000) and check the vault after each"
 
 run: deps app
 	"$(APP_BIN)"
@@ -81,6 +82,10 @@ test-rust:
 test-ui: deps-npm
 	npm --prefix ui run check
 	npm --prefix ui test
+
+# The crash harness (tests/crash/): `make test` runs its 50 trials; this runs more.
+crash-test:
+	ISMS_CRASH_TRIALS=$(or $(TRIALS),1000) cargo test --locked -p isms-acceptance --test crash
 
 # tauri-driver (crates.io) proxies WebDriver to Debian's WebKitWebDriver; only tests need it.
 $(TAURI_DRIVER):
