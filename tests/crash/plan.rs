@@ -4,8 +4,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use isms_core::demo::Rng;
-
 pub const PASSPHRASES: [&str; 2] = [
     "crash harness passphrase zero",
     "crash harness passphrase one!",
@@ -31,7 +29,9 @@ pub enum Op {
 pub fn plan(seed: u64) -> Vec<Op> {
     let mut rng = Rng::new(seed);
     let pass_at = 5 + rng.below(40) as usize;
-    let big_at = seed.is_multiple_of(4).then(|| rng.below(OPS as u64) as usize);
+    let big_at = seed
+        .is_multiple_of(4)
+        .then(|| rng.below(OPS as u64) as usize);
     let (mut people, mut files, mut revision, mut ops) = (0, 0, 0, Vec::new());
     for i in 0..OPS {
         let op = if i == pass_at {
@@ -121,5 +121,28 @@ impl Model {
             }
         }
         m
+    }
+}
+
+/// SplitMix64, the same small generator as the demo company's (which the core keeps to
+/// itself): the same seed gives the same plan on every platform.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n` > 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n
     }
 }

@@ -6,12 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use isms_core::demo::Rng;
 use isms_core::training::{self, Course, CourseKind};
 use isms_core::{ErrorCode, Passphrase, Vault, evidence, organisation, people};
 
 use crate::child::stamp;
-use crate::plan::{self, COURSE, Model, Op, PASSPHRASES};
+use crate::plan::{self, COURSE, Model, Op, PASSPHRASES, Rng};
 
 /// What a passing trial saw, for the summary.
 pub struct Report {
