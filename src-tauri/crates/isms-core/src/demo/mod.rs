@@ -142,6 +142,7 @@ impl std::str::FromStr for DemoScale {
 }
 
 pub use bulk::{LARGE, LargeCounts};
+pub use rng::Rng;
 
 /// Creates a new vault at `path` (never over an existing file) holding the demo company at
 /// `point`, with `today` as the story's now. A large empty vault is refused: there is no

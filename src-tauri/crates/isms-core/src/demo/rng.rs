@@ -1,8 +1,8 @@
 //! A tiny seeded pseudo-random generator (SplitMix64) for the bulk records of a large demo:
 //! the same seed always gives the same sequence on every platform, with no crate to pin.
-//! Not for anything secret.
+//! Not for anything secret. Public so tests can derive their cases from a fixed seed too.
 
-pub(crate) struct Rng(u64);
+pub struct Rng(u64);
 
 impl Rng {
     pub fn new(seed: u64) -> Self {

@@ -1,5 +1,6 @@
 mod backup;
 mod damage;
+mod damage_corpus;
 mod migrate;
 mod open;
 mod passphrase;
