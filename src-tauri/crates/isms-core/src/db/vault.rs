@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
@@ -111,27 +112,56 @@ impl Vault {
     ) -> Result<Vault> {
         file::sniff(path)?;
         let lock = VaultLock::acquire(path)?;
-        if sidecar(path, "-wal").exists() {
+        let pending_wal = sidecar(path, "-wal").exists();
+        if pending_wal {
             probe_read_only(path, &passphrase)?;
         }
+        let shm = sidecar(path, "-shm");
+        let shm_existed = shm.exists();
         let conn = connect(path, &passphrase)?;
-        let version = identify(&conn)?;
-        configure(&conn)?;
+        // The key is right, but a later step may still find damage. Closing a read-write
+        // connection checkpoints a pending log into the file, which would change a vault that
+        // failed to open; so until the open has succeeded, closing leaves the log where it is.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, pending_wal)?;
         let mut vault = Vault {
             conn,
             path: path.to_owned(),
             passphrase,
             _lock: lock,
         };
+        match vault.finish_open(backup_dir, stamp) {
+            Ok(()) => {
+                vault
+                    .conn
+                    .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+                Ok(vault)
+            }
+            Err(err) => {
+                // Close while still holding the lock, then remove a `-shm` index we created.
+                let Vault { conn, _lock, .. } = vault;
+                drop(conn);
+                if pending_wal && !shm_existed {
+                    let _ = std::fs::remove_file(&shm);
+                }
+                Err(err)
+            }
+        }
+    }
+
+    /// The steps of [`Vault::open`] after the key is set: identify, configure, back up and
+    /// migrate if the schema is older, seed missing SoA entries.
+    fn finish_open(&mut self, backup_dir: &Path, stamp: &Stamp) -> Result<()> {
+        let version = identify(&self.conn)?;
+        configure(&self.conn)?;
         if version < LATEST_VERSION {
             let reason = format!("before-schema-{LATEST_VERSION}");
-            backup::auto_backup(&vault, backup_dir, stamp.at, &reason)?;
-            migrate::migrate_to(&mut vault.conn, LATEST_VERSION)?;
+            backup::auto_backup(self, backup_dir, stamp.at, &reason)?;
+            migrate::migrate_to(&mut self.conn, LATEST_VERSION)?;
         }
-        if crate::soa::missing_count(&vault.conn)? > 0 {
-            vault.write(stamp.clone(), |tx| crate::soa::seed_missing(tx).map(|_| ()))?;
+        if crate::soa::missing_count(&self.conn)? > 0 {
+            self.write(stamp.clone(), |tx| crate::soa::seed_missing(tx).map(|_| ()))?;
         }
-        Ok(vault)
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {

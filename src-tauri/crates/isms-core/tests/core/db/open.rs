@@ -242,3 +242,49 @@ fn wrong_passphrase_leaves_a_pending_wal_untouched() {
         "the right passphrase recovers the WAL"
     );
 }
+
+#[test]
+fn damage_found_after_the_key_check_leaves_a_pending_wal_and_the_file_unchanged() {
+    let s = Scratch::new();
+    let mut vault = s.vault("live.isms");
+    vault
+        .reader()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    // The pages of the SoA table and its indexes: read when an open counts the SoA entries,
+    // after the key check (which reads only the schema), and untouched by the edit below.
+    let pages: Vec<i64> = vault
+        .reader()
+        .prepare(
+            "SELECT pageno FROM dbstat WHERE name IN \
+             (SELECT name FROM sqlite_schema WHERE tbl_name = 'soa_entries')",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!pages.is_empty(), "the SoA has pages");
+    let mut org = organisation::get(vault.reader()).unwrap();
+    org.scope = "Committed to the WAL, not yet checkpointed".into();
+    organisation::update(&mut vault, stamp(1), org).unwrap();
+    let mut main = std::fs::read(s.path("live.isms")).unwrap();
+    for page in &pages {
+        main[(*page as usize - 1) * 4096 + 2048] ^= 0x10;
+    }
+    std::fs::write(s.path("crashed.isms"), &main).unwrap();
+    std::fs::copy(s.path("live.isms-wal"), s.path("crashed.isms-wal")).unwrap();
+    drop(vault);
+    let crashed = s.path("crashed.isms");
+    let before = fingerprint(&crashed);
+    let err = s
+        .reopen("crashed.isms", PASS)
+        .err()
+        .expect("damaged SoA pages");
+    assert_ne!(err.code, ErrorCode::Internal, "{err:?}");
+    assert_eq!(
+        fingerprint(&crashed),
+        before,
+        "the log is not checkpointed into a vault that failed to open"
+    );
+}
