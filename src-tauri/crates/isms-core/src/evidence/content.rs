@@ -126,20 +126,34 @@ fn insert_content_row(tx: &mut WriteTx<'_>, sha256: &str, size: u64) -> Result<(
 }
 
 /// Writes the content with `sha256` to `out`, chunk by chunk; returns the bytes written.
+///
+/// The bytes are hashed on the way out and must match the recorded size and SHA-256: a page
+/// SQLCipher could not decrypt can reach a read as zeros, and a damaged vault must never hand
+/// out a file that differs from the one stored. On that error `out` already holds some bytes,
+/// which the caller discards.
 pub(crate) fn write(conn: &Connection, sha256: &str, out: &mut dyn Write) -> Result<u64> {
-    let chunks: i64 = conn.query_row(
-        "SELECT chunks FROM evidence_contents WHERE sha256 = ?1",
+    let (size, chunks): (i64, i64) = conn.query_row(
+        "SELECT size, chunks FROM evidence_contents WHERE sha256 = ?1",
         [sha256],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let mut stmt =
         conn.prepare("SELECT data FROM evidence_chunks WHERE sha256 = ?1 AND seq = ?2")?;
+    let mut hasher = Sha256::new();
     let mut total = 0u64;
     for seq in 0..chunks {
         let data: Vec<u8> = stmt.query_row(params![sha256, seq], |r| r.get(0))?;
+        hasher.update(&data);
         out.write_all(&data)
             .map_err(|e| CoreError::io("Cannot write the evidence file", &e))?;
         total += data.len() as u64;
+    }
+    if total != size as u64 || hex::encode(hasher.finalize()) != sha256 {
+        return Err(CoreError::new(
+            ErrorCode::Database,
+            "This evidence file is damaged in the vault: its bytes no longer match the SHA-256 \
+             recorded when it was added. Restore the newest backup; the vault was not changed.",
+        ));
     }
     Ok(total)
 }

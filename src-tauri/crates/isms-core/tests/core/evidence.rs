@@ -164,3 +164,39 @@ fn files_over_the_limit_are_refused_before_anything_is_stored() {
     assert!(err.message.contains("512 MiB"), "{}", err.message);
     assert_eq!(stored_chunks(&vault), 0);
 }
+
+#[test]
+fn a_stored_content_that_no_longer_matches_its_hash_is_refused_not_handed_out() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let bytes: Vec<u8> = (0..(evidence::CHUNK_BYTES + 5000))
+        .map(|i| (i * 13 % 251) as u8)
+        .collect();
+    let path = s.path("policy.pdf");
+    write_file(&path, &bytes);
+    let e = evidence::add_file(&mut vault, stamp(1), &path, NewEvidence::default()).unwrap();
+    // What a page SQLCipher could not decrypt looks like to a read: the tail of a chunk zeroed.
+    // Written behind WriteTx's back on purpose: this is damage, not a change.
+    let mut tail = bytes[evidence::CHUNK_BYTES..].to_vec();
+    tail[1000..].fill(0);
+    vault
+        .reader()
+        .execute(
+            "UPDATE evidence_chunks SET data = ?1 WHERE seq = 1",
+            [&tail],
+        )
+        .unwrap();
+    let err = evidence::write_content(vault.reader(), e.id, &mut Vec::new()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Database, "{}", err.message);
+    assert!(err.message.contains("damaged"), "{}", err.message);
+    // A chunk cut short is refused as well.
+    vault
+        .reader()
+        .execute(
+            "UPDATE evidence_chunks SET data = ?1 WHERE seq = 1",
+            [&bytes[evidence::CHUNK_BYTES..bytes.len() - 1]],
+        )
+        .unwrap();
+    let err = evidence::write_content(vault.reader(), e.id, &mut Vec::new()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Database);
+}
