@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetPreview } from '$lib/bindings/SheetPreview';
-import { assign, cellError, choicesOf, headerOf } from './sheets';
+import { assign, cellError, choicesOf, headerOf, problemOf } from './sheets';
 
 const PREVIEW: SheetPreview = {
 	format: 'csv',
@@ -82,5 +82,21 @@ describe('where an import error points', () => {
 		expect(headerOf(PREVIEW, 'B')).toBe('E-mail');
 		expect(headerOf(PREVIEW, 'Z')).toBeNull();
 		expect(headerOf(null, 'B')).toBeNull();
+	});
+
+	it('gives the problems panel the row, the column with its header, and the message', () => {
+		expect(
+			problemOf({ field: 'staff!B5', message: 'staff!B5: “x” is not an e-mail address.' }, PREVIEW)
+		).toEqual({ row: 5, column: 'B · E-mail', message: '“x” is not an e-mail address.' });
+		expect(problemOf({ field: 'staff!Z5', message: 'too long' }, PREVIEW)).toEqual({
+			row: 5,
+			column: 'Z',
+			message: 'too long'
+		});
+		expect(problemOf({ field: 'mapping', message: 'No column is mapped to Name.' }, null)).toEqual({
+			row: null,
+			column: null,
+			message: 'No column is mapped to Name.'
+		});
 	});
 });

@@ -84,3 +84,17 @@ export function headerOf(preview: SheetPreview | null, letter: string | null): s
 	if (!preview || letter === null) return null;
 	return preview.columns.find((c) => c.letter === letter)?.header || null;
 }
+
+/** A bad cell as the problems panel shows it: row, "D · Likelihood", and the message. */
+export function problemOf(
+	error: { field: string; message: string },
+	preview: SheetPreview | null
+): { row: number | null; column: string | null; message: string } {
+	const at = cellError(error.field, error.message);
+	const header = headerOf(preview, at.column);
+	return {
+		row: at.row,
+		column: at.column ? `${at.column}${header ? ` · ${header}` : ''}` : null,
+		message: at.message
+	};
+}
