@@ -16,6 +16,7 @@ mod file;
 mod migrate;
 mod passphrase;
 pub mod record;
+mod restore;
 mod vault;
 mod write;
 
@@ -26,6 +27,10 @@ pub use backup::{
 pub use migrate::{LATEST_VERSION, MIGRATIONS, Migration};
 pub use passphrase::{MIN_PASSPHRASE_CHARS, Passphrase};
 pub use record::Record;
+pub use restore::{
+    BackupCandidate, BackupSearch, RestoredCopy, SkippedBackup, VaultDiagnosis, diagnose,
+    find_backup, restore_backup,
+};
 pub use vault::{CheckReport, Vault, VaultInfo};
 pub use write::{Action, Change, Stamp, WriteTx};
 

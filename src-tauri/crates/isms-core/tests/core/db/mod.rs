@@ -4,4 +4,5 @@ mod damage_corpus;
 mod migrate;
 mod open;
 mod passphrase;
+mod restore;
 mod write;
