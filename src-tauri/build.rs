@@ -15,6 +15,8 @@ const COMMANDS: &[&str] = &[
     "vault_change_passphrase",
     "vault_backup",
     "vault_check",
+    "vault_find_backup",
+    "vault_restore_backup",
     "organisation_get",
     "organisation_update",
     "people_list",
@@ -105,6 +107,7 @@ const COMMANDS: &[&str] = &[
     "reviews_create",
     "reviews_update",
     "reviews_raise_action",
+    "security_canary",
 ];
 
 fn main() {

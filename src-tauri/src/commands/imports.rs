@@ -51,21 +51,30 @@ pub fn imports_run(
     } else {
         "acknowledgements"
     };
-    state.import_cancel.store(false, Ordering::SeqCst);
-    let cancel = &state.import_cancel;
-    let mut watch = |progress: ImportProgress| {
-        let every = (progress.total / 100).max(1);
-        if progress.done.is_multiple_of(every) || progress.done == progress.total {
-            // A closed channel (the page went away) must not stop the import.
-            let _ = on_progress.send(progress);
-        }
-        !cancel.load(Ordering::SeqCst)
-    };
+    let mut watch = progress_watch(&state, &on_progress);
     write(&app, &state, domain, |vault, stamp| match kind.as_str() {
         "training" => imports::training(vault, stamp, &text, dry_run, &mut watch),
         "acknowledgements" => imports::acknowledgements(vault, stamp, &text, dry_run, &mut watch),
         other => Err(imports::unknown_kind(other)),
     })
+}
+
+/// The import's progress callback: sends about a hundred updates over the run (every row
+/// would flood the channel on a large file) and answers whether to go on, which turns false
+/// once `imports_cancel` is called. Starting a run clears an earlier cancel.
+pub(crate) fn progress_watch<'a>(
+    state: &'a AppState,
+    on_progress: &'a Channel<ImportProgress>,
+) -> impl FnMut(ImportProgress) -> bool + 'a {
+    state.import_cancel.store(false, Ordering::SeqCst);
+    move |progress: ImportProgress| {
+        let every = (progress.total / 100).max(1);
+        if progress.done.is_multiple_of(every) || progress.done == progress.total {
+            // A closed channel (the page went away) must not stop the import.
+            let _ = on_progress.send(progress);
+        }
+        !state.import_cancel.load(Ordering::SeqCst)
+    }
 }
 
 /// Asks the running import, if any, to stop at its next row.

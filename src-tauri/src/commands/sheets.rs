@@ -6,7 +6,6 @@
 //! call, outside the vault's lock, so a large sheet never blocks the other commands.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
 use isms_core::imports::ImportProgress;
@@ -20,6 +19,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
+use super::imports::progress_watch;
 use super::write as write_vault;
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
@@ -102,16 +102,7 @@ pub fn sheets_import(
     } else {
         Mode::Write { backups: &backups }
     };
-    state.import_cancel.store(false, Ordering::SeqCst);
-    let cancel = &state.import_cancel;
-    let mut watch = |progress: ImportProgress| {
-        let every = (progress.total / 100).max(1);
-        if progress.done.is_multiple_of(every) || progress.done == progress.total {
-            // A closed channel (the page went away) must not stop the import.
-            let _ = on_progress.send(progress);
-        }
-        !cancel.load(Ordering::SeqCst)
-    };
+    let mut watch = progress_watch(&state, &on_progress);
     write_vault(&app, &state, kind.as_str(), |vault, stamp| {
         import::import(vault, stamp, kind, &book, &mapping, mode, &mut watch)
     })

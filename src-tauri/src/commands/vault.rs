@@ -49,7 +49,7 @@ pub(crate) fn status_of(state: &AppState) -> VaultStatus {
 }
 
 /// Vault paths from the webview must be absolute; a missing extension is added on create.
-fn vault_path(path: &str) -> IpcResult<PathBuf> {
+pub(crate) fn vault_path(path: &str) -> IpcResult<PathBuf> {
     let path = PathBuf::from(path);
     if !path.is_absolute() {
         let mut err = IpcError::new(

@@ -25,7 +25,9 @@ async function fill(name: string, passphrase: string, confirmation: string) {
 }
 
 describe('CreateForm', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('proposes <default dir>/<sanitised name>.isms while the name is typed', async () => {
 		setup();

@@ -21,7 +21,9 @@ async function unlockWith(passphrase: string) {
 }
 
 describe('UnlockForm', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('shows the file name and focuses the passphrase', () => {
 		setup();
@@ -66,5 +68,107 @@ describe('UnlockForm', () => {
 		const banner = await screen.findByTestId('unlock-banner');
 		expect(banner.textContent).toContain('open elsewhere');
 		expect(screen.queryByTestId('unlock-error')).toBeNull();
+	});
+
+	describe('after a failed unlock', () => {
+		const DAMAGED = {
+			code: 'WrongPassphraseOrDamaged',
+			message: 'file is not a database',
+			fields: []
+		};
+		const BACKUP =
+			'/home/ana/.local/share/isms-desk/backups/abc/Acme Ltd 2026-12-01 0900 daily.isms';
+		const COPY = '/home/ana/Documents/ISMS Desk/Acme Ltd restored 2026-12-01 0900.isms';
+		const search = (diagnosis: string, found: boolean, skipped = 0) => ({
+			diagnosis,
+			found: found
+				? {
+						path: BACKUP,
+						taken_at: '2026-12-01T09:00:00Z',
+						reason: 'daily',
+						bytes: 204800,
+						restore_to: COPY
+					}
+				: null,
+			skipped: Array.from({ length: skipped }, (_, i) => ({
+				path: `/b/${i}.isms`,
+				code: 'WrongPassphraseOrDamaged',
+				reason: 'damaged'
+			})),
+			backup_dir: '/home/ana/.local/share/isms-desk/backups/abc'
+		});
+
+		/** Answers each command from `answers`; a value that is an Error is thrown. */
+		function answer(answers: Record<string, unknown[]>) {
+			invokeMock.mockImplementation(async (cmd: string) => {
+				const next = answers[cmd]?.shift();
+				if (next === undefined) throw new Error(`unexpected ${cmd}`);
+				if (next instanceof Error || (typeof next === 'object' && next && 'code' in next))
+					throw next;
+				return next;
+			});
+		}
+
+		it('says the passphrase is wrong when the shell finds no page that verifies', async () => {
+			answer({ vault_unlock: [DAMAGED], vault_find_backup: [search('WrongPassphrase', false)] });
+			setup();
+			await unlockWith('typo');
+			const error = await screen.findByTestId('unlock-error');
+			expect(error.textContent).toContain('does not open this vault');
+			expect(screen.queryByTestId('restore-offer')).toBeNull();
+			expect(invokeMock).toHaveBeenCalledWith('vault_find_backup', {
+				path: PATH,
+				passphrase: 'typo'
+			});
+		});
+
+		it('offers the newest good backup of a damaged vault, restores it as a copy and opens that', async () => {
+			const status = { unlocked: true, path: COPY, organisation_name: 'Acme Ltd', demo: false };
+			answer({
+				vault_unlock: [DAMAGED, status],
+				vault_find_backup: [search('Damaged', true, 2)],
+				vault_restore_backup: [{ path: COPY, bytes: 204800, from: BACKUP }]
+			});
+			const { onunlocked } = setup();
+			await unlockWith('right passphrase');
+			expect((await screen.findByTestId('restore-target')).textContent).toBe(
+				'Acme Ltd restored 2026-12-01 0900.isms'
+			);
+			expect(screen.getByTestId('restore-skipped').textContent).toContain('2 newer backups');
+			expect(screen.queryByTestId('unlock-error')).toBeNull();
+			await fireEvent.click(screen.getByTestId('restore-submit'));
+			await waitFor(() => expect(onunlocked).toHaveBeenCalledWith(status));
+			expect(invokeMock).toHaveBeenCalledWith('vault_restore_backup', {
+				path: PATH,
+				backup: BACKUP,
+				passphrase: 'right passphrase'
+			});
+			expect(invokeMock).toHaveBeenLastCalledWith('vault_unlock', {
+				path: COPY,
+				passphrase: 'right passphrase'
+			});
+		});
+
+		it('says so when no backup of a damaged vault verifies, and offers no restore', async () => {
+			answer({ vault_unlock: [DAMAGED], vault_find_backup: [search('Damaged', false, 3)] });
+			setup();
+			await unlockWith('right passphrase');
+			const none = await screen.findByTestId('restore-none');
+			expect(none.textContent).toContain('None of its 3 automatic backups verifies');
+			expect(screen.queryByTestId('restore-submit')).toBeNull();
+		});
+
+		it('shows a failed restore and stays on the form', async () => {
+			answer({
+				vault_unlock: [DAMAGED],
+				vault_find_backup: [search('Damaged', true)],
+				vault_restore_backup: [{ code: 'Io', message: 'The disk is full.', fields: [] }]
+			});
+			const { onunlocked } = setup();
+			await unlockWith('right passphrase');
+			await fireEvent.click(await screen.findByTestId('restore-submit'));
+			expect((await screen.findByTestId('restore-error')).textContent).toBe('The disk is full.');
+			expect(onunlocked).not.toHaveBeenCalled();
+		});
 	});
 });

@@ -2,7 +2,9 @@
 // to the shell and are never kept here.
 
 import type { BackupInfo } from '$lib/bindings/BackupInfo';
+import type { BackupSearch } from '$lib/bindings/BackupSearch';
 import type { CheckReport } from '$lib/bindings/CheckReport';
+import type { RestoredCopy } from '$lib/bindings/RestoredCopy';
 import type { AppInfo } from '$lib/bindings/AppInfo';
 import type { VaultStatus } from '$lib/bindings/VaultStatus';
 import { call } from '$lib/ipc';
@@ -40,6 +42,14 @@ export const vaultChangePassphrase = (current: string, newPassphrase: string) =>
 export const vaultBackup = () => call<BackupInfo | null>('vault_backup');
 
 export const vaultCheck = () => call<CheckReport>('vault_check');
+
+/** After a failed unlock: damage or a wrong passphrase, and the newest backup that verifies. */
+export const vaultFindBackup = (path: string, passphrase: string) =>
+	call<BackupSearch>('vault_find_backup', { path, passphrase });
+
+/** Restores one of the vault's automatic backups as a new file beside it; the vault is untouched. */
+export const vaultRestoreBackup = (path: string, backup: string, passphrase: string) =>
+	call<RestoredCopy>('vault_restore_backup', { path, backup, passphrase });
 
 /** Creates the demo company in a temporary folder and unlocks it (`demo: true`); deleted on lock. */
 export const demoOpen = () => call<VaultStatus>('demo_open');
