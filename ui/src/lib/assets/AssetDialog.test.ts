@@ -17,7 +17,9 @@ const PEOPLE: Person[] = [
 ];
 
 describe('AssetDialog', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('offers active people as owners and sends the owner as an id', async () => {
 		const onsaved = vi.fn();

@@ -46,7 +46,9 @@ const conflictCalls = () =>
 	invokeMock.mock.calls.filter(([command]) => command === 'audits_conflicts');
 
 describe('AuditDialog independence panel', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('lists the conflicts for the audit in the form and asks again when the auditor changes', async () => {
 		invokeMock.mockImplementation(async (command, args) => {

@@ -55,7 +55,9 @@ const PROPOSED: IsmsChange = {
 };
 
 describe('ChangeDialog', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('records a new change with id 0, no reference and its linked risk and document', async () => {
 		const { onsaved } = open(blankChange(TODAY));

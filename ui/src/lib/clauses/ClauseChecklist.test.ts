@@ -29,7 +29,9 @@ function show() {
 }
 
 describe('ClauseChecklist', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('counts clauses with something recorded and indents subclauses', () => {
 		show();

@@ -18,7 +18,9 @@ const CONTEXT: ContextView = {
 };
 
 describe('ContextCards', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('lists the issues, says what to record when there are no parties, and adds an issue', async () => {
 		const onchanged = vi.fn();

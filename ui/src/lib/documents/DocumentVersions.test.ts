@@ -69,7 +69,9 @@ function show(doc: Document) {
 }
 
 describe('DocumentVersions', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('shows an approved version locked, with its file, approver and date, and nothing to edit', () => {
 		show(POLICY);

@@ -53,7 +53,9 @@ const typePath = (value: string) =>
 	fireEvent.input(screen.getByTestId('import-path'), { target: { value } });
 
 describe('ImportDialog', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('previews the rows of a typed path, then imports them for real', async () => {
 		const { onimported } = open('acknowledgements');

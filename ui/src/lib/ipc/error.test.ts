@@ -18,7 +18,9 @@ async function rejectionOf(reason: unknown): Promise<IpcError> {
 }
 
 describe('call()', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('passes the command and snake_case args through and resolves with the result', async () => {
 		invokeMock.mockResolvedValueOnce({

@@ -35,7 +35,9 @@ const type = (testid: string, value: string) =>
 	fireEvent.input(screen.getByTestId(testid), { target: { value } });
 
 describe('ObjectiveDialog', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('sends a new objective with owner, due date, status and a dated note', async () => {
 		const { onsaved } = open(blankObjective());

@@ -27,7 +27,9 @@ function setup() {
 }
 
 describe('OrganisationForm', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('shows the record and keeps Save disabled until something changes', async () => {
 		const { save } = setup();

@@ -32,7 +32,9 @@ const type = (testid: string, value: string) =>
 	fireEvent.input(screen.getByTestId(testid), { target: { value } });
 
 describe('PersonDialog', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('sends the new person as people_create with every field', async () => {
 		const { onsaved } = open(blankPerson());

@@ -24,7 +24,9 @@ function open(review: Review, actions: TrackerItem[] = []) {
 }
 
 describe('ReviewActions', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('raises an action of the review with its title, owner and due date', async () => {
 		const { onraised } = open(REVIEW);

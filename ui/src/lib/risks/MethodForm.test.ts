@@ -14,7 +14,9 @@ const type = (testid: string, value: string) =>
 	fireEvent.input(screen.getByTestId(testid), { target: { value } });
 
 describe('MethodForm', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('colours the preview by the thresholds as they are typed', async () => {
 		render(MethodForm, { props: { method: null } });

@@ -75,7 +75,9 @@ function setup() {
 }
 
 describe('SoaBoard', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('shows the totals the vault computed, and every control by theme', () => {
 		setup();

@@ -10,7 +10,9 @@ import { blankItem } from './item';
 const invokeMock = vi.mocked(invoke);
 
 describe('ItemDialog', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('puts each missing field of closing a nonconformity on its input', async () => {
 		const item = {

@@ -30,7 +30,9 @@ function open(person_id: number, course_id: number) {
 }
 
 describe('CompletionDialog', () => {
-	beforeEach(() => invokeMock.mockReset());
+	beforeEach(() => {
+		invokeMock.mockReset();
+	});
 
 	it('records the completion of the cell it was opened from', async () => {
 		const { onsaved } = open(1, 10);
