@@ -17,6 +17,10 @@ use isms_export::bundle::{self, BundleProgress, Manifest};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
+#[path = "support/safe_names.rs"]
+mod safe_names;
+use safe_names::assert_safe;
+
 const PDF: &[u8] = b"%PDF-1.7\n% a stand-in for the pack\n%%EOF\n";
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n-- marker of the screenshot's pixels --";
 
@@ -423,38 +427,6 @@ fn something_that_is_not_a_bundle_is_refused() {
             .code,
         ErrorCode::NotFound
     );
-}
-
-/// The rules an entry name must keep to extract safely everywhere.
-fn assert_safe(path: &str) {
-    assert!(
-        path.len() <= bundle::MAX_PATH_BYTES,
-        "{path:?} is {} bytes",
-        path.len()
-    );
-    assert!(!path.starts_with('/'), "{path:?} is absolute");
-    for part in path.split('/') {
-        assert!(
-            !part.is_empty() && part != "." && part != "..",
-            "{path:?} has a bad component"
-        );
-        assert!(
-            !part.starts_with('.') && !part.ends_with('.') && !part.ends_with(' '),
-            "{path:?}"
-        );
-        assert!(
-            !part
-                .chars()
-                .any(|c| c.is_control() || "<>:\"\\|?*".contains(c)),
-            "{path:?}"
-        );
-        let base = part.split('.').next().unwrap().trim_end().to_uppercase();
-        let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&base.as_str())
-            || ((base.starts_with("COM") || base.starts_with("LPT"))
-                && base.len() == 4
-                && base.as_bytes()[3].is_ascii_digit());
-        assert!(!reserved, "{path:?} is a Windows device name");
-    }
 }
 
 #[test]

@@ -117,10 +117,13 @@ impl Manifest {
     }
 }
 
-/// One CSV cell: formula starters neutralised, quoted when it holds a comma, quote, line
-/// break or edge spaces.
+/// What makes a spreadsheet read a CSV cell as a formula (or a DDE command): OWASP's list.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV cell: formula starters neutralised with a leading apostrophe, quoted when it holds
+/// a comma, quote, line break or edge spaces.
 fn csv_cell(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) {
+    let value = if value.starts_with(FORMULA_STARTS) {
         format!("'{value}")
     } else {
         value.to_owned()
@@ -144,6 +147,10 @@ mod tests {
         assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_cell(" edge"), "\" edge\"");
+        assert_eq!(csv_cell("-2+3"), "'-2+3");
+        assert_eq!(csv_cell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
+        assert_eq!(csv_cell("\t=1+1"), "'\t=1+1");
+        assert_eq!(csv_cell("\r=1+1"), "\"'\r=1+1\"");
     }
 
     #[test]

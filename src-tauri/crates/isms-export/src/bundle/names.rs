@@ -94,6 +94,11 @@ fn fit(stem: &str, ext: &str, suffix: &str, max_bytes: usize) -> String {
     if stem.is_empty() {
         stem.push('_');
     }
+    // Cutting can uncover a device name ("CON" and spaces, then more): guard it again.
+    if is_reserved(&format!("{stem}{suffix}{ext}")) {
+        stem.insert(0, '_');
+        stem = truncate(&stem, budget).to_owned();
+    }
     format!("{stem}{suffix}{ext}")
 }
 
@@ -232,6 +237,16 @@ mod tests {
             "only whole base names are reserved"
         );
         assert_eq!(safe("COM10"), "COM10");
+    }
+
+    #[test]
+    fn a_cut_that_uncovers_a_device_name_is_prefixed() {
+        // Not reserved as typed; cutting to 200 bytes leaves "CON" and spaces, tidied to "CON".
+        let raw = format!("CON{}x", " ".repeat(250));
+        let made = safe(&raw);
+        assert_eq!(made, "_CON");
+        let long_ext = format!("aux{}tail.txt", " ".repeat(250));
+        assert_eq!(safe(&long_ext), "_aux.txt");
     }
 
     #[test]
