@@ -6,6 +6,7 @@
 pub mod commands;
 pub mod error;
 pub mod events;
+pub mod harden;
 pub mod idle;
 mod reveal;
 pub mod settings;
@@ -14,6 +15,10 @@ pub mod state;
 use tauri::Manager;
 
 pub fn run() {
+    #[cfg(not(debug_assertions))]
+    for failure in harden::disable_core_dumps() {
+        eprintln!("ISMS Desk could not disable core dumps ({failure})");
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -37,6 +42,8 @@ pub fn run() {
             commands::vault::vault_change_passphrase,
             commands::vault::vault_backup,
             commands::vault::vault_check,
+            commands::restore::vault_find_backup,
+            commands::restore::vault_restore_backup,
             commands::organisation::organisation_get,
             commands::organisation::organisation_update,
             commands::people::people_list,
@@ -119,6 +126,7 @@ pub fn run() {
             commands::sheets::sheets_import,
             commands::sheets::sheets_choose_destination,
             commands::sheets::sheets_export,
+            commands::security::security_canary,
             commands::changes::changes_list,
             commands::changes::changes_create,
             commands::changes::changes_update,

@@ -1,6 +1,7 @@
 //! The webview's privileges, read from the files that grant them: every command the app
-//! registers is granted and nothing else is; the CSP stays strict; no plugin with file-system,
-//! shell or network access is present.
+//! registers is granted and nothing else is, to the main window only and never to a remote URL;
+//! the CSP is exactly the reviewed one and no security switch of `tauri.conf.json` is turned
+//! off; no plugin with file-system, shell or network access is present.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -59,21 +60,94 @@ fn the_capability_grants_exactly_the_registered_commands() {
     );
 }
 
+/// The CSP, directive by directive. Loosening any of them (or adding one) must be a decision
+/// made here, in review, not a side effect of another change.
+const CSP: &[(&str, &str)] = &[
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "ipc: http://ipc.localhost"),
+    ("object-src", "'none'"),
+    ("base-uri", "'none'"),
+    ("form-action", "'none'"),
+    ("frame-ancestors", "'none'"),
+];
+
 #[test]
 fn the_csp_stays_strict() {
     let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
-    let csp = &conf["app"]["security"]["csp"];
-    assert_eq!(csp["default-src"], "'self'");
-    assert_eq!(csp["script-src"], "'self'");
-    assert_eq!(csp["object-src"], "'none'");
-    let all = csp.to_string();
-    assert!(!all.contains("unsafe-eval"), "no eval");
-    assert!(
-        !all.contains("http:") || all.contains("http://ipc.localhost"),
-        "no remote origins: {all}"
+    let csp = conf["app"]["security"]["csp"]
+        .as_object()
+        .expect("the CSP is set");
+    let actual: Vec<(String, String)> = csp
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("<not a string>").to_owned()))
+        .collect();
+    let mut expected: Vec<(String, String)> = CSP
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    expected.sort();
+    let mut sorted = actual.clone();
+    sorted.sort();
+    assert_eq!(sorted, expected, "the CSP is exactly the reviewed one");
+    let all = csp.values().map(|v| v.to_string()).collect::<String>();
+    for loose in ["unsafe-eval", "wasm-unsafe-eval", "https:", "*", "blob:"] {
+        assert!(!all.contains(loose), "{loose} in the CSP: {all}");
+    }
+}
+
+#[test]
+fn no_security_switch_is_turned_off() {
+    let conf: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
+    let app = &conf["app"];
+    assert_eq!(
+        app["withGlobalTauri"], false,
+        "no window.__TAURI__ for scripts"
     );
-    assert!(!all.contains("https:"), "no remote origins: {all}");
-    assert_eq!(conf["app"]["withGlobalTauri"], false);
+    let security = app["security"].as_object().unwrap();
+    assert_eq!(security["freezePrototype"], true);
+    let keys: BTreeSet<&str> = security.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from(["csp", "freezePrototype"]),
+        "no devCsp, dangerousDisableAssetCspModification, assetProtocol, \
+         headers or pattern override"
+    );
+    for window in app["windows"].as_array().unwrap() {
+        assert!(
+            window
+                .get("url")
+                .is_none_or(|u| u.as_str().is_some_and(|u| !u.contains(':'))),
+            "windows load the bundled UI, not a remote page: {window}"
+        );
+    }
+    assert_eq!(app["windows"].as_array().unwrap().len(), 1, "one window");
+}
+
+#[test]
+fn the_only_capability_is_the_main_windows_and_it_is_local() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities");
+    let files: BTreeSet<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files,
+        BTreeSet::from(["main.json".to_owned()]),
+        "every capability file in {} grants something: only main.json may",
+        dir.display()
+    );
+    let capability: serde_json::Value =
+        serde_json::from_str(&read("capabilities/main.json")).unwrap();
+    assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    assert!(
+        capability.get("remote").is_none(),
+        "no remote URL gets our commands"
+    );
+    assert!(capability.get("webviews").is_none());
 }
 
 #[test]
@@ -90,6 +164,16 @@ fn no_plugin_opens_files_shells_or_the_network() {
             "{banned} must not be a dependency of the shell"
         );
     }
+    let plugins: Vec<&str> = cargo
+        .lines()
+        .filter_map(|l| l.trim().split([' ', '=']).next())
+        .filter(|name| name.starts_with("tauri-plugin-"))
+        .collect();
+    assert_eq!(
+        plugins,
+        ["tauri-plugin-dialog"],
+        "the only plugin is the dialog"
+    );
     let lib = read("src/lib.rs");
     assert_eq!(
         lib.matches(".plugin(").count(),
