@@ -22,7 +22,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appin
   poppler-utils qpdf fonts-dejavu-core python3-venv
 
 .PHONY: help run test bundle deps deps-system deps-npm ui app test-rust test-ui test-e2e \
-  test-outside lint fmt schema bench clean crash-test
+  test-outside lint fmt schema bench clean crash-test fuzz
 
 help:
 	@echo "make run      build and start ISMS Desk"
@@ -31,6 +31,7 @@ help:
 	@echo "make lint     rustfmt, clippy, core-without-tauri and bindings drift checks"
 	@echo "make bench    time readiness and the stage2 pack on the large demo company, and a 10,000-row risk import (release)"
 	@echo "make crash-test TRIALS=1000   kill a writing child with SIGKILL TRIALS times (default 1000) and check the vault after each"
+	@echo "make fuzz     run each cargo-fuzz target (snapshot, sheet, bundle) for FUZZ_SECONDS (default 60; nightly Rust)"
 
 run: deps app
 	"$(APP_BIN)"
@@ -87,11 +88,27 @@ test-ui: deps-npm
 crash-test:
 	ISMS_CRASH_TRIALS=$(or $(TRIALS),1000) cargo test --locked -p isms-acceptance --test crash
 
+# libFuzzer over the harnesses of isms-fuzz (nightly Rust, cargo-fuzz). New inputs go to
+# target/fuzz-corpus/<target>; the committed seeds in fuzz/corpus/ are read, never written.
+# A crash is saved under fuzz/artifacts/<target>/: add it to fuzz/corpus/<target>/ once fixed,
+# and `make test` replays it for good.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := snapshot sheet bundle
+fuzz: deps-system
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(CARGO_TARGET_DIR)/fuzz-corpus/$$t; \
+	  cargo +nightly fuzz run $$t $(CARGO_TARGET_DIR)/fuzz-corpus/$$t corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20; \
+	done
+
 # tauri-driver (crates.io) proxies WebDriver to Debian's WebKitWebDriver; only tests need it.
 $(TAURI_DRIVER):
 	cargo install tauri-driver --locked --root $(CARGO_TARGET_DIR)/tools
 
 test-e2e: deps-npm $(TAURI_DRIVER)
+	cargo build --locked -p isms-cli
 	xvfb-run -a --server-args="-screen 0 1440x900x24" npm --prefix tests/e2e test
 
 # An outside check: a vault made by `isms` opens in another SQLCipher 4 implementation
