@@ -110,12 +110,7 @@ fn kill_and_check(dir: &Path, seed: u64) -> Result<Report, String> {
     let mut opened_with = Vec::new();
     let mut found = None;
     for (i, pass) in PASSPHRASES.iter().enumerate() {
-        match Vault::open(
-            &path,
-            Passphrase::new((*pass).into()),
-            &backups,
-            &stamp(999),
-        ) {
+        match open_when_free(&path, pass, &backups) {
             Ok(vault) => {
                 opened_with.push(i);
                 let report = vault.check().map_err(|e| format!("check: {e:?}"))?;
@@ -242,4 +237,22 @@ fn describe_model(m: &Model) -> String {
         m.trained.len(),
         m.passphrase
     )
+}
+
+/// Opens the vault, waiting out an `InUse` of up to five seconds. The other trial thread's
+/// child, between its fork and its exec, holds a copy of every descriptor of this process,
+/// the vault's lock among them (flock locks follow the open file, and close-on-exec only
+/// closes them at the exec). On a loaded machine that moment can last long enough for this
+/// open to meet the lock; the killed child itself is dead and reaped by now.
+fn open_when_free(path: &Path, pass: &str, backups: &Path) -> isms_core::Result<Vault> {
+    let mut waited = Duration::ZERO;
+    loop {
+        match Vault::open(path, Passphrase::new(pass.into()), backups, &stamp(999)) {
+            Err(err) if err.code == ErrorCode::InUse && waited < Duration::from_secs(5) => {
+                std::thread::sleep(Duration::from_millis(50));
+                waited += Duration::from_millis(50);
+            }
+            other => return other,
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // What every end-to-end spec needs to act as a user: find elements by test id, type, click as a
 // user would (scrolled to the middle of the window first), read text, take screenshots, and
 // create a vault of its own from the start screen.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts } from './wdio.conf.mjs';
 
@@ -59,4 +60,31 @@ export async function createVault(organisation, passphrase) {
   await typeInto('create-passphrase-confirm', passphrase);
   await click('create-submit');
   await (await byId('dashboard-stage1')).waitForDisplayed();
+}
+
+// The debug build keeps its data apart from a release install (src-tauri/src/settings.rs).
+export const appDataDir = () =>
+  path.join(process.env.ISMS_E2E_HOME, '.local/share', 'app.ismsdesk.desktop-dev');
+
+const targetDir = process.env.CARGO_TARGET_DIR ?? path.resolve(import.meta.dirname, '../../target');
+/** The `isms` command line, built beside the app. */
+export const ismsBinary = process.env.ISMS_CLI_BINARY ?? path.join(targetDir, 'debug', 'isms');
+
+/** Puts `vault` alone on the recent list and relaunches the app, which then offers it. */
+export async function rememberAndRelaunch(vault) {
+  mkdirSync(appDataDir(), { recursive: true });
+  writeFileSync(
+    path.join(appDataDir(), 'settings.json'),
+    JSON.stringify({ idle_lock_minutes: 60, recent: [{ path: vault, last_opened: new Date().toISOString() }] }),
+  );
+  await browser.reloadSession();
+}
+
+/** Unlocks the vault at the top of the recent list with `passphrase`. */
+export async function unlockRecent(passphrase) {
+  const recent = await byId('recent-item');
+  await recent.waitForDisplayed();
+  await recent.click();
+  await typeInto('unlock-passphrase', passphrase);
+  await click('unlock-submit');
 }

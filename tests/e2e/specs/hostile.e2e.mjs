@@ -7,20 +7,25 @@
 // no script or action. Finally markup is added and the canary called on purpose, to show
 // both tripwires fire.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PAYLOADS } from '../hostile/payloads.mjs';
 import { makeHostileVault } from '../hostile/vault.mjs';
-import { byId, click, shot, textOf, typeInto } from '../support.mjs';
+import {
+  appDataDir,
+  byId,
+  click,
+  ismsBinary as isms,
+  rememberAndRelaunch,
+  shot,
+  textOf,
+  typeInto,
+  unlockRecent,
+} from '../support.mjs';
 
 const PASS = 'hostile input passphrase 2026';
-const home = process.env.ISMS_E2E_HOME;
-// The debug build keeps its data apart from a release install (settings.rs).
-const dataDir = path.join(home, '.local/share', 'app.ismsdesk.desktop-dev');
-const canary = path.join(dataDir, 'security-canary.log');
-const targetDir = process.env.CARGO_TARGET_DIR ?? path.resolve(import.meta.dirname, '../../../target');
-const isms = process.env.ISMS_CLI_BINARY ?? path.join(targetDir, 'debug', 'isms');
+const canary = path.join(appDataDir(), 'security-canary.log');
 const work = mkdtempSync(path.join(tmpdir(), 'isms-desk-hostile-'));
 
 /** Fails if an injected script ran or any payload became markup on the current screen. */
@@ -47,16 +52,7 @@ describe('hostile input, end to end', () => {
   before(async () => {
     rmSync(canary, { force: true });
     ({ payloads } = makeHostileVault(isms, work, PASS));
-    const settings = path.join(dataDir, 'settings.json');
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(
-      settings,
-      JSON.stringify({
-        idle_lock_minutes: 60,
-        recent: [{ path: path.join(work, 'hostile.isms'), last_opened: new Date().toISOString() }],
-      }),
-    );
-    await browser.reloadSession();
+    await rememberAndRelaunch(path.join(work, 'hostile.isms'));
   });
 
   after(() => rmSync(work, { recursive: true, force: true }));
@@ -67,12 +63,9 @@ describe('hostile input, end to end', () => {
   });
 
   it('unlocks the hostile vault from the start screen', async () => {
-    const recent = await byId('recent-item');
-    await recent.waitForDisplayed();
+    await (await byId('recent-item')).waitForDisplayed();
     await assertInert('start');
-    await recent.click();
-    await typeInto('unlock-passphrase', PASS);
-    await click('unlock-submit');
+    await unlockRecent(PASS);
     await (await byId('dashboard-stage2')).waitForDisplayed({ timeout: 60000 });
     await assertInert('dashboard');
     await shot('95-hostile-dashboard');

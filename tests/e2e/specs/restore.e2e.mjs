@@ -5,27 +5,21 @@
 // file is byte for byte what it was.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeSync,
-  closeSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { byId, click, shot, textOf, typeInto } from '../support.mjs';
+import {
+  appDataDir,
+  byId,
+  click,
+  ismsBinary as isms,
+  rememberAndRelaunch,
+  shot,
+  textOf,
+  unlockRecent as unlock,
+} from '../support.mjs';
 
 const PASS = 'restore from backup passphrase';
-const home = process.env.ISMS_E2E_HOME;
-const dataDir = path.join(home, '.local/share', 'app.ismsdesk.desktop-dev');
-const targetDir = process.env.CARGO_TARGET_DIR ?? path.resolve(import.meta.dirname, '../../../target');
-const isms = process.env.ISMS_CLI_BINARY ?? path.join(targetDir, 'debug', 'isms');
 const work = mkdtempSync(path.join(tmpdir(), 'isms-desk-restore-'));
 const vault = path.join(work, 'Damaged Co.isms');
 
@@ -33,17 +27,9 @@ const sha = (file) => createHash('sha256').update(readFileSync(file)).digest('he
 
 /** The automatic backups the app has written, anywhere under its backup folder. */
 function autoBackups() {
-  const root = path.join(dataDir, 'backups');
+  const root = path.join(appDataDir(), 'backups');
   if (!existsSync(root)) return [];
   return readdirSync(root, { recursive: true }).filter((f) => String(f).endsWith('.isms'));
-}
-
-async function unlock() {
-  const recent = await byId('recent-item');
-  await recent.waitForDisplayed();
-  await recent.click();
-  await typeInto('unlock-passphrase', PASS);
-  await click('unlock-submit');
 }
 
 describe('a damaged vault, end to end', () => {
@@ -54,19 +40,14 @@ describe('a damaged vault, end to end', () => {
       env: { ...process.env, ISMS_PASSPHRASE: PASS, ISMS_BACKUP_DIR: path.join(work, 'cli') },
       stdio: 'ignore',
     });
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(
-      path.join(dataDir, 'settings.json'),
-      JSON.stringify({ idle_lock_minutes: 60, recent: [{ path: vault, last_opened: new Date().toISOString() }] }),
-    );
-    await browser.reloadSession();
+    await rememberAndRelaunch(vault);
   });
 
   after(() => rmSync(work, { recursive: true, force: true }));
 
   it('opens the vault once, which writes the day’s backup, and locks it', async () => {
     const before = autoBackups().length;
-    await unlock();
+    await unlock(PASS);
     await (await byId('dashboard-stage1')).waitForDisplayed({ timeout: 60000 });
     await browser.waitUntil(() => autoBackups().length > before, {
       timeout: 30000,
@@ -82,7 +63,7 @@ describe('a damaged vault, end to end', () => {
     writeSync(fd, Buffer.from('damaged by the test'), 0, 19, 1000);
     closeSync(fd);
     damagedSha = sha(vault);
-    await unlock();
+    await unlock(PASS);
     const offer = await byId('restore-offer');
     await offer.waitForDisplayed({ timeout: 30000 });
     expect(await textOf(offer)).toContain('The vault file is damaged');

@@ -2,37 +2,11 @@
 // unlock, rename the organisation, quit, relaunch, unlock, and find the edit still there.
 import path from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
-import { artifacts } from '../wdio.conf.mjs';
+import { byId, expectText, shot, typeInto, unlockRecent as unlockFromRecent } from '../support.mjs';
 
 const PASS = 'correct horse battery staple';
 const ORG = 'Ørsted & Wąs Ltd';
 const RENAMED = 'Søren Ødegård Consulting AS';
-
-const byId = (id) => $(`[data-testid="${id}"]`);
-const shot = (name) => browser.saveScreenshot(path.join(artifacts, `${name}.png`));
-
-// WebKitWebDriver's getText() returns "" for text cut with an ellipsis, so compare textContent.
-async function expectText(id, expected) {
-  const el = await byId(id);
-  await el.waitUntil(async () => (await el.getProperty('textContent')).trim() === expected, {
-    timeoutMsg: `${id} never read "${expected}"`,
-  });
-}
-
-async function typeInto(id, text) {
-  const el = await byId(id);
-  await el.waitForDisplayed();
-  await el.clearValue();
-  await el.setValue(text);
-}
-
-async function unlockFromRecent(passphrase) {
-  const recent = await byId('recent-item');
-  await recent.waitForDisplayed();
-  await recent.click();
-  await typeInto('unlock-passphrase', passphrase);
-  await (await byId('unlock-submit')).click();
-}
 
 describe('the vault, end to end', () => {
   it('creates a vault from the start screen', async () => {
