@@ -84,7 +84,7 @@ fn run(target: &str, harness: fn(&[u8]), min_seeds: usize) {
     for (i, file) in files.iter().enumerate() {
         let seed = std::fs::read(file).unwrap();
         harness(&seed);
-        let mut rng = Rng(0x2700_1 + i as u64);
+        let mut rng = Rng(0x0002_7001 + i as u64);
         for m in 0..mutations {
             let input = mutate(&seed, &mut rng);
             let outcome = std::panic::catch_unwind(|| harness(&input));
