@@ -29,7 +29,7 @@ help:
 	@echo "make test     install what is missing and run every test"
 	@echo "make bundle   build .deb and .rpm packages"
 	@echo "make lint     rustfmt, clippy, core-without-tauri and bindings drift checks"
-	@echo "make bench    time readiness and the stage2 pack on the large demo company, and a 10,000-row risk import (release)"
+	@echo "make bench    time readiness, unlock, 10,000 risks, the stage2 pack, a 1 GiB bundle and a 10,000-row risk import (release)"
 	@echo "make crash-test TRIALS=1000   kill a writing child with SIGKILL TRIALS times (default 1000) and check the vault after each"
 	@echo "make fuzz     run each cargo-fuzz target (snapshot, sheet, bundle) for FUZZ_SECONDS (default 60; nightly Rust)"
 
@@ -143,7 +143,9 @@ fmt:
 # Speed goals are measured here, never in timed tests: readiness on the large demo company.
 bench:
 	cargo bench -p isms-core --bench readiness --locked
+	cargo bench -p isms-core --bench vault --locked
 	cargo bench -p isms-export --bench render --locked
+	cargo bench -p isms-export --bench bundle --locked
 	cargo bench -p isms-sheets --bench import --locked
 
 # Regenerates the committed snapshot JSON Schema and TypeScript bindings from the Rust types.
