@@ -8,7 +8,8 @@ import type { VaultDiagnosis } from "./VaultDiagnosis";
  */
 export type BackupSearch = { diagnosis: VaultDiagnosis, 
 /**
- * The newest backup that verifies; `None` when no backup does (or there are none).
+ * The newest backup that verifies; `None` when no backup does, there are none, or the
+ * vault is not damaged (then no backup is tried).
  */
 found: BackupCandidate | null, 
 /**

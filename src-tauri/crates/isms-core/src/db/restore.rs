@@ -76,7 +76,8 @@ pub struct SkippedBackup {
 #[ts(export)]
 pub struct BackupSearch {
     pub diagnosis: VaultDiagnosis,
-    /// The newest backup that verifies; `None` when no backup does (or there are none).
+    /// The newest backup that verifies; `None` when no backup does, there are none, or the
+    /// vault is not damaged (then no backup is tried).
     pub found: Option<BackupCandidate>,
     /// Backups newer than `found` (or all of them, when nothing was found) that did not verify.
     pub skipped: Vec<SkippedBackup>,
@@ -122,8 +123,11 @@ pub fn diagnose(vault: &Path, passphrase: &Passphrase) -> Result<VaultDiagnosis>
     })
 }
 
-/// Diagnoses `vault` and looks through its automatic backups under `base`, newest first, for
-/// the first that opens with `passphrase` and passes every check.
+/// Diagnoses `vault` and, when it is damaged, looks through its automatic backups under
+/// `base`, newest first, for the first that opens with `passphrase` and passes every check.
+/// A wrong passphrase (or a healthy file) searches nothing: each backup tried costs a key
+/// derivation, and an old passphrase may well open a backup from before it was changed, which
+/// is no reason to restore a vault that is fine.
 pub fn find_backup(base: &Path, vault: &Path, passphrase: &Passphrase) -> Result<BackupSearch> {
     let diagnosis = diagnose(vault, passphrase)?;
     let mut search = BackupSearch {
@@ -132,6 +136,9 @@ pub fn find_backup(base: &Path, vault: &Path, passphrase: &Passphrase) -> Result
         skipped: Vec::new(),
         backup_dir: backup_dir_for(base, vault).display().to_string(),
     };
+    if diagnosis != VaultDiagnosis::Damaged {
+        return Ok(search);
+    }
     for backup in list_auto_backups(base, vault) {
         match verify(&backup, passphrase) {
             Ok(()) => {

@@ -200,6 +200,18 @@ fn a_taken_name_is_numbered_and_kept() {
 }
 
 #[test]
+fn a_wrong_passphrase_tries_no_backup_even_one_it_would_open() {
+    let s = Scratch::new();
+    let path = damaged_with_backups(&s);
+    // The 09:04 backup opens with this passphrase; the damaged vault does not.
+    let old = Passphrase::new("an older passphrase, long".into());
+    let search = db::find_backup(&s.backups(), &path, &old).unwrap();
+    assert_eq!(search.diagnosis, VaultDiagnosis::WrongPassphrase);
+    assert_eq!(search.found, None);
+    assert!(search.skipped.is_empty(), "{:?}", search.skipped);
+}
+
+#[test]
 fn no_backups_means_nothing_found() {
     let s = Scratch::new();
     let path = s.path("lonely.isms");
