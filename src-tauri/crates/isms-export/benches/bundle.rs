@@ -4,7 +4,6 @@
 //! streams from the vault's chunks, so neither grows with the evidence. Run in release:
 //! `make bench` (or `cargo bench -p isms-export --bench bundle`). Linux only (reads /proc).
 
-use std::io::Write;
 use std::time::Instant;
 
 use isms_core::db::Action;
@@ -16,46 +15,9 @@ const MIB: usize = 1024 * 1024;
 const FILES: usize = 8;
 const FILE_MIB: usize = 128;
 
-/// Peak resident memory of this process since the last reset, in bytes.
-fn peak_rss() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
-    let line = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .expect("VmHWM");
-    line.split_whitespace()
-        .nth(1)
-        .and_then(|v| v.parse::<u64>().ok())
-        .expect("a size")
-        * 1024
-}
-
-/// Resets the peak to the current resident size (Linux 4.0 and later).
-fn reset_peak() {
-    std::fs::write("/proc/self/clear_refs", "5").expect("clear_refs");
-}
-
-fn log_file(path: &std::path::Path, seed: u64) {
-    let mut f = std::io::BufWriter::new(std::fs::File::create(path).expect("the log file"));
-    let mut state = 0x9E37_79B9_7F4A_7C15u64 ^ seed;
-    let (mut written, mut line) = (0, 0u64);
-    while written < FILE_MIB * MIB {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let text = format!(
-            "{line:09} DENY tcp 10.0.{}.{} -> 192.0.2.{} port {} {state:016x}\n",
-            state % 250,
-            (state >> 8) % 250,
-            (state >> 16) % 250,
-            (state >> 24) % 65_535,
-        );
-        let bytes = &text.as_bytes()[..text.len().min(FILE_MIB * MIB - written)];
-        f.write_all(bytes).expect("written");
-        written += bytes.len();
-        line += 1;
-    }
-}
+#[path = "../tests/support/memory.rs"]
+mod memory;
+use memory::{peak_rss, reset_peak, write_log};
 
 fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -73,7 +35,7 @@ fn main() {
     let started = Instant::now();
     for i in 0..FILES {
         let src = dir.path().join(format!("firewall-{i}.log"));
-        log_file(&src, i as u64);
+        write_log(&src, FILE_MIB * MIB, i as u64);
         let new = NewEvidence {
             links: vec!["8.15".into()],
             ..NewEvidence::default()

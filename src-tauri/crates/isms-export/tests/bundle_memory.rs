@@ -4,8 +4,6 @@
 
 #![cfg(target_os = "linux")]
 
-use std::io::Write;
-
 use isms_core::db::Action;
 use isms_core::evidence::{self, NewEvidence};
 use isms_core::organisation::{self, Organisation};
@@ -14,51 +12,15 @@ use isms_core::{Passphrase, Stamp, Vault};
 const MIB: usize = 1024 * 1024;
 const FILE_MIB: usize = 64;
 
-/// Peak resident memory of this process since the last reset, in bytes.
-fn peak_rss() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
-    line.split_whitespace()
-        .nth(1)
-        .unwrap()
-        .parse::<u64>()
-        .unwrap()
-        * 1024
-}
-
-/// Resets the peak to the current resident size (Linux 4.0 and later).
-fn reset_peak() {
-    std::fs::write("/proc/self/clear_refs", "5").unwrap();
-}
+#[path = "support/memory.rs"]
+mod memory;
+use memory::{peak_rss, reset_peak, write_log};
 
 #[test]
 fn a_64_mib_file_is_bundled_and_verified_with_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("firewall-logs.log");
-    {
-        // Log-like text with noise: deflate has real work to do, and cannot shrink it to nothing.
-        let mut f = std::io::BufWriter::new(std::fs::File::create(&src).unwrap());
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut line = 0u64;
-        let mut written = 0;
-        while written < FILE_MIB * MIB {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            let text = format!(
-                "{line:09} DENY tcp 10.0.{}.{} -> 192.0.2.{} port {} {:016x}\n",
-                state % 250,
-                (state >> 8) % 250,
-                (state >> 16) % 250,
-                (state >> 24) % 65_535,
-                state
-            );
-            let bytes = &text.as_bytes()[..text.len().min(FILE_MIB * MIB - written)];
-            f.write_all(bytes).unwrap();
-            written += bytes.len();
-            line += 1;
-        }
-    }
+    write_log(&src, FILE_MIB * MIB, 0);
     let stamp = Stamp::new(
         chrono::DateTime::from_timestamp(1_770_000_000, 0).unwrap(),
         "test",
