@@ -9,6 +9,7 @@ const COMMANDS: &[&str] = &[
     "vault_choose_existing",
     "vault_create",
     "vault_unlock",
+    "vault_sealing_key",
     "vault_lock",
     "vault_forget",
     "vault_touch",

@@ -9,8 +9,10 @@ pub mod events;
 pub mod harden;
 pub mod idle;
 mod reveal;
+pub mod seal;
 pub mod settings;
 pub mod state;
+pub mod wipe;
 
 use tauri::Manager;
 
@@ -36,6 +38,7 @@ pub fn run() {
             commands::vault::vault_choose_existing,
             commands::vault::vault_create,
             commands::vault::vault_unlock,
+            commands::vault::vault_sealing_key,
             commands::vault::vault_lock,
             commands::vault::vault_forget,
             commands::vault::vault_touch,

@@ -12,6 +12,7 @@ use isms_core::clock::{Clock, SystemClock};
 use isms_core::{CoreError, Stamp, Vault};
 
 use crate::error::{IpcError, IpcResult};
+use crate::seal::Sealer;
 use crate::settings::{AppPaths, Settings};
 
 pub enum VaultState {
@@ -31,6 +32,8 @@ pub struct AppState {
     pub export_cancel: AtomicBool,
     /// The temporary folder of the demo company's vault while it is the open one.
     demo_dir: Mutex<Option<PathBuf>>,
+    /// The one-time key the next passphrase is sealed to (seal.rs).
+    pub sealer: Sealer,
 }
 
 /// Who the history records as the author of changes made in the desktop app.
@@ -53,6 +56,7 @@ impl AppState {
             import_cancel: AtomicBool::new(false),
             export_cancel: AtomicBool::new(false),
             demo_dir: Mutex::new(None),
+            sealer: Sealer::default(),
         }
     }
 
@@ -111,6 +115,7 @@ impl AppState {
         if let Some(dir) = guard(&self.demo_dir).take() {
             let _ = std::fs::remove_dir_all(dir);
         }
+        self.sealer.forget();
         was_open
     }
 

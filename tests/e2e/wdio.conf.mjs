@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(root, process.env.CARGO_TARGET_DIR) : path.join(root, 'target');
-const application = process.env.ISMS_DESK_BINARY ?? path.join(targetDir, 'debug', 'isms-desk');
+export const application = process.env.ISMS_DESK_BINARY ?? path.join(targetDir, 'debug', 'isms-desk');
 const driverBin = process.env.TAURI_DRIVER ?? path.join(targetDir, 'tools', 'bin', 'tauri-driver');
 
 export const artifacts = path.join(here, '.artifacts');

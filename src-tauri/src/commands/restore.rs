@@ -3,12 +3,12 @@
 //! writes that backup as a new file beside the damaged one. Neither touches the damaged file;
 //! the page then unlocks the restored copy with `vault_unlock`.
 
-use isms_core::Passphrase;
 use isms_core::db::{self, BackupSearch, RestoredCopy};
 use tauri::State;
 
 use super::vault::vault_path;
 use crate::error::IpcResult;
+use crate::seal::Sealed;
 use crate::state::AppState;
 
 /// Diagnoses the vault at `path` with `passphrase` and looks for its newest good backup.
@@ -16,10 +16,10 @@ use crate::state::AppState;
 pub fn vault_find_backup(
     state: State<'_, AppState>,
     path: String,
-    passphrase: String,
+    passphrase: Sealed,
 ) -> IpcResult<BackupSearch> {
+    let [passphrase] = state.sealer.open([passphrase])?;
     let path = vault_path(&path)?;
-    let passphrase = Passphrase::new(passphrase);
     Ok(db::find_backup(
         &state.paths.backups_dir,
         &path,
@@ -33,11 +33,11 @@ pub fn vault_restore_backup(
     state: State<'_, AppState>,
     path: String,
     backup: String,
-    passphrase: String,
+    passphrase: Sealed,
 ) -> IpcResult<RestoredCopy> {
+    let [passphrase] = state.sealer.open([passphrase])?;
     let path = vault_path(&path)?;
     let backup = vault_path(&backup)?;
-    let passphrase = Passphrase::new(passphrase);
     Ok(db::restore_backup(
         &state.paths.backups_dir,
         &path,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use isms_core::db::{self, Action, BackupInfo, CheckReport};
 use isms_core::organisation::{self, Organisation};
-use isms_core::{ErrorCode, Passphrase, Vault};
+use isms_core::{ErrorCode, Vault};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -14,6 +14,7 @@ use ts_rs::TS;
 use super::app::{AppInfo, app_info_of};
 use crate::error::{IpcError, IpcResult};
 use crate::events;
+use crate::seal::Sealed;
 use crate::state::AppState;
 
 /// The extension of vault files.
@@ -142,8 +143,9 @@ pub fn vault_create(
     state: State<'_, AppState>,
     path: String,
     organisation_name: String,
-    passphrase: String,
+    passphrase: Sealed,
 ) -> IpcResult<VaultStatus> {
+    let [passphrase] = state.sealer.open([passphrase])?;
     let path = with_extension(vault_path(&path)?);
     let org = Organisation::named(&organisation_name)
         .validated()
@@ -155,7 +157,7 @@ pub fn vault_create(
             IpcError::from(e)
         })?;
     state.lock();
-    let vault = Vault::create(&path, Passphrase::new(passphrase), state.stamp(), |tx| {
+    let vault = Vault::create(&path, passphrase, state.stamp(), |tx| {
         organisation::create(tx, org, Action::Create).map(|_| ())
     })?;
     state.set_unlocked(vault);
@@ -169,20 +171,22 @@ pub fn vault_unlock(
     app: AppHandle,
     state: State<'_, AppState>,
     path: String,
-    passphrase: String,
+    passphrase: Sealed,
 ) -> IpcResult<VaultStatus> {
+    let [passphrase] = state.sealer.open([passphrase])?;
     let path = vault_path(&path)?;
     state.lock();
-    let vault = Vault::open(
-        &path,
-        Passphrase::new(passphrase),
-        &state.paths.backups_dir,
-        &state.stamp(),
-    )?;
+    let vault = Vault::open(&path, passphrase, &state.paths.backups_dir, &state.stamp())?;
     state.set_unlocked(vault);
     remember(&state, &path);
     daily_backup(&app);
     Ok(status_of(&state))
+}
+
+/// A one-time public key to seal the passphrases of the next command to (seal.rs).
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn vault_sealing_key(state: State<'_, AppState>) -> String {
+    state.sealer.new_key()
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -208,10 +212,10 @@ pub fn vault_touch(state: State<'_, AppState>) {
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn vault_change_passphrase(
     state: State<'_, AppState>,
-    current: String,
-    new_passphrase: String,
+    current: Sealed,
+    new_passphrase: Sealed,
 ) -> IpcResult<()> {
-    let (current, new) = (Passphrase::new(current), Passphrase::new(new_passphrase));
+    let [current, new] = state.sealer.open([current, new_passphrase])?;
     let stamp = state.stamp();
     let backups = state.paths.backups_dir.clone();
     state.with_vault(|vault| vault.change_passphrase(&current, new, &backups, &stamp))

@@ -2,8 +2,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('$lib/ipc/seal', () => import('$lib/testing/seal'));
 
 import { invoke } from '@tauri-apps/api/core';
+import { sealed } from '$lib/testing/seal';
 import CreateForm from './CreateForm.svelte';
 
 const invokeMock = vi.mocked(invoke);
@@ -75,7 +77,7 @@ describe('CreateForm', () => {
 		expect(invokeMock).toHaveBeenCalledWith('vault_create', {
 			path: `${DIR}/Acme Ltd.isms`,
 			organisation_name: 'Acme Ltd',
-			passphrase: GOOD
+			passphrase: sealed(GOOD)
 		});
 	});
 

@@ -2,8 +2,10 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('$lib/ipc/seal', () => import('$lib/testing/seal'));
 
 import { invoke } from '@tauri-apps/api/core';
+import { sealed } from '$lib/testing/seal';
 import UnlockForm from './UnlockForm.svelte';
 
 const invokeMock = vi.mocked(invoke);
@@ -39,7 +41,7 @@ describe('UnlockForm', () => {
 		await waitFor(() => expect(onunlocked).toHaveBeenCalledWith(status));
 		expect(invokeMock).toHaveBeenCalledWith('vault_unlock', {
 			path: PATH,
-			passphrase: 'correct horse battery staple'
+			passphrase: sealed('correct horse battery staple')
 		});
 	});
 
@@ -118,7 +120,7 @@ describe('UnlockForm', () => {
 			expect(screen.queryByTestId('restore-offer')).toBeNull();
 			expect(invokeMock).toHaveBeenCalledWith('vault_find_backup', {
 				path: PATH,
-				passphrase: 'typo'
+				passphrase: sealed('typo')
 			});
 		});
 
@@ -141,11 +143,11 @@ describe('UnlockForm', () => {
 			expect(invokeMock).toHaveBeenCalledWith('vault_restore_backup', {
 				path: PATH,
 				backup: BACKUP,
-				passphrase: 'right passphrase'
+				passphrase: sealed('right passphrase')
 			});
 			expect(invokeMock).toHaveBeenLastCalledWith('vault_unlock', {
 				path: COPY,
-				passphrase: 'right passphrase'
+				passphrase: sealed('right passphrase')
 			});
 		});
 

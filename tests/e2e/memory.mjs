@@ -1,0 +1,115 @@
+// Reads a running process's memory through /proc/<pid>/mem (Linux) and says where given byte
+// strings lie in it. Reading another process's memory needs ptrace rights over it: the test
+// runner has them as the app's ancestor (or as root). Also derives the two keys SQLCipher 4
+// makes from a passphrase, so a test can look for the key material as well as the passphrase.
+import { pbkdf2Sync } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+
+/** The ids of running processes whose executable is `binary`. */
+export function pidsOf(binary) {
+  const wanted = realpathSync(binary);
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/exe`) === wanted) pids.push(Number(entry));
+    } catch {
+      // gone, or not ours to look at
+    }
+  }
+  return pids;
+}
+
+/**
+ * The readable mappings of `pid` that hold something: a mapping with no page in memory and none
+ * swapped out reads as zeros (or its file), and WebKit reserves tens of GiB of those.
+ */
+function readableRegions(pid) {
+  const regions = [];
+  let region = null;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const header = line.match(/^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/);
+    if (header) {
+      const [, start, end, perms, name] = header;
+      region = { start: parseInt(start, 16), end: parseInt(end, 16), perms, name: name || '[anonymous]', held: 0 };
+      regions.push(region);
+      continue;
+    }
+    const size = line.match(/^(Rss|Swap):\s+(\d+) kB/);
+    if (size && region) region.held += Number(size[2]);
+  }
+  return regions.filter(
+    (r) =>
+      r.perms.startsWith('r') &&
+      r.held > 0 &&
+      r.end <= Number.MAX_SAFE_INTEGER &&
+      !['[vvar]', '[vvar_vclock]', '[vsyscall]'].includes(r.name),
+  );
+}
+
+const CHUNK = 8 * 1024 * 1024;
+
+/**
+ * Every place in `pid`'s memory where one of `needles` (name → Buffer) appears, as
+ * `{ needle, address, region }`, plus how many bytes were read. Regions that cannot be read
+ * (a guard page, a device mapping) are skipped and counted.
+ */
+export function scanMemory(pid, needles) {
+  const longest = Math.max(...Object.values(needles).map((b) => b.length));
+  const found = [];
+  let bytesRead = 0;
+  let unreadable = 0;
+  const fd = openSync(`/proc/${pid}/mem`, 'r');
+  try {
+    for (const region of readableRegions(pid)) {
+      const buffer = Buffer.alloc(CHUNK + longest);
+      let at = region.start;
+      // Each chunk repeats the tail of the one before, so a needle across the seam is found.
+      let carried = 0;
+      while (at < region.end) {
+        const want = Math.min(CHUNK, region.end - at);
+        let got;
+        try {
+          got = readSync(fd, buffer, carried, want, at);
+        } catch {
+          unreadable += 1;
+          break;
+        }
+        if (got <= 0) break;
+        bytesRead += got;
+        const view = buffer.subarray(0, carried + got);
+        for (const [needle, bytes] of Object.entries(needles)) {
+          for (let i = view.indexOf(bytes); i !== -1; i = view.indexOf(bytes, i + 1)) {
+            const context = view.subarray(Math.max(0, i - 96), i + bytes.length + 48);
+            found.push({
+              needle,
+              address: (at - carried + i).toString(16),
+              region: region.name,
+              context: JSON.stringify(context.toString('latin1')),
+            });
+          }
+        }
+        carried = Math.min(longest - 1, view.length);
+        view.copy(buffer, 0, view.length - carried);
+        at += got;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { found, bytesRead, unreadable };
+}
+
+/**
+ * The key material SQLCipher 4 (default settings) derives for `vault` from `passphrase`: the
+ * page key, PBKDF2-HMAC-SHA512 over the file's 16-byte salt with 256,000 iterations, and the
+ * HMAC key, two more iterations of it over the salt with every byte XOR 0x3a. SQLCipher keeps
+ * both masked in memory ("shielded"), so their raw bytes should never be found at all.
+ */
+export function sqlcipherKeys(vault, passphrase) {
+  const salt = readFileSync(vault).subarray(0, 16);
+  const key = pbkdf2Sync(Buffer.from(passphrase, 'utf8'), salt, 256000, 32, 'sha512');
+  const hmacSalt = Buffer.from(salt.map((b) => b ^ 0x3a));
+  const hmacKey = pbkdf2Sync(key, hmacSalt, 2, 32, 'sha512');
+  return { key, hmacKey };
+}
