@@ -22,7 +22,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appin
   poppler-utils qpdf fonts-dejavu-core python3-venv
 
 .PHONY: help run test bundle deps deps-system deps-npm ui app test-rust test-ui test-e2e \
-  test-outside lint fmt schema bench clean crash-test fuzz
+  test-outside lint fmt schema bench app-release clean crash-test fuzz
 
 help:
 	@echo "make run      build and start ISMS Desk"
@@ -141,12 +141,28 @@ fmt:
 	cargo fmt --all
 
 # Speed goals are measured here, never in timed tests: readiness on the large demo company.
-bench:
-	cargo bench -p isms-core --bench readiness --locked
-	cargo bench -p isms-core --bench vault --locked
-	cargo bench -p isms-export --bench render --locked
-	cargo bench -p isms-export --bench bundle --locked
-	cargo bench -p isms-sheets --bench import --locked
+# The release app and command line, for the app's own start-up and memory benchmark.
+app-release: deps-npm
+	"$(TAURI)" build --no-bundle
+	cargo build --release --locked -p isms-cli
+
+# Every benchmark prints its figures as table rows; the table is printed again at the end, whole.
+BENCH_ROWS := $(CARGO_TARGET_DIR)/bench-rows.md
+bench: deps app-release $(TAURI_DRIVER)
+	@rm -f "$(BENCH_ROWS)"
+	cargo bench -p isms-core --bench readiness --locked | tee -a "$(BENCH_ROWS)"
+	cargo bench -p isms-core --bench vault --locked | tee -a "$(BENCH_ROWS)"
+	npm --prefix ui run --silent bench | tee -a "$(BENCH_ROWS)"
+	cargo bench -p isms-sheets --bench import --locked | tee -a "$(BENCH_ROWS)"
+	cargo bench -p isms-export --bench render --locked | tee -a "$(BENCH_ROWS)"
+	cargo bench -p isms-export --bench bundle --locked | tee -a "$(BENCH_ROWS)"
+	cd tests/e2e && xvfb-run -a node bench/start.mjs | tee -a "$(BENCH_ROWS)"
+	@echo
+	@echo "ISMS Desk benchmarks, release build, $$(date -u +%Y-%m-%d), $$(nproc) cores, $$(free -g | awk '/^Mem:/ {print $$2}') GB, $$(. /etc/os-release && echo "$$PRETTY_NAME")"
+	@echo
+	@echo "| what | result |"
+	@echo "| --- | --- |"
+	@grep '^| ' "$(BENCH_ROWS)"
 
 # Regenerates the committed snapshot JSON Schema and TypeScript bindings from the Rust types.
 schema:

@@ -90,6 +90,7 @@ const COMMANDS: &[&str] = &[
     "imports_run",
     "imports_cancel",
     "readiness_view",
+    "search_records",
     "demo_open",
     "export_choose_destination",
     "export_run",

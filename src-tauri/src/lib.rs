@@ -119,6 +119,7 @@ pub fn run() {
             commands::imports::imports_run,
             commands::imports::imports_cancel,
             commands::readiness::readiness_view,
+            commands::search::search_records,
             commands::demo::demo_open,
             commands::export::export_choose_destination,
             commands::export::export_run,

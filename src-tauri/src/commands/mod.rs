@@ -21,6 +21,7 @@ pub mod reference;
 pub mod restore;
 pub mod reviews;
 pub mod risks;
+pub mod search;
 pub mod security;
 pub mod sheets;
 pub mod soa;

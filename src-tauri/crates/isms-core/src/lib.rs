@@ -28,6 +28,7 @@ pub mod readiness;
 pub mod reference;
 pub mod reviews;
 pub mod risks;
+pub mod search;
 pub mod snapshot;
 pub mod soa;
 pub mod tracker;

@@ -79,7 +79,9 @@ describe('recordHref', () => {
 			tracker_item: '/tracker/7',
 			course: '/training',
 			change: '/changes/7',
-			review: '/reviews/7'
+			review: '/reviews/7',
+			asset: '/assets',
+			evidence: '/soa?control=REF'
 		};
 		for (const [kind, href] of Object.entries(expected) as Array<[RecordKind, string]>) {
 			expect(recordHref(ref(kind)), kind).toBe(href);

@@ -61,7 +61,8 @@ export function rulesDone(report: ReadinessReport): RuleResult[] {
 	];
 }
 
-/** Where a record at fault is fixed. Kinds without a page of their own open their register. */
+/** Where a record (at fault, or found) is opened. Kinds without a page of their own open their
+ * register. */
 const ROUTES: Record<RecordKind, (r: RecordRef) => string> = {
 	organisation: () => '/organisation',
 	context: () => '/organisation',
@@ -76,7 +77,10 @@ const ROUTES: Record<RecordKind, (r: RecordRef) => string> = {
 	tracker_item: (r) => withId('/tracker', r),
 	course: () => '/training',
 	change: (r) => withId('/changes', r),
-	review: (r) => withId('/reviews', r)
+	review: (r) => withId('/reviews', r),
+	asset: () => '/assets',
+	// Evidence is attached to controls: open the first one it is linked to.
+	evidence: (r) => (r.ref ? `/soa?control=${encodeURIComponent(r.ref)}` : '/soa')
 };
 
 const withId = (base: string, r: RecordRef) => (r.id === null ? base : `${base}/${r.id}`);

@@ -18,7 +18,8 @@ pub enum RuleStatus {
     NotApplicable,
 }
 
-/// The kind of a record at fault; the desktop links each kind to its page.
+/// The kind of a record, at fault in a rule or found by search; the desktop links each kind to
+/// its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -37,6 +38,9 @@ pub enum RecordKind {
     Course,
     Change,
     Review,
+    Asset,
+    /// An evidence file; its reference is the first control it is linked to, if any.
+    Evidence,
 }
 
 /// A record at fault.

@@ -15,6 +15,7 @@ mod people;
 mod readiness;
 mod reviews;
 mod risks;
+mod search;
 mod snapshot;
 mod soa;
 mod support;

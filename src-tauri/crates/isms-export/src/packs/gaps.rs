@@ -266,5 +266,7 @@ fn kind(k: RecordKind) -> &'static str {
         RecordKind::Course => "Course",
         RecordKind::Change => "Change",
         RecordKind::Review => "Review",
+        RecordKind::Asset => "Asset",
+        RecordKind::Evidence => "Evidence file",
     }
 }

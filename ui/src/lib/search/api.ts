@@ -1,0 +1,6 @@
+// Typed wrapper over `search_records` (docs/ipc.md): every record holding every word of a query.
+
+import type { SearchResults } from '$lib/bindings/SearchResults';
+import { call } from '$lib/ipc';
+
+export const searchRecords = (query: string) => call<SearchResults>('search_records', { query });
