@@ -75,6 +75,7 @@ const COMMANDS: &[&str] = &[
     "audits_delete",
     "audits_raise_finding",
     "tracker_list",
+    "tracker_overdue",
     "tracker_create",
     "tracker_update",
     "tracker_add_note",

@@ -104,6 +104,7 @@ pub fn run() {
             commands::audits::audits_delete,
             commands::audits::audits_raise_finding,
             commands::tracker::tracker_list,
+            commands::tracker::tracker_overdue,
             commands::tracker::tracker_create,
             commands::tracker::tracker_update,
             commands::tracker::tracker_add_note,

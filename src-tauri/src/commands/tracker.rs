@@ -13,6 +13,15 @@ pub fn tracker_list(state: State<'_, AppState>) -> IpcResult<Vec<TrackerItem>> {
     state.with_vault(|vault| tracker::list(vault.reader()))
 }
 
+/// The items past their due date as of `as_of`, for the dashboard.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn tracker_overdue(
+    state: State<'_, AppState>,
+    as_of: NaiveDate,
+) -> IpcResult<Vec<TrackerItem>> {
+    state.with_vault(|vault| tracker::overdue(vault.reader(), as_of))
+}
+
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn tracker_create(
     app: AppHandle,

@@ -1,14 +1,15 @@
 //! The vault's everyday costs on the large demo company topped up to 10,000 risks: unlocking
 //! (and the key derivation with the first page alone, on a bare SQLCipher connection), listing
-//! every risk and serialising the list as the IPC does, and saving one record (an update with
-//! its history row, committed). Medians over repeated runs, in a release build: `make bench`
-//! (or `cargo bench -p isms-core --bench vault`).
+//! every risk and serialising the list as the IPC does, saving one record (an update with its
+//! history row, committed), and searching every record for words. Medians over repeated runs,
+//! in a release build, printed as table rows: `make bench` (or `cargo bench -p isms-core
+//! --bench vault`).
 
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use isms_core::demo::{self, DemoPoint, DemoScale};
-use isms_core::{Passphrase, Stamp, Vault, risks};
+use isms_core::{Passphrase, Stamp, Vault, risks, search};
 
 const PASS: &str = "benchmark passphrase";
 
@@ -107,8 +108,16 @@ fn main() {
         one = risks::update(&mut vault, stamp(3 + n), one.clone()).expect("saved");
     });
 
-    println!("| what | median |");
-    println!("| --- | --- |");
+    let mut records = 0;
+    let found = timed(10, || {
+        let results = search::search(vault.reader(), "supplier access", 200).expect("searched");
+        records = results.total;
+        results
+    });
+    let nothing = timed(10, || {
+        search::search(vault.reader(), "zyzzyva", 200).expect("searched")
+    });
+
     println!(
         "| unlock the vault (key derivation, checks, open) | {} |",
         ms(unlock)
@@ -126,5 +135,13 @@ fn main() {
     println!(
         "| save one risk (update, history row, commit) | {} |",
         ms(save)
+    );
+    println!(
+        "| search every record for two words (\"supplier access\", {records} records match) | {} |",
+        ms(found)
+    );
+    println!(
+        "| search every record for a word found nowhere (reads all their text) | {} |",
+        ms(nothing)
     );
 }

@@ -34,7 +34,6 @@ fn main() {
     )
     .expect("the large demo vault");
     let before = peak_mib();
-    println!("large demo vault created; peak memory so far {before:.0} MiB");
 
     let started = Instant::now();
     let pack = packs::build(&vault, PackKind::Stage2, Stage::Two, today).expect("the pack");
@@ -43,20 +42,17 @@ fn main() {
     let total = started.elapsed();
     let pages = count_pages(&pdf);
     println!(
-        "stage2 pack of the large demo: {pages} pages, {:.1} MiB",
-        pdf.len() as f64 / 1048576.0
-    );
-    println!("  build the content: {:.2} s", built.as_secs_f64());
-    println!(
-        "  lay out and write: {:.2} s",
-        (total - built).as_secs_f64()
-    );
-    println!(
-        "  total: {:.2} s, {:.0} pages per second",
+        "| render the stage2 pack of the large demo ({pages} pages, {:.1} MiB; content {:.2} s, layout and writing {:.2} s) | {:.2} s, {:.0} pages per second |",
+        pdf.len() as f64 / 1048576.0,
+        built.as_secs_f64(),
+        (total - built).as_secs_f64(),
         total.as_secs_f64(),
         pages as f64 / total.as_secs_f64()
     );
-    println!("  peak memory of the process: {:.0} MiB", peak_mib());
+    println!(
+        "| peak memory of the process rendering it (the whole PDF is laid out in memory) | {:.0} MiB ({before:.0} MiB before) |",
+        peak_mib()
+    );
 }
 
 /// Pages, as poppler counts them.

@@ -114,16 +114,16 @@ fn main() {
         "matched by reference, nothing written"
     );
     println!(
-        "read and map a {ROWS}-row risk register (XLSX): {}",
+        "| read and map a {ROWS}-row risk register (XLSX) | {} |",
         secs(read)
     );
     println!(
-        "import it into an empty register, one transaction after a verified backup: {} ({:.0} rows per second)",
+        "| import it into an empty register, one transaction after a verified backup | {} ({:.0} rows per second) |",
         secs(first),
         f64::from(ROWS) / first.as_secs_f64()
     );
     println!(
-        "import the same file again (every row unchanged): {}",
+        "| import the same file again (every row matched by reference, nothing written) | {} |",
         secs(second)
     );
 }

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { domainChanged, dropRecordData, queryClient } from './query';
+import { foldedCount, matches } from './search';
 
 describe('dropRecordData', () => {
 	it('forgets vault records but keeps app data that the start screen observes', () => {
 		queryClient.setQueryData(['organisation'], { name: 'Acme' });
 		queryClient.setQueryData(['app'], { recent: [] });
+		matches('acme', ['Acme Ltd', 'a record the search box folded']);
+		expect(foldedCount()).toBeGreaterThan(0);
 		dropRecordData();
+		expect(foldedCount(), 'folded record text is record data too').toBe(0);
 		expect(queryClient.getQueryData(['organisation'])).toBeUndefined();
 		expect(queryClient.getQueryData(['app'])).toEqual({ recent: [] });
 		expect(queryClient.getQueryState(['app'])?.isInvalidated).toBe(true);
@@ -13,13 +17,15 @@ describe('dropRecordData', () => {
 });
 
 describe('domainChanged', () => {
-	it('marks that domain stale, and the readiness computed from every domain', async () => {
+	it('marks that domain stale, and what is computed from every domain', async () => {
 		queryClient.setQueryData(['audits'], []);
 		queryClient.setQueryData(['people'], []);
 		queryClient.setQueryData(['readiness', '2026-06-01'], { ready: false });
+		queryClient.setQueryData(['search', 'audit'], { total: 0, hits: [] });
 		await domainChanged('audits');
 		expect(queryClient.getQueryState(['audits'])?.isInvalidated).toBe(true);
 		expect(queryClient.getQueryState(['readiness', '2026-06-01'])?.isInvalidated).toBe(true);
+		expect(queryClient.getQueryState(['search', 'audit'])?.isInvalidated).toBe(true);
 		expect(queryClient.getQueryState(['people'])?.isInvalidated).toBe(false);
 	});
 });

@@ -3,6 +3,7 @@
 // layout invalidates that key; on `vault-locked` the whole cache is dropped.
 
 import { QueryClient } from '@tanstack/svelte-query';
+import { forgetFolded } from './search';
 
 export const queryClient = new QueryClient({
 	defaultOptions: {
@@ -19,12 +20,13 @@ export const queryClient = new QueryClient({
 const APP_KEYS: ReadonlySet<unknown> = new Set(['app']);
 
 /**
- * Forgets every vault record held in memory (after a lock). App data (the recent list,
+ * Forgets every vault record held in memory (after a lock), the search boxes' folded texts too. App data (the recent list,
  * settings) stays: the start screen may already be observing it, and clearing a query under an
  * active observer would leave that screen waiting for ever.
  */
 export function dropRecordData(): void {
 	queryClient.removeQueries({ predicate: (query) => !APP_KEYS.has(query.queryKey[0]) });
+	forgetFolded();
 	void queryClient.invalidateQueries({ queryKey: ['app'] });
 }
 

@@ -142,6 +142,20 @@ export function matchesRisk(risk: Risk, owner: Person | undefined, query: string
 	]);
 }
 
+/** The register after its search box and level filter: what the heat maps count. */
+export function filterRisks(
+	risks: ReadonlyArray<Risk>,
+	people: ReadonlyMap<number, Person>,
+	query: string,
+	level: LevelFilter | null
+): Risk[] {
+	return risks.filter(
+		(r) =>
+			(level === null || hasLevel(r, level)) &&
+			matchesRisk(r, r.owner_id === null ? undefined : people.get(r.owner_id), query)
+	);
+}
+
 /** The level filter: a level, or the risks not scored yet. */
 export type LevelFilter = RiskLevel | 'unscored';
 

@@ -30,7 +30,10 @@ const RESULTS: SearchResults = {
 
 function renderScreen() {
 	const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-	render(WithQueryClient, { props: { client, component: SearchScreen, props: {} } });
+	render(WithQueryClient, {
+		// The screen takes no props; WithQueryClient's generic expects some.
+		props: { client, component: SearchScreen as never, props: {} }
+	});
 }
 
 describe('SearchScreen', () => {

@@ -5,6 +5,10 @@ import { call } from '$lib/ipc';
 
 export const trackerList = () => call<TrackerItem[]>('tracker_list');
 
+/** Only the items past their due date as of `asOf` (the dashboard's follow-ups). */
+export const trackerOverdue = (asOf: string) =>
+	call<TrackerItem[]>('tracker_overdue', { as_of: asOf });
+
 export const trackerCreate = (item: TrackerItem) => call<TrackerItem>('tracker_create', { item });
 
 export const trackerUpdate = (item: TrackerItem) => call<TrackerItem>('tracker_update', { item });

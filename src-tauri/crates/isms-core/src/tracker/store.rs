@@ -108,6 +108,17 @@ pub fn list(conn: &Connection) -> Result<Vec<TrackerItem>> {
     Ok(items)
 }
 
+/// The items not closed whose due date is before `today`, longest overdue first: what the
+/// dashboard follows up, without sending the whole tracker to the window.
+pub fn overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<TrackerItem>> {
+    let mut items: Vec<TrackerItem> = list(conn)?
+        .into_iter()
+        .filter(|item| item.is_overdue(today))
+        .collect();
+    items.sort_by(|a, b| (a.due_on, a.id).cmp(&(b.due_on, b.id)));
+    Ok(items)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<TrackerItem> {
     let mut item: TrackerItem = record::get(conn, id)?;
     item.notes = notes_by_item(conn, Some(id))?

@@ -120,6 +120,33 @@ fn overdue_is_derived_from_the_due_date_and_the_day_asked() {
 }
 
 #[test]
+fn the_vault_lists_only_the_overdue_items_longest_overdue_first() {
+    let s = Scratch::new();
+    let mut vault = s.vault("overdue.isms");
+    let mut add = |title: &str, due: Option<&str>, minute: i64| {
+        let mut item = nc(title);
+        item.due_on = due.map(day);
+        tracker::create(&mut vault, stamp(minute), item).unwrap()
+    };
+    add("Due later", Some("2026-07-01"), 1);
+    add("Late by a week", Some("2026-05-25"), 2);
+    add("Late by a month", Some("2026-05-01"), 3);
+    add("No due date", None, 4);
+    add("Due today", Some("2026-06-01"), 5);
+    let titles = |items: Vec<TrackerItem>| items.into_iter().map(|i| i.title).collect::<Vec<_>>();
+    assert_eq!(
+        titles(tracker::overdue(vault.reader(), day("2026-06-01")).unwrap()),
+        vec!["Late by a month", "Late by a week"]
+    );
+    assert!(
+        tracker::overdue(vault.reader(), day("2026-05-01"))
+            .unwrap()
+            .is_empty(),
+        "nothing was late on the first of May"
+    );
+}
+
+#[test]
 fn progress_notes_are_kept_in_date_order_and_never_change() {
     let s = Scratch::new();
     let mut vault = s.vault("acme.isms");
