@@ -115,7 +115,7 @@ pub fn overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<TrackerItem>> 
         .into_iter()
         .filter(|item| item.is_overdue(today))
         .collect();
-    items.sort_by(|a, b| (a.due_on, a.id).cmp(&(b.due_on, b.id)));
+    items.sort_by_key(|item| (item.due_on, item.id));
     Ok(items)
 }
 
