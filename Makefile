@@ -72,7 +72,7 @@ ui: deps-npm
 
 # The testable binary: the UI bundled in, no dev server. (`cargo build` alone makes a binary
 # that loads the Vite dev URL.)
-app: deps-npm
+app: deps
 	"$(TAURI)" build --debug --no-bundle
 
 # --- tests ------------------------------------------------------------------------------------
@@ -142,7 +142,7 @@ fmt:
 
 # Speed goals are measured here, never in timed tests: readiness on the large demo company.
 # The release app and command line, for the app's own start-up and memory benchmark.
-app-release: deps-npm
+app-release: deps
 	"$(TAURI)" build --no-bundle
 	cargo build --release --locked -p isms-cli
 

@@ -5,7 +5,7 @@
 import { pbkdf2Sync } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 
-/** The ids of running processes whose executable is `binary`. */
+/** The ids of running processes whose executable is `binary` (a zombie has none). */
 export function pidsOf(binary) {
   const wanted = realpathSync(binary);
   const pids = [];
@@ -18,6 +18,47 @@ export function pidsOf(binary) {
     }
   }
   return pids;
+}
+
+/** Parent pid and start time (clock ticks after boot) from /proc/<pid>/stat, or null if gone. */
+function stat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold anything; the fields after it are fixed.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { parent: Number(fields[1]), started: Number(fields[19]) };
+  } catch {
+    return null;
+  }
+}
+
+function descendsFrom(pid, ancestor) {
+  for (let at = pid, hops = 0; at > 1 && hops < 64; hops++) {
+    const info = stat(at);
+    if (!info) return false;
+    if (info.parent === ancestor) return true;
+    at = info.parent;
+  }
+  return false;
+}
+
+/**
+ * The process of `binary` that a test drives: among those started under `ancestor` (the
+ * WebDriver server that launched it), the newest. An app a closed session left behind is still
+ * shutting down for a moment; it is given up to `settleMs` to go, and is never the one returned.
+ */
+export async function appProcess(binary, ancestor, settleMs = 20000) {
+  const deadline = Date.now() + settleMs;
+  for (;;) {
+    const mine = pidsOf(binary)
+      .filter((pid) => descendsFrom(pid, ancestor))
+      .map((pid) => ({ pid, started: stat(pid)?.started ?? -1 }))
+      .filter((p) => p.started >= 0)
+      .sort((a, b) => b.started - a.started || b.pid - a.pid);
+    if (mine.length === 0) throw new Error(`no process of ${binary} runs under pid ${ancestor}`);
+    if (mine.length === 1 || Date.now() > deadline) return mine[0].pid;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 /**
@@ -59,10 +100,10 @@ export function scanMemory(pid, needles) {
   const found = [];
   let bytesRead = 0;
   let unreadable = 0;
+  const buffer = Buffer.alloc(CHUNK + longest);
   const fd = openSync(`/proc/${pid}/mem`, 'r');
   try {
     for (const region of readableRegions(pid)) {
-      const buffer = Buffer.alloc(CHUNK + longest);
       let at = region.start;
       // Each chunk repeats the tail of the one before, so a needle across the seam is found.
       let carried = 0;

@@ -69,6 +69,8 @@ export const config = {
         WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
       },
     });
+    // The memory test finds the app it drives among this driver's descendants.
+    process.env.ISMS_E2E_DRIVER_PID = String(driver.pid);
     return new Promise((resolve) => setTimeout(resolve, 1500));
   },
 

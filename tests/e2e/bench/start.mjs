@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { remote } from 'webdriverio';
-import { pidsOf } from '../memory.mjs';
+import { appProcess } from '../memory.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const target = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
@@ -72,11 +72,8 @@ function memoryOf(pid) {
   return { name, pss: kib('Pss') / 1024, rss: kib('Rss') / 1024 };
 }
 
-function appPid() {
-  const pids = pidsOf(application);
-  if (pids.length !== 1) throw new Error(`expected one app process, found ${pids.length}`);
-  return pids[0];
-}
+/** The app the open session drives (one a closed session left is still shutting down). */
+const appPid = () => appProcess(application, driver.pid);
 
 function remember() {
   const dir = path.join(home, '.local/share', 'app.ismsdesk.desktop');
@@ -122,7 +119,7 @@ try {
 
   const { browser } = await launch();
   await sleep(5000);
-  const atStart = tree(appPid()).map(memoryOf);
+  const atStart = tree(await appPid()).map(memoryOf);
   await (await browser.$('[data-testid="recent-item"]')).click();
   await (await browser.$('[data-testid="unlock-passphrase"]')).setValue(PASS);
   const unlocking = performance.now();
@@ -130,7 +127,7 @@ try {
   await (await browser.$('[data-testid="dashboard-stage2"]')).waitForDisplayed({ timeout: 120000 });
   const unlockMs = performance.now() - unlocking;
   await sleep(IDLE_MS);
-  const processes = tree(appPid()).map(memoryOf);
+  const processes = tree(await appPid()).map(memoryOf);
   await browser.deleteSession();
 
   const sum = (field, of = processes) => of.reduce((total, p) => total + p[field], 0);

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pidsOf, scanMemory, sqlcipherKeys } from '../memory.mjs';
+import { appProcess, scanMemory, sqlcipherKeys } from '../memory.mjs';
 import { byId, click, ismsBinary as isms, rememberAndRelaunch, typeInto, unlockRecent } from '../support.mjs';
 import { application } from '../wdio.conf.mjs';
 
@@ -20,11 +20,9 @@ const NEW_PASS = `changed ${Math.random().toString(36).slice(2, 12)} passphrase`
 const work = mkdtempSync(path.join(tmpdir(), 'isms-desk-zeroise-'));
 const vault = path.join(work, 'Zeroise Co.isms');
 
-function appPid() {
-  const pids = pidsOf(application);
-  if (pids.length !== 1) throw new Error(`expected one app process, found ${pids.length}`);
-  return pids[0];
-}
+/** The app this session drives (the relaunch leaves the first one shutting down a moment). */
+const appPid = () => appProcess(application, Number(process.env.ISMS_E2E_DRIVER_PID));
+let unlockedPid;
 
 /** What must not be found: both passphrases and the keys of the one the file has now. */
 function secrets(current) {
@@ -55,7 +53,8 @@ describe('locking wipes the passphrase and keys from the app process', () => {
   it('holds the passphrase and the keys while the vault is open', async () => {
     await unlockRecent(PASS);
     await (await byId('dashboard-stage1')).waitForDisplayed({ timeout: 60000 });
-    const { found, bytesRead } = scanMemory(appPid(), secrets(PASS));
+    unlockedPid = await appPid();
+    const { found, bytesRead } = scanMemory(unlockedPid, secrets(PASS));
     console.log(`unlocked: read ${(bytesRead / 2 ** 20).toFixed(0)} MiB\n${summary(found)}`);
     const kinds = new Set(found.map((f) => f.needle));
     expect(kinds.has('passphrase (UTF-8)')).toBe(true);
@@ -74,7 +73,9 @@ describe('locking wipes the passphrase and keys from the app process', () => {
   it('holds none of them after the Lock button', async () => {
     await click('lock-button');
     await (await byId('recent-item')).waitForDisplayed();
-    const { found, bytesRead } = scanMemory(appPid(), secrets(NEW_PASS));
+    const pid = await appPid();
+    expect(pid).toBe(unlockedPid);
+    const { found, bytesRead } = scanMemory(pid, secrets(NEW_PASS));
     console.log(`locked: read ${(bytesRead / 2 ** 20).toFixed(0)} MiB\n${summary(found)}`);
     expect(bytesRead).toBeGreaterThan(10 * 2 ** 20);
     expect(summary(found)).toBe('');

@@ -46,8 +46,19 @@ fn select<R: Record>() -> String {
 }
 
 pub fn list<R: Record>(conn: &Connection) -> Result<Vec<R>> {
-    let mut stmt = conn.prepare(&format!("{} ORDER BY {}", select::<R>(), R::ORDER))?;
-    let rows = stmt.query_map([], R::from_row)?;
+    list_where(conn, "TRUE", [])
+}
+
+/// The records for which `condition` (SQL over the table's columns, with `params`) holds, in
+/// the table's order: so a caller that wants a few rows does not read them all.
+pub fn list_where<R: Record>(
+    conn: &Connection,
+    condition: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<R>> {
+    let sql = format!("{} WHERE {condition} ORDER BY {}", select::<R>(), R::ORDER);
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params, R::from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -111,10 +111,16 @@ pub fn list(conn: &Connection) -> Result<Vec<TrackerItem>> {
 /// The items not closed whose due date is before `today`, longest overdue first: what the
 /// dashboard follows up, without sending the whole tracker to the window.
 pub fn overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<TrackerItem>> {
-    let mut items: Vec<TrackerItem> = list(conn)?
-        .into_iter()
-        .filter(|item| item.is_overdue(today))
-        .collect();
+    // `TrackerItem::is_overdue` in SQL: dates are stored as YYYY-MM-DD, which sort as text.
+    let mut items: Vec<TrackerItem> = record::list_where(
+        conn,
+        "status <> 'closed' AND due_on IS NOT NULL AND due_on < ?1",
+        [today],
+    )?;
+    let mut notes = notes_by_item(conn, None)?;
+    for item in &mut items {
+        item.notes = notes.remove(&item.id).unwrap_or_default();
+    }
     items.sort_by_key(|item| (item.due_on, item.id));
     Ok(items)
 }

@@ -133,11 +133,32 @@ fn the_vault_lists_only_the_overdue_items_longest_overdue_first() {
     add("Late by a month", Some("2026-05-01"), 3);
     add("No due date", None, 4);
     add("Due today", Some("2026-06-01"), 5);
+    let mut closed = add("Late but closed", Some("2026-04-01"), 6);
+    closed.status = ItemStatus::Closed;
+    closed.closed_on = Some(day("2026-04-20"));
+    closed.root_cause = "No restore test was planned".into();
+    closed.corrective_action = "Quarterly restore test scheduled".into();
+    closed.effectiveness_on = Some(day("2026-05-20"));
+    closed.effectiveness_result = "Restore test passed".into();
+    tracker::update(&mut vault, stamp(7), closed).unwrap();
+    let week = tracker::list(vault.reader())
+        .unwrap()
+        .into_iter()
+        .find(|i| i.title == "Late by a week")
+        .unwrap();
+    tracker::add_note(
+        &mut vault,
+        stamp(8),
+        week.id,
+        day("2026-05-28"),
+        "Chased the owner",
+    )
+    .unwrap();
+    let overdue = tracker::overdue(vault.reader(), day("2026-06-01")).unwrap();
+    let notes: Vec<usize> = overdue.iter().map(|i| i.notes.len()).collect();
     let titles = |items: Vec<TrackerItem>| items.into_iter().map(|i| i.title).collect::<Vec<_>>();
-    assert_eq!(
-        titles(tracker::overdue(vault.reader(), day("2026-06-01")).unwrap()),
-        vec!["Late by a month", "Late by a week"]
-    );
+    assert_eq!(titles(overdue), vec!["Late by a month", "Late by a week"]);
+    assert_eq!(notes, [0, 1], "each overdue item comes with its own notes");
     assert!(
         tracker::overdue(vault.reader(), day("2026-05-01"))
             .unwrap()
