@@ -56,7 +56,11 @@ export async function appProcess(binary, ancestor, settleMs = 20000) {
       .filter((p) => p.started >= 0)
       .sort((a, b) => b.started - a.started || b.pid - a.pid);
     if (mine.length === 0) throw new Error(`no process of ${binary} runs under pid ${ancestor}`);
-    if (mine.length === 1 || Date.now() > deadline) return mine[0].pid;
+    if (mine.length === 1 || Date.now() > deadline) {
+      const others = pidsOf(binary).filter((pid) => pid !== mine[0].pid);
+      if (others.length > 0) console.log(`app process ${mine[0].pid}; passed over: ${others.join(', ')}`);
+      return mine[0].pid;
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
