@@ -3,67 +3,7 @@
 // runner has them as the app's ancestor (or as root). Also derives the two keys SQLCipher 4
 // makes from a passphrase, so a test can look for the key material as well as the passphrase.
 import { pbkdf2Sync } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
-
-/** The ids of running processes whose executable is `binary` (a zombie has none). */
-export function pidsOf(binary) {
-  const wanted = realpathSync(binary);
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readlinkSync(`/proc/${entry}/exe`) === wanted) pids.push(Number(entry));
-    } catch {
-      // gone, or not ours to look at
-    }
-  }
-  return pids;
-}
-
-/** Parent pid and start time (clock ticks after boot) from /proc/<pid>/stat, or null if gone. */
-function stat(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name is in parentheses and may hold anything; the fields after it are fixed.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { parent: Number(fields[1]), started: Number(fields[19]) };
-  } catch {
-    return null;
-  }
-}
-
-function descendsFrom(pid, ancestor) {
-  for (let at = pid, hops = 0; at > 1 && hops < 64; hops++) {
-    const info = stat(at);
-    if (!info) return false;
-    if (info.parent === ancestor) return true;
-    at = info.parent;
-  }
-  return false;
-}
-
-/**
- * The process of `binary` that a test drives: among those started under `ancestor` (the
- * WebDriver server that launched it), the newest. An app a closed session left behind is still
- * shutting down for a moment; it is given up to `settleMs` to go, and is never the one returned.
- */
-export async function appProcess(binary, ancestor, settleMs = 20000) {
-  const deadline = Date.now() + settleMs;
-  for (;;) {
-    const mine = pidsOf(binary)
-      .filter((pid) => descendsFrom(pid, ancestor))
-      .map((pid) => ({ pid, started: stat(pid)?.started ?? -1 }))
-      .filter((p) => p.started >= 0)
-      .sort((a, b) => b.started - a.started || b.pid - a.pid);
-    if (mine.length === 0) throw new Error(`no process of ${binary} runs under pid ${ancestor}`);
-    if (mine.length === 1 || Date.now() > deadline) {
-      const others = pidsOf(binary).filter((pid) => pid !== mine[0].pid);
-      if (others.length > 0) console.log(`app process ${mine[0].pid}; passed over: ${others.join(', ')}`);
-      return mine[0].pid;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 
 /**
  * The readable mappings of `pid` that hold something: a mapping with no page in memory and none

@@ -1,6 +1,7 @@
 // What every end-to-end spec needs to act as a user: find elements by test id, type, click as a
 // user would (scrolled to the middle of the window first), read text, take screenshots, and
 // create a vault of its own from the start screen.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts } from './wdio.conf.mjs';
@@ -69,6 +70,17 @@ export const appDataDir = () =>
 const targetDir = process.env.CARGO_TARGET_DIR ?? path.resolve(import.meta.dirname, '../../target');
 /** The `isms` command line, built beside the app. */
 export const ismsBinary = process.env.ISMS_CLI_BINARY ?? path.join(targetDir, 'debug', 'isms');
+
+/**
+ * Makes the demo company at `stage` in a new vault at `vault` with the `isms` command line, its
+ * own backups kept beside it (in `cli/`), so the app's backup folder holds only what the app wrote.
+ */
+export function makeDemo(vault, passphrase, stage = 'stage1-ready') {
+  execFileSync(ismsBinary, ['demo', vault, '--at', stage], {
+    env: { ...process.env, ISMS_PASSPHRASE: passphrase, ISMS_BACKUP_DIR: path.join(path.dirname(vault), 'cli') },
+    stdio: 'ignore',
+  });
+}
 
 /** Puts `vault` alone on the recent list and relaunches the app, which then offers it. */
 export async function rememberAndRelaunch(vault) {

@@ -7,6 +7,8 @@ import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isolatedEnv } from './env.mjs';
+import { stopTree } from './processes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -59,28 +61,16 @@ export const config = {
   beforeSession() {
     driver = spawn(driverBin, ['--port', String(port), '--native-port', String(nativePort)], {
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: {
-        ...process.env,
-        HOME: home,
-        XDG_DATA_HOME: path.join(home, '.local/share'),
-        XDG_CONFIG_HOME: path.join(home, '.config'),
-        XDG_CACHE_HOME: path.join(home, '.cache'),
-        // WebKitGTK's sandbox needs user namespaces that CI containers do not grant.
-        WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
-      },
+      env: isolatedEnv(home),
     });
     // The memory test finds the app it drives among this driver's descendants.
     process.env.ISMS_E2E_DRIVER_PID = String(driver.pid);
     return new Promise((resolve) => setTimeout(resolve, 1500));
   },
 
-  afterSession() {
-    if (driver?.pid) {
-      try {
-        process.kill(driver.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
+  // The driver and everything it started (WebKitWebDriver, the app, WebKit's processes): an app
+  // left running would hold its vault and be mistaken for the next spec's.
+  async afterSession() {
+    if (driver?.pid) await stopTree(driver.pid);
   },
 };

@@ -10,11 +10,12 @@
 // it, so the sum is what the tree really costs) and RSS (what each process reports, shared
 // pages counted in each).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { remote } from 'webdriverio';
-import { appProcess } from '../memory.mjs';
+import { isolatedEnv } from '../env.mjs';
+import { appProcess, processTree, stopTree } from '../processes.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const target = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
@@ -32,38 +33,10 @@ for (const file of [application, isms, driverBin]) {
 
 const home = mkdtempSync(path.join(tmpdir(), 'isms-desk-bench-'));
 const vault = path.join(home, 'Large Demo.isms');
-const env = {
-  ...process.env,
-  HOME: home,
-  XDG_DATA_HOME: path.join(home, '.local/share'),
-  XDG_CONFIG_HOME: path.join(home, '.config'),
-  XDG_CACHE_HOME: path.join(home, '.cache'),
-  WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
-};
+const env = isolatedEnv(home);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The processes whose ancestor is `pid`, and `pid` itself. */
-function tree(pid) {
-  const parents = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // The name is in parentheses and may hold spaces; the parent id is two fields after it.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parents.set(Number(entry), ppid);
-    } catch {
-      // gone
-    }
-  }
-  const members = [pid];
-  for (let i = 0; i < members.length; i++) {
-    for (const [child, parent] of parents) if (parent === members[i]) members.push(child);
-  }
-  return members;
-}
 
 function memoryOf(pid) {
   const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
@@ -119,7 +92,7 @@ try {
 
   const { browser } = await launch();
   await sleep(5000);
-  const atStart = tree(await appPid()).map(memoryOf);
+  const atStart = processTree(await appPid()).map(memoryOf);
   await (await browser.$('[data-testid="recent-item"]')).click();
   await (await browser.$('[data-testid="unlock-passphrase"]')).setValue(PASS);
   const unlocking = performance.now();
@@ -127,7 +100,7 @@ try {
   await (await browser.$('[data-testid="dashboard-stage2"]')).waitForDisplayed({ timeout: 120000 });
   const unlockMs = performance.now() - unlocking;
   await sleep(IDLE_MS);
-  const processes = tree(await appPid()).map(memoryOf);
+  const processes = processTree(await appPid()).map(memoryOf);
   await browser.deleteSession();
 
   const sum = (field, of = processes) => of.reduce((total, p) => total + p[field], 0);
@@ -143,6 +116,6 @@ try {
     `| memory of the whole process tree, large demo open, idle ${IDLE_MS / 1000} s on the dashboard (${processes.length} processes) | ${sum('pss').toFixed(0)} MiB PSS (${names(processes)}); ${sum('rss').toFixed(0)} MiB RSS summed |`,
   );
 } finally {
-  driver.kill();
+  await stopTree(driver.pid);
   rmSync(home, { recursive: true, force: true });
 }

@@ -3,7 +3,6 @@
 // is damaged on disk. Unlocking now says the file is damaged (the passphrase is right), offers
 // the backup, and restores it as a new file beside the damaged one, which opens. The damaged
 // file is byte for byte what it was.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import {
   appDataDir,
   byId,
   click,
-  ismsBinary as isms,
+  makeDemo,
   rememberAndRelaunch,
   shot,
   textOf,
@@ -36,10 +35,7 @@ describe('a damaged vault, end to end', () => {
   let damagedSha;
 
   before(async () => {
-    execFileSync(isms, ['demo', vault, '--at', 'stage1-ready'], {
-      env: { ...process.env, ISMS_PASSPHRASE: PASS, ISMS_BACKUP_DIR: path.join(work, 'cli') },
-      stdio: 'ignore',
-    });
+    makeDemo(vault, PASS);
     await rememberAndRelaunch(vault);
   });
 

@@ -6,12 +6,12 @@
 // anywhere in that process's memory, in UTF-8 or UTF-16, in use or freed. The page and HMAC
 // keys SQLCipher derives are never there in the raw: SQLCipher keeps them masked, and the test
 // holds it to that. (The page's own process, WebKit's, had the text fields and is not scanned.)
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { appProcess, scanMemory, sqlcipherKeys } from '../memory.mjs';
-import { byId, click, ismsBinary as isms, rememberAndRelaunch, typeInto, unlockRecent } from '../support.mjs';
+import { scanMemory, sqlcipherKeys } from '../memory.mjs';
+import { appProcess } from '../processes.mjs';
+import { byId, click, makeDemo, rememberAndRelaunch, typeInto, unlockRecent } from '../support.mjs';
 import { application } from '../wdio.conf.mjs';
 
 // Random per run, so no copy can come from an earlier run or from this file.
@@ -41,10 +41,7 @@ const summary = (found) => found.map((f) => `${f.needle} at 0x${f.address} in ${
 
 describe('locking wipes the passphrase and keys from the app process', () => {
   before(async () => {
-    execFileSync(isms, ['demo', vault, '--at', 'stage1-ready'], {
-      env: { ...process.env, ISMS_PASSPHRASE: PASS, ISMS_BACKUP_DIR: path.join(work, 'cli') },
-      stdio: 'ignore',
-    });
+    makeDemo(vault, PASS);
     await rememberAndRelaunch(vault);
   });
 

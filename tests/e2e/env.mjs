@@ -1,0 +1,16 @@
+// The environment the app runs in under test: HOME and the XDG folders pointed at a scratch
+// directory, so a run never sees or touches the user's vaults, settings or backups.
+import path from 'node:path';
+
+/** `process.env` with the user's folders moved into `home`. */
+export function isolatedEnv(home) {
+  return {
+    ...process.env,
+    HOME: home,
+    XDG_DATA_HOME: path.join(home, '.local/share'),
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    // WebKitGTK's sandbox needs user namespaces that CI containers do not grant.
+    WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
+  };
+}
