@@ -2,10 +2,11 @@
 //! that never change once saved.
 
 use chrono::NaiveDate;
+use isms_core::demo::{self, DemoPoint, DemoScale};
 use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus, TrackerItem};
-use isms_core::{ErrorCode, history};
+use isms_core::{ErrorCode, Passphrase, history};
 
-use crate::support::{Scratch, stamp};
+use crate::support::{PASS, Scratch, stamp};
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -165,6 +166,39 @@ fn the_vault_lists_only_the_overdue_items_longest_overdue_first() {
             .is_empty(),
         "nothing was late on the first of May"
     );
+}
+
+#[test]
+fn overdue_in_sql_agrees_with_the_items_own_rule_on_every_demo_point() {
+    let s = Scratch::new();
+    let made = day("2026-06-15");
+    let mut late_points = 0;
+    for point in DemoPoint::ALL {
+        let vault = demo::create(
+            &s.path(&format!("{}.isms", point.as_str())),
+            Passphrase::new(PASS.into()),
+            point,
+            DemoScale::Small,
+            made,
+        )
+        .unwrap();
+        let all = tracker::list(vault.reader()).unwrap();
+        let mut late = false;
+        for offset in (-200..=400).step_by(20) {
+            let today = made + chrono::Duration::days(offset);
+            let mut expected: Vec<TrackerItem> = all
+                .iter()
+                .filter(|i| i.is_overdue(today))
+                .cloned()
+                .collect();
+            expected.sort_by_key(|i| (i.due_on, i.id));
+            let overdue = tracker::overdue(vault.reader(), today).unwrap();
+            late |= !overdue.is_empty();
+            assert_eq!(overdue, expected, "{} on {today}", point.as_str());
+        }
+        late_points += usize::from(late);
+    }
+    assert!(late_points >= 2, "items fall late in the later demo points");
 }
 
 #[test]
