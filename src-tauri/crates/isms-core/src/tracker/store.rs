@@ -100,28 +100,35 @@ impl Record for TrackerItem {
 
 /// Every item with its notes, oldest first.
 pub fn list(conn: &Connection) -> Result<Vec<TrackerItem>> {
-    let mut items: Vec<TrackerItem> = record::list(conn)?;
-    let mut notes = notes_by_item(conn, None)?;
-    for item in &mut items {
-        item.notes = notes.remove(&item.id).unwrap_or_default();
-    }
-    Ok(items)
+    with_notes(conn, "TRUE", [])
 }
 
 /// The items not closed whose due date is before `today`, longest overdue first: what the
 /// dashboard follows up, without sending the whole tracker to the window.
 pub fn overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<TrackerItem>> {
     // `TrackerItem::is_overdue` in SQL: dates are stored as YYYY-MM-DD, which sort as text.
-    let mut items: Vec<TrackerItem> = record::list_where(
+    let mut items = with_notes(
         conn,
         "status <> 'closed' AND due_on IS NOT NULL AND due_on < ?1",
         [today],
     )?;
+    items.sort_by_key(|item| (item.due_on, item.id));
+    Ok(items)
+}
+
+/// The items for which `condition` holds, each with its notes. The notes are read whole: they
+/// are few beside the items, and selecting them by item would scan the items a second time
+/// (about 30 ms on the large demo's 50,000, against well under one for the notes).
+fn with_notes(
+    conn: &Connection,
+    condition: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<TrackerItem>> {
+    let mut items: Vec<TrackerItem> = record::list_where(conn, condition, params)?;
     let mut notes = notes_by_item(conn, None)?;
     for item in &mut items {
         item.notes = notes.remove(&item.id).unwrap_or_default();
     }
-    items.sort_by_key(|item| (item.due_on, item.id));
     Ok(items)
 }
 
