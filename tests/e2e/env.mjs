@@ -1,5 +1,7 @@
 // The environment the app runs in under test: HOME and the XDG folders pointed at a scratch
-// directory, so a run never sees or touches the user's vaults, settings or backups.
+// directory, so a run never sees or touches the user's vaults, settings or backups; and the
+// settings file that makes the app offer a given vault when it starts.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** `process.env` with the user's folders moved into `home`. */
@@ -13,4 +15,13 @@ export function isolatedEnv(home) {
     // WebKitGTK's sandbox needs user namespaces that CI containers do not grant.
     WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
   };
+}
+
+/** Writes the app's settings in `dataDir` with `vault` alone on the recent list. */
+export function rememberVault(dataDir, vault) {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(
+    path.join(dataDir, 'settings.json'),
+    JSON.stringify({ idle_lock_minutes: 60, recent: [{ path: vault, last_opened: new Date().toISOString() }] }),
+  );
 }

@@ -3,19 +3,22 @@
 // the session that launched it.
 import { readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 
-/** The ids of running processes whose executable is `binary` (a zombie has none). */
-export function pidsOf(binary) {
-  const wanted = realpathSync(binary);
-  const pids = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readlinkSync(`/proc/${entry}/exe`) === wanted) pids.push(Number(entry));
-    } catch {
-      // gone, or not ours to look at
-    }
+/** Whether `pid` runs the executable at `wanted` (a real path; a zombie runs none). */
+function runs(pid, wanted) {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`) === wanted;
+  } catch {
+    return false; // gone, or not ours to look at
   }
-  return pids;
+}
+
+/** The ids of running processes whose executable is `binary`. */
+function pidsOf(binary) {
+  const wanted = realpathSync(binary);
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => runs(pid, wanted));
 }
 
 /**
@@ -82,11 +85,11 @@ export async function stopTree(pid, graceMs = 3000) {
  * shutting down for a moment; it is given up to `settleMs` to go, and is never the one returned.
  */
 export async function appProcess(binary, ancestor, settleMs = 20000) {
+  const wanted = realpathSync(binary);
   const deadline = Date.now() + settleMs;
   for (;;) {
-    const under = new Set(processTree(ancestor));
-    const mine = pidsOf(binary)
-      .filter((pid) => under.has(pid))
+    const mine = processTree(ancestor)
+      .filter((pid) => runs(pid, wanted))
       .map((pid) => ({ pid, started: stat(pid)?.started ?? -1 }))
       .filter((p) => p.started >= 0)
       .sort((a, b) => b.started - a.started || b.pid - a.pid);

@@ -2,8 +2,8 @@
 // user would (scrolled to the middle of the window first), read text, take screenshots, and
 // create a vault of its own from the start screen.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { rememberVault } from './env.mjs';
 import { artifacts } from './wdio.conf.mjs';
 
 export const byId = (id) => $(`[data-testid="${id}"]`);
@@ -84,11 +84,7 @@ export function makeDemo(vault, passphrase, stage = 'stage1-ready') {
 
 /** Puts `vault` alone on the recent list and relaunches the app, which then offers it. */
 export async function rememberAndRelaunch(vault) {
-  mkdirSync(appDataDir(), { recursive: true });
-  writeFileSync(
-    path.join(appDataDir(), 'settings.json'),
-    JSON.stringify({ idle_lock_minutes: 60, recent: [{ path: vault, last_opened: new Date().toISOString() }] }),
-  );
+  rememberVault(appDataDir(), vault);
   await browser.reloadSession();
 }
 

@@ -10,11 +10,11 @@
 // it, so the sum is what the tree really costs) and RSS (what each process reports, shared
 // pages counted in each).
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { remote } from 'webdriverio';
-import { isolatedEnv } from '../env.mjs';
+import { isolatedEnv, rememberVault } from '../env.mjs';
 import { appProcess, processTree, stopTree } from '../processes.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -48,15 +48,6 @@ function memoryOf(pid) {
 /** The app the open session drives (one a closed session left is still shutting down). */
 const appPid = () => appProcess(application, driver.pid);
 
-function remember() {
-  const dir = path.join(home, '.local/share', 'app.ismsdesk.desktop');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'settings.json'),
-    JSON.stringify({ idle_lock_minutes: 60, recent: [{ path: vault, last_opened: new Date().toISOString() }] }),
-  );
-}
-
 async function launch() {
   const started = performance.now();
   const browser = await remote({
@@ -81,7 +72,7 @@ try {
     env: { ...env, ISMS_PASSPHRASE: PASS, ISMS_BACKUP_DIR: path.join(home, 'cli-backups') },
     stdio: 'ignore',
   });
-  remember();
+  rememberVault(path.join(home, '.local/share', 'app.ismsdesk.desktop'), vault);
 
   const starts = [];
   for (let i = 0; i < STARTS; i++) {
