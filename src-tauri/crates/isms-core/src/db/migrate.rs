@@ -73,6 +73,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0009_changes_reviews.sql"),
         released_sha256: Some("d530957de10c27c8d05de29b811584914c4d49a81ec7297ebbe8abb969b969d9"),
     },
+    Migration {
+        version: 10,
+        name: "0010_competence_measures",
+        sql: include_str!("migrations/0010_competence_measures.sql"),
+        released_sha256: Some("a6f4d6a92be78437a50aee003b631a24f3b37207c6ec4a7c7da6a20380e1902a"),
+    },
 ];
 
 /// The schema version this build writes.
