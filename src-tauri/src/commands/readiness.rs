@@ -1,7 +1,7 @@
 //! Commands of readiness: both stages evaluated as of a day, for the dashboard.
 
 use chrono::NaiveDate;
-use isms_core::readiness::{self, Facts, Report, Stage};
+use isms_core::readiness::{self, Report, Stage, View};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -20,15 +20,15 @@ pub struct ReadinessView {
     pub days_to_stage2: Option<i64>,
 }
 
-/// Evaluates both stages on one load of the vault's records.
+/// Evaluates both stages on one view of the vault as of `as_of`.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn readiness_view(state: State<'_, AppState>, as_of: NaiveDate) -> IpcResult<ReadinessView> {
     state.with_vault(|vault| {
-        let facts = Facts::load(vault.reader())?;
-        let target = facts.organisation.stage2_target;
+        let view = View::load(vault.reader(), as_of)?;
+        let target = view.organisation.stage2_target;
         Ok(ReadinessView {
-            stage1: readiness::evaluate(&facts, Stage::One, as_of),
-            stage2: readiness::evaluate(&facts, Stage::Two, as_of),
+            stage1: readiness::evaluate(&view, Stage::One),
+            stage2: readiness::evaluate(&view, Stage::Two),
             stage2_target: target,
             days_to_stage2: target.map(|t| (t - as_of).num_days()),
         })

@@ -14,6 +14,7 @@ pub mod changes;
 pub mod clauses;
 pub mod clock;
 pub mod context;
+pub mod coverage;
 pub mod db;
 pub mod demo;
 pub mod documents;
@@ -33,6 +34,7 @@ pub mod snapshot;
 pub mod soa;
 pub mod tracker;
 pub mod training;
+pub mod view;
 
 pub use db::{Passphrase, Stamp, Vault};
 pub use error::{CoreError, ErrorCode, FieldError, Result};

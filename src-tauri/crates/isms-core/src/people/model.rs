@@ -49,9 +49,12 @@ impl Person {
         }
     }
 
-    /// Active on `day`: no end date, or an end date after it.
+    /// Active on `day` (`domain.md`, People): started on or before it (or no start date is
+    /// recorded), and no end date or an end date after it. Someone hired for next month is not
+    /// active yet.
     pub fn is_active(&self, day: NaiveDate) -> bool {
-        self.end_date.is_none_or(|end| end > day)
+        self.start_date.is_none_or(|start| start <= day)
+            && self.end_date.is_none_or(|end| end > day)
     }
 
     /// Trims the text fields and checks every rule, reporting all fields at fault.

@@ -1,12 +1,14 @@
 //! Readiness: the rules of `domain.md` ("Readiness rules") that stand between the company and a
 //! Stage 1 or Stage 2 pass, each evaluated to pass, fail, warning or not applicable with a
 //! one-line finding, the records at fault and what to do about them. The engine is a pure
-//! function of [`Facts`] (everything the rules read, loaded once by [`Facts::load`]) and an
-//! evaluation date: no rule runs SQL or reads a clock. A stage is ready when no rule fails.
+//! function of a [`View`] (the vault as of the evaluation day, loaded once by [`View::load`]):
+//! no rule runs SQL, reads a clock or sees a fact dated after the day. A stage is ready when no
+//! rule fails.
 
-mod facts;
+mod clauses;
+mod index;
 mod operation;
-mod records;
+pub(crate) mod records;
 mod stage1;
 mod stage2;
 mod verdict;
@@ -18,7 +20,8 @@ use ts_rs::TS;
 
 use crate::error::Result;
 
-pub use facts::Facts;
+pub use crate::view::{Facts, View};
+pub(crate) use verdict::listing;
 pub use verdict::{RecordKind, RecordRef, RuleResult, RuleStatus};
 
 /// A stage of the certification audit.
@@ -72,16 +75,26 @@ impl Report {
     }
 }
 
-/// Evaluates every rule of `stage` on `facts` as of `as_of`.
-pub fn evaluate(facts: &Facts, stage: Stage, as_of: NaiveDate) -> Report {
-    let index = facts::Index::new(facts, as_of);
+/// Evaluates every rule of `stage` on the vault as `view` shows it on its day.
+pub fn evaluate(view: &View, stage: Stage) -> Report {
+    let index = index::Index::new(view);
+    let facts = view.facts();
+    let coverage = crate::coverage::of(view);
     let rules = match stage {
-        Stage::One => stage1::rules(facts, &index),
-        Stage::Two => stage2::rules(facts, &index),
+        Stage::One => {
+            let mut rules = stage1::rules(facts, &index);
+            rules.push(clauses::stage1(&coverage));
+            rules
+        }
+        Stage::Two => {
+            let mut rules = stage2::rules(facts, &index);
+            rules.push(clauses::stage2(&coverage));
+            rules
+        }
     };
     Report {
         stage: stage.number(),
-        as_of,
+        as_of: view.day(),
         ready: rules.iter().all(|r| r.status != RuleStatus::Fail),
         rules,
     }
@@ -89,5 +102,5 @@ pub fn evaluate(facts: &Facts, stage: Stage, as_of: NaiveDate) -> Report {
 
 /// Loads the vault's records and evaluates `stage` as of `as_of`.
 pub fn evaluate_vault(conn: &Connection, stage: Stage, as_of: NaiveDate) -> Result<Report> {
-    Ok(evaluate(&Facts::load(conn)?, stage, as_of))
+    Ok(evaluate(&View::load(conn, as_of)?, stage))
 }

@@ -2,14 +2,16 @@
 //! programme done and independent, findings followed up, a management review held, changes
 //! controlled, and the certification body's policy on open nonconformities.
 
-use super::facts::{Facts, Index, approved};
+use super::index::{Index, approved};
 use super::records;
 use super::stage2::rule;
 use super::verdict::{Faults, RecordRef, RuleResult, count, listing, refs};
 use crate::audits::{self, AuditStatus, Holdings};
+use crate::changes::ChangeStatus;
 use crate::organisation::FindingPolicy;
 use crate::reference;
 use crate::tracker::{ItemKind, ItemSource, ItemStatus, TrackerItem};
+use crate::view::Facts;
 
 /// An open NC with a corrective action plan: the action decided and a due date.
 fn has_plan(i: &TrackerItem) -> bool {
@@ -48,27 +50,37 @@ pub(crate) fn stage1_findings(f: &Facts, ix: &Index<'_>) -> RuleResult {
         .iter()
         .filter(|i| i.source == ItemSource::Stage1Audit)
         .collect();
-    let (mut ncs, mut undecided) = (Vec::new(), Vec::new());
+    let (mut majors, mut minors, mut undecided) = (Vec::new(), Vec::new(), Vec::new());
     for i in &found {
         let acceptable = !open(i) || (lenient && i.kind == ItemKind::MinorNc && has_plan(i));
         if i.kind.is_nc() && !acceptable {
-            ncs.push(records::item(i));
+            if i.kind == ItemKind::MajorNc {
+                majors.push(records::item(i));
+            } else {
+                minors.push(records::item(i));
+            }
         }
         if matches!(i.kind, ItemKind::Ofi | ItemKind::Observation) && i.decision.trim().is_empty() {
             undecided.push(records::item(i));
         }
     }
     let mut faults = Faults::default();
-    let nc_fix = if lenient {
-        "Close {}, or (for a minor NC) record its corrective action and due date."
+    items_fault(
+        &mut faults,
+        majors,
+        "Major nonconformities of the Stage 1 audit still open",
+        "Close the major nonconformities {}: record the root cause, corrective action and effectiveness review; the certification body will not certify with a major one open.",
+    );
+    let minor_fix = if lenient {
+        "For the minor nonconformities {}, record the corrective action and its due date (your certification body accepts a plan for minor ones), or close them."
     } else {
-        "Close {}: record the root cause, corrective action and effectiveness review."
+        "Close the minor nonconformities {}: record the root cause, corrective action and effectiveness review (your certification body certifies with zero findings only)."
     };
     items_fault(
         &mut faults,
-        ncs,
-        "Nonconformities of the Stage 1 audit still open",
-        nc_fix,
+        minors,
+        "Minor nonconformities of the Stage 1 audit still open",
+        minor_fix,
     );
     items_fault(
         &mut faults,
@@ -236,9 +248,9 @@ pub(crate) fn findings(f: &Facts, ix: &Index<'_>) -> RuleResult {
     );
     items_fault(
         &mut faults,
-        pick(&|i| i.is_overdue(ix.as_of)),
-        "Internal audit findings overdue",
-        "Finish {}, or agree new due dates and note why.",
+        pick(&|i| i.kind.is_nc() && i.is_overdue(ix.as_of)),
+        "Open nonconformities past their due date",
+        "Complete the corrective action of {} and close it, or agree a new due date with the owner and note why.",
     );
     items_fault(
         &mut faults,
@@ -250,35 +262,73 @@ pub(crate) fn findings(f: &Facts, ix: &Index<'_>) -> RuleResult {
         "Closed nonconformities without an effectiveness review",
         "Record when and how the effectiveness of the actions on {} was checked.",
     );
-    faults.fail_or(
-        &rule,
-        rule.pass(format!(
-            "{} of internal audits followed up as required.",
-            count(found.len(), "finding", "findings")
-        )),
-    )
+    if !faults.is_empty() {
+        return faults.fail_or(&rule, rule.pass(""));
+    }
+    // An OFI, observation or action past its due date is worth a word, not a failure.
+    let late = pick(&|i| !i.kind.is_nc() && i.is_overdue(ix.as_of));
+    if !late.is_empty() {
+        let names = refs(&late);
+        return rule.warn(
+            format!(
+                "{} past {} due date (not nonconformities): {names}.",
+                count(
+                    late.len(),
+                    "internal audit finding is",
+                    "internal audit findings are"
+                ),
+                if late.len() == 1 { "its" } else { "their" }
+            ),
+            late,
+            format!("Finish {names}, or agree new due dates and note why."),
+        );
+    }
+    rule.pass(format!(
+        "{} of internal audits followed up as required.",
+        count(found.len(), "finding", "findings")
+    ))
 }
 
 pub(crate) fn management_review(f: &Facts, ix: &Index<'_>) -> RuleResult {
     let rule = rule("S2-MGMT-REVIEW", "9.3");
     let start = f.organisation.isms_start;
+    // Reviews held after the day are not in the view.
     let mut held: Vec<_> = f
         .reviews
         .iter()
-        .filter(|r| r.held_on <= ix.as_of && start.is_none_or(|s| r.held_on >= s))
+        .filter(|r| r.held_on <= ix.as_of && start.is_none_or(|s| r.held_on > s))
         .collect();
     held.sort_by_key(|r| (r.held_on, r.id));
-    let gaps = |r: &crate::reviews::Review| -> Vec<String> {
-        let mut out = Vec::new();
+    let gaps = |r: &crate::reviews::Review| -> (Vec<String>, Vec<String>) {
+        let (mut found, mut fixes) = (Vec::new(), Vec::new());
         let missing = r.missing_inputs();
         if !missing.is_empty() {
-            out.push(format!(
-                "no note for {}",
-                count(missing.len(), "input", "inputs")
+            found.push(format!(
+                "no note for {} {}",
+                if missing.len() == 1 {
+                    "input"
+                } else {
+                    "inputs"
+                },
+                listing(&missing)
             ));
+            fixes.push(format!("write the note for {}", listing(&missing)));
         }
-        if r.improvement.trim().is_empty() && r.changes_needed.trim().is_empty() {
-            out.push("no outputs".to_owned());
+        let outputs = [
+            (&r.improvement, "decisions on continual improvement"),
+            (&r.changes_needed, "decisions on changes to the ISMS"),
+        ];
+        let no_output: Vec<&str> = outputs
+            .iter()
+            .filter(|(text, _)| text.trim().is_empty())
+            .map(|(_, what)| *what)
+            .collect();
+        if !no_output.is_empty() {
+            found.push(format!("no {} recorded", listing(&no_output)));
+            fixes.push(format!(
+                "record the {} (9.3.3; \u{201c}none needed\u{201d} with the reason is a decision too)",
+                listing(&no_output)
+            ));
         }
         let top = r
             .attendee_ids
@@ -286,13 +336,14 @@ pub(crate) fn management_review(f: &Facts, ix: &Index<'_>) -> RuleResult {
             .filter_map(|id| ix.person(*id))
             .any(|p| p.top_management);
         if !top {
-            out.push("no top management attendee".to_owned());
+            found.push("no top management attendee".to_owned());
+            fixes.push("record which member of top management attended".to_owned());
         }
-        out
+        (found, fixes)
     };
-    if let Some(good) = held.iter().rev().find(|r| gaps(r).is_empty()) {
+    if let Some(good) = held.iter().rev().find(|r| gaps(r).0.is_empty()) {
         return rule.pass(format!(
-            "{} on {} covered all {} inputs, with top management.",
+            "{} on {} covered all {} inputs and recorded both kinds of decision, with top management.",
             good.reference,
             good.held_on,
             reference::review_inputs().len()
@@ -301,18 +352,15 @@ pub(crate) fn management_review(f: &Facts, ix: &Index<'_>) -> RuleResult {
     let Some(latest) = held.last() else {
         return rule.fail(
             "No management review has been held since the ISMS started.",
-            Vec::new(),
-            "Hold a management review with top management and record it: every input of 9.3.2, the decisions and the actions.",
+            vec![records::clause("9.3", "Management review")],
+            "Hold a management review with top management and record it: every input of 9.3.2, the decisions on improvement and on changes, and the actions.",
         );
     };
-    let what = gaps(latest);
+    let (found, fixes) = gaps(latest);
     rule.fail(
-        format!("{} has {}.", latest.reference, listing(&what)),
+        format!("{} has {}.", latest.reference, listing(&found)),
         vec![records::review(latest)],
-        format!(
-            "Complete {}: a note for every input, the decisions on improvement and changes, and top management among the attendees.",
-            latest.reference
-        ),
+        format!("In {}: {}.", latest.reference, listing(&fixes)),
     )
 }
 
@@ -328,28 +376,51 @@ pub(crate) fn change(f: &Facts, ix: &Index<'_>) -> RuleResult {
             "Write and approve the change management procedure, and link it to clause 6.3 in the clause checklist.".into(),
         );
     }
-    let incomplete: Vec<RecordRef> = f
+    // Only a change approved or implemented by the day needs its impact assessed and an
+    // approver; one still proposed (or rejected) is shown in the pack, not failed.
+    let decided: Vec<_> = f
         .changes
         .iter()
+        .filter(|c| matches!(c.status, ChangeStatus::Approved | ChangeStatus::Implemented))
+        .collect();
+    let incomplete: Vec<RecordRef> = decided
+        .iter()
         .filter(|c| c.impact.trim().is_empty() || c.approver_id.is_none())
-        .map(records::change)
+        .map(|c| records::change(c))
         .collect();
     if !incomplete.is_empty() {
         let names = refs(&incomplete);
         faults.add(
             format!(
                 "{} an impact assessment or an approver: {names}.",
-                count(incomplete.len(), "change lacks", "changes lack")
+                count(
+                    incomplete.len(),
+                    "approved change lacks",
+                    "approved changes lack"
+                )
             ),
             incomplete,
-            format!("Assess the impact of {names} and record who approved them."),
+            format!("Record the impact assessment of {names} and who approved it."),
         );
     }
+    let proposed = f
+        .changes
+        .iter()
+        .filter(|c| c.status == ChangeStatus::Proposed)
+        .count();
+    let waiting = if proposed == 0 {
+        String::new()
+    } else {
+        format!(
+            " {} still proposed.",
+            count(proposed, "change is", "changes are")
+        )
+    };
     faults.fail_or(
         &rule,
         rule.pass(format!(
-            "Changes are controlled: the procedure is approved and {} assessed and approved.",
-            count(f.changes.len(), "change is", "changes are")
+            "Changes are controlled: the procedure is approved and {} assessed and approved.{waiting}",
+            count(decided.len(), "change is", "changes are")
         )),
     )
 }
@@ -378,26 +449,64 @@ pub(crate) fn cb_policy(f: &Facts) -> RuleResult {
         });
     }
     let names = refs(&blocking);
-    let (finding, fix) = match policy {
-        FindingPolicy::ZeroFindings => (
-            format!(
-                "The certification body accepts no open nonconformity; {} open: {names}.",
-                count(blocking.len(), "is", "are")
+    let majors: Vec<&str> = f
+        .tracker
+        .iter()
+        .filter(|i| open(i) && i.kind == ItemKind::MajorNc)
+        .map(|i| i.reference.as_str())
+        .collect();
+    let minors: Vec<&str> = blocking
+        .iter()
+        .map(|r| r.reference.as_str())
+        .filter(|r| !majors.contains(r))
+        .collect();
+    let mut steps = Vec::new();
+    if !majors.is_empty() {
+        steps.push(format!(
+            "close the major {} {}",
+            if majors.len() == 1 {
+                "nonconformity"
+            } else {
+                "nonconformities"
+            },
+            listing(&majors)
+        ));
+    }
+    if !minors.is_empty() {
+        steps.push(match policy {
+            FindingPolicy::ZeroFindings => format!(
+                "close the minor {} {}",
+                if minors.len() == 1 {
+                    "nonconformity"
+                } else {
+                    "nonconformities"
+                },
+                listing(&minors)
             ),
-            format!("Close {names} before Stage 2."),
+            FindingPolicy::NoMajorNc => format!(
+                "give the minor {} {} a corrective action and a due date",
+                if minors.len() == 1 {
+                    "nonconformity"
+                } else {
+                    "nonconformities"
+                },
+                listing(&minors)
+            ),
+        });
+    }
+    let fix = format!("Before Stage 2, {}.", steps.join("; "));
+    let finding = match policy {
+        FindingPolicy::ZeroFindings => format!(
+            "The certification body accepts no open nonconformity; {} open: {names}.",
+            count(blocking.len(), "is", "are")
         ),
-        FindingPolicy::NoMajorNc => (
-            format!(
-                "{} block certification (major, or minor without a corrective action plan): {names}.",
-                count(
-                    blocking.len(),
-                    "open nonconformity would",
-                    "open nonconformities would"
-                )
-            ),
-            format!(
-                "Close the major ones among {names}; give each minor one a corrective action and due date."
-            ),
+        FindingPolicy::NoMajorNc => format!(
+            "{} block certification (major, or minor without a corrective action plan): {names}.",
+            count(
+                blocking.len(),
+                "open nonconformity would",
+                "open nonconformities would"
+            )
         ),
     };
     rule.fail(finding, blocking, fix)

@@ -3,6 +3,7 @@
 use super::verdict::{RecordKind, RecordRef};
 use crate::audits::Audit;
 use crate::changes::IsmsChange;
+use crate::context::{ContextIssue, InterestedParty};
 use crate::documents::Document;
 use crate::objectives::Objective;
 use crate::organisation::Organisation;
@@ -56,4 +57,21 @@ pub fn review(r: &Review) -> RecordRef {
 /// A mandatory item or clause with nothing to point at yet.
 pub fn clause(id: &str, title: &str) -> RecordRef {
     RecordRef::new(RecordKind::Clause, id, title, None)
+}
+
+pub fn context_issue(i: &ContextIssue) -> RecordRef {
+    RecordRef::new(RecordKind::Context, &i.title, &i.title, Some(i.id))
+}
+
+pub fn party(p: &InterestedParty) -> RecordRef {
+    RecordRef::new(RecordKind::Context, &p.name, &p.name, Some(p.id))
+}
+
+pub fn risk_method() -> RecordRef {
+    RecordRef::new(
+        RecordKind::RiskMethod,
+        "Risk method",
+        "Risk assessment method",
+        None,
+    )
 }

@@ -2,13 +2,14 @@
 //! method, register and treatment, the SoA, objectives, mandatory documents and the audit plan.
 
 use super::Stage;
-use super::facts::{Facts, Index, approved};
+use super::index::{Index, approved};
 use super::records;
 use super::verdict::{Faults, RecordRef, Rule, RuleResult, count, listing, refs};
 use crate::reference;
 use crate::risks::{ApprovalKind, Risk, RiskMethod, Treatment};
 use crate::soa::SoaEntry;
 use crate::tracker::ItemStatus;
+use crate::view::Facts;
 
 const fn rule(id: &'static str, clause: &'static str) -> Rule {
     Rule {
@@ -264,45 +265,53 @@ fn treatment(f: &Facts) -> RuleResult {
         );
     };
     let mut faults = Faults::default();
-    let (mut undecided, mut no_action, mut unaccepted) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut undecided, mut unaccepted) = (Vec::new(), Vec::new());
     for r in above_threshold(f, method) {
         match r.treatment {
             None => undecided.push(records::risk(r)),
-            Some(Treatment::Modify)
-                if !r
-                    .actions
-                    .iter()
-                    .any(|a| a.owner_id.is_some() && a.due_date.is_some()) =>
-            {
-                no_action.push(records::risk(r))
-            }
             Some(Treatment::Accept) if !owner_approved(r, ApprovalKind::Acceptance) => {
                 unaccepted.push(records::risk(r))
             }
             _ => {}
         }
     }
-    for (at_fault, finding, fix) in [
+    // A decision to modify needs a plan whatever the risk's score (6.1.3 e).
+    let no_action: Vec<RecordRef> = f
+        .risks
+        .iter()
+        .filter(|r| r.treatment == Some(Treatment::Modify))
+        .filter(|r| {
+            !r.actions
+                .iter()
+                .any(|a| a.owner_id.is_some() && a.due_date.is_some())
+        })
+        .map(records::risk)
+        .collect();
+    for (at_fault, one, many, fix) in [
         (
             undecided,
-            "above the acceptance threshold have no treatment decision",
+            "risk above the acceptance threshold has no treatment decision",
+            "risks above the acceptance threshold have no treatment decision",
             "Decide how to treat {}: modify, avoid, transfer or accept.",
         ),
         (
             no_action,
-            "to be modified have no action with an owner and a due date",
+            "risk to be modified has no action with an owner and a due date",
+            "risks to be modified have no action with an owner and a due date",
             "Add a treatment action with an owner and a due date to {}.",
         ),
         (
             unaccepted,
-            "accepted above the threshold lack the owner's acceptance",
+            "risk accepted above the threshold lacks the owner's acceptance",
+            "risks accepted above the threshold lack the owner's acceptance",
             "Have the owner of {} record their acceptance of the risk.",
         ),
     ] {
         if !at_fault.is_empty() {
             let names = refs(&at_fault);
+            let n = at_fault.len();
             faults.add(
-                format!("{finding}: {names}."),
+                format!("{} {}: {names}.", n, if n == 1 { one } else { many }),
                 at_fault,
                 fix.replace("{}", &names),
             );
@@ -310,7 +319,7 @@ fn treatment(f: &Facts) -> RuleResult {
     }
     faults.fail_or(
         &rule,
-        rule.pass("Every risk above the acceptance threshold has a treatment decided and planned."),
+        rule.pass("Every risk above the acceptance threshold has a treatment decided, and every risk to be modified has a planned action."),
     )
 }
 

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Days, Months};
 
 use super::Stage;
-use super::facts::{Facts, Index};
+use super::index::Index;
 use super::operation;
 use super::records;
 use super::stage1::owner_approved;
@@ -15,6 +15,7 @@ use super::verdict::{Faults, RecordRef, Rule, RuleResult, count, refs};
 use crate::risks::{ActionStatus, ApprovalKind, RiskLevel};
 use crate::soa::ImplementationStatus;
 use crate::training::CourseKind;
+use crate::view::Facts;
 
 pub(crate) const fn rule(id: &'static str, clause: &'static str) -> Rule {
     Rule {
@@ -132,7 +133,9 @@ fn treatment(f: &Facts, ix: &Index<'_>) -> RuleResult {
 }
 
 fn acknowledgements(f: &Facts, ix: &Index<'_>) -> RuleResult {
-    let rule = rule("S2-ACK", "7.3, 7.4");
+    let rule = rule("S2-ACK", "5.2 e), 7.3, 7.4");
+    // Acknowledgements and versions dated after the day are not in the view: what is left
+    // was acknowledged on or before it, of the version in force on it.
     let acked: HashSet<(i64, i64)> = f
         .acknowledgements
         .iter()
@@ -140,6 +143,32 @@ fn acknowledgements(f: &Facts, ix: &Index<'_>) -> RuleResult {
         .collect();
     let active: Vec<_> = f.people.iter().filter(|p| p.is_active(ix.as_of)).collect();
     let mut faults = Faults::default();
+    let policies = ix.covering(f, "5.2");
+    if !policies.iter().any(|d| d.communicate) {
+        let at_fault: Vec<RecordRef> = policies.iter().map(|d| records::document(d)).collect();
+        let (finding, fix) = match at_fault.first() {
+            Some(first) => (
+                format!(
+                    "The information security policy ({}) is not marked to be communicated to staff (5.2 e).",
+                    first.reference
+                ),
+                format!(
+                    "Mark {} as communicated on its document page, with its audience, then collect acknowledgements.",
+                    first.reference
+                ),
+            ),
+            None => (
+                "No information security policy (a document covering 5.2) is communicated to staff (5.2 e).".to_owned(),
+                "Add the information security policy, mark it as covering 5.2 and as communicated, then collect acknowledgements.".to_owned(),
+            ),
+        };
+        let at_fault = if at_fault.is_empty() {
+            vec![records::clause("5.2", "Information security policy")]
+        } else {
+            at_fault
+        };
+        faults.add(finding, at_fault, fix);
+    }
     let mut communicated = 0;
     for d in f.documents.iter().filter(|d| d.communicate) {
         communicated += 1;
@@ -189,17 +218,10 @@ fn acknowledgements(f: &Facts, ix: &Index<'_>) -> RuleResult {
             ),
         );
     }
-    if communicated == 0 {
-        return rule.fail(
-            "No document is marked to be communicated to staff; the information security policy at least must be (5.2 e).",
-            Vec::new(),
-            "Mark the information security policy (and any other document staff must know) as communicated on its document page, then collect acknowledgements.",
-        );
-    }
     faults.fail_or(
         &rule,
         rule.pass(format!(
-            "Everyone has acknowledged the current version of {}.",
+            "Everyone has acknowledged the current version of {}, the information security policy among them.",
             count(
                 communicated,
                 "communicated document",
@@ -228,10 +250,11 @@ fn training(f: &Facts, ix: &Index<'_>) -> RuleResult {
         .as_of
         .checked_sub_months(Months::new(12))
         .unwrap_or(ix.as_of);
-    // Each person's latest awareness completion in the last 12 months: with evidence or not.
+    // Each person's awareness completions in the last 12 months, the same calendar day a year
+    // before included: whether any has evidence.
     let mut latest: HashMap<i64, bool> = HashMap::new();
     for c in &f.completions {
-        if awareness.contains(&c.course_id) && c.completed_on > since && c.completed_on <= ix.as_of
+        if awareness.contains(&c.course_id) && c.completed_on >= since && c.completed_on <= ix.as_of
         {
             let evidenced = latest.entry(c.person_id).or_insert(false);
             *evidenced |= c.evidence_id.is_some();
@@ -239,10 +262,11 @@ fn training(f: &Facts, ix: &Index<'_>) -> RuleResult {
     }
     let (mut untrained, mut unevidenced) = (Vec::new(), Vec::new());
     for p in f.people.iter().filter(|p| p.is_active(ix.as_of)) {
+        // 30 days' grace after joining, the 30th day included.
         let new_joiner = p
             .start_date
             .and_then(|s| s.checked_add_days(Days::new(30)))
-            .is_some_and(|grace| grace > ix.as_of);
+            .is_some_and(|grace| grace >= ix.as_of);
         match latest.get(&p.id) {
             Some(true) => {}
             Some(false) => unevidenced.push(records::person(p)),

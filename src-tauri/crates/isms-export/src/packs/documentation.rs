@@ -4,9 +4,8 @@
 //! (4–10). Each function returns one section
 //! in a fixed order of rows (by reference, or by kind then id for records without one).
 
-use std::collections::BTreeMap;
-
 use isms_core::context::IssueKind;
+use isms_core::coverage::Status as CoverageStatus;
 use isms_core::documents::Document;
 use isms_core::organisation::FindingPolicy;
 use isms_core::reference;
@@ -147,40 +146,49 @@ pub(crate) fn document_register(r: &Records) -> Section {
             ],
             rows,
         }),
-        Block::Heading("Mandatory documents".into()),
+        Block::Heading("Mandatory documented information".into()),
     ];
-    blocks.push(Block::Note(
-        "The records the standard requires (evidence of competence, monitoring results, audit programmes and results, management review results, nonconformities and corrective actions) are shown in the clause checklist and in the sections on the ISMS in operation.".into(),
-    ));
-    let mut covering: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for d in &docs {
-        if in_force(d, r.as_of).is_some() {
-            for m in &d.mandatory_items {
-                covering
-                    .entry(m.as_str())
-                    .or_default()
-                    .push(d.reference.clone());
-            }
-        }
-    }
-    let rows = reference::mandatory_items()
+    blocks.push(Block::Note(format!(
+        "The {} items of documented information ISO/IEC 27001:2022 requires, and where each is kept on {}: the approved documents that cover it, or for records the records themselves.",
+        r.coverage.mandatory.len(),
+        long_date(r.as_of)
+    )));
+    let rows = r
+        .coverage
+        .mandatory
         .iter()
-        .filter(|m| m.kind == "document")
         .map(|m| {
-            let by = covering.get(m.clause.as_str()).cloned().unwrap_or_default();
-            let covered = if by.is_empty() {
-                Cell::status("Not covered", Tone::Bad)
+            let mut found: Vec<String> = m
+                .documents
+                .iter()
+                .map(|d| format!("{} v{}", d.reference, d.version))
+                .collect();
+            if !m.evidence.is_empty() {
+                found.push(m.evidence.clone());
+            }
+            let covered = if m.covered {
+                Cell::text(found.join("; "))
             } else {
-                Cell::text(by.join(", "))
+                Cell::status("Not covered", Tone::Bad)
             };
-            vec![Cell::bold(&m.clause), Cell::text(&m.item), covered]
+            vec![
+                Cell::bold(&m.clause),
+                Cell::text(&m.item),
+                Cell::text(if m.kind == "record" {
+                    "Record"
+                } else {
+                    "Document"
+                }),
+                covered,
+            ]
         })
         .collect();
     blocks.push(Block::Table(Table {
         columns: vec![
             Column::new("Clause", 0.9),
-            Column::new("Documented information the standard requires", 5.2),
-            Column::new("Covered by (in force)", 2.0),
+            Column::new("Documented information the standard requires", 3.8),
+            Column::new("Kind", 0.8),
+            Column::new("Kept in (in force)", 2.8).clipped(4),
         ],
         rows,
     }));
@@ -236,9 +244,9 @@ pub(crate) fn objectives(r: &Records) -> Section {
     }
 }
 
-/// Where in the pack a clause's evidence is, by clause prefix; `operation` sections only in the
-/// stage2 pack.
-const IN_PACK: [(&str, &str, bool); 22] = [
+/// Where in the pack a clause's evidence is shown, by clause prefix; `operation` sections only
+/// in the stage2 pack.
+const IN_PACK: [(&str, &str, bool); 23] = [
     ("4.1", "Scope and context", false),
     ("4.2", "Scope and context", false),
     ("4.3", "Scope and context", false),
@@ -254,13 +262,14 @@ const IN_PACK: [(&str, &str, bool); 22] = [
     ),
     ("6.2", "Information security objectives", false),
     ("6.3", "Changes to the ISMS", true),
-    ("7.2", "Training and awareness", true),
+    ("7.2", "Roles and responsibilities", false),
     ("7.3", "Training and awareness", true),
     ("7.4", "Acknowledgements of policies", true),
     ("7.5", "Policies and documents", false),
     ("8.1", "Risk treatment plan", false),
     ("8.2", "Risk register", false),
     ("8.3", "Risk treatment plan", false),
+    ("9.1", "Monitoring and measurement", false),
     (
         "9.2",
         "Internal audit programme; Internal audit reports",
@@ -271,94 +280,70 @@ const IN_PACK: [(&str, &str, bool); 22] = [
     ("10.2", "ISMS tracker", true),
 ];
 
-/// Whether the records behind an operation section exist by the evaluation date, so the
-/// checklist never points to an empty section as where a clause is addressed.
-fn evidenced(r: &Records, clause: &str) -> bool {
-    let f = &r.facts;
-    let under = |c: &str| clause == c || clause.starts_with(&format!("{c}."));
-    if under("6.3") {
-        !f.changes.is_empty()
-    } else if under("7.2") || under("7.3") {
-        f.completions.iter().any(|c| c.completed_on <= r.as_of)
-    } else if under("7.4") {
-        f.acknowledgements
-            .iter()
-            .any(|a| a.acknowledged_on <= r.as_of)
-    } else if under("9.2") {
-        f.audits
-            .iter()
-            .any(|a| a.completed_on.is_some_and(|d| d <= r.as_of))
-    } else if under("9.3") {
-        f.reviews.iter().any(|v| v.held_on <= r.as_of)
-    } else if under("10") {
-        f.tracker.iter().any(|i| i.raised_on <= r.as_of)
-    } else {
-        true
-    }
-}
-
-fn in_pack(r: &Records, clause: &str, operation: bool) -> Option<&'static str> {
+fn in_pack(clause: &str, operation: bool) -> Option<&'static str> {
     IN_PACK
         .iter()
         .filter(|(_, _, op)| operation || !op)
         .find(|(c, _, _)| clause == *c || clause.starts_with(&format!("{c}.")))
-        .filter(|_| evidenced(r, clause))
         .map(|(_, where_, _)| *where_)
 }
 
-/// The clause checklist; `operation` when the pack holds the sections on the ISMS in operation.
+pub(crate) fn coverage_cell(status: CoverageStatus) -> Cell {
+    match status {
+        CoverageStatus::Addressed => Cell::status(status.words(), Tone::Good),
+        CoverageStatus::Planned => Cell::status(status.words(), Tone::Warning),
+        CoverageStatus::NotAddressed => Cell::status(status.words(), Tone::Bad),
+    }
+}
+
+/// The clause checklist, from the one coverage; `operation` when the pack holds the sections
+/// on the ISMS in operation.
 pub(crate) fn clause_checklist(r: &Records, operation: bool) -> Section {
-    let mut clauses: Vec<_> = r.facts.checklist.iter().collect();
-    clauses.sort_by(|a, b| by_reference(&a.clause_id, &b.clause_id));
-    let parent = |id: &str| {
-        clauses
-            .iter()
-            .any(|c| c.clause_id.starts_with(&format!("{id}.")))
-    };
-    let rows = clauses
+    let rows = r
+        .coverage
+        .clauses
         .iter()
         .map(|c| {
             let docs: Vec<String> = c
-                .document_ids
+                .documents
                 .iter()
-                .map(|id| {
-                    r.document(*id).map_or_else(
-                        || format!("#{id}"),
-                        |d| format!("{} {}", d.reference, d.title),
-                    )
-                })
+                .map(|d| format!("{} {} (v{})", d.reference, d.title, d.version))
                 .collect();
-            let here = in_pack(r, &c.clause_id, operation);
-            let own = !docs.is_empty() || !c.records.trim().is_empty() || here.is_some();
-            let status = match (own, parent(&c.clause_id)) {
-                (true, _) => Cell::status("Addressed", Tone::Good),
-                (false, true) => Cell::text("See below"),
-                (false, false) => Cell::status("Not addressed", Tone::Warning),
+            let evidence = if c.evidence.is_empty() {
+                c.gap.clone()
+            } else if c.gap.is_empty() {
+                c.evidence.clone()
+            } else {
+                format!("{}. {}", c.evidence, c.gap)
             };
+            let shown = (c.status != CoverageStatus::NotAddressed)
+                .then(|| in_pack(&c.clause_id, operation))
+                .flatten();
             vec![
                 Cell::bold(&c.clause_id),
                 Cell::text(&c.title),
-                status,
+                coverage_cell(c.status),
                 Cell::text(list(&docs)),
-                Cell::text(or_dash(&c.records)),
-                Cell::text(here.unwrap_or(DASH)),
+                Cell::text(or_dash(&evidence)),
+                Cell::text(shown.unwrap_or(DASH)),
             ]
         })
         .collect();
     Section {
         title: "Clause checklist".into(),
         blocks: vec![
-            Block::Note(
-                "Where each clause of ISO/IEC 27001:2022 (4 to 10) is addressed: the documents that answer it, the records kept as evidence, and the section of this pack that shows them. A clause with sub-clauses is addressed in them.".into(),
-            ),
+            Block::Note(format!(
+                "Where each clause of ISO/IEC 27001:2022 (4 to 10) is addressed on {}: the approved documents that cover it, the records that show it in practice, and the section of this pack that shows them. A clause with sub-clauses stands where its weakest sub-clause stands. \u{201c}Planned\u{201d}: a procedure or plan covers it but its records do not exist yet.",
+                long_date(r.as_of)
+            )),
             Block::Table(Table {
                 columns: vec![
                     Column::new("Clause", 0.6),
-                    Column::new("Requirement", 2.2),
+                    Column::new("Requirement", 2.0),
                     Column::new("Status", 1.0),
                     Column::new("Documents", 1.9),
-                    Column::new("Records", 1.7).clipped(5),
-                    Column::new("In this pack", 1.6),
+                    Column::new("Records", 2.0).clipped(5),
+                    Column::new("In this pack", 1.5),
                 ],
                 rows,
             }),

@@ -1,5 +1,6 @@
-//! The vault's records as the stage1, stage2 and cap packs read them: one consistent load (the
-//! readiness engine's `Facts`, so a pack and its readiness result see the same records), names
+//! The vault's records as the stage1, stage2 and cap packs read them: one view of the vault as
+//! of the pack's day (the readiness engine's `View`, so a pack and its readiness result see the
+//! same records, and nothing dated after the day), names
 //! and references by id, and the words, tones and date formats every section uses, so the same
 //! thing is said the same way on every page. Lookups are indexed once: a large vault (5,000
 //! risks, 50,000 tracker items) builds in linear time. What a pack shows is decided in its
@@ -11,10 +12,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use isms_core::audits::AuditStatus;
 use isms_core::changes::ChangeStatus;
+use isms_core::coverage::Coverage;
 use isms_core::documents::{DocKind, Document, DocumentVersion};
 use isms_core::objectives::ObjectiveStatus;
 use isms_core::people::Person;
-use isms_core::readiness::{Facts, RuleStatus};
+use isms_core::readiness::{RuleStatus, View};
 use isms_core::risks::{ActionStatus, RiskLevel, Score, Treatment};
 use isms_core::soa::ImplementationStatus;
 use isms_core::tracker::{ItemKind, ItemSource, ItemStatus, TrackerItem};
@@ -25,8 +27,12 @@ pub(crate) use crate::pdf::long_date;
 
 /// The records of one vault, read once, with indexes by id.
 pub(crate) struct Records {
-    pub facts: Facts,
+    /// The vault as of the pack's day.
+    pub facts: View,
     pub as_of: NaiveDate,
+    /// The one coverage of clauses 4–10 and the mandatory items on that day: the clause
+    /// checklist and the mandatory items table show it, never a coverage of their own.
+    pub coverage: Coverage,
     people: HashMap<i64, usize>,
     documents: HashMap<i64, usize>,
     risks: HashMap<i64, usize>,
@@ -34,10 +40,12 @@ pub(crate) struct Records {
 
 impl Records {
     pub fn load(vault: &Vault, as_of: NaiveDate) -> Result<Self> {
-        Ok(Self::new(Facts::load(vault.reader())?, as_of))
+        Ok(Self::new(View::load(vault.reader(), as_of)?))
     }
 
-    pub fn new(facts: Facts, as_of: NaiveDate) -> Self {
+    pub fn new(facts: View) -> Self {
+        let as_of = facts.day();
+        let coverage = isms_core::coverage::of(&facts);
         let index = |ids: Vec<i64>| ids.into_iter().enumerate().map(|(n, id)| (id, n)).collect();
         Self {
             people: index(facts.people.iter().map(|p| p.id).collect()),
@@ -45,6 +53,7 @@ impl Records {
             risks: index(facts.risks.iter().map(|r| r.id).collect()),
             facts,
             as_of,
+            coverage,
         }
     }
 

@@ -11,7 +11,7 @@ use crate::model::{Block, Cell, Column, Section, Table};
 
 /// The readiness of `stage` on the records' evaluation date.
 pub(crate) fn report(records: &Records, stage: Stage) -> Report {
-    readiness::evaluate(&records.facts, stage, records.as_of)
+    readiness::evaluate(&records.facts, stage)
 }
 
 /// The verdict in one sentence: "Ready for Stage 1 on 15 June 2026: …".

@@ -3,6 +3,8 @@
 //! both stages; each test loads its facts, breaks one thing, and checks the rule's status and
 //! the records it blames.
 
+mod asof;
+mod revised;
 mod stage1;
 mod stage2;
 
@@ -19,7 +21,7 @@ use isms_core::evidence::{self, NewEvidence};
 use isms_core::objectives::{self, Objective};
 use isms_core::organisation;
 use isms_core::people::{self, Person};
-use isms_core::readiness::{self, Facts, RecordKind, Report, RuleResult, RuleStatus, Stage};
+use isms_core::readiness::{self, Facts, RecordKind, Report, RuleResult, RuleStatus, Stage, View};
 use isms_core::reference;
 use isms_core::reviews::{self, Review};
 use isms_core::risks::{self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskMethod, Treatment};
@@ -43,7 +45,12 @@ pub fn baseline() -> Facts {
 }
 
 pub fn evaluate(facts: &Facts, stage: Stage) -> Report {
-    readiness::evaluate(facts, stage, day(AS_OF))
+    evaluate_on(facts, stage, AS_OF)
+}
+
+/// The readiness of `stage` on the view of `facts` as of `on`.
+pub fn evaluate_on(facts: &Facts, stage: Stage, on: &str) -> Report {
+    readiness::evaluate(&View::new(facts.clone(), day(on)), stage)
 }
 
 /// The result of rule `id` (of the stage its id names) on `facts`.
@@ -555,6 +562,8 @@ fn populate(s: &Scratch) -> isms_core::Vault {
     let mut review = Review {
         attendee_ids: vec![ceo.id, owner.id],
         improvement: "Automate restore tests.".into(),
+        changes_needed: "No change to the scope; add the new e-mail provider to the supplier list."
+            .into(),
         ..Review::held(day("2026-06-10"))
     };
     for input in reference::review_inputs() {

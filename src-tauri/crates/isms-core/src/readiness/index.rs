@@ -1,79 +1,14 @@
-//! Everything the readiness rules read, loaded from the vault in one go ([`Facts::load`], the
-//! only place readiness touches SQL), and the lookups the rules share ([`Index`]), built once
-//! per evaluation so that no rule is quadratic on a large vault.
+//! Lookups shared by the rules, built once per evaluation from the view so that no rule is
+//! quadratic on a large vault.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
-use crate::acknowledgements::Acknowledgement;
-use crate::audits::Audit;
-use crate::changes::IsmsChange;
 use crate::clauses::ClauseEntry;
-use crate::context::{ContextIssue, InterestedParty};
 use crate::documents::{DocKind, Document};
-use crate::error::Result;
-use crate::objectives::Objective;
-use crate::organisation::Organisation;
 use crate::people::Person;
-use crate::reviews::Review;
-use crate::risks::{Risk, RiskMethod};
-use crate::soa::{SoaEntry, SoaVersion};
-use crate::tracker::TrackerItem;
-use crate::training::{Completion, Course};
-use crate::{
-    acknowledgements, audits, changes, clauses, context, documents, objectives, organisation,
-    people, reviews, risks, soa, tracker, training,
-};
-
-/// The vault's records as the rules see them.
-#[derive(Debug, Clone)]
-pub struct Facts {
-    pub organisation: Organisation,
-    pub people: Vec<Person>,
-    pub issues: Vec<ContextIssue>,
-    pub parties: Vec<InterestedParty>,
-    pub method: Option<RiskMethod>,
-    pub risks: Vec<Risk>,
-    pub soa: Vec<SoaEntry>,
-    pub soa_versions: Vec<SoaVersion>,
-    pub objectives: Vec<Objective>,
-    pub documents: Vec<Document>,
-    pub checklist: Vec<ClauseEntry>,
-    pub audits: Vec<Audit>,
-    pub tracker: Vec<TrackerItem>,
-    pub courses: Vec<Course>,
-    pub completions: Vec<Completion>,
-    pub acknowledgements: Vec<Acknowledgement>,
-    pub changes: Vec<IsmsChange>,
-    pub reviews: Vec<Review>,
-}
-
-impl Facts {
-    pub fn load(conn: &Connection) -> Result<Self> {
-        Ok(Self {
-            organisation: organisation::get(conn)?,
-            people: people::list(conn)?,
-            issues: context::list_issues(conn)?,
-            parties: context::list_parties(conn)?,
-            method: risks::get_method(conn)?,
-            risks: risks::list(conn)?,
-            soa: soa::list(conn)?,
-            soa_versions: soa::versions(conn)?,
-            objectives: objectives::list(conn)?,
-            documents: documents::list(conn)?,
-            checklist: clauses::list(conn)?,
-            audits: audits::list(conn)?,
-            tracker: tracker::list(conn)?,
-            courses: training::list_courses(conn)?,
-            completions: training::list_completions(conn)?,
-            acknowledgements: acknowledgements::list(conn)?,
-            changes: changes::list(conn)?,
-            reviews: reviews::list(conn)?,
-        })
-    }
-}
+use crate::view::{Facts, View};
 
 /// Lookups shared by the rules, as of the evaluation date.
 pub(crate) struct Index<'a> {
@@ -84,9 +19,10 @@ pub(crate) struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    pub fn new(facts: &'a Facts, as_of: NaiveDate) -> Self {
+    pub fn new(view: &'a View) -> Self {
+        let facts: &'a Facts = view.facts();
         Self {
-            as_of,
+            as_of: view.day(),
             people: facts.people.iter().map(|p| (p.id, p)).collect(),
             documents: facts.documents.iter().map(|d| (d.id, d)).collect(),
             checklist: facts
