@@ -68,6 +68,7 @@ pub enum Block {
     Facts(Vec<Fact>),
     Table(Table),
     HeatMap(HeatMap),
+    Chart(LineChart),
 }
 
 /// A table: its header repeats on every page; a row never splits across pages.
@@ -151,4 +152,24 @@ pub struct HeatMap {
     pub acceptance_threshold: u32,
     /// A score at or above this is red.
     pub red_threshold: u32,
+}
+
+/// A line chart of a measure's results over time, with its target drawn as a dashed line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    pub title: String,
+    /// Appended to values on the axis ("%"); empty for counts.
+    pub unit: String,
+    /// In time order: the label under the point ("Apr 2026") and the value.
+    pub points: Vec<ChartPoint>,
+    /// The target and its words ("Target: at least 95 %").
+    pub target: Option<(f64, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPoint {
+    pub label: String,
+    pub value: f64,
+    /// Drawn green when met, red when missed.
+    pub met: bool,
 }

@@ -105,6 +105,18 @@ impl Page {
         });
     }
 
+    /// A straight line between two points (a chart's segments).
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, width: f32, colour: Rgb) {
+        self.marks.push(Mark::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+            colour,
+        });
+    }
+
     /// Every text run on the page, in drawing order (for tests).
     #[cfg(test)]
     pub fn texts(&self) -> impl Iterator<Item = &str> {

@@ -163,6 +163,7 @@ impl Flow<'_> {
                         self.heat_maps(&[first]);
                     }
                 }
+                Block::Chart(chart) => self.chart(chart),
             }
             i += 1;
         }
@@ -179,6 +180,7 @@ impl Flow<'_> {
                 .map_or(0.0, |f| self.fact_height(f, self.fact_label_width(facts))),
             Block::Table(table) => self.table_start_height(table),
             Block::HeatMap(map) => self.heat_map_height(map),
+            Block::Chart(_) => super::chart::HEIGHT,
         }
     }
 
@@ -210,6 +212,7 @@ impl Flow<'_> {
             Block::Facts(_) => return None,
             Block::Table(table) => self.short_table_height(table)?,
             Block::HeatMap(map) => self.heat_map_height(map) + BLOCK_GAP,
+            Block::Chart(_) => super::chart::HEIGHT + BLOCK_GAP,
         };
         Some(h)
     }

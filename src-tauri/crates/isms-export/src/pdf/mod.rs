@@ -5,6 +5,7 @@
 //! [`write`] produces the bytes. Packs never see a coordinate; this layer never reads the vault.
 
 mod canvas;
+mod chart;
 mod flow;
 mod fonts;
 mod frame;
