@@ -35,10 +35,19 @@ fn add(faults: &mut Faults, at_fault: &[&ClauseCoverage], finding: &str) {
         .iter()
         .map(|c| records::clause(&c.clause_id, &c.title))
         .collect();
-    let fixes: Vec<String> = at_fault
+    // The first few gaps in full; the clause checklist has every one.
+    const SHOWN: usize = 3;
+    let mut fixes: Vec<String> = at_fault
         .iter()
+        .take(SHOWN)
         .map(|c| format!("{}: {}", c.clause_id, c.gap))
         .collect();
+    if at_fault.len() > SHOWN {
+        fixes.push(format!(
+            "The Clause checklist page says what each of the other {} needs.",
+            at_fault.len() - SHOWN
+        ));
+    }
     faults.add(
         format!(
             "{} {finding}: {}.",

@@ -315,7 +315,7 @@ pub(crate) fn clause_checklist(r: &Records, operation: bool) -> Section {
             } else {
                 format!("{}. {}", c.evidence, c.gap)
             };
-            let shown = (c.status != CoverageStatus::NotAddressed)
+            let shown = (c.status == CoverageStatus::Addressed)
                 .then(|| in_pack(&c.clause_id, operation))
                 .flatten();
             vec![

@@ -11,7 +11,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 use isms_core::risks::Risk;
 use isms_core::soa::{self, ImplementationStatus, SoaEntry, SoaTotals, SoaVersion};
-use isms_core::{Vault, organisation, people, reference, risks};
+use isms_core::readiness::View;
+use isms_core::{Vault, reference};
 
 use super::{CONFIDENTIALITY, generated_by};
 use crate::error::Result;
@@ -21,21 +22,19 @@ use crate::pdf::long_date;
 const DASH: &str = "\u{2014}";
 
 pub(crate) fn build(vault: &Vault, as_of: NaiveDate) -> Result<Pack> {
-    let conn = vault.reader();
-    let org = organisation::get(conn)?;
-    let names: HashMap<i64, String> = people::list(conn)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect();
-    let versions = soa::versions(conn)?;
-    let approved = versions
+    // The one view of the vault as of the day: versions approved after it are not in it.
+    let view = View::load(vault.reader(), as_of)?;
+    let org = &view.organisation;
+    let names: HashMap<i64, String> = view
+        .people
         .iter()
-        .filter(|v| v.approved_on <= as_of)
-        .max_by_key(|v| v.number);
-    let current = soa::list(conn)?;
-    let linked = linked_risks(&risks::list(conn)?);
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    let approved = view.soa_versions.iter().max_by_key(|v| v.number);
+    let current = &view.soa;
+    let linked = linked_risks(&view.risks);
     let approver = approved.map_or_else(String::new, |v| name(&names, Some(v.approved_by)));
-    let entries = statement_rows(approved.map_or(&current, |v| &v.entries));
+    let entries = statement_rows(approved.map_or(current, |v| &v.entries));
     let totals = soa::totals(&entries);
 
     let approval = match approved {
@@ -78,7 +77,7 @@ pub(crate) fn build(vault: &Vault, as_of: NaiveDate) -> Result<Pack> {
     sections.extend(theme_sections(&entries, &names, &linked));
     Ok(Pack {
         title: "Statement of Applicability".to_owned(),
-        company: org.name,
+        company: org.name.clone(),
         confidentiality: CONFIDENTIALITY.to_owned(),
         as_of,
         version,

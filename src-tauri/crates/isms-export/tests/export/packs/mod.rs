@@ -1,5 +1,6 @@
 mod cap;
 mod content;
+mod coverage;
 mod gaps;
 mod soa;
 mod stage1;
