@@ -657,3 +657,42 @@ fn the_review_summary_reports_each_measures_latest_result() {
         "{text}"
     );
 }
+
+#[test]
+fn the_demo_company_measures_every_month_since_stage1_but_one_at_operating() {
+    use isms_core::demo::{self, DemoPoint, DemoScale};
+    let s = Scratch::new();
+    let today = day("2026-06-15");
+    let overdue = |point: DemoPoint, name: &str| -> Vec<(String, Vec<String>, usize)> {
+        let pass = isms_core::Passphrase::new(crate::support::PASS.into());
+        let vault = demo::create(&s.path(name), pass, point, DemoScale::Small, today).unwrap();
+        measures::list_with_results(vault.reader(), today)
+            .unwrap()
+            .into_iter()
+            .map(|m| {
+                assert!(
+                    m.results.iter().all(|r| !r.lacks_follow_up()),
+                    "every missed target is followed up"
+                );
+                let late = m.overdue.into_iter().map(|p| p.label).collect();
+                (m.measure.reference, late, m.results.len())
+            })
+            .collect()
+    };
+    let ready = overdue(DemoPoint::Stage2Ready, "ready.isms");
+    assert_eq!(ready.len(), 4);
+    assert!(
+        ready.iter().all(|(_, late, n)| late.is_empty() && *n == 3),
+        "March, April and May measured: {ready:?}"
+    );
+    let operating = overdue(DemoPoint::Operating, "operating.isms");
+    let late: Vec<_> = operating.iter().filter(|(_, l, _)| !l.is_empty()).collect();
+    assert_eq!(late.len(), 1, "{operating:?}");
+    assert_eq!(late[0].1, ["2026-05"], "the postponed phishing simulation");
+    let defined = overdue(DemoPoint::Stage1Ready, "stage1.isms");
+    assert!(
+        defined.iter().all(|(_, _, n)| *n == 0),
+        "defined, nothing due yet"
+    );
+    assert!(overdue(DemoPoint::Stage1Gaps, "gaps.isms").is_empty());
+}
