@@ -13,6 +13,7 @@ pub mod documents;
 pub mod evidence;
 pub mod export;
 pub mod imports;
+pub mod measures;
 pub mod objectives;
 pub mod organisation;
 pub mod people;

@@ -128,6 +128,9 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         as_of: Option<chrono::NaiveDate>,
     },
+    /// Monitoring and measurement (9.1).
+    #[command(subcommand)]
+    Measure(MeasureCommand),
     /// Check an evidence bundle (.zip) against its manifest: every file's size and SHA-256,
     /// and nothing missing or added. Needs no vault and no passphrase. Exits 14 if anything
     /// differs.
@@ -156,6 +159,41 @@ pub enum EvidenceCommand {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeasureCommand {
+    /// Record a result of a measure: a computed measure's value as the vault gives it on the
+    /// day, or a manual measure's --value. Every result needs its evaluation (--note); a missed
+    /// target needs --raise (a tracker item) or --follow-up (why none is needed).
+    Record {
+        vault: PathBuf,
+        /// The measure's reference (M-001).
+        measure: String,
+        /// The day measured (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<chrono::NaiveDate>,
+        /// The value; required for a manual measure, overrides a computed one.
+        #[arg(long, value_name = "N")]
+        value: Option<f64>,
+        /// The evaluation: what the result means.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        note: String,
+        /// When the target is missed and no tracker item is raised: why none is needed.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        follow_up: String,
+        /// When the target is missed: raise a tracker item of this kind (action or minor-nc).
+        #[arg(long, value_name = "KIND", value_parser = parse_raise)]
+        raise: Option<isms_core::tracker::ItemKind>,
+    },
+}
+
+fn parse_raise(s: &str) -> Result<isms_core::tracker::ItemKind, String> {
+    match s {
+        "action" => Ok(isms_core::tracker::ItemKind::Action),
+        "minor-nc" | "minor_nc" => Ok(isms_core::tracker::ItemKind::MinorNc),
+        _ => Err("action or minor-nc".into()),
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@
 mod args;
 mod exit;
 mod export;
+mod measures;
 mod readiness;
 mod run;
 mod sheets;

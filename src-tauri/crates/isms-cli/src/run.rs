@@ -8,7 +8,7 @@ use isms_core::db::Action;
 use isms_core::organisation::{self, Organisation};
 use isms_core::{CoreError, ErrorCode, Passphrase, Result, Stamp, Vault, snapshot};
 
-use crate::args::{Cli, Command, EvidenceCommand, SnapshotCommand};
+use crate::args::{Cli, Command, EvidenceCommand, MeasureCommand, SnapshotCommand};
 use crate::exit;
 
 const ACTOR: &str = "cli";
@@ -309,6 +309,29 @@ pub fn run(cli: Cli) -> Result<()> {
             if !crate::verify::verify(&bundle)? {
                 std::process::exit(exit::BUNDLE_MISMATCH);
             }
+        }
+        Command::Measure(MeasureCommand::Record {
+            vault,
+            measure,
+            as_of,
+            value,
+            note,
+            follow_up,
+            raise,
+        }) => {
+            let mut open = open(&vault, &backups)?;
+            let on = as_of
+                .unwrap_or_else(|| SystemClock.now().with_timezone(&chrono::Local).date_naive());
+            let entry = crate::measures::Entry {
+                on,
+                value,
+                note,
+                follow_up,
+                raise,
+            };
+            let line = crate::measures::record(&mut open, stamp(), &measure, entry)?;
+            open.close()?;
+            println!("{line}");
         }
         Command::Evidence(EvidenceCommand::Get { vault, id, out }) => {
             let open = open(&vault, &backups)?;

@@ -22,6 +22,7 @@ pub mod error;
 pub mod evidence;
 pub mod history;
 pub mod imports;
+pub mod measures;
 pub mod objectives;
 pub mod organisation;
 pub mod people;

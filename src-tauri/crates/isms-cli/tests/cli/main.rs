@@ -3,6 +3,7 @@
 
 mod export;
 mod imports;
+mod measures;
 mod readiness;
 mod vault;
 

@@ -11,7 +11,7 @@
 //! [`DemoPoint`]; `tests/acceptance/demo.rs` holds the demo to it. The story's calendar is
 //! [`Story`]; the company is in [`company`], risks and SoA in [`register`], documents and
 //! objectives in [`records`], training, audits, the change and the review in [`operating`],
-//! the tracker in [`findings`], and the bulk records of a large vault in [`bulk`] and
+//! the tracker in [`findings`], monitoring and measurement in [`measures`], and the bulk records of a large vault in [`bulk`] and
 //! [`bulk_risks`].
 
 mod bulk;
@@ -19,6 +19,7 @@ mod bulk_risks;
 mod company;
 mod files;
 mod findings;
+mod measures;
 mod operating;
 mod records;
 mod register;
@@ -53,7 +54,8 @@ pub enum DemoPoint {
     /// A month after Stage 1: still Stage 1 ready, but the first internal audit (clause 9) was
     /// done by the ISMS owner (S2-INDEPENDENCE fails), its nonconformity has no root cause yet
     /// (S2-FINDINGS), a Stage 1 OFI awaits a decision, red risks are still being treated, not
-    /// everyone is trained or has acknowledged the policies, and no management review is held.
+    /// everyone is trained or has acknowledged the policies, no management review is held, and
+    /// the phishing simulation of the Stage 1 month has no result (it was postponed).
     Operating,
     /// About three months after Stage 1: every rule of both stages passes without warning.
     Stage2Ready,
@@ -188,6 +190,7 @@ fn fill(vault: &mut Vault, story: &Story, scale: DemoScale) -> Result<()> {
     let reg = register::write(vault, story, &staff)?;
     let docs = records::write(vault, story, &staff)?;
     operating::write(vault, story, &staff, &reg, &docs)?;
+    measures::write(vault, story, &staff)?;
     if scale == DemoScale::Large {
         bulk::write(vault, story, &staff, &docs)?;
     }

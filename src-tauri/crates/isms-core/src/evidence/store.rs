@@ -137,6 +137,20 @@ pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
                 ),
             ));
         }
+        let results: i64 = tx.reader().query_row(
+            "SELECT count(*) FROM measure_results WHERE evidence_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if results > 0 {
+            return Err(CoreError::new(
+                ErrorCode::Referenced,
+                format!(
+                    "{} is the evidence of a measure's result; results are never changed, so it stays.",
+                    before.file_name
+                ),
+            ));
+        }
         tx.delete(
             TABLE,
             id,

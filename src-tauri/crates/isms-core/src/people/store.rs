@@ -27,6 +27,8 @@ const OWNED: &[(&str, &str, &str)] = &[
     ("acknowledgements", "person_id", "acknowledgement"),
     ("changes", "requester_id", "change request"),
     ("changes", "approver_id", "change approval"),
+    ("measures", "measured_by", "measure taken"),
+    ("measures", "evaluated_by", "measure evaluated"),
 ];
 
 impl Record for Person {

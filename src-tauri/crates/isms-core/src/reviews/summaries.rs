@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::objectives::ObjectiveStatus;
 use crate::risks::{ActionStatus, RiskLevel};
 use crate::tracker::{ItemSource, ItemStatus};
-use crate::{audits, context, objectives, risks, tracker};
+use crate::{audits, context, measures, objectives, risks, tracker};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -65,6 +65,7 @@ pub fn proposed_summaries(conn: &Connection, today: NaiveDate) -> Result<BTreeMa
             ncs.len() - open
         ),
     );
+    out.insert("9.3.2 d) 2)".into(), measure_results(conn, today)?);
     let done = audits::list(conn)?
         .into_iter()
         .filter(|a| a.status == audits::AuditStatus::Completed)
@@ -107,4 +108,40 @@ pub fn proposed_summaries(conn: &Connection, today: NaiveDate) -> Result<BTreeMa
         ),
     );
     Ok(out)
+}
+
+/// Each measure's latest result up to `today` and whether it met the target, then how many of
+/// the results recorded so far met theirs (9.3.2 d) 2), from 9.1).
+fn measure_results(conn: &Connection, today: NaiveDate) -> Result<String> {
+    let all = measures::list(conn)?;
+    if all.is_empty() {
+        return Ok("No measure is defined yet (clause 9.1).".into());
+    }
+    let results: Vec<_> = measures::results(conn, None)?
+        .into_iter()
+        .filter(|r| r.measured_on <= today)
+        .collect();
+    let mut lines = Vec::new();
+    for m in &all {
+        let mine: Vec<_> = results.iter().filter(|r| r.measure_id == m.id).collect();
+        let Some(latest) = mine.iter().max_by_key(|r| (r.measured_on, r.id)) else {
+            lines.push(format!("{} {}: no result yet.", m.reference, m.title));
+            continue;
+        };
+        let verdict = match (m.target.is_some(), latest.target_met) {
+            (false, _) => String::new(),
+            (true, true) => format!(" (target {}: met)", m.target_text()),
+            (true, false) => format!(" (target {}: missed)", m.target_text()),
+        };
+        let met = mine.iter().filter(|r| r.target_met).count();
+        lines.push(format!(
+            "{} {}: {} on {}{verdict}; {met} of {} met the target.",
+            m.reference,
+            m.title,
+            measures::with_unit(latest.value, &m.unit),
+            latest.measured_on,
+            plural(mine.len(), "result", "results"),
+        ));
+    }
+    Ok(lines.join("\n"))
 }

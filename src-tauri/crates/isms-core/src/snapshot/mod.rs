@@ -21,6 +21,7 @@ use crate::documents::{self, Document};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::evidence::{self, Evidence};
 use crate::history;
+use crate::measures::{self, Measure, MeasureResult};
 use crate::objectives::{self, Objective};
 use crate::organisation::{self, Organisation};
 use crate::people::{self, Person};
@@ -33,7 +34,7 @@ use crate::training::{self, Completion, Course};
 pub const FORMAT: &str = "isms-desk-snapshot";
 pub const VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "ISMS Desk snapshot",
@@ -95,6 +96,12 @@ pub struct Snapshot {
     pub changes: Vec<IsmsChange>,
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// Monitoring and measurement (9.1): the measures.
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    /// The measures' results, append-only, each with the verdict it was recorded with.
+    #[serde(default)]
+    pub measure_results: Vec<MeasureResult>,
 }
 
 /// One stored evidence content.
@@ -136,6 +143,8 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
         acknowledgements: by_id(acknowledgements::list(conn)?, |a| a.id),
         changes: by_id(changes::list(conn)?, |c| c.id),
         reviews: by_id(reviews::list(conn)?, |r| r.id),
+        measures: by_id(measures::list(conn)?, |m| m.id),
+        measure_results: by_id(measures::results(conn, None)?, |r| r.id),
     })
 }
 
@@ -313,6 +322,12 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
         }
         for review in snapshot.reviews {
             reviews::insert(tx, review, Action::Import)?;
+        }
+        for measure in snapshot.measures {
+            measures::insert(tx, measure, Action::Import)?;
+        }
+        for result in snapshot.measure_results {
+            measures::insert_result(tx, result, Action::Import)?;
         }
         Ok(())
     })

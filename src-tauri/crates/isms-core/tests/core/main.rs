@@ -9,6 +9,7 @@ mod demo;
 mod documents;
 mod evidence;
 mod imports;
+mod measures;
 mod objectives;
 mod organisation;
 mod people;

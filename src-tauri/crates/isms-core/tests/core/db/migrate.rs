@@ -85,7 +85,7 @@ fn populated(s: &Scratch) -> Vault {
         owner_id: Some(anna.id),
         ..isms_core::objectives::Objective::titled("Fewer phishing clicks")
     };
-    isms_core::objectives::create(&mut v, stamp(10), objective).unwrap();
+    let objective = isms_core::objectives::create(&mut v, stamp(10), objective).unwrap();
     let file = s.path("policy.txt");
     std::fs::write(&file, "Information security policy, version 1").unwrap();
     let new = isms_core::evidence::NewEvidence {
@@ -182,6 +182,23 @@ fn populated(s: &Scratch) -> Vault {
         ..isms_core::reviews::Review::held("2026-05-12".parse().unwrap())
     };
     isms_core::reviews::create(&mut v, stamp(23), review).unwrap();
+    use isms_core::measures::{self, Direction, Frequency, Measure, NewResult, Source};
+    let measure = Measure {
+        measured_by: Some(anna.id),
+        evaluated_by: Some(anna.id),
+        target: Some(10.0),
+        direction: Direction::AtMost,
+        unit: "%".into(),
+        objective_ids: vec![objective.id],
+        ..Measure::new("Phishing click rate", Frequency::Monthly, Source::Manual)
+    };
+    let measure = measures::create(&mut v, stamp(24), measure).unwrap();
+    let result = NewResult::new(
+        "2026-05-29".parse().unwrap(),
+        7.5,
+        "Below target; keep going",
+    );
+    measures::record_result(&mut v, stamp(25), measure.id, result).unwrap();
     v
 }
 
