@@ -27,6 +27,8 @@ const OWNED: &[(&str, &str, &str)] = &[
     ("acknowledgements", "person_id", "acknowledgement"),
     ("changes", "requester_id", "change request"),
     ("changes", "approver_id", "change approval"),
+    ("role_assignments", "person_id", "ISMS role"),
+    ("competence_evidence", "person_id", "competence record"),
 ];
 
 impl Record for Person {
