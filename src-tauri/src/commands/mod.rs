@@ -7,6 +7,7 @@ pub mod assets;
 pub mod audits;
 pub mod changes;
 pub mod clauses;
+pub mod competence;
 pub mod context;
 pub mod demo;
 pub mod documents;

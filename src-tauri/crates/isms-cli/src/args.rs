@@ -65,8 +65,8 @@ pub enum Command {
     /// acknowledgements from a form tool's CSV; all or nothing, every bad row listed.
     Import {
         vault: PathBuf,
-        /// `risks`, `soa`, `people`, `assets`, `tracker` or `documents` (XLSX or CSV, columns recognised by their
-        /// headers); `training` (e-mail, course, date) or `acknowledgements` (e-mail, document,
+        /// `risks`, `soa`, `people`, `assets`, `tracker`, `documents` or `competence` (XLSX or CSV,
+        /// columns recognised by their headers); `training` (e-mail, course, date) or `acknowledgements` (e-mail, document,
         /// version, date, method) from CSV.
         kind: String,
         file: PathBuf,
@@ -119,7 +119,8 @@ pub enum Command {
     /// text that could run as a formula stays text). Never overwrites a file.
     ExportSheet {
         vault: PathBuf,
-        /// risks, soa, assets, people, tracker, documents, audits, training or acknowledgements.
+        /// risks, soa, assets, people, tracker, documents, audits, training, acknowledgements or
+        /// competence.
         kind: isms_sheets::write::SheetKind,
         /// The workbook to write (.xlsx).
         #[arg(long, value_name = "FILE")]

@@ -1,4 +1,5 @@
-//! `isms import` for registers kept in spreadsheets (risks, SoA, people, assets, tracker, the document register): read the
+//! `isms import` for registers kept in spreadsheets (risks, SoA, people, assets, tracker, the document register,
+//! competence evidence): read the
 //! sheet, map its columns (proposed from the headers, or from a mapping file), print the
 //! mapping, then import through isms-sheets, all or nothing.
 
@@ -15,7 +16,13 @@ pub fn handles(kind: &str) -> bool {
     matches!(
         Kind::parse(kind),
         Some(
-            Kind::Risks | Kind::Soa | Kind::People | Kind::Assets | Kind::Tracker | Kind::Documents
+            Kind::Risks
+                | Kind::Soa
+                | Kind::People
+                | Kind::Assets
+                | Kind::Tracker
+                | Kind::Documents
+                | Kind::Competence
         )
     )
 }

@@ -13,6 +13,7 @@ pub mod audits;
 pub mod changes;
 pub mod clauses;
 pub mod clock;
+pub mod competence;
 pub mod context;
 pub mod coverage;
 pub mod db;

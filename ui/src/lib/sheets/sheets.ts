@@ -26,7 +26,12 @@ export const SHEET_KINDS: Record<SheetKind, { title: string; noun: string; match
 		noun: 'tracker item',
 		matched: 'by reference (T-001) or title'
 	},
-	documents: { title: 'document register', noun: 'document', matched: 'by reference' }
+	documents: { title: 'document register', noun: 'document', matched: 'by reference' },
+	competence: {
+		title: 'competence register',
+		noun: 'piece of competence evidence',
+		matched: 'by person, title and day obtained'
+	}
 };
 
 export const REGISTER_TITLES: Record<RegisterKind, string> = {
@@ -38,6 +43,7 @@ export const REGISTER_TITLES: Record<RegisterKind, string> = {
 	documents: 'Document register',
 	audits: 'Internal audit programme',
 	training: 'Training matrix',
+	competence: 'Roles and competence',
 	acknowledgements: 'Policy acknowledgements'
 };
 

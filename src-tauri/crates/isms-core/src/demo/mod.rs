@@ -11,12 +11,14 @@
 //! [`DemoPoint`]; `tests/acceptance/demo.rs` holds the demo to it. The story's calendar is
 //! [`Story`]; the company is in [`company`], risks and SoA in [`register`], documents and
 //! objectives in [`records`], training, audits, the change and the review in [`operating`],
-//! the tracker in [`findings`], monitoring and measurement in [`measures`], and the bulk records of a large vault in [`bulk`] and
+//! the tracker in [`findings`], roles and competence evidence in [`competence`], monitoring
+//! and measurement in [`measures`], and the bulk records of a large vault in [`bulk`] and
 //! [`bulk_risks`].
 
 mod bulk;
 mod bulk_risks;
 mod company;
+mod competence;
 mod files;
 mod findings;
 mod measures;
@@ -191,6 +193,7 @@ fn fill(vault: &mut Vault, story: &Story, scale: DemoScale) -> Result<()> {
     let docs = records::write(vault, story, &staff)?;
     operating::write(vault, story, &staff, &reg, &docs)?;
     measures::write(vault, story, &staff)?;
+    competence::write(vault, story, &staff)?;
     if scale == DemoScale::Large {
         bulk::write(vault, story, &staff, &docs)?;
     }

@@ -151,6 +151,20 @@ pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
                 ),
             ));
         }
+        let competence: i64 = tx.reader().query_row(
+            "SELECT count(*) FROM competence_evidence WHERE evidence_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if competence > 0 {
+            return Err(CoreError::new(
+                ErrorCode::Referenced,
+                format!(
+                    "{} proves someone's competence; remove it from their competence record first.",
+                    before.file_name
+                ),
+            ));
+        }
         tx.delete(
             TABLE,
             id,

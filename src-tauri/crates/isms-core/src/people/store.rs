@@ -29,6 +29,8 @@ const OWNED: &[(&str, &str, &str)] = &[
     ("changes", "approver_id", "change approval"),
     ("measures", "measured_by", "measure taken"),
     ("measures", "evaluated_by", "measure evaluated"),
+    ("role_assignments", "person_id", "ISMS role"),
+    ("competence_evidence", "person_id", "competence record"),
 ];
 
 impl Record for Person {

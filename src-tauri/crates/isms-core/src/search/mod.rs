@@ -87,6 +87,19 @@ const SOURCES: &[(RecordKind, &str)] = &[
         "SELECT id, '', name, email, job_title, department FROM people",
     ),
     (
+        // Competence evidence is found as its person's record (the person's page shows it).
+        RecordKind::Person,
+        "SELECT p.id, '', p.name || ': ' || e.title, e.note
+         FROM competence_evidence e JOIN people p ON p.id = e.person_id",
+    ),
+    (
+        // A role is found through each person who holds it, by its name or responsibilities.
+        RecordKind::Person,
+        "SELECT p.id, '', p.name || ': ' || r.name, r.responsibilities, r.competence
+         FROM role_assignments a JOIN roles r ON r.id = a.role_id
+              JOIN people p ON p.id = a.person_id",
+    ),
+    (
         RecordKind::Evidence,
         "SELECT id, coalesce(json_extract(links, '$[0]'), ''), file_name, description FROM evidence",
     ),

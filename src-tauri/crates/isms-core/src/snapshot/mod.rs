@@ -15,6 +15,7 @@ use crate::assets::{self, Asset};
 use crate::audits::{self, Audit};
 use crate::changes::{self, IsmsChange};
 use crate::clauses::{self, ClauseEntry};
+use crate::competence::{self, Assignment, CompetenceEvidence, Role, StandardRole};
 use crate::context::{self, ContextIssue, InterestedParty};
 use crate::db::{Action, Stamp, Vault};
 use crate::documents::{self, Document};
@@ -102,6 +103,38 @@ pub struct Snapshot {
     /// The measures' results, append-only, each with the verdict it was recorded with.
     #[serde(default)]
     pub measure_results: Vec<MeasureResult>,
+    /// The ISMS roles with who holds them, named rather than numbered: a standard role is
+    /// matched by its `standard` marker to the one every vault has.
+    #[serde(default)]
+    pub roles: Vec<SnapshotRole>,
+    /// Everyone's competence evidence.
+    #[serde(default)]
+    pub competence_evidence: Vec<CompetenceEvidence>,
+}
+
+/// A role and the people who hold it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SnapshotRole {
+    pub name: String,
+    /// Which standard ISMS role this is; absent for the company's own.
+    #[serde(default)]
+    pub standard: Option<StandardRole>,
+    #[serde(default)]
+    pub responsibilities: String,
+    #[serde(default)]
+    pub competence: String,
+    #[serde(default)]
+    pub holders: Vec<SnapshotHolder>,
+}
+
+/// Someone who holds a role, and since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SnapshotHolder {
+    pub person_id: i64,
+    #[serde(default)]
+    pub assigned_on: Option<chrono::NaiveDate>,
 }
 
 /// One stored evidence content.
@@ -145,7 +178,36 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
         reviews: by_id(reviews::list(conn)?, |r| r.id),
         measures: by_id(measures::list(conn)?, |m| m.id),
         measure_results: by_id(measures::results(conn, None)?, |r| r.id),
+        roles: roles(conn)?,
+        competence_evidence: by_id(competence::list_evidence(conn)?, |e| e.id),
     })
+}
+
+fn roles(conn: &rusqlite::Connection) -> Result<Vec<SnapshotRole>> {
+    let assignments = competence::list_assignments(conn)?;
+    Ok(competence::list_roles(conn)?
+        .into_iter()
+        .map(|role| {
+            let mut holders: Vec<&Assignment> = assignments
+                .iter()
+                .filter(|a| a.role_id == role.id)
+                .collect();
+            holders.sort_by_key(|a| a.person_id);
+            SnapshotRole {
+                holders: holders
+                    .into_iter()
+                    .map(|a| SnapshotHolder {
+                        person_id: a.person_id,
+                        assigned_on: a.assigned_on,
+                    })
+                    .collect(),
+                name: role.name,
+                standard: role.standard,
+                responsibilities: role.responsibilities,
+                competence: role.competence,
+            }
+        })
+        .collect())
 }
 
 fn evidence_files(vault: &Vault, records: &[Evidence]) -> Result<Vec<EvidenceFile>> {
@@ -328,6 +390,28 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
         }
         for result in snapshot.measure_results {
             measures::insert_result(tx, result, Action::Import)?;
+        }
+        for entry in snapshot.roles {
+            let role = Role {
+                id: 0,
+                name: entry.name,
+                standard: entry.standard,
+                responsibilities: entry.responsibilities,
+                competence: entry.competence,
+            };
+            let role_id = competence::import_role(tx, role)?.id;
+            for holder in entry.holders {
+                let assignment = Assignment {
+                    id: 0,
+                    role_id,
+                    person_id: holder.person_id,
+                    assigned_on: holder.assigned_on,
+                };
+                competence::insert_assignment(tx, assignment, Action::Import)?;
+            }
+        }
+        for evidence in snapshot.competence_evidence {
+            competence::insert_evidence(tx, evidence, Action::Import)?;
         }
         Ok(())
     })

@@ -3,6 +3,7 @@
 mod assets;
 mod audits;
 mod changes;
+mod competence;
 mod context;
 mod db;
 mod demo;

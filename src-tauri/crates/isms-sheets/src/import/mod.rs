@@ -8,11 +8,13 @@
 //!
 //! A record already in the vault is updated, never duplicated: risks, tracker items and
 //! documents (the register entry, not its versions) are matched by reference (or, without one, by a title only one of them has), SoA entries by
-//! control id, people by e-mail, assets by name. Only mapped columns change a record; a mapped column left blank
+//! control id, people by e-mail, assets by name, competence evidence by person, title and day
+//! obtained. Only mapped columns change a record; a mapped column left blank
 //! clears its field. Kinds live in their own files; [`check`] holds what they share.
 
 mod assets;
 mod check;
+mod competence;
 mod documents;
 mod owners;
 mod people;
@@ -73,6 +75,13 @@ pub(crate) enum Op {
     Asset(Box<isms_core::assets::Asset>),
     Tracker(Box<isms_core::tracker::TrackerItem>),
     Document(Box<isms_core::documents::Document>),
+    /// A piece of competence evidence and the roles its person takes on.
+    Competence(
+        Box<(
+            isms_core::competence::CompetenceEvidence,
+            Vec<isms_core::competence::Assignment>,
+        )>,
+    ),
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -113,6 +122,7 @@ pub fn import(
         Kind::Assets => Box::new(assets::Assets::new(vault)?),
         Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
         Kind::Documents => Box::new(documents::Documents::new(vault)?),
+        Kind::Competence => Box::new(competence::Competence::new(vault)?),
         other => return Err(unsupported(other)),
     };
     let total = records.len();
@@ -178,6 +188,17 @@ fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
         Op::Tracker(t) => tracker::update_in(tx, *t).map(drop),
         Op::Document(d) if d.id == 0 => documents::create_in(tx, *d).map(drop),
         Op::Document(d) => documents::update_in(tx, *d).map(drop),
+        Op::Competence(planned) => {
+            let (evidence, assignments) = *planned;
+            for a in assignments {
+                isms_core::competence::assign_in(tx, a)?;
+            }
+            if evidence.id == 0 {
+                isms_core::competence::create_evidence_in(tx, evidence).map(drop)
+            } else {
+                isms_core::competence::update_evidence_in(tx, evidence).map(drop)
+            }
+        }
     }
 }
 
@@ -222,7 +243,7 @@ fn unsupported(kind: Kind) -> CoreError {
     CoreError::validation(vec![FieldError::new(
         "kind",
         format!(
-            "{} is imported from a form tool's CSV: risks, soa, people, assets, tracker and documents come from spreadsheets.",
+            "{} is imported from a form tool's CSV: risks, soa, people, assets, tracker, documents and competence come from spreadsheets.",
             kind.as_str()
         ),
     )])

@@ -19,6 +19,7 @@ pub enum Kind {
     Documents,
     Training,
     Acknowledgements,
+    Competence,
 }
 
 /// One field of a kind.
@@ -192,8 +193,19 @@ static ACKNOWLEDGEMENTS: &[Field] = &[
     f("method", "Method", &["method", "how", "channel"]),
 ];
 
+#[rustfmt::skip]
+static COMPETENCE: &[Field] = &[
+    req("email", "E-mail", EMAIL),
+    many("roles", "Roles", &["roles", "role", "isms roles", "isms role", "role(s)", "assigned roles"]),
+    f("kind", "Kind", &["kind", "type", "evidence type", "competence type", "category"]),
+    req("title", "Title", &["title", "qualification", "certificate", "certification", "competence", "course", "evidence", "description", "name of qualification"]),
+    req("obtained_on", "Obtained", &["obtained", "obtained on", "date obtained", "awarded", "awarded on", "issued", "issue date", "date issued", "achieved", "completed", "date"]),
+    f("expires_on", "Expires", &["expires", "expires on", "expiry", "expiry date", "valid until", "expiration", "expiration date", "renewal date", "renewal due"]),
+    f("note", "Note", &["note", "notes", "comments", "remarks"]),
+];
+
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Risks,
         Kind::Soa,
         Kind::Assets,
@@ -202,6 +214,7 @@ impl Kind {
         Kind::Documents,
         Kind::Training,
         Kind::Acknowledgements,
+        Kind::Competence,
     ];
 
     /// The CLI's word for the kind: `risks`, `soa` …
@@ -215,6 +228,7 @@ impl Kind {
             Kind::Documents => "documents",
             Kind::Training => "training",
             Kind::Acknowledgements => "acknowledgements",
+            Kind::Competence => "competence",
         }
     }
 
@@ -235,6 +249,7 @@ impl Kind {
             Kind::Documents => DOCUMENTS,
             Kind::Training => TRAINING,
             Kind::Acknowledgements => ACKNOWLEDGEMENTS,
+            Kind::Competence => COMPETENCE,
         }
     }
 

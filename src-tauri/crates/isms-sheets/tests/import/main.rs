@@ -5,6 +5,7 @@
 //! rather than duplicate, and dry runs that write nothing. Modules follow `src/import/`.
 
 mod assets;
+mod competence;
 mod documents;
 mod people;
 mod risks;

@@ -19,6 +19,7 @@ fn sheet_of(kind: Kind) -> (SheetKind, &'static str) {
         Kind::Documents => (SheetKind::Documents, "Documents"),
         Kind::Training => (SheetKind::Training, "Completions"),
         Kind::Acknowledgements => (SheetKind::Acknowledgements, "Acknowledgements"),
+        Kind::Competence => (SheetKind::Competence, "Competence"),
     }
 }
 
@@ -80,6 +81,14 @@ fn every_header_maps_to_its_own_field() {
             Kind::Documents => &[
                 ("review_months", "Review interval (months)"),
                 ("version", "Version"),
+            ],
+            Kind::Competence => &[
+                ("email", "E-mail"),
+                ("roles", "Roles"),
+                ("kind", "Kind"),
+                ("title", "Title"),
+                ("obtained_on", "Obtained"),
+                ("expires_on", "Expires"),
             ],
             _ => &[],
         };

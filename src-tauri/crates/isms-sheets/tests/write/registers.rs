@@ -25,6 +25,7 @@ fn sheet_names(kind: SheetKind) -> &'static [&'static str] {
         SheetKind::Audits => &["Audits"],
         SheetKind::Training => &["Training", "Completions", "Courses"],
         SheetKind::Acknowledgements => &["Acknowledgements"],
+        SheetKind::Competence => &["Competence", "Roles"],
     }
 }
 
@@ -86,6 +87,16 @@ fn every_register_has_its_sheets_and_one_row_per_record() {
             "Acknowledgements",
             acks.len() + missing,
         ),
+        (
+            SheetKind::Competence,
+            "Competence",
+            isms_core::competence::list_evidence(conn).unwrap().len(),
+        ),
+        (
+            SheetKind::Competence,
+            "Roles",
+            isms_core::competence::list_roles(conn).unwrap().len(),
+        ),
     ];
     for kind in SheetKind::ALL {
         let out = export(&vault, kind, dir.path());
@@ -110,7 +121,14 @@ fn every_register_has_its_sheets_and_one_row_per_record() {
 fn headers_are_the_words_an_importer_reads() {
     let dir = tempfile::tempdir().unwrap();
     let vault = demo_vault(dir.path());
-    let starts: [(SheetKind, &str, &[&str]); 7] = [
+    let starts: [(SheetKind, &str, &[&str]); 8] = [
+        (
+            SheetKind::Competence,
+            "Competence",
+            &[
+                "E-mail", "Name", "Roles", "Kind", "Title", "Obtained", "Expires",
+            ],
+        ),
         (
             SheetKind::Risks,
             "Risks",
@@ -273,4 +291,39 @@ fn the_same_vault_and_day_give_the_same_bytes() {
         core.contains("2026-06-15T00:00:00Z"),
         "created as of the day: {core}"
     );
+}
+
+#[test]
+fn competence_rows_say_whether_each_piece_is_current_or_lapsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = demo_vault(dir.path());
+    let out = export(&vault, SheetKind::Competence, dir.path());
+    let heads = headers(&out, "Competence");
+    let status = heads.iter().position(|h| h == "Status").unwrap();
+    let title = heads.iter().position(|h| h == "Title").unwrap();
+    let file = heads.iter().position(|h| h == "Evidence file").unwrap();
+    let rows = column_rows(&out, "Competence");
+    let cissp = rows
+        .iter()
+        .find(|r| r[title] == "CISSP")
+        .expect("the lapsed certificate is listed");
+    assert_eq!(
+        cissp[status], "Lapsed",
+        "it expired before Stage 1, before today"
+    );
+    let auditor = rows
+        .iter()
+        .find(|r| r[title] == "ISO/IEC 27001 Lead Auditor")
+        .unwrap();
+    assert_eq!(auditor[status], "Current");
+    assert_eq!(auditor[file], "lead-auditor-certificate.txt");
+}
+
+/// Every body row of `sheet` as text cells.
+fn column_rows(out: &std::path::Path, sheet: &str) -> Vec<Vec<String>> {
+    super::range(out, sheet)
+        .rows()
+        .skip(1)
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
 }

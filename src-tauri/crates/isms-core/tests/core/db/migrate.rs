@@ -199,6 +199,30 @@ fn populated(s: &Scratch) -> Vault {
         "Below target; keep going",
     );
     measures::record_result(&mut v, stamp(25), measure.id, result).unwrap();
+    use isms_core::competence::{self, Assignment, CompetenceEvidence, CompetenceKind};
+    let auditor = competence::list_roles(v.reader())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.standard == Some(competence::StandardRole::InternalAuditor))
+        .unwrap();
+    let held = Assignment {
+        id: 0,
+        role_id: auditor.id,
+        person_id: anna.id,
+        assigned_on: Some("2026-03-01".parse().unwrap()),
+    };
+    competence::assign(&mut v, stamp(24), held).unwrap();
+    let certificate = CompetenceEvidence {
+        id: 0,
+        person_id: anna.id,
+        kind: CompetenceKind::Certification,
+        title: "ISO/IEC 27001 Lead Auditor".into(),
+        obtained_on: "2025-11-20".parse().unwrap(),
+        expires_on: Some("2028-11-19".parse().unwrap()),
+        evidence_id: Some(proof.id),
+        note: String::new(),
+    };
+    competence::create_evidence(&mut v, stamp(25), certificate).unwrap();
     v
 }
 

@@ -1,0 +1,105 @@
+//! Competence (7.2) as a register: one row per piece of competence evidence, with the person's
+//! e-mail and name, the roles they hold, its kind, title, when it was obtained and lapses,
+//! whether it is current or lapsed on the day, and the name of its evidence file (the columns
+//! `isms import competence` reads). Beside it the roles with their holders.
+
+use chrono::NaiveDate;
+use isms_core::competence::{self, CompetenceEvidence, CompetenceKind};
+use isms_core::{Result, Vault};
+
+use super::sheet::{People, Sheet, Value};
+
+pub const EVIDENCE: &str = "Competence";
+pub const ROLES: &str = "Roles";
+
+pub(crate) fn kind_label(kind: CompetenceKind) -> &'static str {
+    match kind {
+        CompetenceKind::Education => "Education",
+        CompetenceKind::Training => "Training",
+        CompetenceKind::Experience => "Experience",
+        CompetenceKind::Certification => "Certification",
+    }
+}
+
+fn status(e: &CompetenceEvidence, as_of: NaiveDate) -> &'static str {
+    if e.current_on(as_of) {
+        "Current"
+    } else if e.lapsed(as_of) {
+        "Lapsed"
+    } else {
+        "Not yet obtained"
+    }
+}
+
+pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result<Vec<Sheet>> {
+    let conn = vault.reader();
+    let roles = competence::list_roles(conn)?;
+    let assignments = competence::list_assignments(conn)?;
+    let files = isms_core::evidence::list(conn)?;
+    let mut evidence = competence::list_evidence(conn)?;
+    let key = |e: &CompetenceEvidence| {
+        let p = people.get(Some(e.person_id));
+        (
+            p.map(|p| p.name.to_lowercase()).unwrap_or_default(),
+            e.person_id,
+            e.obtained_on,
+            e.id,
+        )
+    };
+    evidence.sort_by_key(key);
+    let mut sheet = Sheet::new(
+        EVIDENCE,
+        &[
+            "E-mail",
+            "Name",
+            "Roles",
+            "Kind",
+            "Title",
+            "Obtained",
+            "Expires",
+            "Status",
+            "Evidence file",
+            "Note",
+        ],
+    );
+    for e in &evidence {
+        let held: Vec<&str> = competence::roles_of(e.person_id, &roles, &assignments)
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
+        let file = e
+            .evidence_id
+            .and_then(|id| files.iter().find(|f| f.id == id))
+            .map_or(Value::Empty, |f| Value::text(&f.file_name));
+        sheet.push(vec![
+            people.email(Some(e.person_id)),
+            people.name(Some(e.person_id)),
+            Value::list(&held),
+            Value::text(kind_label(e.kind)),
+            Value::text(&e.title),
+            Value::Date(e.obtained_on),
+            Value::date(e.expires_on),
+            Value::text(status(e, as_of)),
+            file,
+            Value::text(&e.note),
+        ]);
+    }
+    let mut roles_sheet = Sheet::new(
+        ROLES,
+        &["Role", "Responsibilities", "Required competence", "Held by"],
+    );
+    for r in &roles {
+        let mut holders: Vec<String> = competence::people_in(r.id, &assignments)
+            .into_iter()
+            .filter_map(|id| people.get(Some(id)).map(|p| p.name.clone()))
+            .collect();
+        holders.sort_by_key(|n| n.to_lowercase());
+        roles_sheet.push(vec![
+            Value::text(&r.name),
+            Value::text(&r.responsibilities),
+            Value::text(&r.competence),
+            Value::list(&holders),
+        ]);
+    }
+    Ok(vec![sheet, roles_sheet])
+}
