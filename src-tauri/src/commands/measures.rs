@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use isms_core::measures::{self, Measure, MeasureResult, MeasureWithResults, NewResult};
-use isms_core::readiness::Facts;
+use isms_core::readiness::View;
 use tauri::{AppHandle, State};
 
 use super::write;
@@ -52,8 +52,8 @@ pub fn measures_propose(
 ) -> IpcResult<Option<f64>> {
     state.with_vault(|vault| {
         let measure = measures::get(vault.reader(), id)?;
-        let facts = Facts::load(vault.reader())?;
-        Ok(measures::propose(&facts, on, &measure))
+        let view = View::load(vault.reader(), on)?;
+        Ok(measures::propose(&view, &measure))
     })
 }
 

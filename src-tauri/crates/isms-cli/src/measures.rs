@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use isms_core::measures::{self, NewResult, RaiseItem};
-use isms_core::readiness::Facts;
+use isms_core::readiness::View;
 use isms_core::tracker::ItemKind;
 use isms_core::{CoreError, ErrorCode, FieldError, Result, Stamp, Vault};
 
@@ -36,9 +36,9 @@ pub fn record(vault: &mut Vault, stamp: Stamp, reference: &str, entry: Entry) ->
             )]));
         }
         None => {
-            // The vault as it stands; the result's day is judged inside the computation.
-            let facts = Facts::load(vault.reader())?;
-            measures::propose(&facts, entry.on, &measure).ok_or_else(|| {
+            // The vault as of the result's day.
+            let view = View::load(vault.reader(), entry.on)?;
+            measures::propose(&view, &measure).ok_or_else(|| {
                 CoreError::validation(vec![FieldError::new(
                     "value",
                     format!(

@@ -81,7 +81,9 @@ describe('recordHref', () => {
 			change: '/changes/7',
 			review: '/reviews/7',
 			asset: '/assets',
-			evidence: '/soa?control=REF'
+			evidence: '/soa?control=REF',
+			role: '/competence',
+			measure: '/measures'
 		};
 		for (const [kind, href] of Object.entries(expected) as Array<[RecordKind, string]>) {
 			expect(recordHref(ref(kind)), kind).toBe(href);

@@ -80,7 +80,9 @@ const ROUTES: Record<RecordKind, (r: RecordRef) => string> = {
 	review: (r) => withId('/reviews', r),
 	asset: () => '/assets',
 	// Evidence is attached to controls: open the first one it is linked to.
-	evidence: (r) => (r.ref ? `/soa?control=${encodeURIComponent(r.ref)}` : '/soa')
+	evidence: (r) => (r.ref ? `/soa?control=${encodeURIComponent(r.ref)}` : '/soa'),
+	role: () => '/competence',
+	measure: () => '/measures'
 };
 
 const withId = (base: string, r: RecordRef) => (r.id === null ? base : `${base}/${r.id}`);

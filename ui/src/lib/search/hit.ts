@@ -19,5 +19,7 @@ export const KIND_LABEL: Record<RecordKind, string> = {
 	change: 'Change',
 	review: 'Management review',
 	asset: 'Asset',
-	evidence: 'Evidence file'
+	evidence: 'Evidence file',
+	role: 'ISMS role',
+	measure: 'Measure'
 };

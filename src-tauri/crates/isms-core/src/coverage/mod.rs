@@ -167,8 +167,12 @@ pub(crate) fn clause_of(item: &str) -> &str {
 }
 
 /// The approved documents (in force on the day) that cover `clause`: by their mandatory items,
-/// by a link in the clause checklist to it or to a clause above it, and the ISMS manual for 4.4.
+/// by a link in the clause checklist to it or to a clause above it, the ISMS manual for 4.4,
+/// and (as S1-DOCS finds them) a procedure titled for changes for 6.3 or for audits for 9.2.
 pub(crate) fn documents_for(view: &View, clause: &str) -> Vec<CoveringDocument> {
+    let titled = |d: &Document, word: &str| {
+        d.kind == crate::documents::DocKind::Procedure && d.title.to_lowercase().contains(word)
+    };
     let linked: Vec<i64> = view
         .checklist
         .iter()
@@ -184,6 +188,8 @@ pub(crate) fn documents_for(view: &View, clause: &str) -> Vec<CoveringDocument> 
                     .iter()
                     .any(|m| within(clause, clause_of(m)))
                 || (clause == "4.4" && d.kind == crate::documents::DocKind::Manual)
+                || (within(clause, "6.3") && titled(d, "change"))
+                || (within(clause, "9.2") && titled(d, "audit"))
         })
         .filter_map(covering)
         .collect();
@@ -229,6 +235,9 @@ fn leaf(view: &View, id: &str, title: &str) -> ClauseCoverage {
         Status::NotAddressed if found.needs_records => format!(
             "Nothing addresses it: {}, or at least an approved document that plans it.",
             found.wanted
+        ),
+        Status::NotAddressed if found.wanted == records::DOCUMENT_ONLY => format!(
+            "Nothing addresses it: approve a document that covers {id}, or link an approved one to it in the clause checklist."
         ),
         Status::NotAddressed => format!(
             "Nothing addresses it: approve a document that covers {id} (or link one in the clause checklist), or record {}.",

@@ -10,6 +10,9 @@ use crate::risks::{ActionStatus, ApprovalKind};
 use crate::training::CourseKind;
 use crate::view::View;
 
+/// What a clause addressed by documents alone wants.
+pub(super) const DOCUMENT_ONLY: &str = "an approved document";
+
 /// What the records say about one clause.
 #[derive(Default)]
 pub(super) struct Found {
@@ -110,15 +113,25 @@ pub(super) fn of(v: &View, clause: &str) -> Found {
                 "members of top management behind the approved policy",
             )
         }
-        "5.3" => Found::wanting("the ISMS owner and the ISMS roles").with(
-            v.people
-                .iter()
-                .filter(|p| p.isms_owner && p.is_active(day))
-                .map(refs::person)
-                .collect(),
-            "ISMS owner named",
-            "ISMS owners named",
-        ),
+        "5.3" => {
+            let found =
+                Found::wanting("the ISMS roles with their responsibilities, held by people");
+            if !v.people.iter().any(|p| p.isms_owner && p.is_active(day)) {
+                return found;
+            }
+            found.with(
+                v.roles
+                    .iter()
+                    .filter(|r| {
+                        !r.responsibilities.trim().is_empty()
+                            && v.assignments.iter().any(|a| a.role_id == r.id)
+                    })
+                    .map(refs::role)
+                    .collect(),
+                "role with responsibilities, held",
+                "roles with responsibilities, held",
+            )
+        }
         "6.1.1" => Found::wanting("the risk method").with(
             v.method.iter().map(|_| refs::risk_method()).collect(),
             "risk method set",
@@ -195,7 +208,7 @@ pub(super) fn of(v: &View, clause: &str) -> Found {
             Found::wanting("awareness training completions").with(
                 v.people
                     .iter()
-                    .filter(|p| people.binary_search(&p.id).is_ok())
+                    .filter(|p| p.is_active(day) && people.binary_search(&p.id).is_ok())
                     .map(refs::person)
                     .collect(),
                 "person trained in awareness",
@@ -300,16 +313,69 @@ pub(super) fn of(v: &View, clause: &str) -> Found {
             "nonconformities with their corrective actions",
         ),
         // 4.4, 5.2, 7.1 and the clauses with sub-clauses: documents only.
-        _ => Found::wanting("an approved document"),
+        _ => Found::wanting(DOCUMENT_ONLY),
     }
 }
 
-/// 7.2: competence evidence of the people in roles that require it.
-fn competence(_v: &View) -> Found {
-    Found::needing("ISMS roles held by people with current competence evidence")
+/// 7.2: competence evidence current on the day; every active person in a role that requires
+/// competence must have some.
+fn competence(v: &View) -> Found {
+    let day = v.day();
+    let mut found = Found::needing("current competence evidence of the people in ISMS roles");
+    let demanding: Vec<i64> = v
+        .roles
+        .iter()
+        .filter(|r| r.requires_competence())
+        .map(|r| r.id)
+        .collect();
+    let current = |person: i64| {
+        v.competence
+            .iter()
+            .any(|e| e.person_id == person && e.current_on(day))
+    };
+    let mut holders: Vec<&crate::people::Person> = v
+        .people
+        .iter()
+        .filter(|p| p.is_active(day) && current(p.id))
+        .collect();
+    holders.sort_by(|a, b| a.name.cmp(&b.name));
+    found = found.with(
+        holders.into_iter().map(refs::person).collect(),
+        "person with current competence evidence",
+        "people with current competence evidence",
+    );
+    found.planned = !v.roles.is_empty();
+    let lacking: Vec<&str> = v
+        .people
+        .iter()
+        .filter(|p| p.is_active(day) && !current(p.id))
+        .filter(|p| {
+            v.assignments
+                .iter()
+                .any(|a| a.person_id == p.id && demanding.contains(&a.role_id))
+        })
+        .map(|p| p.name.as_str())
+        .collect();
+    if !lacking.is_empty() {
+        found.gap = format!(
+            "In a role that requires competence without current evidence: {}.",
+            crate::readiness::listing(&lacking)
+        );
+    }
+    found
 }
 
-/// 9.1: measures with results.
-fn measures(_v: &View) -> Found {
-    Found::needing("measures with recorded results")
+/// 9.1: measures with results recorded by the day.
+fn measures(v: &View) -> Found {
+    let mut found = Found::needing("measures with recorded results").with(
+        v.measures
+            .iter()
+            .filter(|m| v.results.iter().any(|r| r.measure_id == m.id))
+            .map(refs::measure)
+            .collect(),
+        "measure with results",
+        "measures with results",
+    );
+    found.planned = !v.measures.is_empty();
+    found
 }

@@ -1,4 +1,4 @@
-//! The values of measures computed from the vault on a day. `facts` is the vault as of that day
+//! The values of measures computed from the vault on a day, read from the [`View`] of that day
 //! (nothing in it is dated after it); dated things are still judged against the day where the
 //! measure needs it (who is active, what is overdue, which audit months have passed).
 //!
@@ -11,14 +11,16 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::model::{Measure, Source};
 use crate::audits::AuditStatus;
-use crate::readiness::Facts;
 use crate::risks::{ActionStatus, RiskLevel};
 use crate::soa::ImplementationStatus;
 use crate::tracker::ItemStatus;
 use crate::training::CourseKind;
+use crate::view::{Facts, View};
 
-/// The value of `source` on `day`; `None` for a manual measure or when there is nothing to count.
-pub fn value(facts: &Facts, day: NaiveDate, source: Source) -> Option<f64> {
+/// The value of `source` on the view's day; `None` for a manual measure or when there is
+/// nothing to count.
+pub fn value(view: &View, source: Source) -> Option<f64> {
+    let (facts, day) = (view.facts(), view.day());
     match source {
         Source::Manual => None,
         Source::AwarenessTraining => awareness_training(facts, day),
@@ -31,9 +33,10 @@ pub fn value(facts: &Facts, day: NaiveDate, source: Source) -> Option<f64> {
     }
 }
 
-/// The value proposed for recording `measure` on `day`: its computed value, none if manual.
-pub fn propose(facts: &Facts, day: NaiveDate, measure: &Measure) -> Option<f64> {
-    value(facts, day, measure.source)
+/// The value proposed for recording `measure` on the view's day: its computed value, none if
+/// manual.
+pub fn propose(view: &View, measure: &Measure) -> Option<f64> {
+    value(view, measure.source)
 }
 
 fn percent(part: usize, whole: usize) -> Option<f64> {

@@ -6,7 +6,9 @@
 //! rule fails.
 
 mod clauses;
+mod competence;
 mod index;
+mod monitoring;
 mod operation;
 pub(crate) mod records;
 mod stage1;
@@ -83,11 +85,14 @@ pub fn evaluate(view: &View, stage: Stage) -> Report {
     let rules = match stage {
         Stage::One => {
             let mut rules = stage1::rules(facts, &index);
+            rules.push(competence::rule(facts, &index));
+            rules.push(monitoring::stage1(facts));
             rules.push(clauses::stage1(&coverage));
             rules
         }
         Stage::Two => {
             let mut rules = stage2::rules(facts, &index);
+            rules.push(monitoring::stage2(facts, &index));
             rules.push(clauses::stage2(&coverage));
             rules
         }

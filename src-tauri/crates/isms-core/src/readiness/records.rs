@@ -3,8 +3,10 @@
 use super::verdict::{RecordKind, RecordRef};
 use crate::audits::Audit;
 use crate::changes::IsmsChange;
+use crate::competence::Role;
 use crate::context::{ContextIssue, InterestedParty};
 use crate::documents::Document;
+use crate::measures::Measure;
 use crate::objectives::Objective;
 use crate::organisation::Organisation;
 use crate::people::Person;
@@ -74,4 +76,12 @@ pub fn risk_method() -> RecordRef {
         "Risk assessment method",
         None,
     )
+}
+
+pub fn role(r: &Role) -> RecordRef {
+    RecordRef::new(RecordKind::Role, &r.name, &r.name, Some(r.id))
+}
+
+pub fn measure(m: &Measure) -> RecordRef {
+    RecordRef::new(RecordKind::Measure, &m.reference, &m.title, Some(m.id))
 }

@@ -41,6 +41,10 @@ pub enum RecordKind {
     Asset,
     /// An evidence file; its reference is the first control it is linked to, if any.
     Evidence,
+    /// An ISMS role (5.3).
+    Role,
+    /// A measure of monitoring and measurement (9.1).
+    Measure,
 }
 
 /// A record at fault.

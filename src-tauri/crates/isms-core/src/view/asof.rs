@@ -1,7 +1,9 @@
 //! Rolls [`Facts`] back to a day D: every dated fact is judged by its own date, and a record
 //! whose date lies after D is either left out (it had not happened) or shown in the state it
 //! had on D (an action done after D is still open; an audit completed after D is in progress
-//! or planned; a change approved after D is still proposed).
+//! or planned; a change approved after D is still proposed). Role assignments count from the
+//! day they were made, competence evidence from the day it was obtained, measures from the
+//! day they were defined and their results from the day measured.
 
 use std::collections::HashSet;
 
@@ -25,6 +27,10 @@ pub(super) fn restrict(f: &mut Facts, day: NaiveDate) {
     f.acknowledgements.retain(|a| a.acknowledged_on <= day);
     f.completions.retain(|c| c.completed_on <= day);
     f.reviews.retain(|r| r.held_on <= day);
+    f.assignments.retain(|a| by(a.assigned_on, day));
+    f.competence.retain(|c| c.obtained_on <= day);
+    f.measures.retain(|m| by(m.defined_on, day));
+    f.results.retain(|r| r.measured_on <= day);
     risks(f, day);
     tracker(f, day);
     audits(f, day);
@@ -141,6 +147,10 @@ fn evidence(f: &mut Facts, day: NaiveDate) {
     f.acknowledgements
         .iter_mut()
         .for_each(|a| keep(&mut a.evidence_id));
+    f.competence
+        .iter_mut()
+        .for_each(|c| keep(&mut c.evidence_id));
+    f.results.iter_mut().for_each(|r| keep(&mut r.evidence_id));
     for i in &mut f.tracker {
         i.evidence_ids.retain(|id| kept.contains(id));
     }

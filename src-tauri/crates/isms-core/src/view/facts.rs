@@ -8,10 +8,12 @@ use crate::acknowledgements::Acknowledgement;
 use crate::audits::Audit;
 use crate::changes::IsmsChange;
 use crate::clauses::ClauseEntry;
+use crate::competence::{Assignment, CompetenceEvidence, Role};
 use crate::context::{ContextIssue, InterestedParty};
 use crate::documents::Document;
 use crate::error::Result;
 use crate::evidence::Evidence;
+use crate::measures::{Measure, MeasureResult};
 use crate::objectives::Objective;
 use crate::organisation::Organisation;
 use crate::people::Person;
@@ -21,8 +23,8 @@ use crate::soa::{SoaEntry, SoaVersion};
 use crate::tracker::TrackerItem;
 use crate::training::{Completion, Course};
 use crate::{
-    acknowledgements, audits, changes, clauses, context, documents, evidence, objectives,
-    organisation, people, reviews, risks, soa, tracker, training,
+    acknowledgements, audits, changes, clauses, competence, context, documents, evidence, measures,
+    objectives, organisation, people, reviews, risks, soa, tracker, training,
 };
 
 /// The vault's records.
@@ -48,6 +50,13 @@ pub struct Facts {
     pub reviews: Vec<Review>,
     /// The evidence files' descriptions (never their contents).
     pub evidence: Vec<Evidence>,
+    /// The ISMS roles (5.3), who holds them, and everyone's competence evidence (7.2).
+    pub roles: Vec<Role>,
+    pub assignments: Vec<Assignment>,
+    pub competence: Vec<CompetenceEvidence>,
+    /// Monitoring and measurement (9.1): the measures and their results.
+    pub measures: Vec<Measure>,
+    pub results: Vec<MeasureResult>,
 }
 
 impl Facts {
@@ -72,6 +81,11 @@ impl Facts {
             changes: changes::list(conn)?,
             reviews: reviews::list(conn)?,
             evidence: evidence::list(conn)?,
+            roles: competence::list_roles(conn)?,
+            assignments: competence::list_assignments(conn)?,
+            competence: competence::list_evidence(conn)?,
+            measures: measures::list(conn)?,
+            results: measures::results(conn, None)?,
         })
     }
 }

@@ -8,7 +8,7 @@ use isms_core::measures::{
     self, Direction, Frequency, Measure, MeasureResult, NewResult, RaiseItem, Source, periods,
 };
 use isms_core::people::{self, Person};
-use isms_core::readiness::Facts;
+use isms_core::readiness::{Facts, View};
 use isms_core::risks::{ActionStatus, Risk, RiskAction, RiskLevel, Score};
 use isms_core::snapshot;
 use isms_core::soa::ImplementationStatus;
@@ -411,13 +411,13 @@ fn awareness_coverage_counts_active_people_trained_in_twelve_months_or_in_grace(
         done(2, 1, "2025-06-14"), // a day too old
     ];
     assert_eq!(
-        measures::value(&f, d, Source::AwarenessTraining),
+        measures::value(&View::new(f.clone(), d), Source::AwarenessTraining),
         Some(50.0),
         "P1 and P3 of four active people"
     );
     f.people.clear();
     assert_eq!(
-        measures::value(&f, d, Source::AwarenessTraining),
+        measures::value(&View::new(f.clone(), d), Source::AwarenessTraining),
         None,
         "no one to count"
     );
@@ -460,7 +460,7 @@ fn acknowledgement_coverage_counts_the_audience_of_each_version_in_force() {
     };
     f.acknowledgements = vec![ack(1, 11), ack(2, 10), ack(2, 20)];
     assert_eq!(
-        measures::value(&f, d, Source::Acknowledgements),
+        measures::value(&View::new(f.clone(), d), Source::Acknowledgements),
         Some(66.7),
         "2 of 3 pairs: P1 and P2 for POL-01 v11 (P2 only signed v10), P2 for PRC-02"
     );
@@ -490,16 +490,19 @@ fn open_ncs_and_overdue_items_are_counted_on_the_day() {
     ];
     let d = day("2026-06-15");
     assert_eq!(
-        measures::value(&f, d, Source::OpenNcs),
+        measures::value(&View::new(f.clone(), d), Source::OpenNcs),
         Some(2.0),
         "OFIs are not NCs"
     );
     assert_eq!(
-        measures::value(&f, d, Source::OverdueItems),
+        measures::value(&View::new(f.clone(), d), Source::OverdueItems),
         Some(2.0),
         "due on D is not overdue; the minor NC and the OFI are"
     );
-    assert_eq!(measures::value(&f, d, Source::Manual), None);
+    assert_eq!(
+        measures::value(&View::new(f.clone(), d), Source::Manual),
+        None
+    );
 }
 
 #[test]
@@ -536,7 +539,7 @@ fn red_risks_treated_soa_implemented_and_audit_adherence() {
         risk(RiskLevel::Amber, Vec::new()),
     ];
     assert_eq!(
-        measures::value(&f, d, Source::RedRisksTreated),
+        measures::value(&View::new(f.clone(), d), Source::RedRisksTreated),
         Some(33.3),
         "one of three red risks has every action done; none at all is not treated"
     );
@@ -550,13 +553,13 @@ fn red_risks_treated_soa_implemented_and_audit_adherence() {
         });
     }
     assert_eq!(
-        measures::value(&f, d, Source::SoaImplemented),
+        measures::value(&View::new(f.clone(), d), Source::SoaImplemented),
         Some(40.0),
         "4 of 10 applicable"
     );
 
     assert_eq!(
-        measures::value(&f, d, Source::AuditAdherence),
+        measures::value(&View::new(f.clone(), d), Source::AuditAdherence),
         None,
         "no Stage 1 date: no programme to adhere to"
     );
@@ -575,7 +578,7 @@ fn red_risks_treated_soa_implemented_and_audit_adherence() {
         audit("2026-06", AuditStatus::Planned, None),   // this month: not yet
     ];
     assert_eq!(
-        measures::value(&f, d, Source::AuditAdherence),
+        measures::value(&View::new(f.clone(), d), Source::AuditAdherence),
         Some(66.7),
         "2 of the 3 audits planned for March to May"
     );
@@ -587,9 +590,9 @@ fn propose_gives_a_computed_value_and_nothing_for_manual_measures() {
     f.tracker = vec![item(ItemKind::MinorNc, ItemStatus::Open, None)];
     let d = day("2026-06-15");
     let ncs = Measure::new("Open NCs", Frequency::Monthly, Source::OpenNcs);
-    assert_eq!(measures::propose(&f, d, &ncs), Some(1.0));
+    assert_eq!(measures::propose(&View::new(f.clone(), d), &ncs), Some(1.0));
     let manual = Measure::new("Phishing", Frequency::Monthly, Source::Manual);
-    assert_eq!(measures::propose(&f, d, &manual), None);
+    assert_eq!(measures::propose(&View::new(f.clone(), d), &manual), None);
 }
 
 #[test]

@@ -268,5 +268,7 @@ fn kind(k: RecordKind) -> &'static str {
         RecordKind::Review => "Review",
         RecordKind::Asset => "Asset",
         RecordKind::Evidence => "Evidence file",
+        RecordKind::Role => "ISMS role",
+        RecordKind::Measure => "Measure",
     }
 }

@@ -9,9 +9,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
+use isms_core::readiness::View;
 use isms_core::risks::Risk;
 use isms_core::soa::{self, ImplementationStatus, SoaEntry, SoaTotals, SoaVersion};
-use isms_core::readiness::View;
 use isms_core::{Vault, reference};
 
 use super::{CONFIDENTIALITY, generated_by};
@@ -25,11 +25,7 @@ pub(crate) fn build(vault: &Vault, as_of: NaiveDate) -> Result<Pack> {
     // The one view of the vault as of the day: versions approved after it are not in it.
     let view = View::load(vault.reader(), as_of)?;
     let org = &view.organisation;
-    let names: HashMap<i64, String> = view
-        .people
-        .iter()
-        .map(|p| (p.id, p.name.clone()))
-        .collect();
+    let names: HashMap<i64, String> = view.people.iter().map(|p| (p.id, p.name.clone())).collect();
     let approved = view.soa_versions.iter().max_by_key(|v| v.number);
     let current = &view.soa;
     let linked = linked_risks(&view.risks);

@@ -15,9 +15,11 @@ use isms_core::acknowledgements::{self, AckMethod, Acknowledgement};
 use isms_core::audits::{self, Audit, AuditStatus};
 use isms_core::changes::{self, ChangeStatus, IsmsChange};
 use isms_core::clauses::{self, ClauseEntry};
+use isms_core::competence::{self, Assignment, CompetenceEvidence, CompetenceKind, StandardRole};
 use isms_core::context::{self, ContextIssue, InterestedParty, IssueKind};
 use isms_core::documents::{self, DocKind, Document, DraftVersion};
 use isms_core::evidence::{self, NewEvidence};
+use isms_core::measures::{self, Frequency, Measure, NewResult, Source};
 use isms_core::objectives::{self, Objective};
 use isms_core::organisation;
 use isms_core::people::{self, Person};
@@ -139,7 +141,10 @@ fn the_baseline_passes_every_rule_of_both_stages_with_exactly_the_named_ids() {
             "S1-SOA-CONSISTENT",
             "S1-OBJECTIVES",
             "S1-DOCS",
-            "S1-AUDIT-PLAN"
+            "S1-AUDIT-PLAN",
+            "S1-COMPETENCE",
+            "S1-MONITORING",
+            "S1-CLAUSES"
         ]
     );
     assert_eq!(
@@ -156,7 +161,9 @@ fn the_baseline_passes_every_rule_of_both_stages_with_exactly_the_named_ids() {
             "S2-MGMT-REVIEW",
             "S2-CHANGE",
             "S2-SOA-IMPLEMENTED",
-            "S2-CB-POLICY"
+            "S2-CB-POLICY",
+            "S2-MONITORING",
+            "S2-CLAUSES"
         ]
     );
     for r in one.rules.iter().chain(&two.rules) {
@@ -570,5 +577,97 @@ fn populate(s: &Scratch) -> isms_core::Vault {
         review.inputs.insert(input.id.clone(), "Discussed.".into());
     }
     reviews::create(&mut v, stamp(11), review).unwrap();
+
+    // Roles and competence (5.3, 7.2): the owner and the risk owner hold roles that require
+    // competence, and have current evidence of it.
+    let roles = competence::list_roles(v.reader()).unwrap();
+    let role = |which: StandardRole| roles.iter().find(|r| r.standard == Some(which)).unwrap().id;
+    for (role_id, person) in [
+        (role(StandardRole::TopManagement), &ceo),
+        (role(StandardRole::IsmsOwner), &owner),
+        (role(StandardRole::RiskOwner), &dev),
+    ] {
+        competence::assign(
+            &mut v,
+            stamp(12),
+            Assignment {
+                id: 0,
+                role_id,
+                person_id: person.id,
+                assigned_on: Some(day("2026-01-05")),
+            },
+        )
+        .unwrap();
+    }
+    for (person, title) in [
+        (&owner, "ISO/IEC 27001 Foundation"),
+        (&dev, "Risk assessment workshop"),
+    ] {
+        competence::create_evidence(
+            &mut v,
+            stamp(12),
+            CompetenceEvidence {
+                id: 0,
+                person_id: person.id,
+                kind: CompetenceKind::Training,
+                title: title.into(),
+                obtained_on: day("2026-01-20"),
+                expires_on: Some(day("2029-01-20")),
+                evidence_id: Some(proof.id),
+                note: String::new(),
+            },
+        )
+        .unwrap();
+    }
+    // The manual says how the ISMS is resourced (7.1).
+    let manual = documents::list(v.reader())
+        .unwrap()
+        .into_iter()
+        .find(|d| d.reference == "MAN-01")
+        .unwrap();
+    clauses::update(
+        &mut v,
+        stamp(12),
+        ClauseEntry {
+            clause_id: "7.1".into(),
+            title: String::new(),
+            document_ids: vec![manual.id],
+            records: String::new(),
+        },
+    )
+    .unwrap();
+
+    // Monitoring and measurement (9.1): one monthly measure of the objective, measured every
+    // month since Stage 1 (March to May; June is not over on the evaluation day).
+    let objective = objectives::list(v.reader()).unwrap()[0].id;
+    let measure = measures::create(
+        &mut v,
+        stamp(13),
+        Measure {
+            monitored: "Nightly restore tests".into(),
+            method: "Share of nightly restore tests that succeeded in the month".into(),
+            measured_by: Some(dev.id),
+            evaluated_by: Some(owner.id),
+            unit: "%".into(),
+            target: Some(95.0),
+            defined_on: Some(day("2026-03-10")),
+            objective_ids: vec![objective],
+            ..Measure::new("Restore tests passed", Frequency::Monthly, Source::Manual)
+        },
+    )
+    .unwrap();
+    for (on, value) in [
+        ("2026-03-31", 96.0),
+        ("2026-04-30", 100.0),
+        ("2026-05-31", 97.0),
+    ] {
+        measures::record_result(
+            &mut v,
+            stamp(13),
+            measure.id,
+            NewResult::new(day(on), value, "On target."),
+        )
+        .unwrap();
+    }
     v
 }

@@ -49,13 +49,19 @@ fn a_ready_pack_never_shows_a_clause_not_addressed_and_both_packs_agree() {
         for (id, status) in statuses(&one) {
             let documentation = !(id.starts_with('9') || id.starts_with("10"));
             if ready1 && documentation {
-                assert_eq!(status, "Addressed", "{point:?}: {id} in a Stage 1 ready pack");
+                assert_eq!(
+                    status, "Addressed",
+                    "{point:?}: {id} in a Stage 1 ready pack"
+                );
             }
             if ready1 {
                 assert_ne!(status, "Not addressed", "{point:?}: {id}");
             }
             if ready2 {
-                assert_eq!(status, "Addressed", "{point:?}: {id} in a Stage 2 ready pack");
+                assert_eq!(
+                    status, "Addressed",
+                    "{point:?}: {id} in a Stage 2 ready pack"
+                );
             }
         }
     }
