@@ -8,7 +8,6 @@ use isms_core::context::IssueKind;
 use isms_core::coverage::Status as CoverageStatus;
 use isms_core::documents::Document;
 use isms_core::organisation::FindingPolicy;
-use isms_core::reference;
 
 use super::records::{
     DASH, Records, by_reference, date, doc_kind, in_force, list, long_date, objective_status,
