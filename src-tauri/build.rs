@@ -72,6 +72,7 @@ const COMMANDS: &[&str] = &[
     "evidence_open",
     "clauses_list",
     "clauses_update",
+    "clauses_coverage",
     "reference_lists",
     "audits_list",
     "audits_conflicts",

@@ -101,6 +101,7 @@ pub fn run() {
             commands::evidence::evidence_open,
             commands::clauses::clauses_list,
             commands::clauses::clauses_update,
+            commands::clauses::clauses_coverage,
             commands::reference::reference_lists,
             commands::audits::audits_list,
             commands::audits::audits_conflicts,

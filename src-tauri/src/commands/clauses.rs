@@ -1,6 +1,10 @@
-//! Commands of the clause checklist (clauses 4 to 10).
+//! Commands of the clause checklist (clauses 4 to 10): the owner's own links of documents and
+//! notes, and the one coverage of every clause as of a day, computed by the core.
 
+use chrono::NaiveDate;
 use isms_core::clauses::{self, ClauseEntry};
+use isms_core::coverage::{self, Coverage};
+use isms_core::view::View;
 use tauri::{AppHandle, State};
 
 use super::write;
@@ -21,4 +25,10 @@ pub fn clauses_update(
     write(&app, &state, "clauses", |vault, stamp| {
         clauses::update(vault, stamp, entry)
     })
+}
+
+/// Where every clause and mandatory item stands on the vault as of `as_of`.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn clauses_coverage(state: State<'_, AppState>, as_of: NaiveDate) -> IpcResult<Coverage> {
+    state.with_vault(|vault| Ok(coverage::of(&View::load(vault.reader(), as_of)?)))
 }

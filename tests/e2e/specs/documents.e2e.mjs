@@ -53,23 +53,21 @@ describe('objectives, documents and the clause checklist, end to end', () => {
     await shot('32-document-approved');
   });
 
-  it('records that the policy addresses clause 5.2', async () => {
+  it('links the policy to clause 5.2, which the coverage then shows addressed by it', async () => {
     await click('nav-clauses');
-    await (await byId('clauses-progress')).waitForDisplayed();
-    expect(await textOf(await byId('clauses-progress'))).toContain('0 of');
-    let row;
-    for (const candidate of await $$('[data-testid="clause-row"]')) {
-      if ((await textOf(candidate)).startsWith('5.2')) row = candidate;
-    }
-    expect(row).toBeDefined();
+    await (await byId('clauses-summary')).waitForDisplayed();
+    expect(await textOf(await byId('clauses-summary'))).toMatch(/^\d+ of \d+ clauses addressed/);
+    const row = await $('[data-testid="clause-row"][data-clause="5.2"]');
+    expect(await row.isExisting()).toBe(true);
     const picker = await row.$('[data-testid="clause-add-doc"]');
     await picker.scrollIntoView({ block: 'center' });
     await picker.selectByIndex(1);
     const save = await row.$('[data-testid="clause-save"]');
     await save.waitForClickable();
     await save.click();
-    await browser.waitUntil(async () => (await textOf(await byId('clauses-progress'))).includes('1 of'));
+    await browser.waitUntil(async () => (await row.getAttribute('data-status')) === 'addressed');
     expect(await textOf(await row.$('[data-testid="clause-doc"]'))).toContain('POL-01');
+    expect(await textOf(await row.$('[data-testid="clause-covering-doc"]'))).toContain('POL-01');
     await shot('33-clauses');
   });
 });

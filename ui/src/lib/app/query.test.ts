@@ -21,10 +21,12 @@ describe('domainChanged', () => {
 		queryClient.setQueryData(['audits'], []);
 		queryClient.setQueryData(['people'], []);
 		queryClient.setQueryData(['readiness', '2026-06-01'], { ready: false });
+		queryClient.setQueryData(['coverage', '2026-06-01'], { clauses: [] });
 		queryClient.setQueryData(['search', 'audit'], { total: 0, hits: [] });
 		await domainChanged('audits');
 		expect(queryClient.getQueryState(['audits'])?.isInvalidated).toBe(true);
 		expect(queryClient.getQueryState(['readiness', '2026-06-01'])?.isInvalidated).toBe(true);
+		expect(queryClient.getQueryState(['coverage', '2026-06-01'])?.isInvalidated).toBe(true);
 		expect(queryClient.getQueryState(['search', 'audit'])?.isInvalidated).toBe(true);
 		expect(queryClient.getQueryState(['people'])?.isInvalidated).toBe(false);
 	});

@@ -30,9 +30,9 @@ export function dropRecordData(): void {
 	void queryClient.invalidateQueries({ queryKey: ['app'] });
 }
 
-/** Keys computed from the records of every domain (the readiness rules, search results):
- * stale after any change. */
-const DERIVED_KEYS: ReadonlyArray<string> = ['readiness', 'search'];
+/** Keys computed from the records of every domain (the readiness rules, the clause coverage,
+ * search results): stale after any change. */
+const DERIVED_KEYS: ReadonlyArray<string> = ['readiness', 'coverage', 'search'];
 
 /** Marks one domain's data stale, and what is derived from it, so screens showing it refetch. */
 export async function domainChanged(domain: string): Promise<void> {

@@ -7,6 +7,7 @@ vi.mock('$app/navigation', () => ({ goto: vi.fn() }));
 
 import { invoke } from '@tauri-apps/api/core';
 import type { ReadinessView } from '$lib/bindings/ReadinessView';
+import { formatDate } from '$lib/app/format';
 import WithQueryClient from '$lib/testing/WithQueryClient.svelte';
 import DashboardScreen from './DashboardScreen.svelte';
 import { report, rule } from './fixtures';
@@ -92,6 +93,38 @@ describe('DashboardScreen', () => {
 		await fireEvent.click(screen.getByTestId('dashboard-as-of-today'));
 		await waitFor(() =>
 			expect(screen.getByTestId('dashboard-when-2').textContent).toContain('Stage 2 in 23 days')
+		);
+	});
+
+	it('says plainly when it shows another day than today, and goes back to today', async () => {
+		renderScreen();
+		await screen.findByTestId('dashboard-verdict-2');
+		expect(screen.queryByTestId('dashboard-as-of-notice'), 'not on today').toBeNull();
+
+		await fireEvent.input(screen.getByTestId('dashboard-as-of'), {
+			target: { value: '2026-05-10' }
+		});
+		const notice = await screen.findByTestId('dashboard-as-of-notice');
+		expect(notice.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+			`Showing the vault as of ${formatDate('2026-05-10')}: records dated after that day are not counted. Back to today`
+		);
+		const first = document.querySelector('[data-testid="dashboard-as-of-notice"] ~ .stages');
+		expect(first, 'the line stands above the stage cards').not.toBeNull();
+
+		await fireEvent.click(screen.getByTestId('dashboard-back-to-today'));
+		await waitFor(() => expect(screen.queryByTestId('dashboard-as-of-notice')).toBeNull());
+		expect((screen.getByTestId('dashboard-as-of') as HTMLInputElement).value).toBe(TODAY);
+		expect(readinessCalls().at(-1)).toEqual({ as_of: TODAY });
+	});
+
+	it('asks the tracker for the items overdue on the chosen day', async () => {
+		renderScreen();
+		await screen.findByTestId('dashboard-verdict-2');
+		await fireEvent.input(screen.getByTestId('dashboard-as-of'), {
+			target: { value: '2026-05-10' }
+		});
+		await waitFor(() =>
+			expect(invokeMock).toHaveBeenCalledWith('tracker_overdue', { as_of: '2026-05-10' })
 		);
 	});
 

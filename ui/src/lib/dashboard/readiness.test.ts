@@ -140,6 +140,19 @@ describe('follow-ups', () => {
 		expect(auditsThisMonth(audits, '2026-06-15').map((x) => x.id)).toEqual([1, 3]);
 	});
 
+	it('judges the audits of the month on the day asked: one completed later was still to do', () => {
+		const audit = (id: number, completed: string | null): Audit => ({
+			...blankAudit('2026-06'),
+			id,
+			reference: `IA-00${id}`,
+			status: 'completed',
+			completed_on: completed
+		});
+		const audits = [audit(1, '2026-06-20'), audit(2, '2026-06-10'), audit(3, null)];
+		expect(auditsThisMonth(audits, '2026-06-15').map((x) => x.id)).toEqual([1]);
+		expect(auditsThisMonth(audits, '2026-06-20'), 'completed on the day').toEqual([]);
+	});
+
 	it('lists overdue tracker items and treatment actions, the longest overdue first', () => {
 		const item = (id: number, due: string | null, status = 'open' as const) => ({
 			...blankItem('2026-01-01'),
@@ -170,5 +183,20 @@ describe('follow-ups', () => {
 			{ id: 2, actions: [action(3, '2026-03-01'), action(4, '2026-07-01'), action(5, null)] }
 		] as unknown as Risk[];
 		expect(overdueActions(risks, '2026-06-01').map((x) => x.action.id)).toEqual([3, 1]);
+
+		const doneLater = [
+			{
+				id: 3,
+				actions: [
+					{ ...action(6, '2026-05-01', 'done'), done_date: '2026-06-10' },
+					{ ...action(7, '2026-05-01', 'done'), done_date: '2026-05-20' }
+				]
+			}
+		] as unknown as Risk[];
+		expect(
+			overdueActions(doneLater, '2026-06-01').map((x) => x.action.id),
+			'done on 10 June, so still open and late on 1 June'
+		).toEqual([6]);
+		expect(overdueActions(doneLater, '2026-06-10')).toEqual([]);
 	});
 });

@@ -3,6 +3,7 @@
 // and the follow-ups due (audits this month, overdue tracker items and treatment actions).
 
 import type { Audit } from '$lib/bindings/Audit';
+import type { AuditStatus } from '$lib/bindings/AuditStatus';
 import type { ReadinessReport } from '$lib/bindings/ReadinessReport';
 import type { RecordKind } from '$lib/bindings/RecordKind';
 import type { RecordRef } from '$lib/bindings/RecordRef';
@@ -105,13 +106,25 @@ export function stage2When(days: number | null): string {
 	return `Stage 2 date passed ${plural(-days, 'day')} ago`;
 }
 
-/** Audits of the month of `asOf` still to be done (planned or in progress). */
+/** `date` lies after `asOf`: what it dates had not happened yet on that day (as the core's
+ * view of a day judges it; an unknown date counts as before). */
+const after = (date: string | null, asOf: string) => date !== null && date > asOf;
+
+/** An audit's status on `asOf`: completed only if completed by then, in progress only if
+ * started by then (as the core's view of a day takes it). */
+export function auditStatusOn(a: Audit, asOf: string): AuditStatus {
+	if (a.status === 'cancelled') return a.status;
+	if (a.status === 'completed' && !after(a.completed_on, asOf)) return a.status;
+	return a.started_on !== null && !after(a.started_on, asOf) ? 'in_progress' : 'planned';
+}
+
+/** Audits of the month of `asOf` still to be done on that day (planned or in progress then:
+ * an audit completed after `asOf` was not done yet). */
 export function auditsThisMonth(audits: ReadonlyArray<Audit>, asOf: string): Audit[] {
 	const month = asOf.slice(0, 7);
 	return audits
-		.filter(
-			(a) => a.planned_month === month && (a.status === 'planned' || a.status === 'in_progress')
-		)
+		.filter((a) => a.planned_month === month && auditStatusOn(a, asOf) !== 'completed')
+		.filter((a) => a.status !== 'cancelled')
 		.sort((a, b) => a.reference.localeCompare(b.reference));
 }
 
@@ -124,12 +137,16 @@ export function overdueItems(items: ReadonlyArray<TrackerItem>, asOf: string): T
 
 export type OverdueAction = { risk: Risk; action: RiskAction };
 
-/** Treatment actions not done whose due date is before `asOf`, the longest overdue first. */
+/** Treatment actions not done by `asOf` whose due date is before it, the longest overdue
+ * first (an action done after `asOf` was still open on that day). */
 export function overdueActions(risks: ReadonlyArray<Risk>, asOf: string): OverdueAction[] {
 	return risks
 		.flatMap((risk) => risk.actions.map((action) => ({ risk, action })))
 		.filter(
-			({ action }) => action.status !== 'done' && action.due_date !== null && action.due_date < asOf
+			({ action }) =>
+				(action.status !== 'done' || after(action.done_date, asOf)) &&
+				action.due_date !== null &&
+				action.due_date < asOf
 		)
 		.sort(
 			(a, b) =>

@@ -12,7 +12,7 @@ fn documentation_clause(id: &str) -> bool {
 }
 
 /// The sub-clauses at fault, leaves only (a parent stands where its sub-clauses stand).
-fn leaves<'a>(c: &'a Coverage, test: impl Fn(&ClauseCoverage) -> bool) -> Vec<&'a ClauseCoverage> {
+fn leaves(c: &Coverage, test: impl Fn(&ClauseCoverage) -> bool) -> Vec<&ClauseCoverage> {
     c.clauses
         .iter()
         .filter(|x| {

@@ -103,15 +103,22 @@ pub fn list(conn: &Connection) -> Result<Vec<TrackerItem>> {
     with_notes(conn, "TRUE", [])
 }
 
-/// The items not closed whose due date is before `today`, longest overdue first: what the
-/// dashboard follows up, without sending the whole tracker to the window.
+/// The items overdue as of `today`, longest overdue first, each as it stood on that day: raised
+/// by then, not closed by then, due before it. What the dashboard follows up for any day it
+/// is asked about, without sending the whole tracker to the window; the same items a
+/// [`crate::view::View`] of that day finds overdue.
 pub fn overdue(conn: &Connection, today: NaiveDate) -> Result<Vec<TrackerItem>> {
-    // `TrackerItem::is_overdue` in SQL: dates are stored as YYYY-MM-DD, which sort as text.
+    // `TrackerItem::is_overdue` on the day in SQL: dates are stored as YYYY-MM-DD, which sort
+    // as text; an item closed without a date counts as closed (as the view takes it).
     let mut items = with_notes(
         conn,
-        "status <> 'closed' AND due_on IS NOT NULL AND due_on < ?1",
+        "raised_on <= ?1 AND due_on IS NOT NULL AND due_on < ?1 \
+         AND (status <> 'closed' OR closed_on > ?1)",
         [today],
     )?;
+    for item in &mut items {
+        crate::view::tracker_item(item, today);
+    }
     items.sort_by_key(|item| (item.due_on, item.id));
     Ok(items)
 }

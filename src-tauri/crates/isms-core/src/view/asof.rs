@@ -13,7 +13,7 @@ use super::Facts;
 use crate::audits::AuditStatus;
 use crate::changes::ChangeStatus;
 use crate::risks::ActionStatus;
-use crate::tracker::ItemStatus;
+use crate::tracker::{ItemStatus, TrackerItem};
 
 /// Whether something dated `date` had happened by `day`; an unknown date is taken as known
 /// before (the record says it happened and nothing says when).
@@ -74,15 +74,22 @@ fn risks(f: &mut Facts, day: NaiveDate) {
 fn tracker(f: &mut Facts, day: NaiveDate) {
     f.tracker.retain(|i| i.raised_on <= day);
     for i in &mut f.tracker {
-        i.notes.retain(|n| n.noted_on <= day);
-        if !by(i.effectiveness_on, day) {
-            i.effectiveness_on = None;
-            i.effectiveness_result.clear();
-        }
-        if i.status == ItemStatus::Closed && !by(i.closed_on, day) {
-            i.status = ItemStatus::InProgress;
-            i.closed_on = None;
-        }
+        tracker_item(i, day);
+    }
+}
+
+/// An item raised by the day as it stood on it: notes and the effectiveness review from their
+/// dates, closed only if closed by then. Also used by [`crate::tracker::overdue`], which reads
+/// only the items it needs.
+pub(crate) fn tracker_item(i: &mut TrackerItem, day: NaiveDate) {
+    i.notes.retain(|n| n.noted_on <= day);
+    if !by(i.effectiveness_on, day) {
+        i.effectiveness_on = None;
+        i.effectiveness_result.clear();
+    }
+    if i.status == ItemStatus::Closed && !by(i.closed_on, day) {
+        i.status = ItemStatus::InProgress;
+        i.closed_on = None;
     }
 }
 

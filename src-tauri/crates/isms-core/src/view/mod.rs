@@ -24,6 +24,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
+pub(crate) use asof::tracker_item;
 pub use facts::Facts;
 
 /// The vault's facts as of one day.

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use isms_core::demo::{self, DemoPoint, DemoScale};
 use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus, TrackerItem};
+use isms_core::view::View;
 use isms_core::{ErrorCode, Passphrase, history};
 
 use crate::support::{PASS, Scratch, stamp};
@@ -169,7 +170,7 @@ fn the_vault_lists_only_the_overdue_items_longest_overdue_first() {
 }
 
 #[test]
-fn overdue_in_sql_agrees_with_the_items_own_rule_on_every_demo_point() {
+fn overdue_in_sql_agrees_with_a_view_of_the_day_on_every_demo_point() {
     let s = Scratch::new();
     let made = day("2026-06-15");
     let mut late_points = 0;
@@ -182,11 +183,12 @@ fn overdue_in_sql_agrees_with_the_items_own_rule_on_every_demo_point() {
             made,
         )
         .unwrap();
-        let all = tracker::list(vault.reader()).unwrap();
         let mut late = false;
         for offset in (-200..=400).step_by(20) {
             let today = made + chrono::Duration::days(offset);
-            let mut expected: Vec<TrackerItem> = all
+            let view = View::load(vault.reader(), today).unwrap();
+            let mut expected: Vec<TrackerItem> = view
+                .tracker
                 .iter()
                 .filter(|i| i.is_overdue(today))
                 .cloned()
@@ -199,6 +201,43 @@ fn overdue_in_sql_agrees_with_the_items_own_rule_on_every_demo_point() {
         late_points += usize::from(late);
     }
     assert!(late_points >= 2, "items fall late in the later demo points");
+}
+
+#[test]
+fn overdue_on_a_past_day_sees_the_items_as_they_stood_then() {
+    let s = Scratch::new();
+    let mut vault = s.vault("past.isms");
+    let mut late = nc("Closed in June, late in May");
+    late.due_on = Some(day("2026-04-30"));
+    let late = tracker::create(&mut vault, stamp(1), late).unwrap();
+    tracker::add_note(&mut vault, stamp(2), late.id, day("2026-05-05"), "Chased").unwrap();
+    tracker::add_note(&mut vault, stamp(3), late.id, day("2026-06-02"), "Fixed").unwrap();
+    let mut closing = tracker::get(vault.reader(), late.id).unwrap();
+    closing.status = ItemStatus::Closed;
+    closing.closed_on = Some(day("2026-06-03"));
+    closing.root_cause = "No owner".into();
+    closing.corrective_action = "Owner named".into();
+    closing.effectiveness_on = Some(day("2026-06-20"));
+    closing.effectiveness_result = "Held".into();
+    tracker::update(&mut vault, stamp(4), closing).unwrap();
+    let in_may = tracker::overdue(vault.reader(), day("2026-05-20")).unwrap();
+    assert_eq!(in_may.len(), 1, "{in_may:?}");
+    let item = &in_may[0];
+    assert_eq!(item.id, late.id);
+    assert_eq!(item.status, ItemStatus::InProgress, "closed only on 3 June");
+    assert_eq!(item.closed_on, None);
+    assert_eq!(item.notes.len(), 1, "the June note was not written yet");
+    assert!(
+        item.effectiveness_result.is_empty(),
+        "reviewed only on 20 June"
+    );
+    assert!(
+        tracker::overdue(vault.reader(), day("2026-06-03"))
+            .unwrap()
+            .iter()
+            .all(|i| i.id != late.id),
+        "closed on the day asked"
+    );
 }
 
 #[test]
