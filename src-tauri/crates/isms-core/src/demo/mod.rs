@@ -47,7 +47,8 @@ pub enum DemoPoint {
     /// Documentation about half done, Stage 1 in ten weeks: the scope and risk assessment
     /// process are drafts, three risks lack an owner (two also scores), one a treatment
     /// decision, four plans are unapproved, a quarter of the SoA is undecided and unapproved,
-    /// no objectives, manual and procedures missing. Context and policy pass.
+    /// no objectives, manual and procedures missing, one risk owner without the role and
+    /// another without competence evidence. Context and policy pass.
     Stage1Gaps,
     /// Every Stage 1 rule passes without warning; Stage 1 is two weeks ahead and three
     /// internal audits are planned for the months after it.
@@ -56,6 +57,8 @@ pub enum DemoPoint {
     /// done by the ISMS owner (S2-INDEPENDENCE fails), its nonconformity has no root cause yet
     /// (S2-FINDINGS), a Stage 1 OFI awaits a decision, red risks are still being treated, not
     /// everyone is trained or has acknowledged the policies, and no management review is held.
+    /// The ISMS owner's CISSP certificate lapsed the month before (their lead-implementer
+    /// certificate still counts).
     Operating,
     /// About three months after Stage 1: every rule of both stages passes without warning.
     Stage2Ready,
