@@ -48,7 +48,8 @@ pub enum DemoPoint {
     /// Documentation about half done, Stage 1 in ten weeks: the scope and risk assessment
     /// process are drafts, three risks lack an owner (two also scores), one a treatment
     /// decision, four plans are unapproved, a quarter of the SoA is undecided and unapproved,
-    /// no objectives, manual and procedures missing. Context and policy pass.
+    /// no objectives, manual and procedures missing, one risk owner without the role and
+    /// another without competence evidence. Context and policy pass.
     Stage1Gaps,
     /// Every Stage 1 rule passes without warning; Stage 1 is two weeks ahead and three
     /// internal audits are planned for the months after it.
@@ -57,7 +58,9 @@ pub enum DemoPoint {
     /// done by the ISMS owner (S2-INDEPENDENCE fails), its nonconformity has no root cause yet
     /// (S2-FINDINGS), a Stage 1 OFI awaits a decision, red risks are still being treated, not
     /// everyone is trained or has acknowledged the policies, no management review is held, and
-    /// the phishing simulation of the Stage 1 month has no result (it was postponed).
+    /// the phishing simulation of the Stage 1 month has no result (it was postponed). The ISMS
+    /// owner's CISSP certificate lapsed the month before (their lead-implementer certificate
+    /// still counts).
     Operating,
     /// About three months after Stage 1: every rule of both stages passes without warning.
     Stage2Ready,

@@ -211,7 +211,7 @@ fn a_role_people_hold_is_not_removed_until_they_are_unassigned() {
     );
     assert_eq!(
         competence::list_assignments(vault.reader()).unwrap(),
-        [held.clone()]
+        std::slice::from_ref(&held)
     );
 
     competence::unassign(&mut vault, stamp(6), held.id).unwrap();
