@@ -70,6 +70,8 @@ fn an_empty_vault_is_not_ready_for_stage1() {
         "S1-SOA",
         "S1-OBJECTIVES",
         "S1-DOCS",
+        "S1-MONITORING",
+        "S1-CLAUSES",
     ]);
     assert_eq!(failing(&r), expected, "{}", explain(&r));
 }
@@ -89,8 +91,18 @@ fn half_done_documentation_fails_stage1_for_realistic_reasons() {
         "S1-SOA",
         "S1-OBJECTIVES",
         "S1-DOCS",
+        "S1-COMPETENCE",
+        "S1-MONITORING",
+        "S1-CLAUSES",
     ]);
     assert_eq!(failing(&r), expected, "{}", explain(&r));
+    let competence = r.rule("S1-COMPETENCE").unwrap();
+    assert!(
+        competence.finding.contains("risk owner")
+            && competence.finding.contains("competence evidence"),
+        "a risk owner without the role, another without evidence: {}",
+        competence.finding
+    );
     for passing in ["S1-CONTEXT", "S1-POLICY", "S1-SOA-CONSISTENT"] {
         assert_eq!(
             r.rule(passing).unwrap().status,
@@ -124,6 +136,11 @@ fn a_month_after_stage1_the_owner_audited_their_own_clauses() {
     assert!(
         fails.contains("S2-INDEPENDENCE") && fails.contains("S2-FINDINGS"),
         "{}",
+        explain(&two)
+    );
+    assert!(
+        fails.contains("S2-MONITORING"),
+        "a month of the phishing simulation was missed: {}",
         explain(&two)
     );
     let independence = two.rule("S2-INDEPENDENCE").unwrap();

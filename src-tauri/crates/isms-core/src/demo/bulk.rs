@@ -244,6 +244,7 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff, docs: &Docs
     evidence_left -= documents(vault, story, staff, &owners, &mut rng, evidence_left)?;
     loose_evidence(vault, story, evidence_left)?;
     super::bulk_risks::write(vault, story, &owners, &mut rng)?;
+    super::competence::bulk_risk_owners(vault, story)?;
     tracker(vault, story, &owners, &mut rng)?;
     Ok(())
 }

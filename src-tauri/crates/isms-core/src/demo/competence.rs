@@ -156,6 +156,48 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
     record_all(vault, story.stamp(story.after_stage1(40)), renewals)
 }
 
+/// The bulk records of a large vault: every risk owner who holds no role yet is given the
+/// risk owner role, with the risk assessment workshop as their evidence, as the company's own
+/// risk owners are.
+pub(super) fn bulk_risk_owners(vault: &mut Vault, story: &Story) -> Result<()> {
+    let unassigned = ids(
+        vault,
+        "SELECT DISTINCT owner_id FROM risks WHERE owner_id IS NOT NULL AND owner_id NOT IN \
+         (SELECT person_id FROM role_assignments) ORDER BY owner_id",
+    )?;
+    let risk_role = competence::list_roles(vault.reader())?
+        .into_iter()
+        .find(|r| r.standard == Some(StandardRole::RiskOwner))
+        .map(|r| r.id)
+        .ok_or_else(|| crate::CoreError::internal("A standard role is missing."))?;
+    vault.write(story.stamp(story.prep(56)), |tx| {
+        for person_id in unassigned {
+            competence::assign_in(
+                tx,
+                Assignment {
+                    id: 0,
+                    role_id: risk_role,
+                    person_id,
+                    assigned_on: Some(story.prep(12)),
+                },
+            )?;
+            competence::create_evidence_in(
+                tx,
+                evidence(
+                    person_id,
+                    CompetenceKind::Training,
+                    "Risk assessment workshop: the Northwind risk method",
+                    story.prep(10),
+                    None,
+                    None,
+                )
+                .0,
+            )?;
+        }
+        Ok(())
+    })
+}
+
 type Proof = (&'static str, &'static str);
 
 /// Records each piece of evidence, storing its file first when it has one.

@@ -122,7 +122,7 @@ const DOCS: [DocDef; 13] = [
         items: &[],
         owner: Role::Owner,
         communicate: false,
-        clauses: &["4.4", "5.3", "7.1", "8.1"],
+        clauses: &["4.4", "5.3", "7.1", "8.1", "9.1", "9.3", "10.1"],
         at_gaps: AtGaps::Missing,
         summary: "How Northwind's ISMS works, clause by clause, and where each record is kept.",
     },

@@ -6,8 +6,10 @@
 mod audit;
 mod awareness;
 mod cap;
+mod competence;
 mod documentation;
 mod gaps;
+mod monitoring;
 mod operation;
 mod records;
 mod references;

@@ -1,7 +1,8 @@
 //! Roles and responsibilities (5.3) in the stage1 and stage2 packs: the ISMS owner and top
 //! management, then who owns what — risks, applicable controls, documents, objectives and open
 //! tracker items — for every active person, and for a leaver while they still own records
-//! (which the S1-ROLES rule fails). Ownership is gathered in one pass per kind of record.
+//! (which the S1-ROLES rule fails). Ownership is gathered in one pass per kind of record. The
+//! ISMS roles and the evidence of competence follow ([`super::competence`]).
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,8 @@ use super::documentation::documents;
 use super::records::{Records, by_reference, date, list, or_dash};
 use crate::model::{Block, Cell, Column, Fact, Section, Table, Tone};
 
-pub(crate) fn roles(r: &Records) -> Section {
+/// The roles section; `operation` (the stage2 pack) adds each competence evidence file.
+pub(crate) fn roles(r: &Records, operation: bool) -> Section {
     let people = &r.facts.people;
     let titled = |p: &Person| {
         if p.job_title.is_empty() {
@@ -106,9 +108,7 @@ pub(crate) fn roles(r: &Records) -> Section {
             vec![name, Cell::text(role), Cell::text(what)]
         })
         .collect();
-    Section {
-        title: "Roles and responsibilities".into(),
-        blocks: vec![
+    let mut blocks = vec![
             Block::Facts(vec![
                 Fact::new("ISMS owner", list(&owners)),
                 Fact::new("Top management", list(&top)),
@@ -123,6 +123,10 @@ pub(crate) fn roles(r: &Records) -> Section {
                 ],
                 rows,
             }),
-        ],
+        ];
+    blocks.extend(super::competence::blocks(r, operation));
+    Section {
+        title: "Roles and responsibilities".into(),
+        blocks,
     }
 }

@@ -10,7 +10,9 @@ use isms_core::readiness::{Report, Stage};
 use isms_core::{Result, Vault};
 
 use super::records::{DASH, Records, list, long_date};
-use super::{CONFIDENTIALITY, documentation, generated_by, risk, roles, statement, verdict};
+use super::{
+    CONFIDENTIALITY, documentation, generated_by, monitoring, risk, roles, statement, verdict,
+};
 use crate::model::{Fact, Pack, Section};
 
 pub(crate) const TITLE: &str = "Stage 1 evidence pack";
@@ -83,12 +85,13 @@ pub(crate) fn documentation_sections(r: &Records, operation: bool) -> Vec<Sectio
     vec![
         documentation::scope_and_context(r),
         documentation::document_register(r),
-        roles::roles(r),
+        roles::roles(r, operation),
         risk::method(r),
         risk::register(r),
         risk::treatment_plan(r),
         statement::section(r),
         documentation::objectives(r),
+        monitoring::section(r, operation),
         documentation::clause_checklist(r, operation),
     ]
 }

@@ -87,7 +87,7 @@ pub fn open_ncs(vault: &Vault) -> Vec<String> {
     refs
 }
 
-pub const STAGE1_SECTIONS: [&str; 10] = [
+pub const STAGE1_SECTIONS: [&str; 11] = [
     "Stage 1 readiness",
     "Scope and context",
     "Policies and documents",
@@ -97,6 +97,7 @@ pub const STAGE1_SECTIONS: [&str; 10] = [
     "Risk treatment plan",
     "Statement of Applicability",
     "Information security objectives",
+    "Monitoring and measurement",
     "Clause checklist",
 ];
 

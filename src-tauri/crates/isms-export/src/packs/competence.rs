@@ -1,0 +1,168 @@
+//! Roles and competence (5.3, 7.2) in the stage packs: the ISMS roles with their
+//! responsibilities, the competence each requires and who holds it; then the competence
+//! evidence of every person in a role, current or lapsed on the pack's day. The stage2 pack
+//! names each evidence file with its SHA-256, so an auditor can match it to the bundle.
+
+use isms_core::competence::CompetenceKind;
+
+use super::records::{Records, date, list, or_dash};
+use crate::model::{Block, Cell, Column, Table, Tone};
+
+fn kind_words(k: CompetenceKind) -> &'static str {
+    match k {
+        CompetenceKind::Education => "Education",
+        CompetenceKind::Training => "Training",
+        CompetenceKind::Experience => "Experience",
+        CompetenceKind::Certification => "Certification",
+    }
+}
+
+/// The roles table and the competence evidence of everyone in a role; `files` adds each
+/// evidence file's name and SHA-256 (the stage2 pack).
+pub(crate) fn blocks(r: &Records, files: bool) -> Vec<Block> {
+    let f = &r.facts;
+    let holders = |role_id: i64| -> Vec<String> {
+        let mut names: Vec<String> = f
+            .assignments
+            .iter()
+            .filter(|a| a.role_id == role_id)
+            .filter_map(|a| r.person(a.person_id))
+            .filter(|p| p.is_active(r.as_of))
+            .map(|p| p.name.clone())
+            .collect();
+        names.sort();
+        names
+    };
+    let mut blocks = vec![Block::Heading("ISMS roles (5.3)".into())];
+    if f.roles.is_empty() {
+        blocks.push(Block::Note("No ISMS role is defined.".into()));
+    } else {
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Role", 1.3),
+                Column::new("Responsibilities", 3.2).clipped(6),
+                Column::new("Competence required (7.2)", 2.4).clipped(5),
+                Column::new("Held by", 1.6),
+            ],
+            rows: f
+                .roles
+                .iter()
+                .map(|role| {
+                    let held = holders(role.id);
+                    vec![
+                        Cell::bold(&role.name),
+                        if role.responsibilities.trim().is_empty() {
+                            Cell::status("Not written", Tone::Bad)
+                        } else {
+                            Cell::text(role.responsibilities.trim())
+                        },
+                        Cell::text(if role.requires_competence() {
+                            role.competence.trim().to_owned()
+                        } else {
+                            "None specified".to_owned()
+                        }),
+                        if held.is_empty() {
+                            Cell::status("Nobody", Tone::Warning)
+                        } else {
+                            Cell::text(list(&held))
+                        },
+                    ]
+                })
+                .collect(),
+        }));
+    }
+    blocks.push(Block::Heading("Evidence of competence (7.2 d)".into()));
+    let mut people: Vec<_> = f
+        .people
+        .iter()
+        .filter(|p| p.is_active(r.as_of) && f.assignments.iter().any(|a| a.person_id == p.id))
+        .collect();
+    people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    let mut rows = Vec::new();
+    for p in &people {
+        let roles: Vec<String> = f
+            .roles
+            .iter()
+            .filter(|role| {
+                f.assignments
+                    .iter()
+                    .any(|a| a.role_id == role.id && a.person_id == p.id)
+            })
+            .map(|role| role.name.clone())
+            .collect();
+        let mut evidence: Vec<_> = f
+            .competence
+            .iter()
+            .filter(|e| e.person_id == p.id)
+            .collect();
+        evidence.sort_by_key(|e| (e.obtained_on, e.id));
+        if evidence.is_empty() {
+            let mut row = vec![
+                Cell::bold(&p.name),
+                Cell::text(list(&roles)),
+                Cell::status("No evidence recorded", Tone::Bad),
+                Cell::text("\u{2014}"),
+                Cell::text("\u{2014}"),
+                Cell::text("\u{2014}"),
+            ];
+            if files {
+                row.push(Cell::text("\u{2014}"));
+            }
+            rows.push(row);
+            continue;
+        }
+        for (n, e) in evidence.iter().enumerate() {
+            let status = if e.current_on(r.as_of) {
+                Cell::status("Current", Tone::Good)
+            } else if e.lapsed(r.as_of) {
+                Cell::status("Lapsed", Tone::Bad)
+            } else {
+                Cell::status("Not yet", Tone::Neutral)
+            };
+            let mut row = vec![
+                if n == 0 {
+                    Cell::bold(&p.name)
+                } else {
+                    Cell::text("")
+                },
+                Cell::text(if n == 0 { list(&roles) } else { String::new() }),
+                Cell::text(format!("{}: {}", kind_words(e.kind), e.title)),
+                Cell::text(date(Some(e.obtained_on))),
+                Cell::text(date(e.expires_on)),
+                status,
+            ];
+            if files {
+                let file = e
+                    .evidence_id
+                    .and_then(|id| f.evidence.iter().find(|x| x.id == id))
+                    .map_or_else(
+                        || "No file".to_owned(),
+                        |x| format!("{} SHA-256 {}", x.file_name, x.sha256),
+                    );
+                row.push(Cell::text(or_dash(&file)));
+            }
+            rows.push(row);
+        }
+    }
+    if rows.is_empty() {
+        blocks.push(Block::Note("Nobody holds an ISMS role yet.".into()));
+        return blocks;
+    }
+    blocks.push(Block::Note(format!(
+        "Everyone active in an ISMS role on {}, with the evidence of their competence; \u{201c}Current\u{201d} means obtained by then and not expired.",
+        super::records::long_date(r.as_of)
+    )));
+    let mut columns = vec![
+        Column::new("Person", 1.3),
+        Column::new("Roles", 1.3),
+        Column::new("Evidence", 2.2),
+        Column::new("Obtained", 0.9),
+        Column::new("Expires", 0.9),
+        Column::new("Status", 0.8),
+    ];
+    if files {
+        columns.push(Column::new("File", 2.2));
+    }
+    blocks.push(Block::Table(Table { columns, rows }));
+    blocks
+}
