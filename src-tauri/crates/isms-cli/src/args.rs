@@ -119,7 +119,8 @@ pub enum Command {
     /// text that could run as a formula stays text). Never overwrites a file.
     ExportSheet {
         vault: PathBuf,
-        /// risks, soa, assets, people, tracker, documents, audits, training or acknowledgements.
+        /// risks, soa, assets, people, tracker, documents, audits, training, acknowledgements or
+        /// measures.
         kind: isms_sheets::write::SheetKind,
         /// The workbook to write (.xlsx).
         #[arg(long, value_name = "FILE")]

@@ -14,6 +14,7 @@ mod acknowledgements;
 mod assets;
 mod audits;
 mod documents;
+mod measures;
 mod people;
 mod risks;
 pub mod sheet;
@@ -43,10 +44,11 @@ pub enum SheetKind {
     Audits,
     Training,
     Acknowledgements,
+    Measures,
 }
 
 impl SheetKind {
-    pub const ALL: [SheetKind; 9] = [
+    pub const ALL: [SheetKind; 10] = [
         SheetKind::Risks,
         SheetKind::Soa,
         SheetKind::Assets,
@@ -56,6 +58,7 @@ impl SheetKind {
         SheetKind::Audits,
         SheetKind::Training,
         SheetKind::Acknowledgements,
+        SheetKind::Measures,
     ];
 
     /// The word the CLI takes.
@@ -70,6 +73,7 @@ impl SheetKind {
             SheetKind::Audits => "audits",
             SheetKind::Training => "training",
             SheetKind::Acknowledgements => "acknowledgements",
+            SheetKind::Measures => "measures",
         }
     }
 
@@ -85,6 +89,7 @@ impl SheetKind {
             SheetKind::Audits => "Internal audit programme",
             SheetKind::Training => "Training matrix",
             SheetKind::Acknowledgements => "Policy acknowledgements",
+            SheetKind::Measures => "Monitoring and measurement",
         }
     }
 
@@ -131,6 +136,7 @@ pub fn sheets(vault: &Vault, kind: SheetKind, as_of: NaiveDate) -> Result<Vec<Sh
         SheetKind::Audits => audits::sheets(vault, &people),
         SheetKind::Training => training::sheets(vault, &people, as_of),
         SheetKind::Acknowledgements => acknowledgements::sheets(vault, &people, as_of),
+        SheetKind::Measures => measures::sheets(vault, &people, as_of),
     }
 }
 

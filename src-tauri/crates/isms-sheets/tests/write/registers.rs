@@ -25,6 +25,7 @@ fn sheet_names(kind: SheetKind) -> &'static [&'static str] {
         SheetKind::Audits => &["Audits"],
         SheetKind::Training => &["Training", "Completions", "Courses"],
         SheetKind::Acknowledgements => &["Acknowledgements"],
+        SheetKind::Measures => &["Measures", "Results"],
     }
 }
 
@@ -85,6 +86,20 @@ fn every_register_has_its_sheets_and_one_row_per_record() {
             SheetKind::Acknowledgements,
             "Acknowledgements",
             acks.len() + missing,
+        ),
+        (
+            SheetKind::Measures,
+            "Measures",
+            isms_core::measures::list(conn).unwrap().len(),
+        ),
+        (
+            SheetKind::Measures,
+            "Results",
+            isms_core::measures::results(conn, None)
+                .unwrap()
+                .iter()
+                .filter(|r| r.measured_on <= today())
+                .count(),
         ),
     ];
     for kind in SheetKind::ALL {
