@@ -10,7 +10,7 @@ import type { SheetPreview } from '$lib/bindings/SheetPreview';
 export type SheetKind = Exclude<SheetImportKind, 'training' | 'acknowledgements'>;
 
 /** The registers written to a spreadsheet. */
-export type RegisterKind = SheetKind | 'audits' | 'training' | 'acknowledgements';
+export type RegisterKind = SheetKind | 'audits' | 'training' | 'acknowledgements' | 'measures';
 
 export const SHEET_KINDS: Record<SheetKind, { title: string; noun: string; matched: string }> = {
 	risks: { title: 'risk register', noun: 'risk', matched: 'by reference (R-001) or title' },
@@ -38,7 +38,8 @@ export const REGISTER_TITLES: Record<RegisterKind, string> = {
 	documents: 'Document register',
 	audits: 'Internal audit programme',
 	training: 'Training matrix',
-	acknowledgements: 'Policy acknowledgements'
+	acknowledgements: 'Policy acknowledgements',
+	measures: 'Monitoring and measurement'
 };
 
 /** The preview's columns as the choice the shell takes: every column, with its field or none. */
