@@ -15,7 +15,13 @@ pub fn handles(kind: &str) -> bool {
     matches!(
         Kind::parse(kind),
         Some(
-            Kind::Risks | Kind::Soa | Kind::People | Kind::Assets | Kind::Tracker | Kind::Documents
+            Kind::Risks
+                | Kind::Soa
+                | Kind::People
+                | Kind::Assets
+                | Kind::Tracker
+                | Kind::Documents
+                | Kind::Measures
         )
     )
 }

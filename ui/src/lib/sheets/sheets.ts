@@ -26,7 +26,12 @@ export const SHEET_KINDS: Record<SheetKind, { title: string; noun: string; match
 		noun: 'tracker item',
 		matched: 'by reference (T-001) or title'
 	},
-	documents: { title: 'document register', noun: 'document', matched: 'by reference' }
+	documents: { title: 'document register', noun: 'document', matched: 'by reference' },
+	measures: {
+		title: 'measures and their results',
+		noun: 'measure',
+		matched: 'by reference (M-001) or title; results only added'
+	}
 };
 
 export const REGISTER_TITLES: Record<RegisterKind, string> = {

@@ -8,12 +8,14 @@
 //!
 //! A record already in the vault is updated, never duplicated: risks, tracker items and
 //! documents (the register entry, not its versions) are matched by reference (or, without one, by a title only one of them has), SoA entries by
-//! control id, people by e-mail, assets by name. Only mapped columns change a record; a mapped column left blank
+//! control id, people by e-mail, assets by name, measures by reference (their results only
+//! appended). Only mapped columns change a record; a mapped column left blank
 //! clears its field. Kinds live in their own files; [`check`] holds what they share.
 
 mod assets;
 mod check;
 mod documents;
+mod measures;
 mod owners;
 mod people;
 mod risks;
@@ -73,6 +75,10 @@ pub(crate) enum Op {
     Asset(Box<isms_core::assets::Asset>),
     Tracker(Box<isms_core::tracker::TrackerItem>),
     Document(Box<isms_core::documents::Document>),
+    Measure(
+        Box<isms_core::measures::Measure>,
+        Option<Box<isms_core::measures::NewResult>>,
+    ),
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -113,6 +119,7 @@ pub fn import(
         Kind::Assets => Box::new(assets::Assets::new(vault)?),
         Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
         Kind::Documents => Box::new(documents::Documents::new(vault)?),
+        Kind::Measures => Box::new(measures::Measures::new(vault)?),
         other => return Err(unsupported(other)),
     };
     let total = records.len();
@@ -178,6 +185,7 @@ fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
         Op::Tracker(t) => tracker::update_in(tx, *t).map(drop),
         Op::Document(d) if d.id == 0 => documents::create_in(tx, *d).map(drop),
         Op::Document(d) => documents::update_in(tx, *d).map(drop),
+        Op::Measure(m, r) => measures::apply(tx, *m, r.map(|r| *r)),
     }
 }
 
@@ -222,7 +230,7 @@ fn unsupported(kind: Kind) -> CoreError {
     CoreError::validation(vec![FieldError::new(
         "kind",
         format!(
-            "{} is imported from a form tool's CSV: risks, soa, people, assets, tracker and documents come from spreadsheets.",
+            "{} is imported from a form tool's CSV: risks, soa, people, assets, tracker, documents and measures come from spreadsheets.",
             kind.as_str()
         ),
     )])

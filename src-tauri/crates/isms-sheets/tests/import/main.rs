@@ -6,6 +6,7 @@
 
 mod assets;
 mod documents;
+mod measures;
 mod people;
 mod risks;
 mod soa;

@@ -19,6 +19,7 @@ fn sheet_of(kind: Kind) -> (SheetKind, &'static str) {
         Kind::Documents => (SheetKind::Documents, "Documents"),
         Kind::Training => (SheetKind::Training, "Completions"),
         Kind::Acknowledgements => (SheetKind::Acknowledgements, "Acknowledgements"),
+        Kind::Measures => (SheetKind::Measures, "Measures"),
     }
 }
 
