@@ -120,7 +120,7 @@ pub enum Command {
     ExportSheet {
         vault: PathBuf,
         /// risks, soa, assets, people, tracker, documents, audits, training, acknowledgements or
-        /// competence.
+        /// competence or measures.
         kind: isms_sheets::write::SheetKind,
         /// The workbook to write (.xlsx).
         #[arg(long, value_name = "FILE")]

@@ -23,6 +23,7 @@ pub fn handles(kind: &str) -> bool {
                 | Kind::Tracker
                 | Kind::Documents
                 | Kind::Competence
+                | Kind::Measures
         )
     )
 }

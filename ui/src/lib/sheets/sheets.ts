@@ -10,7 +10,7 @@ import type { SheetPreview } from '$lib/bindings/SheetPreview';
 export type SheetKind = Exclude<SheetImportKind, 'training' | 'acknowledgements'>;
 
 /** The registers written to a spreadsheet. */
-export type RegisterKind = SheetKind | 'audits' | 'training' | 'acknowledgements';
+export type RegisterKind = SheetKind | 'audits' | 'training' | 'acknowledgements' | 'measures';
 
 export const SHEET_KINDS: Record<SheetKind, { title: string; noun: string; matched: string }> = {
 	risks: { title: 'risk register', noun: 'risk', matched: 'by reference (R-001) or title' },
@@ -31,6 +31,11 @@ export const SHEET_KINDS: Record<SheetKind, { title: string; noun: string; match
 		title: 'competence register',
 		noun: 'piece of competence evidence',
 		matched: 'by person, title and day obtained'
+	},
+	measures: {
+		title: 'measures and their results',
+		noun: 'measure',
+		matched: 'by reference (M-001) or title; results only added'
 	}
 };
 
@@ -44,7 +49,8 @@ export const REGISTER_TITLES: Record<RegisterKind, string> = {
 	audits: 'Internal audit programme',
 	training: 'Training matrix',
 	competence: 'Roles and competence',
-	acknowledgements: 'Policy acknowledgements'
+	acknowledgements: 'Policy acknowledgements',
+	measures: 'Monitoring and measurement'
 };
 
 /** The preview's columns as the choice the shell takes: every column, with its field or none. */

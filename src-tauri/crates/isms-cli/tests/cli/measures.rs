@@ -139,3 +139,37 @@ fn record_takes_a_manual_value_and_refuses_an_unknown_measure() {
         "the passphrase as for every subcommand"
     );
 }
+
+#[test]
+fn measures_come_in_from_a_sheet_and_go_out_to_a_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = isms(d, &["new", "acme.isms", "--org", "Acme"], PASS);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::write(
+        d.join("kpis.csv"),
+        "Reference,Title,Frequency,Target,Direction,Unit,Measured on,Value,Evaluation,Follow-up\n\
+         M-001,Phishing click rate,Monthly,10,At most,%,2026-04-30,12.5,Two clicked,Refresher sent\n\
+         M-001,Phishing click rate,Monthly,10,At most,%,2026-05-29,6,Better,\n",
+    )
+    .unwrap();
+    let out = isms(d, &["import", "acme.isms", "measures", "kpis.csv"], PASS);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("2 rows of measures: created 1, updated 1, 0 unchanged"),
+        "{}",
+        stdout(&out)
+    );
+    let args = [
+        "export-sheet",
+        "acme.isms",
+        "measures",
+        "--out",
+        "measures.xlsx",
+        "--as-of",
+        "2026-06-30",
+    ];
+    let out = isms(d, &args, PASS);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(d.join("measures.xlsx").exists());
+}

@@ -152,14 +152,10 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
         ids.push(measures::create(vault, story.stamp(defined), measure)?.id);
     }
     // Each month ended since Stage 1 (the Stage 1 month first), measured on its last day.
-    let mut month = 0;
-    loop {
-        let Some(end) = month_end(story.stage1, month) else {
+    for month in 0..3 {
+        let Some(end) = month_end(story.stage1, month).filter(|end| *end < story.today) else {
             break;
         };
-        if end >= story.today || month >= 3 {
-            break;
-        }
         for (i, (def, id)) in DEFS.iter().zip(&ids).enumerate() {
             let postponed = story.point == DemoPoint::Operating && i == 3;
             if postponed {
@@ -172,7 +168,6 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
             };
             measures::record_result(vault, story.stamp(end), *id, result)?;
         }
-        month += 1;
     }
     Ok(())
 }

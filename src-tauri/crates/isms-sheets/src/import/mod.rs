@@ -9,13 +9,15 @@
 //! A record already in the vault is updated, never duplicated: risks, tracker items and
 //! documents (the register entry, not its versions) are matched by reference (or, without one, by a title only one of them has), SoA entries by
 //! control id, people by e-mail, assets by name, competence evidence by person, title and day
-//! obtained. Only mapped columns change a record; a mapped column left blank
+//! obtained, measures by reference (their results only appended). Only mapped columns change a
+//! record; a mapped column left blank
 //! clears its field. Kinds live in their own files; [`check`] holds what they share.
 
 mod assets;
 mod check;
 mod competence;
 mod documents;
+mod measures;
 mod owners;
 mod people;
 mod risks;
@@ -82,6 +84,10 @@ pub(crate) enum Op {
             Vec<isms_core::competence::Assignment>,
         )>,
     ),
+    Measure(
+        Box<isms_core::measures::Measure>,
+        Option<Box<isms_core::measures::NewResult>>,
+    ),
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -123,6 +129,7 @@ pub fn import(
         Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
         Kind::Documents => Box::new(documents::Documents::new(vault)?),
         Kind::Competence => Box::new(competence::Competence::new(vault)?),
+        Kind::Measures => Box::new(measures::Measures::new(vault)?),
         other => return Err(unsupported(other)),
     };
     let total = records.len();
@@ -199,6 +206,7 @@ fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
                 isms_core::competence::update_evidence_in(tx, evidence).map(drop)
             }
         }
+        Op::Measure(m, r) => measures::apply(tx, *m, r.map(|r| *r)),
     }
 }
 
@@ -243,7 +251,7 @@ fn unsupported(kind: Kind) -> CoreError {
     CoreError::validation(vec![FieldError::new(
         "kind",
         format!(
-            "{} is imported from a form tool's CSV: risks, soa, people, assets, tracker, documents and competence come from spreadsheets.",
+            "{} is imported from a form tool's CSV: risks, soa, people, assets, tracker, documents, competence and measures come from spreadsheets.",
             kind.as_str()
         ),
     )])

@@ -20,6 +20,7 @@ pub enum Kind {
     Training,
     Acknowledgements,
     Competence,
+    Measures,
 }
 
 /// One field of a kind.
@@ -204,8 +205,30 @@ static COMPETENCE: &[Field] = &[
     f("note", "Note", &["note", "notes", "comments", "remarks"]),
 ];
 
+#[rustfmt::skip]
+static MEASURES: &[Field] = &[
+    f("reference", "Reference", &["reference", "measure", "ref", "id", "kpi id"]),
+    req("title", "Title", &["title", "measure title", "kpi", "indicator", "name"]),
+    f("monitored", "What is monitored", &["what is monitored", "monitored", "what"]),
+    f("method", "Method", &["method", "how measured", "how"]),
+    f("frequency", "Frequency", &["frequency", "when", "how often"]),
+    f("measured_by", "Measured by", &["measured by", "measurer"]),
+    f("measured_by_email", "Measured by e-mail", &["measured by e-mail", "measured by email"]),
+    f("evaluated_by", "Evaluated by", &["evaluated by", "evaluator"]),
+    f("evaluated_by_email", "Evaluated by e-mail", &["evaluated by e-mail", "evaluated by email"]),
+    f("source", "Source", &["source", "computed from"]),
+    f("unit", "Unit", &["unit", "units"]),
+    f("direction", "Direction", &["direction", "better when"]),
+    f("target", "Target", &["target", "goal", "threshold"]),
+    f("defined_on", "Defined on", &["defined on", "defined", "since"]),
+    f("measured_on", "Measured on", &["measured on", "date", "result date"]),
+    f("value", "Value", &["value", "result", "actual"]),
+    f("evaluation", "Evaluation", &["evaluation", "analysis", "comment"]),
+    f("follow_up", "Follow-up", &["follow-up", "follow up", "why no tracker item"]),
+];
+
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Risks,
         Kind::Soa,
         Kind::Assets,
@@ -215,6 +238,7 @@ impl Kind {
         Kind::Training,
         Kind::Acknowledgements,
         Kind::Competence,
+        Kind::Measures,
     ];
 
     /// The CLI's word for the kind: `risks`, `soa` …
@@ -229,6 +253,7 @@ impl Kind {
             Kind::Training => "training",
             Kind::Acknowledgements => "acknowledgements",
             Kind::Competence => "competence",
+            Kind::Measures => "measures",
         }
     }
 
@@ -250,6 +275,7 @@ impl Kind {
             Kind::Training => TRAINING,
             Kind::Acknowledgements => ACKNOWLEDGEMENTS,
             Kind::Competence => COMPETENCE,
+            Kind::Measures => MEASURES,
         }
     }
 

@@ -15,6 +15,7 @@ mod assets;
 mod audits;
 mod competence;
 mod documents;
+mod measures;
 mod people;
 mod risks;
 pub mod sheet;
@@ -45,10 +46,11 @@ pub enum SheetKind {
     Training,
     Acknowledgements,
     Competence,
+    Measures,
 }
 
 impl SheetKind {
-    pub const ALL: [SheetKind; 10] = [
+    pub const ALL: [SheetKind; 11] = [
         SheetKind::Risks,
         SheetKind::Soa,
         SheetKind::Assets,
@@ -59,6 +61,7 @@ impl SheetKind {
         SheetKind::Training,
         SheetKind::Acknowledgements,
         SheetKind::Competence,
+        SheetKind::Measures,
     ];
 
     /// The word the CLI takes.
@@ -74,6 +77,7 @@ impl SheetKind {
             SheetKind::Training => "training",
             SheetKind::Acknowledgements => "acknowledgements",
             SheetKind::Competence => "competence",
+            SheetKind::Measures => "measures",
         }
     }
 
@@ -90,6 +94,7 @@ impl SheetKind {
             SheetKind::Training => "Training matrix",
             SheetKind::Acknowledgements => "Policy acknowledgements",
             SheetKind::Competence => "Roles and competence",
+            SheetKind::Measures => "Monitoring and measurement",
         }
     }
 
@@ -137,6 +142,7 @@ pub fn sheets(vault: &Vault, kind: SheetKind, as_of: NaiveDate) -> Result<Vec<Sh
         SheetKind::Training => training::sheets(vault, &people, as_of),
         SheetKind::Acknowledgements => acknowledgements::sheets(vault, &people, as_of),
         SheetKind::Competence => competence::sheets(vault, &people, as_of),
+        SheetKind::Measures => measures::sheets(vault, &people, as_of),
     }
 }
 

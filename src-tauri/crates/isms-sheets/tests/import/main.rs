@@ -7,6 +7,7 @@
 mod assets;
 mod competence;
 mod documents;
+mod measures;
 mod people;
 mod risks;
 mod soa;

@@ -20,6 +20,7 @@ fn sheet_of(kind: Kind) -> (SheetKind, &'static str) {
         Kind::Training => (SheetKind::Training, "Completions"),
         Kind::Acknowledgements => (SheetKind::Acknowledgements, "Acknowledgements"),
         Kind::Competence => (SheetKind::Competence, "Competence"),
+        Kind::Measures => (SheetKind::Measures, "Measures"),
     }
 }
 

@@ -26,6 +26,7 @@ fn sheet_names(kind: SheetKind) -> &'static [&'static str] {
         SheetKind::Training => &["Training", "Completions", "Courses"],
         SheetKind::Acknowledgements => &["Acknowledgements"],
         SheetKind::Competence => &["Competence", "Roles"],
+        SheetKind::Measures => &["Measures", "Results"],
     }
 }
 
@@ -96,6 +97,20 @@ fn every_register_has_its_sheets_and_one_row_per_record() {
             SheetKind::Competence,
             "Roles",
             isms_core::competence::list_roles(conn).unwrap().len(),
+        ),
+        (
+            SheetKind::Measures,
+            "Measures",
+            isms_core::measures::list(conn).unwrap().len(),
+        ),
+        (
+            SheetKind::Measures,
+            "Results",
+            isms_core::measures::results(conn, None)
+                .unwrap()
+                .iter()
+                .filter(|r| r.measured_on <= today())
+                .count(),
         ),
     ];
     for kind in SheetKind::ALL {

@@ -12,6 +12,7 @@ export { default as EmptyState } from './EmptyState.svelte';
 export { default as Field, type FieldControl } from './Field.svelte';
 export { default as Icon, type IconName } from './Icon.svelte';
 export { default as IconTile } from './IconTile.svelte';
+export { default as LineChart } from './LineChart.svelte';
 export { default as PassphraseInput } from './PassphraseInput.svelte';
 export { default as ProgressBar } from './ProgressBar.svelte';
 export { default as RadioCards } from './RadioCards.svelte';
