@@ -117,6 +117,14 @@ const SOURCES: &[(RecordKind, &str)] = &[
         "SELECT id, '', name, requirements FROM interested_parties",
     ),
     (RecordKind::Course, "SELECT id, '', title FROM courses"),
+    (
+        RecordKind::Role,
+        "SELECT id, '', name, responsibilities, competence FROM roles",
+    ),
+    (
+        RecordKind::Measure,
+        "SELECT id, reference, title, monitored, method FROM measures",
+    ),
 ];
 
 /// Characters of an excerpt, about.

@@ -443,9 +443,10 @@ fn search_finds_evidence_by_title_and_roles_through_their_holders() {
         titles,
         [
             "Anna Łukasik: ISO/IEC 27001 Lead Auditor",
-            "Anna Łukasik: Internal auditor"
+            "Anna Łukasik: Internal auditor",
+            "Internal auditor"
         ],
-        "the certificate by its title first, then the role whose required competence names it"
+        "the certificate by its title first, then the role through its holder, then the role itself (its required competence names it)"
     );
     assert_eq!(found.hits[0].record.id, Some(anna.id), "opens the person");
 

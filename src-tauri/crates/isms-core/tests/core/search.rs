@@ -135,3 +135,38 @@ fn cuts_excerpts_at_character_bounds_around_the_match() {
         hit.excerpt.chars().count()
     );
 }
+
+#[test]
+fn finds_isms_roles_and_measures_as_their_own_records() {
+    let s = Scratch::new();
+    let mut vault = vault_with_records(&s);
+    let measure = isms_core::measures::create(
+        &mut vault,
+        stamp(6),
+        isms_core::measures::Measure {
+            monitored: "Clicks on simulated phishing e-mails".into(),
+            ..isms_core::measures::Measure::new(
+                "Phishing click rate",
+                isms_core::measures::Frequency::Monthly,
+                isms_core::measures::Source::Manual,
+            )
+        },
+    )
+    .unwrap();
+    let found = search(vault.reader(), "simulated phishing", 20).unwrap();
+    let hit = found
+        .hits
+        .iter()
+        .find(|h| h.record.kind == RecordKind::Measure)
+        .expect("the measure is found by what it monitors");
+    assert_eq!(hit.record.reference, measure.reference);
+    assert_eq!(hit.record.id, Some(measure.id));
+    let found = search(vault.reader(), "impartially", 20).unwrap();
+    let roles: Vec<&str> = found
+        .hits
+        .iter()
+        .filter(|h| h.record.kind == RecordKind::Role)
+        .map(|h| h.record.title.as_str())
+        .collect();
+    assert_eq!(roles, ["Internal auditor"], "by its responsibilities");
+}
