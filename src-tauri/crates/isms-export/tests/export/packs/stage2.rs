@@ -135,8 +135,8 @@ fn the_clause_checklist_points_only_to_sections_with_records() {
     let pack = build(&operating, PackKind::Stage2);
     assert_eq!(
         clause(&pack, "9.3.1"),
-        ("Not addressed".to_owned(), "—".to_owned()),
-        "no management review is held yet"
+        ("Planned".to_owned(), "—".to_owned()),
+        "the manual plans the review, but none is held yet: no section to point to"
     );
     let ready = demo_vault(&dir, DemoPoint::Stage2Ready);
     let pack = build(&ready, PackKind::Stage2);
