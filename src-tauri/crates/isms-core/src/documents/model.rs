@@ -105,11 +105,21 @@ impl Document {
         }
     }
 
-    /// The newest approved version, the one in force.
+    /// The newest approved version of those this record holds. On a document of a
+    /// [`crate::view::View`] that is the version in force on the view's day (later approvals
+    /// are not in it); on a document read from the vault it is the one in force today.
     pub fn current(&self) -> Option<&DocumentVersion> {
         self.versions
             .iter()
             .filter(|v| v.approved_on.is_some())
+            .max_by_key(|v| (v.approved_on, v.id))
+    }
+
+    /// The version in force on `day`: the newest approved on or before it.
+    pub fn current_on(&self, day: NaiveDate) -> Option<&DocumentVersion> {
+        self.versions
+            .iter()
+            .filter(|v| v.approved_on.is_some_and(|on| on <= day))
             .max_by_key(|v| (v.approved_on, v.id))
     }
 

@@ -107,11 +107,7 @@ impl Records {
 
 /// The version of a document in force on `day`: the latest approved on or before it.
 pub(crate) fn in_force(document: &Document, day: NaiveDate) -> Option<&DocumentVersion> {
-    document
-        .versions
-        .iter()
-        .filter(|v| v.approved_on.is_some_and(|on| on <= day))
-        .max_by_key(|v| (v.approved_on, v.id))
+    document.current_on(day)
 }
 
 pub(crate) const DASH: &str = "—";
