@@ -153,15 +153,15 @@ pub(crate) fn blocks(r: &Records, files: bool) -> Vec<Block> {
         super::records::long_date(r.as_of)
     )));
     let mut columns = vec![
-        Column::new("Person", 1.3),
-        Column::new("Roles", 1.3),
-        Column::new("Evidence", 2.2),
-        Column::new("Obtained", 0.9),
-        Column::new("Expires", 0.9),
-        Column::new("Status", 0.8),
+        Column::new("Person", 1.1),
+        Column::new("Roles", 1.1),
+        Column::new("Evidence", 2.4),
+        Column::new("Obtained", 0.85),
+        Column::new("Expires", 0.85),
+        Column::new("Status", 0.75),
     ];
     if files {
-        columns.push(Column::new("File", 2.2));
+        columns.push(Column::new("File", 2.5));
     }
     blocks.push(Block::Table(Table { columns, rows }));
     blocks

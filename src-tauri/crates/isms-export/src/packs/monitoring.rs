@@ -44,8 +44,8 @@ pub(crate) fn section(r: &Records, operation: bool) -> Section {
         columns: vec![
             Column::new("Ref", 0.6),
             Column::new("Measure", 1.6),
-            Column::new("What is monitored", 1.6).clipped(4),
-            Column::new("Method", 1.9).clipped(4),
+            Column::new("What is monitored", 1.8).clipped(8),
+            Column::new("Method", 2.0).clipped(8),
             Column::new("Frequency", 0.8),
             Column::new("Measured by", 1.0),
             Column::new("Evaluated by", 1.0),
@@ -85,7 +85,7 @@ pub(crate) fn section(r: &Records, operation: bool) -> Section {
             continue;
         }
         blocks.push(Block::Chart(LineChart {
-            title: format!("{}: results over time", m.title),
+            title: "Results over time, against the target".into(),
             unit: m.unit.clone(),
             points: results
                 .iter()
