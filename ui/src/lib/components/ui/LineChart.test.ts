@@ -22,4 +22,14 @@ describe('LineChart', () => {
 		const cells = [...container.querySelectorAll('tbody td')].map((td) => td.textContent);
 		expect(cells).toEqual(['2026-03-31', '83.3 %', '2026-04-30', '100 %']);
 	});
+
+	it('labels a single result once, under its point', () => {
+		const { container } = render(LineChart, {
+			props: { title: 'One', points: [{ date: '2026-11-30', value: 83.3 }], target: 95 }
+		});
+		const dates = [...container.querySelectorAll('svg text.tick')]
+			.map((t) => t.textContent?.trim())
+			.filter((t) => t === '2026-11-30');
+		expect(dates).toHaveLength(1);
+	});
 });
