@@ -44,6 +44,26 @@ export async function typeInto(id, text) {
   await el.setValue(text);
 }
 
+// WebKitGTK draws a date input as separate month, day and year fields in the locale's order,
+// so typed keys land in the wrong fields: set the day as the date picker would and let the page
+// hear it (input, then change), as a user leaving the field.
+export async function setDate(id, ymd) {
+  const el = await byId(id);
+  await el.waitForDisplayed();
+  await centre(el);
+  await browser.execute(
+    (input, value) => {
+      input.focus();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      input.blur();
+    },
+    el,
+    ymd,
+  );
+}
+
 export async function click(id) {
   const el = await byId(id);
   await el.waitForDisplayed();
