@@ -52,7 +52,17 @@ impl Found {
 
     fn with(mut self, records: Vec<RecordRef>, one: &str, many: &str) -> Self {
         if !records.is_empty() {
-            let names: Vec<&str> = records.iter().map(|r| r.reference.as_str()).collect();
+            // People by name (their reference is their e-mail).
+            let names: Vec<&str> = records
+                .iter()
+                .map(|r| {
+                    if r.kind == crate::readiness::RecordKind::Person {
+                        r.title.as_str()
+                    } else {
+                        r.reference.as_str()
+                    }
+                })
+                .collect();
             self.summary = format!(
                 "{} {}: {}",
                 records.len(),

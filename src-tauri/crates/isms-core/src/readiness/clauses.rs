@@ -35,17 +35,25 @@ fn add(faults: &mut Faults, at_fault: &[&ClauseCoverage], finding: &str) {
         .iter()
         .map(|c| records::clause(&c.clause_id, &c.title))
         .collect();
-    // The first few gaps in full; the clause checklist has every one.
+    // The gaps in full, clauses with the same gap together; the first few, as the clause
+    // checklist has every one.
     const SHOWN: usize = 3;
-    let mut fixes: Vec<String> = at_fault
+    let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
+    for c in at_fault {
+        match groups.iter_mut().find(|(_, gap)| *gap == c.gap.as_str()) {
+            Some((ids, _)) => ids.push(c.clause_id.as_str()),
+            None => groups.push((vec![c.clause_id.as_str()], c.gap.as_str())),
+        }
+    }
+    let mut fixes: Vec<String> = groups
         .iter()
         .take(SHOWN)
-        .map(|c| format!("{}: {}", c.clause_id, c.gap))
+        .map(|(ids, gap)| format!("{}: {gap}", listing(ids)))
         .collect();
-    if at_fault.len() > SHOWN {
+    let rest: usize = groups.iter().skip(SHOWN).map(|(ids, _)| ids.len()).sum();
+    if rest > 0 {
         fixes.push(format!(
-            "The Clause checklist page says what each of the other {} needs.",
-            at_fault.len() - SHOWN
+            "The Clause checklist page says what each of the other {rest} needs."
         ));
     }
     faults.add(

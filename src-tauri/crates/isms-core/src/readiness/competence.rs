@@ -78,10 +78,10 @@ pub(crate) fn rule(f: &Facts, ix: &Index<'_>) -> RuleResult {
     );
     let mut needed: Vec<(&Person, StandardRole)> = Vec::new();
     for (p, role) in candidates {
-        if let Some(p) = p.filter(|p| p.is_active(ix.as_of)) {
-            if !needed.iter().any(|(q, _)| q.id == p.id) {
-                needed.push((p, role));
-            }
+        if let Some(p) = p.filter(|p| p.is_active(ix.as_of))
+            && !needed.iter().any(|(q, _)| q.id == p.id)
+        {
+            needed.push((p, role));
         }
     }
     let roleless: Vec<&(&Person, StandardRole)> =

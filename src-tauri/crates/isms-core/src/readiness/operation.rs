@@ -142,8 +142,13 @@ pub(crate) fn audits(f: &Facts, ix: &Index<'_>) -> RuleResult {
             ),
             Vec::new(),
             format!(
-                "Complete internal audits in {} more before Stage 2.",
-                count(wanted - months.len(), "month", "months")
+                "Complete internal audits in {} more {} before Stage 2.",
+                wanted - months.len(),
+                if wanted - months.len() == 1 {
+                    "month"
+                } else {
+                    "months"
+                }
             ),
         );
     }

@@ -58,7 +58,7 @@ pub(crate) fn build(vault: &Vault, as_of: NaiveDate) -> Result<Pack> {
     };
 
     let mut summary = match approved {
-        Some(v) => approved_summary(v, &approver, &current, &totals),
+        Some(v) => approved_summary(v, &approver, current, &totals),
         None => vec![Block::Paragraph(format!(
             "No version of the Statement of Applicability was approved on or before {}. What follows is the working draft as the vault holds it; it is not an approved statement yet.",
             long_date(as_of)
