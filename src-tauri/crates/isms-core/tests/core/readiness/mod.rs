@@ -4,6 +4,7 @@
 //! the records it blames.
 
 mod asof;
+mod new_rules;
 mod revised;
 mod stage1;
 mod stage2;

@@ -115,3 +115,62 @@ fn a_pack_as_of_a_day_before_an_audit_was_completed_shows_it_not_done() {
     let on = row(done);
     assert!(on.iter().any(|c| c == "Completed"), "{on:?}");
 }
+
+#[test]
+fn a_pack_as_of_a_day_shows_actions_and_versions_as_they_stood_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Stage2Ready);
+    // The last treatment action done: open the day before, done on its day.
+    let (risk, action) = isms_core::risks::list(v.reader())
+        .unwrap()
+        .into_iter()
+        .flat_map(|r| {
+            let reference = r.reference.clone();
+            r.actions.into_iter().map(move |a| (reference.clone(), a))
+        })
+        .filter(|(_, a)| a.done_date.is_some())
+        .max_by_key(|(_, a)| a.done_date)
+        .unwrap();
+    let done = action.done_date.unwrap();
+    let status = |on| {
+        let pack = packs::build(&v, PackKind::Stage2, Stage::Two, on).unwrap();
+        rows(section(&pack, "Risk treatment plan"), "Risk")
+            .iter()
+            .find(|r| r[0].text == risk && r[1].text == action.title)
+            .map(|r| (r[4].text.clone(), r[5].text.clone()))
+            .unwrap()
+    };
+    let before = status(done.checked_sub_days(Days::new(1)).unwrap());
+    assert_ne!(before.0, "Done", "{risk}: {} not yet done", action.title);
+    assert_eq!(before.1, "\u{2014}", "no done date yet");
+    assert_eq!(status(done).0, "Done");
+    // A document version approved later is absent: the register shows no version in force.
+    let doc = isms_core::documents::list(v.reader())
+        .unwrap()
+        .into_iter()
+        .filter(|d| {
+            d.versions
+                .iter()
+                .filter(|x| x.approved_on.is_some())
+                .count()
+                == 1
+        })
+        .max_by_key(|d| d.current().and_then(|c| c.approved_on))
+        .unwrap();
+    let approved = doc.current().and_then(|c| c.approved_on).unwrap();
+    let version = |on| {
+        let pack = packs::build(&v, PackKind::Stage2, Stage::Two, on).unwrap();
+        rows(section(&pack, "Policies and documents"), "Ref")
+            .iter()
+            .find(|r| r[0].text == doc.reference)
+            .map(|r| r[3].text.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        version(approved.checked_sub_days(Days::new(1)).unwrap()),
+        "Draft only",
+        "{} was approved on {approved}",
+        doc.reference
+    );
+    assert_eq!(version(approved), doc.current().unwrap().number);
+}
