@@ -25,8 +25,14 @@ describe('search across every record, end to end', () => {
 
   it('opens a risk from its hit', async () => {
     await typeInto('search-input', 'laptop STOLEN');
+    // Read the titles in one script: the previous query's hits are being replaced, and an
+    // element read one by one can go stale in between.
+    const titles = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll('[data-testid="search-hit-title"]')].map((e) => e.textContent.trim()),
+      );
     await browser.waitUntil(async () =>
-      (await textsOf('search-hit-title')).includes('Laptop lost or stolen with client extracts on disk'),
+      (await titles()).includes('Laptop lost or stolen with client extracts on disk'),
     );
     const hits = await $$('[data-testid="search-hit"]');
     let opened = false;
