@@ -47,7 +47,11 @@ fn readiness_prints_rules_as_text_or_json_and_exits_0_either_way() {
     assert_eq!(report["as_of"], "2026-06-01");
     assert_eq!(report["ready"], false);
     let rules = report["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 14, "the Stage 2 rules of domain.md built so far");
+    assert_eq!(
+        rules.len(),
+        14,
+        "the Stage 2 rules of domain.md built so far"
+    );
     let audits = rules.iter().find(|r| r["id"] == "S2-AUDITS").unwrap();
     assert_eq!(audits["status"], "fail");
     assert_eq!(audits["clause"], "9.2");
