@@ -70,10 +70,10 @@ deps-npm: ui/node_modules/.stamp tests/e2e/node_modules/.stamp
 ui: deps-npm
 	npm --prefix ui run build
 
-# The testable binary: the UI bundled in, no dev server. (`cargo build` alone makes a binary
-# that loads the Vite dev URL.)
+# The testable binary: the UI bundled in, no dev server, built with the `e2e` feature the
+# end-to-end suite needs. (`cargo build` alone makes a binary that loads the Vite dev URL.)
 app: deps
-	"$(TAURI)" build --debug --no-bundle
+	"$(TAURI)" build --debug --no-bundle --features e2e
 
 # --- tests ------------------------------------------------------------------------------------
 
