@@ -65,7 +65,7 @@ const COMMANDS: &[&str] = &[
     "documents_approve_version",
     "evidence_list",
     "evidence_choose_and_add",
-    "evidence_add_paths",
+    "evidence_add_files",
     "evidence_update",
     "evidence_delete",
     "evidence_save_as",

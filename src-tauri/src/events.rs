@@ -4,8 +4,11 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 use ts_rs::TS;
 
+use crate::handles::FileRef;
+
 pub const VAULT_LOCKED: &str = "vault-locked";
 pub const DATA_CHANGED: &str = "data-changed";
+pub const FILES_DROPPED: &str = "files-dropped";
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -20,6 +23,16 @@ pub struct DataChangedEvent {
     pub domain: String,
 }
 
+/// Files dropped on the window: their handles (never paths the page could send back) and
+/// where the drop happened, in physical pixels.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct FilesDroppedEvent {
+    pub files: Vec<FileRef>,
+    pub x: f64,
+    pub y: f64,
+}
+
 pub fn vault_locked(app: &AppHandle, reason: &'static str) {
     let _ = app.emit(VAULT_LOCKED, VaultLockedEvent { reason });
 }
@@ -31,4 +44,8 @@ pub fn data_changed(app: &AppHandle, domain: &str) {
             domain: domain.to_owned(),
         },
     );
+}
+
+pub fn files_dropped(app: &AppHandle, event: FilesDroppedEvent) {
+    let _ = app.emit(FILES_DROPPED, event);
 }

@@ -4,8 +4,11 @@
 //! map the error. Domain logic lives in `isms-core`, never here.
 
 pub mod commands;
+pub mod dialog;
+pub mod drop;
 pub mod error;
 pub mod events;
+pub mod handles;
 pub mod harden;
 pub mod idle;
 mod reveal;
@@ -23,6 +26,7 @@ pub fn run() {
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .on_window_event(drop::on_window_event)
         .setup(|app| {
             let paths = settings::AppPaths::resolve(app.handle())?;
             app.manage(state::AppState::new(paths));
@@ -94,7 +98,7 @@ pub fn run() {
             commands::documents::documents_approve_version,
             commands::evidence::evidence_list,
             commands::evidence::evidence_choose_and_add,
-            commands::evidence::evidence_add_paths,
+            commands::evidence::evidence_add_files,
             commands::evidence::evidence_update,
             commands::evidence::evidence_delete,
             commands::evidence::evidence_save_as,

@@ -1,7 +1,7 @@
 //! The shell's managed state: the vault (`Locked` or `Unlocked` with its one long-lived
 //! connection), the app's paths and settings, and the time of the last user activity for the
 //! idle auto-lock. Locking drops the core `Vault`, which closes the connection and wipes the
-//! passphrase it held.
+//! passphrase it held, and forgets every file handle the page was given (`handles.rs`).
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -12,6 +12,7 @@ use isms_core::clock::{Clock, SystemClock};
 use isms_core::{CoreError, Stamp, Vault};
 
 use crate::error::{IpcError, IpcResult};
+use crate::handles::Handles;
 use crate::seal::Sealer;
 use crate::settings::{AppPaths, Settings};
 
@@ -34,6 +35,8 @@ pub struct AppState {
     demo_dir: Mutex<Option<PathBuf>>,
     /// The one-time key the next passphrase is sealed to (seal.rs).
     pub sealer: Sealer,
+    /// The files chosen in dialogs or dropped on the window, by the handles the page holds.
+    pub handles: Handles,
 }
 
 /// Who the history records as the author of changes made in the desktop app.
@@ -57,6 +60,7 @@ impl AppState {
             export_cancel: AtomicBool::new(false),
             demo_dir: Mutex::new(None),
             sealer: Sealer::default(),
+            handles: Handles::default(),
         }
     }
 
@@ -102,7 +106,9 @@ impl AppState {
     }
 
     /// Locks; returns whether a vault was open. The demo company's temporary vault is deleted:
-    /// its passphrase existed only in memory, so it could never be opened again.
+    /// its passphrase existed only in memory, so it could never be opened again. Closing an open
+    /// vault forgets every file handle; locking while locked keeps the vault handles of the
+    /// start screen (a retried unlock uses the same one).
     pub fn lock(&self) -> bool {
         let previous = std::mem::replace(&mut *guard(&self.vault), VaultState::Locked);
         let was_open = match previous {
@@ -112,6 +118,9 @@ impl AppState {
             }
             VaultState::Locked => false,
         };
+        if was_open {
+            self.handles.clear();
+        }
         if let Some(dir) = guard(&self.demo_dir).take() {
             let _ = std::fs::remove_dir_all(dir);
         }
@@ -121,6 +130,17 @@ impl AppState {
 
     pub fn is_unlocked(&self) -> bool {
         matches!(*guard(&self.vault), VaultState::Unlocked(_))
+    }
+
+    /// `Locked` unless a vault is open: every command that touches a file outside the vault
+    /// asks this first. Counts as activity.
+    pub fn require_unlocked(&self) -> IpcResult<()> {
+        self.touch();
+        if self.is_unlocked() {
+            Ok(())
+        } else {
+            Err(IpcError::locked())
+        }
     }
 
     /// Whether the vault is unlocked and has seen no activity for the configured minutes at `now`.

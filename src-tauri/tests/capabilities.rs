@@ -181,3 +181,69 @@ fn no_plugin_opens_files_shells_or_the_network() {
         "only the dialog plugin is registered"
     );
 }
+
+/// The parameters of every `#[tauri::command]` in `src/commands`, by command name.
+fn command_parameters() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/commands");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for part in text.split("#[tauri::command").skip(1) {
+            let from = part.find("pub fn ").unwrap() + "pub fn ".len();
+            let name_end = from + part[from..].find('(').unwrap();
+            let params_end = name_end + part[name_end..].find(") ").unwrap();
+            found.push((
+                part[from..name_end].to_owned(),
+                part[name_end + 1..params_end].to_owned(),
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_command_takes_a_path_from_the_page() {
+    let commands = command_parameters();
+    assert!(
+        commands.len() > 100,
+        "every command was read: {}",
+        commands.len()
+    );
+    for (name, params) in &commands {
+        for param in params.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (param_name, ty) = param.split_once(':').unwrap_or((param, ""));
+            let param_name = param_name.trim();
+            assert!(
+                !["path", "paths", "dir", "folder"].contains(&param_name)
+                    && !ty.contains("PathBuf")
+                    && !ty.contains("Path"),
+                "{name} takes `{param}`: the page names files by handle (handles.rs), never by path"
+            );
+        }
+    }
+    for takes_handle in [
+        "evidence_add_files",
+        "sheets_preview",
+        "sheets_import",
+        "sheets_export",
+        "imports_run",
+        "export_run",
+        "export_reveal",
+        "vault_create",
+        "vault_unlock",
+        "vault_forget",
+        "vault_find_backup",
+        "vault_restore_backup",
+    ] {
+        let (_, params) = commands
+            .iter()
+            .find(|(n, _)| n == takes_handle)
+            .unwrap_or_else(|| panic!("{takes_handle} is a command"));
+        assert!(
+            ["file:", "files:", "vault:"]
+                .iter()
+                .any(|h| params.contains(h)),
+            "{takes_handle} names its file by a handle: {params}"
+        );
+    }
+}

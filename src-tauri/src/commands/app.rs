@@ -5,11 +5,16 @@ use tauri::State;
 use ts_rs::TS;
 
 use crate::error::{IpcError, IpcResult};
+use crate::handles::Purpose;
 use crate::state::AppState;
 
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct RecentVault {
+    /// The handle `vault_unlock` and `vault_forget` take; made by the shell from its own
+    /// settings file.
+    pub handle: String,
+    /// For display only.
     pub path: String,
     /// RFC 3339.
     pub last_opened: String,
@@ -26,7 +31,7 @@ pub struct AppInfo {
     pub idle_lock_minutes: u32,
 }
 
-pub(crate) fn app_info_of(state: &AppState) -> AppInfo {
+pub fn app_info_of(state: &AppState) -> AppInfo {
     let settings = state.settings();
     AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -36,6 +41,7 @@ pub(crate) fn app_info_of(state: &AppState) -> AppInfo {
             .recent
             .iter()
             .map(|r| RecentVault {
+                handle: state.handles.register(&r.path, Purpose::Vault).handle,
                 path: r.path.display().to_string(),
                 last_opened: r.last_opened.to_rfc3339(),
                 exists: r.path.is_file(),

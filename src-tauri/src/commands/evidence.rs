@@ -1,6 +1,6 @@
-//! Commands of the evidence domain. Files enter through the native open dialog (or as paths
-//! dropped on the window) and leave through the native save dialog; the webview never gets
-//! file-system access of its own.
+//! Commands of the evidence domain. Files enter through the native open dialog, or dropped on
+//! the window (the shell's drag-and-drop handler gives the page handles, `drop.rs`), and leave
+//! through the native save dialog; the page names files only by handle, never by path.
 
 use std::path::PathBuf;
 
@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use isms_core::evidence::{self, Evidence, NewEvidence};
 use isms_core::{CoreError, ErrorCode};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::write;
+use crate::dialog::{self, Ask};
 use crate::error::{IpcError, IpcResult};
+use crate::handles::Purpose;
 use crate::state::AppState;
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -28,31 +29,33 @@ pub fn evidence_choose_and_add(
     effective_date: Option<NaiveDate>,
     description: String,
 ) -> IpcResult<Vec<Evidence>> {
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Add evidence files")
-        .blocking_pick_files()
-        .unwrap_or_default();
-    let paths: Vec<PathBuf> = chosen
-        .into_iter()
-        .filter_map(|p| p.into_path().ok())
-        .collect();
+    state.require_unlocked()?;
+    let paths = dialog::pick_files(&app, Ask::new("Add evidence files"));
     add_paths(&app, &state, paths, links, effective_date, description)
 }
 
-/// Adds files the user dropped on the window.
+/// Adds files the user dropped on the window, by the handles of the `files-dropped` event.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn evidence_add_paths(
+pub fn evidence_add_files(
     app: AppHandle,
     state: State<'_, AppState>,
-    paths: Vec<String>,
+    files: Vec<String>,
     links: Vec<String>,
     effective_date: Option<NaiveDate>,
     description: String,
 ) -> IpcResult<Vec<Evidence>> {
-    let paths = paths.into_iter().map(PathBuf::from).collect();
+    let paths = dropped_paths(&state, &files)?;
     add_paths(&app, &state, paths, links, effective_date, description)
+}
+
+/// The files behind the handles of a drop: `Locked` while locked, and every handle must be
+/// one the shell gave out, or nothing is added.
+pub fn dropped_paths(state: &AppState, files: &[String]) -> IpcResult<Vec<PathBuf>> {
+    state.require_unlocked()?;
+    files
+        .iter()
+        .map(|handle| state.handles.resolve(handle, Purpose::Read))
+        .collect()
 }
 
 fn add_paths(
@@ -154,18 +157,12 @@ pub fn evidence_save_as(
     id: i64,
 ) -> IpcResult<Option<String>> {
     let record = state.with_vault(|vault| evidence::get(vault.reader(), id))?;
-    let Some(chosen) = app
-        .dialog()
-        .file()
-        .set_title("Save the evidence file")
-        .set_file_name(&record.file_name)
-        .blocking_save_file()
-    else {
+    let Some(out) = dialog::save_file(
+        &app,
+        Ask::new("Save the evidence file").file_name(&record.file_name),
+    ) else {
         return Ok(None);
     };
-    let out = chosen
-        .into_path()
-        .map_err(|e| IpcError::new(ErrorCode::Io, format!("That location cannot be used: {e}")))?;
     let mut file = std::fs::File::create(&out)
         .map_err(|e| IpcError::from(CoreError::io("Cannot write the file", &e)))?;
     state.with_vault(|vault| evidence::write_content(vault.reader(), id, &mut file))?;

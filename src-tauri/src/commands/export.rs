@@ -1,5 +1,6 @@
-//! Commands of the export: choose where a pack goes (the native save dialog), write it with
-//! progress over a channel and a cancel, then show it in the system's file manager. The writing
+//! Commands of the export: choose where a pack goes (the native save dialog, whose choice the
+//! page holds as a handle, `handles.rs`), write it with progress over a channel and a cancel,
+//! then show it in the system's file manager (by the handle of the written file). The writing
 //! itself is `isms_export::file`'s: never replacing a file, never leaving a partial one.
 
 use std::path::PathBuf;
@@ -12,10 +13,11 @@ use isms_export::packs::PackKind;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
+use crate::dialog::{self, Ask};
 use crate::error::{IpcError, IpcResult};
+use crate::handles::{FileRef, Purpose};
 use crate::state::AppState;
 
 /// How far an export has got; `done` and `total` count bytes while a bundle is written.
@@ -32,7 +34,9 @@ pub struct ExportProgress {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct ExportDone {
+    /// The file written, for display; `export_reveal` takes `handle`.
     pub path: String,
+    pub handle: String,
     /// `pdf` or `zip`.
     pub format: String,
     pub bytes: f64,
@@ -84,7 +88,7 @@ pub fn export_choose_destination(
     pack: String,
     format: String,
     as_of: NaiveDate,
-) -> IpcResult<Option<String>> {
+) -> IpcResult<Option<FileRef>> {
     let kind = pack_of(&pack)?;
     let company = state.with_vault(|vault| Ok(organisation::get(vault.reader())?.name))?;
     let (ext, label) = if format == "zip" {
@@ -92,19 +96,18 @@ pub fn export_choose_destination(
     } else {
         ("pdf", "PDF")
     };
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Export the evidence pack")
-        .set_file_name(suggested_name(&company, kind, as_of, ext))
-        .add_filter(label, &[ext]);
+    let exts = [ext];
+    let mut ask = Ask::new("Export the evidence pack")
+        .file_name(suggested_name(&company, kind, as_of, ext))
+        .filter(label, &exts);
     if let Some(documents) = dirs::document_dir() {
-        dialog = dialog.set_directory(documents);
+        ask = ask.directory(documents);
     }
-    let chosen = dialog.blocking_save_file();
-    Ok(chosen
-        .and_then(|p| p.into_path().ok())
-        .map(|p| with_extension(p, ext).display().to_string()))
+    Ok(dialog::save_file(&app, ask).map(|p| {
+        state
+            .handles
+            .register(&with_extension(p, ext), Purpose::Save)
+    }))
 }
 
 pub(crate) fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
@@ -120,7 +123,8 @@ pub(crate) fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     }
 }
 
-/// Writes pack `pack` as of `as_of` to `path` (a `.pdf`, or a `.zip` bundle), reporting progress
+/// Writes pack `pack` as of `as_of` to the destination behind handle `file` (a `.pdf`, or a
+/// `.zip` bundle), reporting progress
 /// on `on_progress`; `Cancelled` after `export_cancel`, with no file left behind.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn export_run(
@@ -128,10 +132,11 @@ pub fn export_run(
     pack: String,
     stage: Option<u8>,
     as_of: NaiveDate,
-    path: String,
+    file: String,
     on_progress: Channel<ExportProgress>,
 ) -> IpcResult<ExportDone> {
     let kind = pack_of(&pack)?;
+    let out = destination(&state, &file)?;
     let stage = file::stage_for(kind, stage);
     state.export_cancel.store(false, Ordering::SeqCst);
     let cancel = &state.export_cancel;
@@ -154,11 +159,11 @@ pub fn export_run(
         }
         !cancel.load(Ordering::SeqCst)
     };
-    let out = PathBuf::from(path);
     let done =
         state.with_vault(|vault| file::export_to(vault, kind, stage, as_of, &out, &mut watch))?;
     Ok(ExportDone {
         path: done.path.display().to_string(),
+        handle: state.handles.register(&done.path, Purpose::Written).handle,
         format: match done.format {
             Format::Pdf => "pdf".into(),
             Format::Zip => "zip".into(),
@@ -175,22 +180,37 @@ pub fn export_cancel(state: State<'_, AppState>) {
     state.export_cancel.store(true, Ordering::SeqCst);
 }
 
-/// Shows an exported file in the system's file manager, selected where the platform allows.
+/// The destination behind handle `file`: `Locked` while locked, refused unless the shell gave
+/// the handle out from a save dialog.
+pub fn destination(state: &AppState, file: &str) -> IpcResult<PathBuf> {
+    state.require_unlocked()?;
+    state.handles.resolve(file, Purpose::Save)
+}
+
+/// Shows an exported file (the handle `export_run` answered) in the system's file manager,
+/// selected where the platform allows.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn export_reveal(path: String) -> IpcResult<()> {
-    let path = PathBuf::from(path);
-    if !path.exists() {
-        return Err(IpcError::from(CoreError::new(
-            ErrorCode::NotFound,
-            format!("{} no longer exists.", path.display()),
-        )));
-    }
+pub fn export_reveal(state: State<'_, AppState>, file: String) -> IpcResult<()> {
+    let path = written(&state, &file)?;
     crate::reveal::reveal(&path).map_err(|e| {
         IpcError::from(CoreError::io(
             &format!("Cannot show {} in the file manager", path.display()),
             &e,
         ))
     })
+}
+
+/// The written file behind handle `file`, if it still exists; `Locked` while locked.
+pub fn written(state: &AppState, file: &str) -> IpcResult<PathBuf> {
+    state.require_unlocked()?;
+    let path = state.handles.resolve(file, Purpose::Written)?;
+    if !path.exists() {
+        return Err(IpcError::from(CoreError::new(
+            ErrorCode::NotFound,
+            format!("{} no longer exists.", path.display()),
+        )));
+    }
+    Ok(path)
 }
 
 #[cfg(test)]

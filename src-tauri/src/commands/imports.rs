@@ -1,51 +1,48 @@
-//! Commands of the CSV imports. The file is chosen with the native open dialog; a dry run
+//! Commands of the CSV imports. The file is chosen with the native open dialog, and the page
+//! holds only its handle (`handles.rs`); a dry run
 //! previews every row (or every row's error) without writing. Progress goes back over a
 //! channel, at most about a hundred messages per pass; `imports_cancel` stops the running
 //! import at its next row, and a cancelled import writes nothing.
 
-use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use isms_core::imports::{self, ImportProgress, ImportReport};
 use isms_core::{CoreError, ErrorCode};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use super::write;
+use crate::dialog::{self, Ask};
 use crate::error::{IpcError, IpcResult};
+use crate::handles::{FileRef, Purpose};
 use crate::state::AppState;
 
 /// Asks for a CSV file; `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn imports_choose_file(app: AppHandle) -> Option<String> {
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Choose a CSV file")
-        .add_filter("CSV", &["csv", "txt"])
-        .blocking_pick_file()?;
-    chosen.into_path().ok().map(|p| p.display().to_string())
+pub fn imports_choose_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<FileRef>> {
+    state.require_unlocked()?;
+    let chosen = dialog::pick_file(
+        &app,
+        Ask::new("Choose a CSV file").filter("CSV", &["csv", "txt"]),
+    );
+    Ok(chosen.map(|p| state.handles.register(&p, Purpose::Read)))
 }
 
 /// Imports (or, with `dry_run`, previews) `kind` — `training` or `acknowledgements` — from the
-/// CSV at `path`, all or nothing, reporting progress on `on_progress`.
+/// CSV behind handle `file`, all or nothing, reporting progress on `on_progress`.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn imports_run(
     app: AppHandle,
     state: State<'_, AppState>,
     kind: String,
-    path: String,
+    file: String,
     dry_run: bool,
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
-    let path = PathBuf::from(path);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        IpcError::from(CoreError::new(
-            ErrorCode::Io,
-            format!("Cannot read {}: {e}", path.display()),
-        ))
-    })?;
+    let text = read_csv(&state, &file)?;
     let domain = if kind == "training" {
         "training"
     } else {
@@ -56,6 +53,19 @@ pub fn imports_run(
         "training" => imports::training(vault, stamp, &text, dry_run, &mut watch),
         "acknowledgements" => imports::acknowledgements(vault, stamp, &text, dry_run, &mut watch),
         other => Err(imports::unknown_kind(other)),
+    })
+}
+
+/// The text of the CSV behind handle `file`: `Locked` while locked (a locked app reads
+/// nothing), refused unless the shell gave the handle out.
+pub fn read_csv(state: &AppState, file: &str) -> IpcResult<String> {
+    state.require_unlocked()?;
+    let path = state.handles.resolve(file, Purpose::Read)?;
+    std::fs::read_to_string(&path).map_err(|e| {
+        IpcError::from(CoreError::new(
+            ErrorCode::Io,
+            format!("Cannot read {}: {e}", path.display()),
+        ))
     })
 }
 

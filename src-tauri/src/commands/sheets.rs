@@ -1,11 +1,10 @@
 //! Commands of the spreadsheet registers (isms-sheets): the import wizard reads a file chosen
-//! with the native open dialog (or typed, or dropped on the window) into a preview under a
+//! with the native open dialog (or dropped on the window; either way the page holds a handle,
+//! never a path, `handles.rs`) into a preview under a
 //! proposed or chosen mapping, then imports it all or nothing with progress over a channel
 //! (`imports_cancel` stops it, as it does the CSV imports); and each register screen exports
 //! its register to an XLSX chosen with the native save dialog. The file is read again on every
 //! call, outside the vault's lock, so a large sheet never blocks the other commands.
-
-use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use isms_core::imports::ImportProgress;
@@ -16,12 +15,13 @@ use isms_sheets::write::{self, SheetKind};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
 use super::imports::progress_watch;
 use super::write as write_vault;
+use crate::dialog::{self, Ask};
 use crate::error::{IpcError, IpcResult};
+use crate::handles::{FileRef, Purpose};
 use crate::state::AppState;
 
 /// What an export wrote.
@@ -36,41 +36,42 @@ fn kind_of(word: &str) -> IpcResult<Kind> {
     Kind::parse(word).ok_or_else(|| IpcError::from(isms_core::imports::unknown_kind(word)))
 }
 
-/// Reads the file, once the vault is known to be unlocked (a locked app reads nothing).
-fn open(state: &AppState, path: &str, sheet: Option<&str>) -> IpcResult<Workbook> {
-    if !state.is_unlocked() {
-        return Err(IpcError::locked());
-    }
-    state.touch();
-    Ok(read::open(Path::new(path), sheet, Limits::default())?)
+/// Reads the file behind handle `file`, once the vault is known to be unlocked (a locked app
+/// reads nothing) and the handle to be one the shell gave out.
+pub fn open(state: &AppState, file: &str, sheet: Option<&str>) -> IpcResult<Workbook> {
+    state.require_unlocked()?;
+    let path = state.handles.resolve(file, Purpose::Read)?;
+    Ok(read::open(&path, sheet, Limits::default())?)
 }
 
 /// Asks for an XLSX or CSV file; `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn sheets_choose_file(app: AppHandle) -> Option<String> {
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Choose a spreadsheet")
-        .add_filter("Spreadsheets", &["xlsx", "xlsm", "csv", "txt"])
-        .blocking_pick_file()?;
-    chosen.into_path().ok().map(|p| p.display().to_string())
+pub fn sheets_choose_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<FileRef>> {
+    state.require_unlocked()?;
+    let chosen = dialog::pick_file(
+        &app,
+        Ask::new("Choose a spreadsheet").filter("Spreadsheets", &["xlsx", "xlsm", "csv", "txt"]),
+    );
+    Ok(chosen.map(|p| state.handles.register(&p, Purpose::Read)))
 }
 
-/// The preview of `sheet` (the first if `null`) of the file at `path` as `kind`: with
+/// The preview of `sheet` (the first if `null`) of the file behind `file` as `kind`: with
 /// `header_row` and `columns`, under that choice; with `header_row` alone, with fields proposed
 /// from that row's headers; with neither, with the header row found and its fields proposed.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn sheets_preview(
     state: State<'_, AppState>,
-    path: String,
+    file: String,
     kind: String,
     sheet: Option<String>,
     header_row: Option<u32>,
     columns: Option<Vec<Choice>>,
 ) -> IpcResult<Preview> {
     let kind = kind_of(&kind)?;
-    let book = open(&state, &path, sheet.as_deref())?;
+    let book = open(&state, &file, sheet.as_deref())?;
     let mapping = match (header_row, columns) {
         (Some(row), Some(choices)) => read::choose(&book, kind, row, &choices)?,
         (row, _) => read::preview::propose(&book, kind, row)?,
@@ -78,14 +79,14 @@ pub fn sheets_preview(
     Ok(read::preview(&book, &mapping))
 }
 
-/// Imports (or, with `dry_run`, checks) `sheet` of the file at `path` as `kind` under the
+/// Imports (or, with `dry_run`, checks) `sheet` of the file behind `file` as `kind` under the
 /// chosen header row and columns, all or nothing, reporting progress on `on_progress`.
 #[allow(clippy::too_many_arguments)]
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn sheets_import(
     app: AppHandle,
     state: State<'_, AppState>,
-    path: String,
+    file: String,
     kind: String,
     sheet: Option<String>,
     header_row: u32,
@@ -94,7 +95,7 @@ pub fn sheets_import(
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
     let kind = kind_of(&kind)?;
-    let book = open(&state, &path, sheet.as_deref())?;
+    let book = open(&state, &file, sheet.as_deref())?;
     let mapping = read::choose(&book, kind, header_row, &columns)?;
     let backups = state.paths.backups_dir.clone();
     let mode = if dry_run {
@@ -115,44 +116,51 @@ pub fn sheets_choose_destination(
     state: State<'_, AppState>,
     kind: String,
     as_of: NaiveDate,
-) -> IpcResult<Option<String>> {
+) -> IpcResult<Option<FileRef>> {
     let kind = SheetKind::parse(&kind)?;
     let company = state.with_vault(|vault| Ok(organisation::get(vault.reader())?.name))?;
-    let mut dialog = app
-        .dialog()
-        .file()
-        .set_title("Export to a spreadsheet")
-        .set_file_name(suggested_name(&company, kind, as_of))
-        .add_filter("Excel workbook", &["xlsx"]);
+    let mut ask = Ask::new("Export to a spreadsheet")
+        .file_name(suggested_name(&company, kind, as_of))
+        .filter("Excel workbook", &["xlsx"]);
     if let Some(documents) = dirs::document_dir() {
-        dialog = dialog.set_directory(documents);
+        ask = ask.directory(documents);
     }
-    Ok(dialog
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
-        .map(|p| {
-            super::export::with_extension(p, "xlsx")
-                .display()
-                .to_string()
-        }))
+    Ok(dialog::save_file(&app, ask).map(|p| {
+        state
+            .handles
+            .register(&super::export::with_extension(p, "xlsx"), Purpose::Save)
+    }))
 }
 
-/// Writes register `kind` as of `as_of` to `path` (.xlsx), never replacing a file.
+/// Writes register `kind` as of `as_of` to the destination behind `file` (.xlsx), never
+/// replacing a file.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn sheets_export(
     state: State<'_, AppState>,
     kind: String,
     as_of: NaiveDate,
-    path: String,
+    file: String,
 ) -> IpcResult<SheetExported> {
-    let kind = SheetKind::parse(&kind)?;
-    let out = PathBuf::from(&path);
+    export(&state, &kind, as_of, &file)
+}
+
+/// `sheets_export` without the webview.
+pub fn export(
+    state: &AppState,
+    kind: &str,
+    as_of: NaiveDate,
+    file: &str,
+) -> IpcResult<SheetExported> {
+    let kind = SheetKind::parse(kind)?;
+    state.require_unlocked()?;
+    let out = state.handles.resolve(file, Purpose::Save)?;
     state.with_vault(|vault| write::export(vault, kind, as_of, &out))?;
+    let shown = out.display().to_string();
     let bytes = std::fs::metadata(&out)
-        .map_err(|e| IpcError::from(CoreError::io(&format!("Cannot read {path}"), &e)))?
+        .map_err(|e| IpcError::from(CoreError::io(&format!("Cannot read {shown}"), &e)))?
         .len();
     Ok(SheetExported {
-        path,
+        path: shown,
         bytes: bytes as f64,
     })
 }

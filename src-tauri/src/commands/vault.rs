@@ -1,19 +1,21 @@
 //! Commands of the vault itself: create, unlock, lock, passphrase, backup, integrity check, and
-//! the native dialogs through which vault files are chosen (the webview never gets file access).
+//! the native dialogs through which vault files are chosen. The page names a vault only by a
+//! handle (`handles.rs`) from those dialogs or from the recent list; it never sends a path.
 
 use std::path::{Path, PathBuf};
 
 use isms_core::db::{self, Action, BackupInfo, CheckReport};
 use isms_core::organisation::{self, Organisation};
-use isms_core::{ErrorCode, Vault};
+use isms_core::{Passphrase, Vault};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
-use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
 use super::app::{AppInfo, app_info_of};
+use crate::dialog::{self, Ask};
 use crate::error::{IpcError, IpcResult};
 use crate::events;
+use crate::handles::{FileRef, Purpose};
 use crate::seal::Sealed;
 use crate::state::AppState;
 
@@ -49,21 +51,46 @@ pub(crate) fn status_of(state: &AppState) -> VaultStatus {
         })
 }
 
-/// Vault paths from the webview must be absolute; a missing extension is added on create.
-pub(crate) fn vault_path(path: &str) -> IpcResult<PathBuf> {
-    let path = PathBuf::from(path);
-    if !path.is_absolute() {
-        let mut err = IpcError::new(
-            ErrorCode::Validation,
-            "Choose a location for the vault file.",
-        );
-        err.fields.push(isms_core::FieldError::new(
-            "path",
-            "Choose a location for the vault file.",
-        ));
-        return Err(err);
+/// Where `vault_create` writes: the new vault chosen in the save dialog (`file`, a handle of
+/// `vault_choose_new`), or, without one, the organisation's name in the default folder.
+pub fn new_vault_path(
+    state: &AppState,
+    file: Option<&str>,
+    organisation: &str,
+) -> IpcResult<PathBuf> {
+    match file {
+        Some(handle) => Ok(with_extension(
+            state.handles.resolve(handle, Purpose::NewVault)?,
+        )),
+        None => Ok(state.paths.default_vault_dir.join(format!(
+            "{}.{VAULT_EXTENSION}",
+            vault_base_name(organisation)
+        ))),
     }
-    Ok(path)
+}
+
+/// A file name without extension from an organisation name: no character any OS rejects
+/// (the same rule as the page's `vaultBaseName`, which shows the name before it is created).
+pub fn vault_base_name(organisation: &str) -> String {
+    let cleaned: String = organisation
+        .chars()
+        .map(|c| {
+            if "<>:\"/\\|?*".contains(c) || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let words = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = words.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    let base: String = trimmed.chars().take(80).collect();
+    let base = base.trim();
+    if base.is_empty() {
+        "ISMS vault".to_owned()
+    } else {
+        base.to_owned()
+    }
 }
 
 fn with_extension(mut path: PathBuf) -> PathBuf {
@@ -102,52 +129,67 @@ pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
     status_of(&state)
 }
 
+/// The save dialog for a new vault; the reference of the chosen file, `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn vault_choose_new(
     app: AppHandle,
     state: State<'_, AppState>,
     suggested_name: String,
-) -> Option<String> {
+) -> Option<FileRef> {
     let dir = &state.paths.default_vault_dir;
     let _ = std::fs::create_dir_all(dir);
-    let name = format!("{}.{VAULT_EXTENSION}", suggested_name.trim());
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Create a new ISMS Desk vault")
-        .set_directory(dir)
-        .set_file_name(name)
-        .add_filter("ISMS Desk vault", &[VAULT_EXTENSION])
-        .blocking_save_file()?;
-    chosen
-        .into_path()
-        .ok()
-        .map(|p| with_extension(p).display().to_string())
+    let name = format!("{}.{VAULT_EXTENSION}", vault_base_name(&suggested_name));
+    let chosen = dialog::save_file(
+        &app,
+        Ask::new("Create a new ISMS Desk vault")
+            .directory(dir)
+            .file_name(name)
+            .filter("ISMS Desk vault", &[VAULT_EXTENSION]),
+    )?;
+    Some(
+        state
+            .handles
+            .register(&with_extension(chosen), Purpose::NewVault),
+    )
 }
 
+/// The open dialog for a vault; `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn vault_choose_existing(app: AppHandle, state: State<'_, AppState>) -> Option<String> {
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Open an ISMS Desk vault")
-        .set_directory(&state.paths.default_vault_dir)
-        .add_filter("ISMS Desk vault", &[VAULT_EXTENSION])
-        .blocking_pick_file()?;
-    chosen.into_path().ok().map(|p| p.display().to_string())
+pub fn vault_choose_existing(app: AppHandle, state: State<'_, AppState>) -> Option<FileRef> {
+    let chosen = dialog::pick_file(
+        &app,
+        Ask::new("Open an ISMS Desk vault")
+            .directory(&state.paths.default_vault_dir)
+            .filter("ISMS Desk vault", &[VAULT_EXTENSION]),
+    )?;
+    Some(state.handles.register(&chosen, Purpose::Vault))
 }
 
+/// Creates a vault at the chosen new file (`file`, a handle) or, without one, named after the
+/// organisation in the default folder, and opens it.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn vault_create(
     app: AppHandle,
     state: State<'_, AppState>,
-    path: String,
+    file: Option<String>,
     organisation_name: String,
     passphrase: Sealed,
 ) -> IpcResult<VaultStatus> {
     let [passphrase] = state.sealer.open([passphrase])?;
-    let path = with_extension(vault_path(&path)?);
-    let org = Organisation::named(&organisation_name)
+    let status = create(&state, file.as_deref(), &organisation_name, passphrase)?;
+    daily_backup(&app);
+    Ok(status)
+}
+
+/// `vault_create` without the webview: the file, the organisation, the vault.
+pub fn create(
+    state: &AppState,
+    file: Option<&str>,
+    organisation_name: &str,
+    passphrase: Passphrase,
+) -> IpcResult<VaultStatus> {
+    let path = new_vault_path(state, file, organisation_name)?;
+    let org = Organisation::named(organisation_name)
         .validated()
         .map_err(|mut e| {
             e.fields
@@ -156,31 +198,40 @@ pub fn vault_create(
                 .for_each(|f| f.field = "organisation_name".into());
             IpcError::from(e)
         })?;
+    if let Some(dir) = path.parent().filter(|_| file.is_none()) {
+        let _ = std::fs::create_dir_all(dir);
+    }
     state.lock();
     let vault = Vault::create(&path, passphrase, state.stamp(), |tx| {
         organisation::create(tx, org, Action::Create).map(|_| ())
     })?;
     state.set_unlocked(vault);
-    remember(&state, &path);
-    daily_backup(&app);
-    Ok(status_of(&state))
+    remember(state, &path);
+    Ok(status_of(state))
 }
 
+/// Opens the vault behind `vault`, a handle of the recent list, the open dialog or a restore.
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn vault_unlock(
     app: AppHandle,
     state: State<'_, AppState>,
-    path: String,
+    vault: String,
     passphrase: Sealed,
 ) -> IpcResult<VaultStatus> {
     let [passphrase] = state.sealer.open([passphrase])?;
-    let path = vault_path(&path)?;
-    state.lock();
-    let vault = Vault::open(&path, passphrase, &state.paths.backups_dir, &state.stamp())?;
-    state.set_unlocked(vault);
-    remember(&state, &path);
+    let status = unlock(&state, &vault, passphrase)?;
     daily_backup(&app);
-    Ok(status_of(&state))
+    Ok(status)
+}
+
+/// `vault_unlock` without the webview.
+pub fn unlock(state: &AppState, vault: &str, passphrase: Passphrase) -> IpcResult<VaultStatus> {
+    let path = state.handles.resolve(vault, Purpose::Vault)?;
+    state.lock();
+    let opened = Vault::open(&path, passphrase, &state.paths.backups_dir, &state.stamp())?;
+    state.set_unlocked(opened);
+    remember(state, &path);
+    Ok(status_of(state))
 }
 
 /// A one-time public key to seal the passphrases of the next command to (seal.rs).
@@ -198,10 +249,15 @@ pub fn vault_lock(app: AppHandle, state: State<'_, AppState>) -> VaultStatus {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn vault_forget(state: State<'_, AppState>, path: String) -> IpcResult<AppInfo> {
-    let path = PathBuf::from(path);
+pub fn vault_forget(state: State<'_, AppState>, vault: String) -> IpcResult<AppInfo> {
+    forget(&state, &vault)
+}
+
+/// `vault_forget` without the webview: takes the vault behind the handle off the recent list.
+pub fn forget(state: &AppState, vault: &str) -> IpcResult<AppInfo> {
+    let path = state.handles.resolve(vault, Purpose::Vault)?;
     state.update_settings(|s| s.forget(&path))?;
-    Ok(app_info_of(&state))
+    Ok(app_info_of(state))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -243,20 +299,15 @@ pub fn vault_backup(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Opt
             ),
         ))
     })?;
-    let Some(chosen) = app
-        .dialog()
-        .file()
-        .set_title("Save a backup of the vault")
-        .set_directory(dir)
-        .set_file_name(name)
-        .add_filter("ISMS Desk vault", &[VAULT_EXTENSION])
-        .blocking_save_file()
-    else {
+    let Some(out) = dialog::save_file(
+        &app,
+        Ask::new("Save a backup of the vault")
+            .directory(dir)
+            .file_name(name)
+            .filter("ISMS Desk vault", &[VAULT_EXTENSION]),
+    ) else {
         return Ok(None);
     };
-    let out = chosen
-        .into_path()
-        .map_err(|e| IpcError::new(ErrorCode::Io, format!("That location cannot be used: {e}")))?;
     state
         .with_vault(|vault| vault.backup_to(&with_extension(out)))
         .map(Some)

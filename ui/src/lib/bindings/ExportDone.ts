@@ -3,7 +3,11 @@
 /**
  * What was written.
  */
-export type ExportDone = { path: string, 
+export type ExportDone = { 
+/**
+ * The file written, for display; `export_reveal` takes `handle`.
+ */
+path: string, handle: string, 
 /**
  * `pdf` or `zip`.
  */
