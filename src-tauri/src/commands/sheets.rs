@@ -28,7 +28,9 @@ use crate::state::AppState;
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct SheetExported {
+    /// For display; `export_reveal` takes `handle`.
     pub path: String,
+    pub handle: String,
     pub bytes: f64,
 }
 
@@ -161,6 +163,7 @@ pub fn export(
         .len();
     Ok(SheetExported {
         path: shown,
+        handle: state.handles.register(&out, Purpose::Written).handle,
         bytes: bytes as f64,
     })
 }

@@ -3,4 +3,8 @@
 /**
  * What an export wrote.
  */
-export type SheetExported = { path: string, bytes: number, };
+export type SheetExported = { 
+/**
+ * For display; `export_reveal` takes `handle`.
+ */
+path: string, handle: string, bytes: number, };

@@ -45,10 +45,10 @@ export const evidenceChooseAndAdd = (links: string[], effectiveDate: string | nu
 		description: ''
 	});
 
-/** Files dropped on the window, into the vault. */
-export const evidenceAddPaths = (paths: string[], links: string[], effectiveDate: string | null) =>
-	call<Evidence[]>('evidence_add_paths', {
-		paths,
+/** Files dropped on the window (the handles of the `files-dropped` event), into the vault. */
+export const evidenceAddFiles = (files: string[], links: string[], effectiveDate: string | null) =>
+	call<Evidence[]>('evidence_add_files', {
+		files,
 		links,
 		effective_date: effectiveDate,
 		description: ''

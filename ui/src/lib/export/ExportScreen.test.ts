@@ -12,6 +12,7 @@ vi.mock('@tauri-apps/api/core', () => ({
 import { invoke } from '@tauri-apps/api/core';
 import type { ExportDone } from '$lib/bindings/ExportDone';
 import type { ExportProgress } from '$lib/bindings/ExportProgress';
+import type { FileRef } from '$lib/bindings/FileRef';
 import type { ReadinessView } from '$lib/bindings/ReadinessView';
 import { report, rule } from '$lib/dashboard/fixtures';
 import WithQueryClient from '$lib/testing/WithQueryClient.svelte';
@@ -27,8 +28,17 @@ const VIEW: ReadinessView = {
 	days_to_stage2: 24
 };
 
+/** The shell's reference to a file chosen in the save dialog: a handle, never the path. */
+const ref = (path: string): FileRef => ({
+	handle: `handle of ${path}`,
+	name: path.split('/').pop()!,
+	shown: path,
+	bytes: null
+});
+
 const DONE: ExportDone = {
 	path: '/tmp/out/Northwind - soa pack.pdf',
+	handle: 'written handle',
 	format: 'pdf',
 	bytes: 245_760,
 	files: 1,
@@ -39,9 +49,12 @@ type RunArgs = {
 	pack: string;
 	stage: number | null;
 	as_of: string;
-	path: string;
+	file: string;
 	on_progress: { onmessage: (p: ExportProgress) => void };
 };
+
+/** What the save dialog answers next. */
+let dialogAnswer: string | null = '/home/me/Documents/Northwind - cap pack.zip';
 
 /** The shell, with `export_run` answered by `run` (resolves with DONE by default). */
 function mockShell(run: (args: RunArgs) => Promise<unknown> = async () => DONE) {
@@ -52,7 +65,7 @@ function mockShell(run: (args: RunArgs) => Promise<unknown> = async () => DONE) 
 			case 'export_run':
 				return run(args as RunArgs);
 			case 'export_choose_destination':
-				return '/home/me/Documents/Northwind - cap pack.zip';
+				return dialogAnswer === null ? null : ref(dialogAnswer);
 			default:
 				return null;
 		}
@@ -85,14 +98,20 @@ const runCalls = () =>
 			return rest;
 		});
 
-const typePath = (value: string) =>
-	fireEvent.input(screen.getByTestId('export-path'), { target: { value } });
+const shownFile = () => (screen.getByTestId('export-file') as HTMLInputElement).value;
+
+/** Chooses `path` in the (mocked) save dialog. */
+async function choosePath(path: string) {
+	dialogAnswer = path;
+	await fireEvent.click(screen.getByTestId('export-choose'));
+	await waitFor(() => expect(shownFile()).toBe(path));
+}
 
 async function exportWith(pack: string, path: string, format: 'pdf' | 'zip' = 'pdf') {
 	await fireEvent.click(screen.getByTestId(`export-pack-${pack}`));
 	const formats = screen.getByTestId('export-format');
 	await fireEvent.click(formats.querySelector(`input[value="${format}"]`)!);
-	await typePath(path);
+	await choosePath(path);
 	await fireEvent.click(screen.getByTestId('export-run'));
 }
 
@@ -102,13 +121,13 @@ describe('ExportScreen', () => {
 		mockShell();
 	});
 
-	it('sends the chosen pack, the day and the path; a stage only for the gap report', async () => {
+	it('sends the chosen pack, the day and the file handle; a stage only for the gap report', async () => {
 		renderScreen();
 		await exportWith('soa', '/tmp/out/soa.pdf');
 		await screen.findByTestId('export-done');
 		await fireEvent.click(screen.getByTestId('export-again'));
 
-		await exportWith('stage2', '/tmp/out/stage2', 'zip');
+		await exportWith('stage2', '/tmp/out/stage2.zip', 'zip');
 		await screen.findByTestId('export-done');
 		await fireEvent.click(screen.getByTestId('export-again'));
 
@@ -118,9 +137,9 @@ describe('ExportScreen', () => {
 		await screen.findByTestId('export-done');
 
 		expect(runCalls()).toEqual([
-			{ pack: 'soa', stage: null, as_of: TODAY, path: '/tmp/out/soa.pdf' },
-			{ pack: 'stage2', stage: null, as_of: TODAY, path: '/tmp/out/stage2.zip' },
-			{ pack: 'gaps', stage: 2, as_of: TODAY, path: '/tmp/out/gaps.pdf' }
+			{ pack: 'soa', stage: null, as_of: TODAY, file: 'handle of /tmp/out/soa.pdf' },
+			{ pack: 'stage2', stage: null, as_of: TODAY, file: 'handle of /tmp/out/stage2.zip' },
+			{ pack: 'gaps', stage: 2, as_of: TODAY, file: 'handle of /tmp/out/gaps.pdf' }
 		]);
 	});
 
@@ -137,16 +156,12 @@ describe('ExportScreen', () => {
 		expect(runCalls()[0]).toMatchObject({ pack: 'cap', as_of: '2026-07-09' });
 	});
 
-	it('fills the path from the save dialog, for the chosen pack and format', async () => {
+	it('shows the file chosen in the save dialog, for the chosen pack and format', async () => {
 		renderScreen();
 		await fireEvent.click(screen.getByTestId('export-pack-cap'));
 		await fireEvent.click(screen.getByTestId('export-format').querySelector('input[value="zip"]')!);
-		await fireEvent.click(screen.getByTestId('export-choose'));
-		await waitFor(() =>
-			expect((screen.getByTestId('export-path') as HTMLInputElement).value).toBe(
-				'/home/me/Documents/Northwind - cap pack.zip'
-			)
-		);
+		await choosePath('/home/me/Documents/Northwind - cap pack.zip');
+		expect(screen.getByTestId('export-file').hasAttribute('readonly')).toBe(true);
 		expect(invokeMock).toHaveBeenCalledWith('export_choose_destination', {
 			pack: 'cap',
 			format: 'zip',
@@ -192,7 +207,7 @@ describe('ExportScreen', () => {
 		expect(cancelled.textContent).toContain('Export cancelled; no file was written.');
 		expect(screen.queryByTestId('export-progress')).toBeNull();
 		// Nothing lost: the same choices are there to try again.
-		expect((screen.getByTestId('export-path') as HTMLInputElement).value).toBe('/tmp/out/s1.pdf');
+		expect(shownFile()).toBe('/tmp/out/s1.pdf');
 		expect((screen.getByTestId('export-pack-stage1') as HTMLInputElement).checked).toBe(true);
 	});
 
@@ -206,7 +221,7 @@ describe('ExportScreen', () => {
 		expect(error.textContent).toContain('“soa.pdf” already exists');
 		expect(error.textContent).toContain('Choose another name');
 		expect(screen.queryByTestId('export-done')).toBeNull();
-		expect((screen.getByTestId('export-path') as HTMLInputElement).value).toBe('/tmp/out/soa.pdf');
+		expect(shownFile()).toBe('/tmp/out/soa.pdf');
 	});
 
 	it('says in plain words when an export fails, keeping the choices', async () => {
@@ -220,10 +235,15 @@ describe('ExportScreen', () => {
 		expect((screen.getByTestId('export-pack-cap') as HTMLInputElement).checked).toBe(true);
 	});
 
-	it('refuses a bare file name before asking the shell', async () => {
+	it('exports only to a file chosen in the dialog, chosen again when the format changes', async () => {
 		renderScreen();
-		await exportWith('soa', 'soa.pdf');
-		expect((await screen.findByTestId('export-path-error')).textContent).toContain('full path');
+		expect(screen.queryByTestId('export-path')).toBeNull();
+		expect((screen.getByTestId('export-run') as HTMLButtonElement).disabled).toBe(true);
+		await choosePath('/tmp/out/soa.pdf');
+		expect((screen.getByTestId('export-run') as HTMLButtonElement).disabled).toBe(false);
+		await fireEvent.click(screen.getByTestId('export-format').querySelector('input[value="zip"]')!);
+		await waitFor(() => expect(shownFile()).toBe(''));
+		expect((screen.getByTestId('export-run') as HTMLButtonElement).disabled).toBe(true);
 		expect(runCalls()).toEqual([]);
 	});
 
@@ -234,8 +254,6 @@ describe('ExportScreen', () => {
 		expect(screen.getByTestId('export-done-name').textContent).toBe('Northwind - soa pack.pdf');
 		expect(screen.getByTestId('export-done-size').textContent).toBe('240 KB');
 		await fireEvent.click(screen.getByTestId('export-reveal'));
-		expect(invokeMock).toHaveBeenCalledWith('export_reveal', {
-			path: '/tmp/out/Northwind - soa pack.pdf'
-		});
+		expect(invokeMock).toHaveBeenCalledWith('export_reveal', { file: 'written handle' });
 	});
 });

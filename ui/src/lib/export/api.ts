@@ -3,16 +3,18 @@
 // and showing the written file in the system's file manager.
 
 import type { ExportDone } from '$lib/bindings/ExportDone';
+import type { FileRef } from '$lib/bindings/FileRef';
 import type { ExportProgress } from '$lib/bindings/ExportProgress';
 import { call, channel } from '$lib/ipc';
 import type { ExportRequest, Format, PackKind } from './export';
 
-/** The native save dialog, with a suggested name in Documents; `null` when cancelled. */
+/** The native save dialog, with a suggested name in Documents; the chosen file's handle and
+ * name, `null` when cancelled. */
 export const exportChooseDestination = (pack: PackKind, format: Format, asOf: string) =>
-	call<string | null>('export_choose_destination', { pack, format, as_of: asOf });
+	call<FileRef | null>('export_choose_destination', { pack, format, as_of: asOf });
 
 /**
- * Writes the pack to `request.path` (a `.pdf`, or a `.zip` bundle). Rejects with `AlreadyExists`
+ * Writes the pack to the destination behind `request.file` (a `.pdf`, or a `.zip` bundle). Rejects with `AlreadyExists`
  * (never replaces a file), `Validation` (neither .pdf nor .zip) or `Cancelled`; a failed or
  * cancelled export leaves no file behind.
  */
@@ -22,5 +24,6 @@ export const exportRun = (request: ExportRequest, onProgress: (p: ExportProgress
 /** Asks the running export to stop at its next step; it then rejects with `Cancelled`. */
 export const exportCancel = () => call<null>('export_cancel');
 
-/** Shows the file in the system's file manager; `NotFound` if it has gone since. */
-export const exportReveal = (path: string) => call<null>('export_reveal', { path });
+/** Shows a written file (the `handle` of `ExportDone` or `SheetExported`) in the system's file
+ * manager; `NotFound` if it has gone since. */
+export const exportReveal = (file: string) => call<null>('export_reveal', { file });

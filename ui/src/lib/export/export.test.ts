@@ -16,7 +16,7 @@ describe('exportRequest', () => {
 			pack: 'gaps',
 			stage: 2,
 			as_of: '2026-06-15',
-			path: '/t/g.pdf'
+			file: '/t/g.pdf'
 		});
 		for (const pack of ['stage1', 'stage2', 'soa', 'cap'] as const)
 			expect(exportRequest(pack, 2, '2026-06-15', '/t/x.pdf').stage).toBeNull();

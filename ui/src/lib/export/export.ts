@@ -12,7 +12,8 @@ export type ExportRequest = {
 	pack: PackKind;
 	stage: Stage | null;
 	as_of: string;
-	path: string;
+	/** The handle of the destination chosen in the save dialog. */
+	file: string;
 };
 
 export type PackInfo = {
@@ -64,9 +65,9 @@ export function exportRequest(
 	pack: PackKind,
 	stage: Stage,
 	asOf: string,
-	path: string
+	file: string
 ): ExportRequest {
-	return { pack, stage: pack === 'gaps' ? stage : null, as_of: asOf, path };
+	return { pack, stage: pack === 'gaps' ? stage : null, as_of: asOf, file };
 }
 
 const EXTENSION = /\.(pdf|zip)$/i;

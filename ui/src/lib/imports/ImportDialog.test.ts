@@ -32,6 +32,7 @@ function pendingRun() {
 	let settle!: { resolve: (r: ImportReport) => void; reject: (e: unknown) => void };
 	let progress!: (p: ImportProgress) => void;
 	invokeMock.mockImplementation((command, args) => {
+		if (command === 'imports_choose_file') return Promise.resolve(ref('/tmp/big.csv'));
 		if (command === 'imports_run') {
 			const channel = (args as { on_progress: { onmessage: (p: ImportProgress) => void } })
 				.on_progress;
@@ -49,26 +50,38 @@ function open(kind: 'training' | 'acknowledgements' = 'training') {
 	return props;
 }
 
-const typePath = (value: string) =>
-	fireEvent.input(screen.getByTestId('import-path'), { target: { value } });
+/** The shell's reference to a chosen file: a handle, never the path it shows. */
+const ref = (path: string) => ({
+	handle: `handle of ${path}`,
+	name: path.split('/').pop()!,
+	shown: path,
+	bytes: 120
+});
+
+/** Chooses a file in the (mocked) native dialog, which checks it at once. */
+const choose = () => fireEvent.click(screen.getByTestId('import-choose'));
 
 describe('ImportDialog', () => {
 	beforeEach(() => {
 		invokeMock.mockReset();
 	});
 
-	it('previews the rows of a typed path, then imports them for real', async () => {
+	it('previews the rows of the chosen file by its handle, then imports them for real', async () => {
 		const { onimported } = open('acknowledgements');
-		invokeMock.mockResolvedValueOnce(REPORT);
-		await typePath('/tmp/acks.csv');
-		await fireEvent.click(screen.getByTestId('import-check'));
+		expect(screen.queryByTestId('import-path')).toBeNull();
+		invokeMock.mockResolvedValueOnce(ref('/tmp/acks.csv')).mockResolvedValueOnce(REPORT);
+		await choose();
 
 		const lines = await screen.findAllByTestId('import-line');
 		expect(lines.map((l) => l.textContent)).toEqual(REPORT.lines);
 		expect(screen.getByTestId('import-preview').textContent).toContain('nothing has been written');
 		expect(invokeMock).toHaveBeenCalledWith(
 			'imports_run',
-			expect.objectContaining({ kind: 'acknowledgements', path: '/tmp/acks.csv', dry_run: true })
+			expect.objectContaining({
+				kind: 'acknowledgements',
+				file: 'handle of /tmp/acks.csv',
+				dry_run: true
+			})
 		);
 
 		invokeMock.mockResolvedValueOnce({ ...REPORT, dry_run: false });
@@ -78,25 +91,25 @@ describe('ImportDialog', () => {
 		await screen.findByTestId('import-done');
 		expect(invokeMock).toHaveBeenLastCalledWith(
 			'imports_run',
-			expect.objectContaining({ path: '/tmp/acks.csv', dry_run: false })
+			expect.objectContaining({ file: 'handle of /tmp/acks.csv', dry_run: false })
 		);
 		expect(onimported).toHaveBeenCalledOnce();
 	});
 
 	it('previews the file chosen in the native dialog at once', async () => {
 		open();
-		invokeMock.mockResolvedValueOnce('/home/me/training.csv').mockResolvedValueOnce(REPORT);
-		await fireEvent.click(screen.getByTestId('import-choose'));
+		invokeMock.mockResolvedValueOnce(ref('/home/me/training.csv')).mockResolvedValueOnce(REPORT);
+		await choose();
 		await screen.findAllByTestId('import-line');
 		expect(invokeMock).toHaveBeenNthCalledWith(1, 'imports_choose_file', undefined);
-		expect((screen.getByTestId('import-path') as HTMLInputElement).value).toBe(
+		expect((screen.getByTestId('import-file') as HTMLInputElement).value).toBe(
 			'/home/me/training.csv'
 		);
 	});
 
 	it('names the row and column of every bad row, and offers no import', async () => {
 		open();
-		invokeMock.mockRejectedValueOnce({
+		invokeMock.mockResolvedValueOnce(ref('/tmp/bad.csv')).mockRejectedValueOnce({
 			code: 'Validation',
 			message: '2 rows cannot be imported; nothing was written.',
 			fields: [
@@ -104,8 +117,7 @@ describe('ImportDialog', () => {
 				{ field: 'row 4.date', message: '“soon” is not a date like 2026-03-31.' }
 			]
 		});
-		await typePath('/tmp/bad.csv');
-		await fireEvent.click(screen.getByTestId('import-check'));
+		await choose();
 
 		const panel = await screen.findByTestId('import-errors');
 		expect(panel.textContent).toContain('nothing was written');
@@ -122,8 +134,7 @@ describe('ImportDialog', () => {
 	it('shows progress while running, and Cancel asks the import to stop', async () => {
 		open();
 		const run = pendingRun();
-		await typePath('/tmp/big.csv');
-		await fireEvent.click(screen.getByTestId('import-check'));
+		await choose();
 
 		const box = await screen.findByTestId('import-progress');
 		expect(box.textContent).toContain('Reading the file');
@@ -148,8 +159,7 @@ describe('ImportDialog', () => {
 	it('cancels a running import when the dialog is closed', async () => {
 		const { onclose } = open();
 		pendingRun();
-		await typePath('/tmp/big.csv');
-		await fireEvent.click(screen.getByTestId('import-check'));
+		await choose();
 		await screen.findByTestId('import-progress');
 		const dialog = screen.getByTestId('import-dialog') as HTMLDialogElement;
 		dialog.dispatchEvent(new Event('close'));

@@ -1,27 +1,28 @@
 // Typed wrappers over the `imports_*` commands (docs/ipc.md): the native open dialog, an
 // import (or its dry run) with its progress streamed over a channel, and the request to stop.
 
+import type { FileRef } from '$lib/bindings/FileRef';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { ImportReport } from '$lib/bindings/ImportReport';
 import { call, channel } from '$lib/ipc';
 import type { ImportKind } from './import';
 
 /** The native open dialog for a CSV file; `null` when cancelled. */
-export const importsChooseFile = () => call<string | null>('imports_choose_file');
+export const importsChooseFile = () => call<FileRef | null>('imports_choose_file');
 
 /**
- * Imports `kind` from the CSV at `path` (with `dryRun`, only checks and previews it), all or
+ * Imports `kind` from the CSV behind handle `file` (with `dryRun`, only checks and previews it), all or
  * nothing. Rejects with `Validation` naming each bad row (`row 3.email`), or `Cancelled`.
  */
 export const importsRun = (
 	kind: ImportKind,
-	path: string,
+	file: string,
 	dryRun: boolean,
 	onProgress: (progress: ImportProgress) => void
 ) =>
 	call<ImportReport>('imports_run', {
 		kind,
-		path,
+		file,
 		dry_run: dryRun,
 		on_progress: channel(onProgress)
 	});

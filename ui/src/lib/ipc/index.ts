@@ -6,6 +6,7 @@
 import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { DataChangedEvent } from '$lib/bindings/DataChangedEvent';
+import type { FilesDroppedEvent } from '$lib/bindings/FilesDroppedEvent';
 import type { VaultLockedEvent } from '$lib/bindings/VaultLockedEvent';
 import { toIpcError } from './error';
 
@@ -32,6 +33,7 @@ export type { Channel };
 export type ShellEvents = {
 	'vault-locked': VaultLockedEvent;
 	'data-changed': DataChangedEvent;
+	'files-dropped': FilesDroppedEvent;
 };
 
 /** Subscribes to a shell event; resolves with the function that unsubscribes. */

@@ -1,8 +1,10 @@
-// Typed wrappers over the `sheets_*` commands (docs/ipc.md): the native open and save dialogs,
+// Typed wrappers over the `sheets_*` commands (docs/ipc.md): the native open and save dialogs
+// (which answer a file's handle: no command takes a path),
 // the wizard's preview of a sheet under a proposed or chosen mapping, the import (or its dry
 // run) with progress over a channel, and a register written to XLSX. An import stops with
 // `imports_cancel`, as the CSV imports do.
 
+import type { FileRef } from '$lib/bindings/FileRef';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { SheetChoice } from '$lib/bindings/SheetChoice';
 import type { SheetExported } from '$lib/bindings/SheetExported';
@@ -12,20 +14,20 @@ import { call, channel } from '$lib/ipc';
 import type { RegisterKind, SheetKind } from './sheets';
 
 /** The native open dialog for an XLSX or CSV file; `null` when cancelled. */
-export const sheetsChooseFile = () => call<string | null>('sheets_choose_file');
+export const sheetsChooseFile = () => call<FileRef | null>('sheets_choose_file');
 
 /** What the sheet holds. Without `headerRow`, the header row is found and fields proposed;
  * with it alone, fields are proposed from that row; with `columns` too, that choice is shown.
  * Rejects with `Validation` (field `file`) for a file that cannot be read, or `NotFound`. */
 export const sheetsPreview = (
-	path: string,
+	file: string,
 	kind: SheetKind,
 	sheet: string | null,
 	headerRow: number | null = null,
 	columns: SheetChoice[] | null = null
 ) =>
 	call<SheetPreview>('sheets_preview', {
-		path,
+		file,
 		kind,
 		sheet,
 		header_row: headerRow,
@@ -36,7 +38,8 @@ export const sheetsPreview = (
  * with `Validation` naming every bad cell (`Risks!D7`), or `Cancelled`; nothing is written. */
 export const sheetsImport = (
 	request: {
-		path: string;
+		/** The file's handle. */
+		file: string;
 		kind: SheetKind;
 		sheet: string | null;
 		headerRow: number;
@@ -46,7 +49,7 @@ export const sheetsImport = (
 	onProgress: (progress: ImportProgress) => void
 ) =>
 	call<SheetImportReport>('sheets_import', {
-		path: request.path,
+		file: request.file,
 		kind: request.kind,
 		sheet: request.sheet,
 		header_row: request.headerRow,
@@ -57,9 +60,9 @@ export const sheetsImport = (
 
 /** The native save dialog, with a suggested name in Documents; `null` when cancelled. */
 export const sheetsChooseDestination = (kind: RegisterKind, asOf: string) =>
-	call<string | null>('sheets_choose_destination', { kind, as_of: asOf });
+	call<FileRef | null>('sheets_choose_destination', { kind, as_of: asOf });
 
-/** Writes the register to `path` (.xlsx). Rejects with `AlreadyExists` (never replaces a
- * file) or `Validation` (not .xlsx). */
-export const sheetsExport = (kind: RegisterKind, asOf: string, path: string) =>
-	call<SheetExported>('sheets_export', { kind, as_of: asOf, path });
+/** Writes the register to the destination chosen (`file`, its handle). Rejects with
+ * `AlreadyExists` (never replaces a file) or `Validation` (not .xlsx, or an unknown handle). */
+export const sheetsExport = (kind: RegisterKind, asOf: string, file: string) =>
+	call<SheetExported>('sheets_export', { kind, as_of: asOf, file });

@@ -66,7 +66,7 @@ describe('CreateForm', () => {
 		expect(invokeMock).not.toHaveBeenCalled();
 	});
 
-	it('sends path, organisation name and passphrase, then reports the new status', async () => {
+	it('sends no file (the shell names it as shown), the organisation name and passphrase', async () => {
 		const status = { unlocked: true, path: `${DIR}/Acme Ltd.isms`, organisation_name: 'Acme Ltd' };
 		invokeMock.mockResolvedValueOnce(status);
 		const { oncreated } = setup();
@@ -75,14 +75,19 @@ describe('CreateForm', () => {
 		await waitFor(() => expect(oncreated).toHaveBeenCalledWith(status));
 		expect(invokeMock).toHaveBeenCalledTimes(1);
 		expect(invokeMock).toHaveBeenCalledWith('vault_create', {
-			path: `${DIR}/Acme Ltd.isms`,
+			file: null,
 			organisation_name: 'Acme Ltd',
 			passphrase: sealed(GOOD)
 		});
 	});
 
-	it('uses the path picked with Choose… and keeps it when the name changes', async () => {
-		invokeMock.mockResolvedValueOnce('/mnt/share/acme.isms');
+	it('uses the file picked with Choose… by its handle, and keeps it when the name changes', async () => {
+		invokeMock.mockResolvedValueOnce({
+			handle: 'new vault handle',
+			name: 'acme.isms',
+			shown: '/mnt/share/acme.isms',
+			bytes: null
+		});
 		setup();
 		await fireEvent.input(screen.getByTestId('create-org-name'), { target: { value: 'Acme' } });
 		await fireEvent.click(screen.getByTestId('create-choose'));
@@ -94,6 +99,19 @@ describe('CreateForm', () => {
 			target: { value: 'Acme Group' }
 		});
 		expect(screen.getByTestId<HTMLInputElement>('create-path').value).toBe('/mnt/share/acme.isms');
+		invokeMock.mockResolvedValueOnce({ unlocked: true });
+		await fireEvent.input(screen.getByTestId('create-passphrase'), { target: { value: GOOD } });
+		await fireEvent.input(screen.getByTestId('create-passphrase-confirm'), {
+			target: { value: GOOD }
+		});
+		await fireEvent.click(screen.getByTestId('create-submit'));
+		await waitFor(() =>
+			expect(invokeMock).toHaveBeenLastCalledWith('vault_create', {
+				file: 'new vault handle',
+				organisation_name: 'Acme Group',
+				passphrase: sealed(GOOD)
+			})
+		);
 	});
 
 	it('shows AlreadyExists on the location field', async () => {

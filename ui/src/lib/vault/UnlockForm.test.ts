@@ -10,10 +10,12 @@ import UnlockForm from './UnlockForm.svelte';
 
 const invokeMock = vi.mocked(invoke);
 const PATH = '/home/ana/Documents/ISMS Desk/Acme Ltd.isms';
+/** The handle the shell gave for the vault: the form sends it, never the path it shows. */
+const VAULT = '5f0c3e2a9b8d7c6e5f4a3b2c1d0e9f8a';
 
 function setup() {
 	const onunlocked = vi.fn();
-	render(UnlockForm, { props: { path: PATH, onunlocked, onback: vi.fn() } });
+	render(UnlockForm, { props: { vault: VAULT, path: PATH, onunlocked, onback: vi.fn() } });
 	return { onunlocked };
 }
 
@@ -33,14 +35,14 @@ describe('UnlockForm', () => {
 		expect(document.activeElement).toBe(screen.getByTestId('unlock-passphrase'));
 	});
 
-	it('sends path and passphrase and reports the status', async () => {
+	it('sends the handle and passphrase and reports the status', async () => {
 		const status = { unlocked: true, path: PATH, organisation_name: 'Acme Ltd' };
 		invokeMock.mockResolvedValueOnce(status);
 		const { onunlocked } = setup();
 		await unlockWith('correct horse battery staple');
 		await waitFor(() => expect(onunlocked).toHaveBeenCalledWith(status));
 		expect(invokeMock).toHaveBeenCalledWith('vault_unlock', {
-			path: PATH,
+			vault: VAULT,
 			passphrase: sealed('correct horse battery staple')
 		});
 	});
@@ -82,22 +84,25 @@ describe('UnlockForm', () => {
 			'/home/ana/.local/share/isms-desk/backups/abc/Acme Ltd 2026-12-01 0900 daily.isms';
 		const COPY = '/home/ana/Documents/ISMS Desk/Acme Ltd restored 2026-12-01 0900.isms';
 		const search = (diagnosis: string, found: boolean, skipped = 0) => ({
-			diagnosis,
-			found: found
-				? {
-						path: BACKUP,
-						taken_at: '2026-12-01T09:00:00Z',
-						reason: 'daily',
-						bytes: 204800,
-						restore_to: COPY
-					}
-				: null,
-			skipped: Array.from({ length: skipped }, (_, i) => ({
-				path: `/b/${i}.isms`,
-				code: 'WrongPassphraseOrDamaged',
-				reason: 'damaged'
-			})),
-			backup_dir: '/home/ana/.local/share/isms-desk/backups/abc'
+			found: found ? 'backup handle' : null,
+			search: {
+				diagnosis,
+				found: found
+					? {
+							path: BACKUP,
+							taken_at: '2026-12-01T09:00:00Z',
+							reason: 'daily',
+							bytes: 204800,
+							restore_to: COPY
+						}
+					: null,
+				skipped: Array.from({ length: skipped }, (_, i) => ({
+					path: `/b/${i}.isms`,
+					code: 'WrongPassphraseOrDamaged',
+					reason: 'damaged'
+				})),
+				backup_dir: '/home/ana/.local/share/isms-desk/backups/abc'
+			}
 		});
 
 		/** Answers each command from `answers`; a value that is an Error is thrown. */
@@ -119,7 +124,7 @@ describe('UnlockForm', () => {
 			expect(error.textContent).toContain('does not open this vault');
 			expect(screen.queryByTestId('restore-offer')).toBeNull();
 			expect(invokeMock).toHaveBeenCalledWith('vault_find_backup', {
-				path: PATH,
+				vault: VAULT,
 				passphrase: sealed('typo')
 			});
 		});
@@ -129,7 +134,9 @@ describe('UnlockForm', () => {
 			answer({
 				vault_unlock: [DAMAGED, status],
 				vault_find_backup: [search('Damaged', true, 2)],
-				vault_restore_backup: [{ path: COPY, bytes: 204800, from: BACKUP }]
+				vault_restore_backup: [
+					{ handle: 'copy handle', name: 'copy.isms', shown: COPY, bytes: 204800 }
+				]
 			});
 			const { onunlocked } = setup();
 			await unlockWith('right passphrase');
@@ -141,12 +148,12 @@ describe('UnlockForm', () => {
 			await fireEvent.click(screen.getByTestId('restore-submit'));
 			await waitFor(() => expect(onunlocked).toHaveBeenCalledWith(status));
 			expect(invokeMock).toHaveBeenCalledWith('vault_restore_backup', {
-				path: PATH,
-				backup: BACKUP,
+				vault: VAULT,
+				backup: 'backup handle',
 				passphrase: sealed('right passphrase')
 			});
 			expect(invokeMock).toHaveBeenLastCalledWith('vault_unlock', {
-				path: COPY,
+				vault: 'copy handle',
 				passphrase: sealed('right passphrase')
 			});
 		});

@@ -1,10 +1,11 @@
 // Typed wrappers over the `vault_*` commands (docs/ipc.md). Passphrases are sealed for the
-// shell just before the command (ipc/seal.ts) and never kept here.
+// shell just before the command (ipc/seal.ts) and never kept here. Vault files are named by the
+// handles the shell gives out (dialogs, the recent list), never by path.
 
 import type { BackupInfo } from '$lib/bindings/BackupInfo';
-import type { BackupSearch } from '$lib/bindings/BackupSearch';
+import type { BackupOffer } from '$lib/bindings/BackupOffer';
+import type { FileRef } from '$lib/bindings/FileRef';
 import type { CheckReport } from '$lib/bindings/CheckReport';
-import type { RestoredCopy } from '$lib/bindings/RestoredCopy';
 import type { AppInfo } from '$lib/bindings/AppInfo';
 import type { VaultStatus } from '$lib/bindings/VaultStatus';
 import { call } from '$lib/ipc';
@@ -14,13 +15,15 @@ export const vaultStatus = () => call<VaultStatus>('vault_status');
 
 /** Native save dialog for a new vault; `suggestedName` has no extension. `null` when cancelled. */
 export const vaultChooseNew = (suggestedName: string) =>
-	call<string | null>('vault_choose_new', { suggested_name: suggestedName });
+	call<FileRef | null>('vault_choose_new', { suggested_name: suggestedName });
 
 /** Native open dialog; `null` when the user cancels. */
-export const vaultChooseExisting = () => call<string | null>('vault_choose_existing');
+export const vaultChooseExisting = () => call<FileRef | null>('vault_choose_existing');
 
+/** Creates the vault in the file chosen with `vaultChooseNew` (its handle) or, with `file`
+ * `null`, named after the organisation in the default folder. */
 export async function vaultCreate(args: {
-	path: string;
+	file: string | null;
 	organisation_name: string;
 	passphrase: string;
 }) {
@@ -28,15 +31,16 @@ export async function vaultCreate(args: {
 	return call<VaultStatus>('vault_create', { ...args, passphrase });
 }
 
-export async function vaultUnlock(path: string, passphrase: string) {
+/** Unlocks the vault behind `vault`, a handle of the recent list or a dialog. */
+export async function vaultUnlock(vault: string, passphrase: string) {
 	const [sealed] = await seal(passphrase);
-	return call<VaultStatus>('vault_unlock', { path, passphrase: sealed });
+	return call<VaultStatus>('vault_unlock', { vault, passphrase: sealed });
 }
 
 export const vaultLock = () => call<VaultStatus>('vault_lock');
 
 /** Removes a vault from the recent list; the file itself is never touched. */
-export const vaultForget = (path: string) => call<AppInfo>('vault_forget', { path });
+export const vaultForget = (vault: string) => call<AppInfo>('vault_forget', { vault });
 
 /** Tells the shell the user is active, which resets the idle auto-lock timer. */
 export const vaultTouch = () => call<null>('vault_touch');
@@ -55,15 +59,16 @@ export const vaultBackup = () => call<BackupInfo | null>('vault_backup');
 export const vaultCheck = () => call<CheckReport>('vault_check');
 
 /** After a failed unlock: damage or a wrong passphrase, and the newest backup that verifies. */
-export async function vaultFindBackup(path: string, passphrase: string) {
+export async function vaultFindBackup(vault: string, passphrase: string) {
 	const [sealed] = await seal(passphrase);
-	return call<BackupSearch>('vault_find_backup', { path, passphrase: sealed });
+	return call<BackupOffer>('vault_find_backup', { vault, passphrase: sealed });
 }
 
-/** Restores one of the vault's automatic backups as a new file beside it; the vault is untouched. */
-export async function vaultRestoreBackup(path: string, backup: string, passphrase: string) {
+/** Restores the backup `vaultFindBackup` offered (its handle) as a new file beside the vault,
+ * which is untouched; resolves with the copy, to unlock. */
+export async function vaultRestoreBackup(vault: string, backup: string, passphrase: string) {
 	const [sealed] = await seal(passphrase);
-	return call<RestoredCopy>('vault_restore_backup', { path, backup, passphrase: sealed });
+	return call<FileRef>('vault_restore_backup', { vault, backup, passphrase: sealed });
 }
 
 /** Creates the demo company in a temporary folder and unlocks it (`demo: true`); deleted on lock. */

@@ -2,7 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = ({ url }) => {
-	const path = url.searchParams.get('path');
-	if (!path) redirect(307, '/');
-	return { path };
+	// The vault's handle (from the recent list or the open dialog) and its path, shown only.
+	const vault = url.searchParams.get('vault');
+	const path = url.searchParams.get('path') ?? '';
+	if (!vault) redirect(307, '/');
+	return { vault, path };
 };
