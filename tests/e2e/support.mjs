@@ -2,6 +2,7 @@
 // user would (scrolled to the middle of the window first), read text, take screenshots, and
 // create a vault of its own from the start screen.
 import { execFileSync } from 'node:child_process';
+import { appendFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { rememberVault } from './env.mjs';
 import { artifacts } from './wdio.conf.mjs';
@@ -82,6 +83,19 @@ export async function createVault(organisation, passphrase) {
   await click('create-submit');
   await (await byId('dashboard-stage1')).waitForDisplayed();
 }
+
+// The GTK file dialog cannot be driven over WebDriver. The app under test is built with the
+// cargo feature `e2e`, whose dialogs answer from this file instead (src-tauri/src/dialog.rs):
+// one line per dialog, the chosen paths separated by tabs, or `cancel`; no line is a cancel.
+const dialogAnswers = () => path.join(process.env.ISMS_E2E_HOME, '.isms-e2e-dialog');
+
+/** Makes the next native file dialog choose `paths` (one for an open or save dialog). */
+export function answerNextDialog(...paths) {
+  appendFileSync(dialogAnswers(), `${paths.length ? paths.join('\t') : 'cancel'}\n`);
+}
+
+/** Forgets answers no dialog took. */
+export const forgetDialogAnswers = () => rmSync(dialogAnswers(), { force: true });
 
 // The debug build keeps its data apart from a release install (src-tauri/src/settings.rs).
 export const appDataDir = () =>

@@ -1,10 +1,11 @@
 // Export as a user does before an audit: open the demo company, go to Export, write the
-// Statement of Applicability as a PDF and the Stage 2 pack as a ZIP bundle to paths typed into
-// the destination field, check the files from here, then see the same path refused.
+// Statement of Applicability as a PDF and the Stage 2 pack as a ZIP bundle to files chosen in the
+// save dialog (scripted in the e2e build), check the files from here, then see the same file
+// refused.
 import { mkdtempSync, existsSync, openSync, readSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { byId, shot, textOf, click, centre, typeInto } from '../support.mjs';
+import { answerNextDialog, byId, shot, textOf, click, centre } from '../support.mjs';
 
 const out = mkdtempSync(path.join(tmpdir(), 'isms-desk-export-'));
 const soaPdf = path.join(out, 'Northwind SoA.pdf');
@@ -29,9 +30,18 @@ async function choose(pack, format) {
   expect(await radio.isSelected()).toBe(true);
 }
 
+/** Chooses `file` in the save dialog (scripted in the e2e build) and exports to it. */
 async function exportTo(file) {
-  await typeInto('export-path', file);
+  await chooseFile(file);
   await click('export-run');
+}
+
+async function chooseFile(file) {
+  answerNextDialog(file);
+  await click('export-choose');
+  await browser.waitUntil(async () => (await (await byId('export-file')).getValue()) === file, {
+    timeoutMsg: `the export destination never read ${file}`,
+  });
 }
 
 describe('the export screen, end to end', () => {
@@ -61,7 +71,7 @@ describe('the export screen, end to end', () => {
     await click('export-again');
     await (await byId('export-form')).waitForDisplayed();
     await choose('stage2', 'zip');
-    await typeInto('export-path', stage2Zip);
+    await chooseFile(stage2Zip);
     await shot('92-export-zip-form');
     await click('export-run');
     const done = await byId('export-done');
@@ -77,7 +87,7 @@ describe('the export screen, end to end', () => {
   it('refuses the same path again and asks for another name', async () => {
     await click('export-again');
     await (await byId('export-form')).waitForDisplayed();
-    expect(await (await byId('export-path')).getValue()).toBe('');
+    expect(await (await byId('export-file')).getValue()).toBe('');
     await exportTo(stage2Zip);
     const error = await byId('export-path-error');
     await error.waitForDisplayed({ timeout: 60000 });

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { PAYLOADS } from '../hostile/payloads.mjs';
 import { makeHostileVault } from '../hostile/vault.mjs';
 import {
+  answerNextDialog,
   appDataDir,
   byId,
   click,
@@ -20,7 +21,6 @@ import {
   rememberAndRelaunch,
   shot,
   textOf,
-  typeInto,
   unlockRecent,
 } from '../support.mjs';
 
@@ -130,7 +130,9 @@ describe('hostile input, end to end', () => {
     const radio = await $('[data-testid="export-format"] input[value="pdf"]');
     await radio.scrollIntoView({ block: 'center' });
     await radio.click();
-    await typeInto('export-path', pdf);
+    answerNextDialog(pdf);
+    await click('export-choose');
+    await browser.waitUntil(async () => (await (await byId('export-file')).getValue()) === pdf);
     await click('export-run');
     await (await byId('export-done')).waitForDisplayed({ timeout: 180000 });
     await assertInert('export done');

@@ -1,14 +1,14 @@
 // Spreadsheets in and out, as a user lives them: a people list kept in a spreadsheet whose
 // header sits on row 3 below a title, with a semicolon delimiter and a column the app does not
-// know, is read by the import wizard (typed path: the native dialog cannot be driven over
-// WebDriver); the header row and the mapping are proposed, one column is remapped by hand, a
+// know, is read by the import wizard (chosen in the file dialog, scripted in the e2e build: the
+// native dialog cannot be driven over WebDriver); the header row and the mapping are proposed, one column is remapped by hand, a
 // bad e-mail on row 5 is named by row and column with nothing written; the fixed file imports
 // and its people appear in the register; the register is then exported to an XLSX that is a
 // real ZIP workbook, and exporting onto it again is refused.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { byId, shot, textOf, textsOf, typeInto, click, createVault } from '../support.mjs';
+import { answerNextDialog, byId, shot, textOf, textsOf, click, createVault } from '../support.mjs';
 
 const PASS = 'spreadsheets passphrase 2026';
 const folder = mkdtempSync(path.join(tmpdir(), 'isms-sheets-'));
@@ -35,8 +35,8 @@ describe('spreadsheet import and export, end to end', () => {
     writeFileSync(csv, sheet('not an e-mail'));
     await click('sheet-import-people');
     await (await byId('sheet-import-dialog')).waitForDisplayed();
-    await typeInto('sheet-path', csv);
-    await click('sheet-read');
+    answerNextDialog(csv);
+    await click('sheet-choose');
     await (await byId('sheet-mapping')).waitForDisplayed();
     expect(await (await byId('sheet-header-row')).getValue()).toBe('3');
     expect(await (await byId('sheet-field-A')).getValue()).toBe('name');
@@ -62,8 +62,8 @@ describe('spreadsheet import and export, end to end', () => {
   it('imports the fixed file and lists its people', async () => {
     writeFileSync(csv, sheet('soren@lumen.example'));
     await click('sheet-import-people');
-    await typeInto('sheet-path', csv);
-    await click('sheet-read');
+    answerNextDialog(csv);
+    await click('sheet-choose');
     await (await byId('sheet-mapping')).waitForDisplayed();
     await click('sheet-check');
     await (await byId('sheet-checked')).waitForDisplayed();
@@ -80,16 +80,16 @@ describe('spreadsheet import and export, end to end', () => {
 
   it('exports the register to a real workbook and never replaces it', async () => {
     await click('sheet-export-people');
-    await typeInto('sheet-export-path', xlsx);
-    await click('sheet-export-run');
+    answerNextDialog(xlsx);
+    await click('sheet-export-choose');
     await (await byId('sheet-exported')).waitForDisplayed();
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
     await click('sheet-export-close');
     await click('sheet-export-people');
-    await typeInto('sheet-export-path', xlsx);
-    await click('sheet-export-run');
+    answerNextDialog(xlsx);
+    await click('sheet-export-choose');
     await browser.waitUntil(async () =>
-      (await textOf(await byId('field-error-path'))).includes('already exists')
+      (await textOf(await byId('field-error-file'))).includes('already exists')
     );
   });
 });
