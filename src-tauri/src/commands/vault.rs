@@ -317,3 +317,22 @@ pub fn vault_backup(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Opt
 pub fn vault_check(state: State<'_, AppState>) -> IpcResult<CheckReport> {
     state.with_vault(|vault| vault.check())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_vault_is_named_as_the_create_form_shows_it() {
+        // The same cases as ui/src/lib/vault/paths.test.ts: the page shows the name before
+        // the shell creates the file.
+        assert_eq!(
+            vault_base_name("Acme: Widgets / Gadgets Ltd."),
+            "Acme Widgets Gadgets Ltd"
+        );
+        assert_eq!(vault_base_name("  ..hidden  "), "hidden");
+        assert_eq!(vault_base_name("   "), "ISMS vault");
+        assert_eq!(vault_base_name("a\u{7}b"), "a b", "no control character");
+        assert_eq!(vault_base_name(&"x".repeat(200)).len(), 80);
+    }
+}
