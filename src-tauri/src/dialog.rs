@@ -49,21 +49,21 @@ impl<'a> Ask<'a> {
 
 /// One existing file; `None` when cancelled.
 pub fn pick_file(app: &AppHandle, ask: Ask<'_>) -> Option<PathBuf> {
-    native::pick(app, ask, false).into_iter().next()
+    backend::pick(app, ask, false).into_iter().next()
 }
 
 /// Existing files; empty when cancelled.
 pub fn pick_files(app: &AppHandle, ask: Ask<'_>) -> Vec<PathBuf> {
-    native::pick(app, ask, true)
+    backend::pick(app, ask, true)
 }
 
 /// Where to write a new file; `None` when cancelled.
 pub fn save_file(app: &AppHandle, ask: Ask<'_>) -> Option<PathBuf> {
-    native::save(app, ask)
+    backend::save(app, ask)
 }
 
 #[cfg(not(feature = "e2e"))]
-mod native {
+mod backend {
     use std::path::PathBuf;
 
     use tauri::AppHandle;
@@ -104,7 +104,7 @@ mod native {
 }
 
 #[cfg(feature = "e2e")]
-mod native {
+mod backend {
     use std::path::PathBuf;
 
     use tauri::AppHandle;
