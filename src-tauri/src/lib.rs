@@ -3,6 +3,7 @@
 //! thin adapter in `commands/<domain>.rs`: take the core from state, call one core function,
 //! map the error. Domain logic lives in `isms-core`, never here.
 
+pub mod automation;
 pub mod commands;
 pub mod error;
 pub mod events;
@@ -17,6 +18,7 @@ pub mod wipe;
 use tauri::Manager;
 
 pub fn run() {
+    automation::refuse_if_driven();
     #[cfg(not(debug_assertions))]
     for failure in harden::disable_core_dumps() {
         eprintln!("ISMS Desk could not disable core dumps ({failure})");
@@ -28,6 +30,8 @@ pub fn run() {
             app.manage(state::AppState::new(paths));
             idle::spawn(app.handle().clone());
             commands::evidence::forget_opened();
+            #[cfg(feature = "e2e")]
+            app.add_capability(commands::security::CAPABILITY)?;
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -144,6 +148,7 @@ pub fn run() {
             commands::sheets::sheets_import,
             commands::sheets::sheets_choose_destination,
             commands::sheets::sheets_export,
+            #[cfg(feature = "e2e")]
             commands::security::security_canary,
             commands::changes::changes_list,
             commands::changes::changes_create,
