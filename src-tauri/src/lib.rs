@@ -9,6 +9,7 @@ pub mod error;
 pub mod events;
 pub mod harden;
 pub mod idle;
+pub mod opened;
 mod reveal;
 pub mod seal;
 pub mod settings;
@@ -29,7 +30,8 @@ pub fn run() {
             let paths = settings::AppPaths::resolve(app.handle())?;
             app.manage(state::AppState::new(paths));
             idle::spawn(app.handle().clone());
-            commands::evidence::forget_opened();
+            // Copies a crash left behind.
+            opened::forget(&app.state::<state::AppState>().paths.opened_dir);
             #[cfg(feature = "e2e")]
             app.add_capability(commands::security::CAPABILITY)?;
             Ok(())
@@ -159,6 +161,12 @@ pub fn run() {
             commands::reviews::reviews_update,
             commands::reviews::reviews_raise_action,
         ])
-        .run(tauri::generate_context!())
-        .expect("ISMS Desk failed to start");
+        .build(tauri::generate_context!())
+        .expect("ISMS Desk failed to start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // The decrypted copies of opened files do not outlive the app.
+                opened::forget(&app.state::<state::AppState>().paths.opened_dir);
+            }
+        });
 }

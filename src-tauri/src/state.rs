@@ -1,7 +1,7 @@
 //! The shell's managed state: the vault (`Locked` or `Unlocked` with its one long-lived
 //! connection), the app's paths and settings, and the time of the last user activity for the
 //! idle auto-lock. Locking drops the core `Vault`, which closes the connection and wipes the
-//! passphrase it held.
+//! passphrase it held, and deletes the decrypted copies of opened evidence files.
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -116,6 +116,7 @@ impl AppState {
             let _ = std::fs::remove_dir_all(dir);
         }
         self.sealer.forget();
+        crate::opened::forget(&self.paths.opened_dir);
         was_open
     }
 
