@@ -28,6 +28,10 @@ pub fn default_folder() -> PathBuf {
 /// Makes `dir` (mode 0700) unless it exists, then checks it is a directory of this user's that
 /// no one else may enter. A folder of ours that is open to others is closed first.
 pub fn prepare(dir: &Path) -> io::Result<()> {
+    if let Some(parent) = dir.parent() {
+        // The user's cache folder may not exist yet on a fresh account.
+        std::fs::create_dir_all(parent)?;
+    }
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);

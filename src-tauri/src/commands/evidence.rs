@@ -59,6 +59,9 @@ pub fn evidence_add_paths(
     add_paths(&app, &state, paths, links, effective_date, description)
 }
 
+/// Adds each file: opened (regular files only) and hashed before the vault is touched, stored
+/// in a transaction that gives way to Lock. A lock asked for meanwhile stops the add and rolls
+/// it back; the answer is then `Locked`.
 fn add_paths(
     app: &AppHandle,
     state: &AppState,
@@ -67,17 +70,27 @@ fn add_paths(
     effective_date: Option<NaiveDate>,
     description: String,
 ) -> IpcResult<Vec<Evidence>> {
+    let epoch = state.lock_epoch();
+    let stop = || state.locked_since(epoch);
     let mut added = Vec::new();
     for path in paths {
+        let prepared = evidence::prepare_file(&path)?;
+        if stop() {
+            return Err(IpcError::locked());
+        }
         let new = NewEvidence {
             file_name: None,
             effective_date,
             description: description.clone(),
             links: links.clone(),
         };
-        added.push(write(app, state, "evidence", |vault, stamp| {
-            evidence::add_file(vault, stamp, &path, new)
-        })?);
+        let result = write(app, state, "evidence", |vault, stamp| {
+            evidence::add_prepared(vault, stamp, prepared, new, &stop)
+        });
+        match result {
+            Err(_) if stop() => return Err(IpcError::locked()),
+            other => added.push(other?),
+        }
     }
     Ok(added)
 }
