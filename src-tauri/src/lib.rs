@@ -10,6 +10,7 @@ pub mod events;
 pub mod harden;
 pub mod idle;
 pub mod opened;
+pub mod page;
 mod reveal;
 pub mod seal;
 pub mod settings;
