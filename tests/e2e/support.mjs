@@ -128,15 +128,15 @@ async function appAndPages() {
 }
 
 /**
- * Clicks Lock and returns the app's pid once the page process that was open has ended. Lock
- * ends WebKit's page process (src-tauri/src/page.rs, so nothing typed survives in it), and
+ * Clicks Lock (or `button`, another way to lock: leaving the demo) and returns the app's pid
+ * once the page process that was open has ended. Locking ends WebKit's page process (src-tauri/src/page.rs, so nothing typed survives in it), and
  * WebKitWebDriver ends the session with it: after this, only /proc can look at the app, and
  * {@link relaunchAfterLock} starts a new session.
  */
-export async function lockPage() {
+export async function lockPage(button = 'lock-button') {
   const { app, pages } = await appAndPages();
   try {
-    await (await byId('lock-button')).click();
+    await (await byId(button)).click();
   } catch {
     // The session went with the page.
   }

@@ -4,7 +4,16 @@
 import { mkdtempSync, existsSync, openSync, readSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { byId, shot, textOf, click, centre, typeInto } from '../support.mjs';
+import {
+  byId,
+  centre,
+  click,
+  lockPage,
+  relaunchAfterLock,
+  shot,
+  textOf,
+  typeInto,
+} from '../support.mjs';
 
 const out = mkdtempSync(path.join(tmpdir(), 'isms-desk-export-'));
 const soaPdf = path.join(out, 'Northwind SoA.pdf');
@@ -88,7 +97,8 @@ describe('the export screen, end to end', () => {
   });
 
   it('leaves the demo and returns to the start screen', async () => {
-    await click('demo-leave');
+    // Leaving locks: the page's process ends, and the WebDriver session with it (page.rs).
+    await relaunchAfterLock(await lockPage('demo-leave'));
     await (await byId('start-demo')).waitForDisplayed();
   });
 });
