@@ -7,10 +7,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use isms_core::evidence::{self, Evidence, NewEvidence};
 use isms_core::{CoreError, ErrorCode};
+use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
-
-use serde::Serialize;
 use ts_rs::TS;
 
 use super::write;
