@@ -1,5 +1,8 @@
 //! Generates the permissions of our own commands (`allow-<command>`), so the capability file can
-//! grant the webview exactly the commands the app defines and nothing else.
+//! grant the webview exactly the commands the app defines and nothing else. The last,
+//! `security_canary`, is registered and granted only in the `e2e` build (commands/security.rs);
+//! its permission is generated in every build so the committed permission files and schemas
+//! stay the same whichever build ran last.
 
 const COMMANDS: &[&str] = &[
     "app_info",

@@ -1,6 +1,6 @@
 //! Idle auto-lock: a background thread locks the vault once no command or user activity has
-//! reached the backend for the configured number of minutes, and tells the webview, which then
-//! drops every record it holds.
+//! reached the backend for the configured number of minutes, tells the webview, and then loads
+//! the page afresh in a new process (page.rs), so nothing typed before the lock stays in it.
 
 use std::time::{Duration, Instant};
 
@@ -20,6 +20,7 @@ pub fn spawn(app: AppHandle) {
                 let state = app.state::<AppState>();
                 if state.idle_expired(Instant::now()) && state.lock() {
                     events::vault_locked(&app, "idle");
+                    crate::page::restart(&app);
                 }
             }
         })

@@ -3,6 +3,7 @@
 //! thin adapter in `commands/<domain>.rs`: take the core from state, call one core function,
 //! map the error. Domain logic lives in `isms-core`, never here.
 
+pub mod automation;
 pub mod commands;
 pub mod dialog;
 pub mod drop;
@@ -11,6 +12,8 @@ pub mod events;
 pub mod handles;
 pub mod harden;
 pub mod idle;
+pub mod opened;
+pub mod page;
 mod reveal;
 pub mod seal;
 pub mod settings;
@@ -20,6 +23,7 @@ pub mod wipe;
 use tauri::Manager;
 
 pub fn run() {
+    automation::refuse_if_driven();
     #[cfg(not(debug_assertions))]
     for failure in harden::disable_core_dumps() {
         eprintln!("ISMS Desk could not disable core dumps ({failure})");
@@ -31,7 +35,10 @@ pub fn run() {
             let paths = settings::AppPaths::resolve(app.handle())?;
             app.manage(state::AppState::new(paths));
             idle::spawn(app.handle().clone());
-            commands::evidence::forget_opened();
+            // Copies a crash left behind.
+            opened::forget(&app.state::<state::AppState>().paths.opened_dir);
+            #[cfg(feature = "e2e")]
+            app.add_capability(commands::security::CAPABILITY)?;
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -148,6 +155,7 @@ pub fn run() {
             commands::sheets::sheets_import,
             commands::sheets::sheets_choose_destination,
             commands::sheets::sheets_export,
+            #[cfg(feature = "e2e")]
             commands::security::security_canary,
             commands::changes::changes_list,
             commands::changes::changes_create,
@@ -158,6 +166,12 @@ pub fn run() {
             commands::reviews::reviews_update,
             commands::reviews::reviews_raise_action,
         ])
-        .run(tauri::generate_context!())
-        .expect("ISMS Desk failed to start");
+        .build(tauri::generate_context!())
+        .expect("ISMS Desk failed to start")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // The decrypted copies of opened files do not outlive the app.
+                opened::forget(&app.state::<state::AppState>().paths.opened_dir);
+            }
+        });
 }

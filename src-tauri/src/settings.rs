@@ -19,6 +19,8 @@ pub struct AppPaths {
     pub settings_file: PathBuf,
     /// Where new vaults are suggested: `~/Documents/ISMS Desk`.
     pub default_vault_dir: PathBuf,
+    /// The private folder of decrypted copies of opened evidence files (opened.rs).
+    pub opened_dir: PathBuf,
 }
 
 impl AppPaths {
@@ -35,7 +37,10 @@ impl AppPaths {
             .path()
             .document_dir()
             .or_else(|_| app.path().home_dir().map(|h| h.join("Documents")))?;
-        Ok(Self::under(&data_dir, &documents))
+        Ok(Self {
+            opened_dir: crate::opened::default_folder(),
+            ..Self::under(&data_dir, &documents)
+        })
     }
 
     pub fn under(data_dir: &Path, documents: &Path) -> Self {
@@ -44,6 +49,7 @@ impl AppPaths {
             backups_dir: data_dir.join("backups"),
             settings_file: data_dir.join("settings.json"),
             default_vault_dir: documents.join("ISMS Desk"),
+            opened_dir: data_dir.join("opened"),
         }
     }
 }

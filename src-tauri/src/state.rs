@@ -1,10 +1,11 @@
 //! The shell's managed state: the vault (`Locked` or `Unlocked` with its one long-lived
 //! connection), the app's paths and settings, and the time of the last user activity for the
 //! idle auto-lock. Locking drops the core `Vault`, which closes the connection and wipes the
-//! passphrase it held, and forgets every file handle the page was given (`handles.rs`).
+//! passphrase it held, forgets every file handle the page was given (`handles.rs`), and
+//! deletes the decrypted copies of opened evidence files.
 
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -37,6 +38,9 @@ pub struct AppState {
     pub sealer: Sealer,
     /// The files chosen in dialogs or dropped on the window, by the handles the page holds.
     pub handles: Handles,
+    /// How many times a lock was asked for. A long command notes it when it starts and stops
+    /// (rolling back) once it changes, so Lock never waits on it.
+    lock_epoch: AtomicU64,
 }
 
 /// Who the history records as the author of changes made in the desktop app.
@@ -61,6 +65,7 @@ impl AppState {
             demo_dir: Mutex::new(None),
             sealer: Sealer::default(),
             handles: Handles::default(),
+            lock_epoch: AtomicU64::new(0),
         }
     }
 
@@ -110,6 +115,8 @@ impl AppState {
     /// vault forgets every file handle; locking while locked keeps the vault handles of the
     /// start screen (a retried unlock uses the same one).
     pub fn lock(&self) -> bool {
+        // First, so that a running command that polls it gives the vault up.
+        self.lock_epoch.fetch_add(1, Ordering::SeqCst);
         let previous = std::mem::replace(&mut *guard(&self.vault), VaultState::Locked);
         let was_open = match previous {
             VaultState::Unlocked(vault) => {
@@ -125,7 +132,19 @@ impl AppState {
             let _ = std::fs::remove_dir_all(dir);
         }
         self.sealer.forget();
+        crate::opened::forget(&self.paths.opened_dir);
         was_open
+    }
+
+    /// The number of locks asked for so far; see [`AppState::locked_since`].
+    pub fn lock_epoch(&self) -> u64 {
+        self.lock_epoch.load(Ordering::SeqCst)
+    }
+
+    /// Whether a lock was asked for since `epoch` was read: a command that started then must
+    /// stop.
+    pub fn locked_since(&self, epoch: u64) -> bool {
+        self.lock_epoch() != epoch
     }
 
     pub fn is_unlocked(&self) -> bool {
@@ -255,5 +274,54 @@ mod tests {
         assert!(!state.is_demo());
         assert!(!demo_dir.exists(), "the demo's folder is gone");
         assert!(dir.path().join("a.isms").exists());
+    }
+
+    #[test]
+    fn a_lock_stops_an_add_that_is_storing_and_deletes_opened_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = std::sync::Arc::new(unlocked_state(dir.path()));
+        let file = dir.path().join("big.bin");
+        std::fs::write(&file, vec![1u8; 4 * isms_core::evidence::CHUNK_BYTES]).unwrap();
+        let (copy, _) = crate::opened::create_copy(&state.paths.opened_dir, "x.pdf").unwrap();
+
+        let epoch = state.lock_epoch();
+        let prepared = isms_core::evidence::prepare_file(&file).unwrap();
+        let adding = std::sync::Arc::clone(&state);
+        let (started_tx, started) = std::sync::mpsc::channel();
+        let add = std::thread::spawn(move || {
+            adding.with_vault(|vault| {
+                started_tx.send(()).unwrap();
+                // Holds the vault until the lock is asked for, as a read that hangs would.
+                let stop = || {
+                    std::thread::sleep(Duration::from_millis(10));
+                    adding.locked_since(epoch)
+                };
+                isms_core::evidence::add_prepared(
+                    vault,
+                    adding.stamp(),
+                    prepared,
+                    Default::default(),
+                    &stop,
+                )
+            })
+        });
+        started.recv().unwrap();
+        assert!(state.lock(), "the lock won and found the vault open");
+        let err = add.join().unwrap().unwrap_err();
+        assert_eq!(err.code, ErrorCode::Cancelled);
+        assert!(!copy.exists(), "the opened copy went with the lock");
+        let reopened = Vault::open(
+            &dir.path().join("a.isms"),
+            Passphrase::new("correct horse battery staple".into()),
+            &dir.path().join("b"),
+            &state.stamp(),
+        )
+        .unwrap();
+        assert!(
+            isms_core::evidence::list(reopened.reader())
+                .unwrap()
+                .is_empty(),
+            "the add was rolled back"
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! The webview's privileges, read from the files that grant them: every command the app
 //! registers is granted and nothing else is, to the main window only and never to a remote URL;
 //! the CSP is exactly the reviewed one and no security switch of `tauri.conf.json` is turned
-//! off; no plugin with file-system, shell or network access is present.
+//! off; no plugin with file-system, shell or network access is present. The security canary
+//! is registered and granted only in the `e2e` build.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -22,41 +23,108 @@ fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
         .collect()
 }
 
-#[test]
-fn the_capability_grants_exactly_the_registered_commands() {
-    let manifest = quoted_between(&read("build.rs"), "const COMMANDS: &[&str] = &[", "];");
+/// The commands `generate_handler!` registers, each with whether it is behind the `e2e` feature.
+fn registered_commands() -> Vec<(String, bool)> {
     let lib = read("src/lib.rs");
-    let from = lib.find("generate_handler![").unwrap();
+    let from = lib.find("generate_handler![").unwrap() + "generate_handler![".len();
     let to = from + lib[from..].find("])").unwrap();
-    let registered: BTreeSet<String> = lib[from..to]
+    lib[from..to]
         .split(',')
-        .filter_map(|item| item.trim().rsplit("::").next().map(str::to_owned))
-        .filter(|name| !name.is_empty() && !name.contains('['))
-        .collect();
-    assert_eq!(
-        manifest, registered,
-        "build.rs COMMANDS and generate_handler! list the same commands"
-    );
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let (attributes, path) = item.rsplit_once(']').unwrap_or(("", item));
+            assert!(
+                attributes.is_empty() || attributes.trim() == "#[cfg(feature = \"e2e\")",
+                "the only condition on a command is the e2e feature: {item}"
+            );
+            let name = path.trim().rsplit("::").next().unwrap().to_owned();
+            (name, !attributes.is_empty())
+        })
+        .collect()
+}
 
-    let capability: serde_json::Value =
-        serde_json::from_str(&read("capabilities/main.json")).unwrap();
-    let granted: BTreeSet<String> = capability["permissions"]
+fn granted_by(capability: &str) -> BTreeSet<String> {
+    let capability: serde_json::Value = serde_json::from_str(capability).unwrap();
+    assert_eq!(capability["windows"], serde_json::json!(["main"]));
+    capability["permissions"]
         .as_array()
         .unwrap()
         .iter()
         .map(|p| p.as_str().unwrap().to_owned())
-        .collect();
-    let expected: BTreeSet<String> = registered
+        .collect()
+}
+
+fn allow(commands: &BTreeSet<String>) -> BTreeSet<String> {
+    commands
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
-        .chain([
-            "core:event:allow-listen".to_owned(),
-            "core:event:allow-unlisten".to_owned(),
-        ])
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_capability_grants_exactly_the_registered_commands() {
+    let manifest = quoted_between(&read("build.rs"), "const COMMANDS: &[&str] = &[", "];");
+    let commands = registered_commands();
+    let registered: BTreeSet<String> = commands.iter().map(|(n, _)| n.clone()).collect();
     assert_eq!(
-        granted, expected,
-        "the webview gets our commands and event listening, nothing more"
+        registered.len(),
+        commands.len(),
+        "no command is registered twice"
+    );
+    assert_eq!(
+        manifest, registered,
+        "build.rs COMMANDS and generate_handler! list the same commands"
+    );
+    let users: BTreeSet<String> = commands
+        .iter()
+        .filter(|(_, test_only)| !test_only)
+        .map(|(n, _)| n.clone())
+        .collect();
+    let test_only: BTreeSet<String> = registered.difference(&users).cloned().collect();
+    assert_eq!(
+        test_only,
+        BTreeSet::from(["security_canary".to_owned()]),
+        "only the canary is limited to the e2e build"
+    );
+
+    let mut expected = allow(&users);
+    expected.extend([
+        "core:event:allow-listen".to_owned(),
+        "core:event:allow-unlisten".to_owned(),
+    ]);
+    assert_eq!(
+        granted_by(&read("capabilities/main.json")),
+        expected,
+        "the webview gets the users' commands and event listening, nothing more"
+    );
+
+    // The e2e build adds one more capability at start-up, granting its own commands only.
+    let security = read("src/commands/security.rs");
+    let from = security.find("CAPABILITY: &str = r#\"").unwrap() + "CAPABILITY: &str = r#\"".len();
+    let to = from + security[from..].find("\"#").unwrap();
+    assert_eq!(granted_by(&security[from..to]), allow(&test_only));
+    let lib = read("src/lib.rs");
+    assert!(
+        lib.contains(
+            "#[cfg(feature = \"e2e\")]\n            app.add_capability(commands::security::CAPABILITY)?;"
+        ),
+        "the test capability is added in the e2e build only"
+    );
+    assert!(
+        read("src/commands/mod.rs").contains("#[cfg(feature = \"e2e\")]\npub mod security;"),
+        "the canary's code is compiled into the e2e build only"
+    );
+}
+
+/// The canary exists in the build this test was compiled with exactly when it is the e2e one.
+#[test]
+fn the_canary_is_compiled_only_into_the_test_build() {
+    assert_eq!(isms_desk_lib::automation::TEST_BUILD, cfg!(feature = "e2e"));
+    #[cfg(feature = "e2e")]
+    assert_eq!(
+        isms_desk_lib::commands::security::CANARY_FILE,
+        "security-canary.log"
     );
 }
 

@@ -12,6 +12,8 @@ export function isolatedEnv(home) {
     XDG_DATA_HOME: path.join(home, '.local/share'),
     XDG_CONFIG_HOME: path.join(home, '.config'),
     XDG_CACHE_HOME: path.join(home, '.cache'),
+    // Where the app puts decrypted copies of opened evidence files (created 0700 by the app).
+    XDG_RUNTIME_DIR: path.join(home, 'run'),
     // WebKitGTK's sandbox needs user namespaces that CI containers do not grant.
     WEBKIT_DISABLE_SANDBOX_THIS_IS_DANGEROUS: '1',
   };

@@ -1,7 +1,8 @@
-// Reads a running process's memory through /proc/<pid>/mem (Linux) and says where given byte
-// strings lie in it. Reading another process's memory needs ptrace rights over it: the test
-// runner has them as the app's ancestor (or as root). Also derives the two keys SQLCipher 4
-// makes from a passphrase, so a test can look for the key material as well as the passphrase.
+// Reads a running process's memory through /proc/<pid>/mem (Linux), only the pages it holds
+// (/proc/<pid>/pagemap), and says where given byte strings lie in it. Reading another
+// process's memory needs ptrace rights over it: the test runner has them as the app's ancestor
+// (or as root). Also derives the two keys SQLCipher 4 makes from a passphrase, so a test can
+// look for the key material as well as the passphrase.
 import { pbkdf2Sync } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 
@@ -33,6 +34,36 @@ function readableRegions(pid) {
 }
 
 const CHUNK = 8 * 1024 * 1024;
+const PAGE = 4096;
+const PAGEMAP_ENTRIES = 65536;
+
+/**
+ * The runs of pages of `region` that are in memory or swapped out, from /proc/<pid>/pagemap
+ * (bit 63: present, bit 62: swapped). WebKit reserves mappings of tens of GiB of which a few
+ * MiB are ever touched; a page never touched holds zeros, so reading only these runs finds the
+ * same as reading everything, hundreds of times faster.
+ */
+function heldRuns(pagemapFd, region) {
+  const runs = [];
+  const entries = Buffer.alloc(PAGEMAP_ENTRIES * 8);
+  let runStart = null;
+  for (let page = region.start / PAGE; page < region.end / PAGE; page += PAGEMAP_ENTRIES) {
+    const count = Math.min(PAGEMAP_ENTRIES, region.end / PAGE - page);
+    const got = readSync(pagemapFd, entries, 0, count * 8, page * 8) / 8;
+    for (let i = 0; i < count; i++) {
+      const high = i < got ? entries.readUInt32LE(i * 8 + 4) : 0;
+      const held = (high & 0xc0000000) !== 0;
+      const address = (page + i) * PAGE;
+      if (held && runStart === null) runStart = address;
+      if (!held && runStart !== null) {
+        runs.push([runStart, address]);
+        runStart = null;
+      }
+    }
+  }
+  if (runStart !== null) runs.push([runStart, region.end]);
+  return runs;
+}
 
 /**
  * Every place in `pid`'s memory where one of `needles` (name → Buffer) appears, as
@@ -46,40 +77,44 @@ export function scanMemory(pid, needles) {
   let unreadable = 0;
   const buffer = Buffer.alloc(CHUNK + longest);
   const fd = openSync(`/proc/${pid}/mem`, 'r');
+  const pagemap = openSync(`/proc/${pid}/pagemap`, 'r');
   try {
     for (const region of readableRegions(pid)) {
-      let at = region.start;
-      // Each chunk repeats the tail of the one before, so a needle across the seam is found.
-      let carried = 0;
-      while (at < region.end) {
-        const want = Math.min(CHUNK, region.end - at);
-        let got;
-        try {
-          got = readSync(fd, buffer, carried, want, at);
-        } catch {
-          unreadable += 1;
-          break;
-        }
-        if (got <= 0) break;
-        bytesRead += got;
-        const view = buffer.subarray(0, carried + got);
-        for (const [needle, bytes] of Object.entries(needles)) {
-          for (let i = view.indexOf(bytes); i !== -1; i = view.indexOf(bytes, i + 1)) {
-            const context = view.subarray(Math.max(0, i - 96), i + bytes.length + 48);
-            found.push({
-              needle,
-              address: (at - carried + i).toString(16),
-              region: region.name,
-              context: JSON.stringify(context.toString('latin1')),
-            });
+      for (const [start, end] of heldRuns(pagemap, region)) {
+        let at = start;
+        // Each chunk repeats the tail of the one before, so a needle across the seam is found.
+        let carried = 0;
+        while (at < end) {
+          const want = Math.min(CHUNK, end - at);
+          let got;
+          try {
+            got = readSync(fd, buffer, carried, want, at);
+          } catch {
+            unreadable += 1;
+            break;
           }
+          if (got <= 0) break;
+          bytesRead += got;
+          const view = buffer.subarray(0, carried + got);
+          for (const [needle, bytes] of Object.entries(needles)) {
+            for (let i = view.indexOf(bytes); i !== -1; i = view.indexOf(bytes, i + 1)) {
+              const context = view.subarray(Math.max(0, i - 96), i + bytes.length + 48);
+              found.push({
+                needle,
+                address: (at - carried + i).toString(16),
+                region: region.name,
+                context: JSON.stringify(context.toString('latin1')),
+              });
+            }
+          }
+          carried = Math.min(longest - 1, view.length);
+          view.copy(buffer, 0, view.length - carried);
+          at += got;
         }
-        carried = Math.min(longest - 1, view.length);
-        view.copy(buffer, 0, view.length - carried);
-        at += got;
       }
     }
   } finally {
+    closeSync(pagemap);
     closeSync(fd);
   }
   return { found, bytesRead, unreadable };

@@ -2,6 +2,7 @@
 // drives, the tree a WebDriver server started, and stopping that tree whole, so no app outlives
 // the session that launched it.
 import { readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 
 /** Whether `pid` runs the executable at `wanted` (a real path; a zombie runs none). */
 function runs(pid, wanted) {
@@ -34,6 +35,12 @@ function stat(pid) {
   } catch {
     return null;
   }
+}
+
+/** Whether `pid` runs (exists and is not a zombie). */
+export function running(pid) {
+  const now = stat(pid);
+  return now !== null && now.state !== 'Z';
 }
 
 /** `pid` and every process descended from it. */
@@ -101,4 +108,22 @@ export async function appProcess(binary, ancestor, settleMs = 20000) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * WebKit's processes working for the app `appPid`: its descendants whose executable is one of
+ * WebKitGTK's helpers, as `{ pid, kind }` with kind `WebKitWebProcess` (the page: its DOM, its
+ * JavaScript heap, the text typed into it) or `WebKitNetworkProcess`.
+ */
+export function webkitProcesses(appPid) {
+  return processTree(appPid)
+    .slice(1)
+    .map((pid) => {
+      try {
+        return { pid, kind: path.basename(readlinkSync(`/proc/${pid}/exe`)) };
+      } catch {
+        return null;
+      }
+    })
+    .filter((p) => p && p.kind.startsWith('WebKit'));
 }

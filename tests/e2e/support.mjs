@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { rememberVault } from './env.mjs';
-import { artifacts } from './wdio.conf.mjs';
+import { appProcess, running, stopTree, webkitProcesses } from './processes.mjs';
+import { application, artifacts } from './wdio.conf.mjs';
 
 export const byId = (id) => $(`[data-testid="${id}"]`);
 
@@ -130,3 +131,40 @@ export async function unlockRecent(passphrase) {
   await typeInto('unlock-passphrase', passphrase);
   await click('unlock-submit');
 }
+
+/** The app process this session drives, and its page processes (WebKitWebProcess). */
+async function appAndPages() {
+  const app = await appProcess(application, Number(process.env.ISMS_E2E_DRIVER_PID));
+  const pages = webkitProcesses(app)
+    .filter((p) => p.kind === 'WebKitWebProcess')
+    .map((p) => p.pid);
+  return { app, pages };
+}
+
+/**
+ * Clicks Lock (or `button`, another way to lock: leaving the demo) and returns the app's pid
+ * once the page process that was open has ended. Locking ends WebKit's page process (src-tauri/src/page.rs, so nothing typed survives in it), and
+ * WebKitWebDriver ends the session with it: after this, only /proc can look at the app, and
+ * {@link relaunchAfterLock} starts a new session.
+ */
+export async function lockPage(button = 'lock-button') {
+  const { app, pages } = await appAndPages();
+  try {
+    await (await byId(button)).click();
+  } catch {
+    // The session went with the page.
+  }
+  const deadline = Date.now() + 20000;
+  while (pages.some(running)) {
+    if (Date.now() > deadline) throw new Error(`page process ${pages.join(', ')} still runs after Lock`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return app;
+}
+
+/** After {@link lockPage}: stops that app (so it lets go of its vault) and starts it again. */
+export async function relaunchAfterLock(app) {
+  await stopTree(app);
+  await browser.reloadSession();
+}
+

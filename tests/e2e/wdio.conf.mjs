@@ -2,7 +2,7 @@
 // WebKitWebDriver, which starts the app in a real WebKitGTK window (under xvfb-run in CI).
 // The app runs with HOME and the XDG folders pointed at a fresh temporary directory, so tests
 // never see or touch the user's vaults, settings or backups.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,6 +52,17 @@ export const config = {
   onPrepare() {
     if (!existsSync(application)) {
       throw new Error(`No app binary at ${application}: run \`make app\` first.`);
+    }
+    // The users' build (`make run`) refuses WebDriver and exits at once with status 2; say so here
+    // rather than let every spec fail to start it. (Without a display the test build fails
+    // differently, so this starts no window.)
+    const probe = spawnSync(application, [], {
+      env: { ...isolatedEnv(home), TAURI_WEBVIEW_AUTOMATION: 'true', DISPLAY: '', WAYLAND_DISPLAY: '' },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    if (probe.status === 2 && probe.stderr.includes('will not start')) {
+      throw new Error(`${application} is the users' build, which cannot be driven: run \`make app\` first.`);
     }
     if (!existsSync(driverBin)) {
       throw new Error(`No tauri-driver at ${driverBin}: run \`make test-e2e\` (it installs it).`);

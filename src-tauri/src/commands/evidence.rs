@@ -7,12 +7,15 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use isms_core::evidence::{self, Evidence, NewEvidence};
 use isms_core::{CoreError, ErrorCode};
+use serde::Serialize;
 use tauri::{AppHandle, State};
+use ts_rs::TS;
 
 use super::write;
 use crate::dialog::{self, Ask};
 use crate::error::{IpcError, IpcResult};
 use crate::handles::Purpose;
+use crate::opened;
 use crate::state::AppState;
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -58,6 +61,9 @@ pub fn dropped_paths(state: &AppState, files: &[String]) -> IpcResult<Vec<PathBu
         .collect()
 }
 
+/// Adds each file: opened (regular files only) and hashed before the vault is touched, stored
+/// in a transaction that gives way to Lock. A lock asked for meanwhile stops the add and rolls
+/// it back; the answer is then `Locked`.
 fn add_paths(
     app: &AppHandle,
     state: &AppState,
@@ -66,17 +72,27 @@ fn add_paths(
     effective_date: Option<NaiveDate>,
     description: String,
 ) -> IpcResult<Vec<Evidence>> {
+    let epoch = state.lock_epoch();
+    let stop = || state.locked_since(epoch);
     let mut added = Vec::new();
     for path in paths {
+        let prepared = evidence::prepare_file(&path)?;
+        if stop() {
+            return Err(IpcError::locked());
+        }
         let new = NewEvidence {
             file_name: None,
             effective_date,
             description: description.clone(),
             links: links.clone(),
         };
-        added.push(write(app, state, "evidence", |vault, stamp| {
-            evidence::add_file(vault, stamp, &path, new)
-        })?);
+        let result = write(app, state, "evidence", |vault, stamp| {
+            evidence::add_prepared(vault, stamp, prepared, new, &stop)
+        });
+        match result {
+            Err(_) if stop() => return Err(IpcError::locked()),
+            other => added.push(other?),
+        }
     }
     Ok(added)
 }
@@ -99,41 +115,44 @@ pub fn evidence_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> I
     })
 }
 
-/// Opens a stored file in the system's default application: it is written, decrypted, to a
-/// private folder of the app's temporary directory (readable by this user only) and handed to
-/// the desktop's opener. The copy is removed when the app next starts.
+/// What `evidence_open` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EvidenceOpened {
+    /// Handed to the system's application for the file's type.
+    Opened,
+    /// Not opened: the file's type can run code when opened (opened.rs). The page offers to
+    /// save a copy instead.
+    SaveACopy,
+}
+
+/// Opens a stored file in the system's default application: it is written, decrypted, to the
+/// app's private folder of opened copies (opened.rs), deleted at Lock and exit, and handed to
+/// the desktop's opener. A type that runs code is not opened ([`EvidenceOpened::SaveACopy`]).
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn evidence_open(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn evidence_open(state: State<'_, AppState>, id: i64) -> IpcResult<EvidenceOpened> {
     let record = state.with_vault(|vault| evidence::get(vault.reader(), id))?;
-    let dir = opened_dir();
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| IpcError::from(CoreError::io("Cannot prepare the file", &e)))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+    if opened::runs_code(&record.file_name) {
+        return Ok(EvidenceOpened::SaveACopy);
     }
-    let out = dir.join(format!("{id}-{}", record.file_name));
-    let mut file = std::fs::File::create(&out)
-        .map_err(|e| IpcError::from(CoreError::io("Cannot prepare the file", &e)))?;
-    state.with_vault(|vault| evidence::write_content(vault.reader(), id, &mut file))?;
+    let cannot = |e: std::io::Error| IpcError::from(CoreError::io("Cannot prepare the file", &e));
+    let (out, mut file) =
+        opened::create_copy(&state.paths.opened_dir, &record.file_name).map_err(cannot)?;
+    // Locked in between: the copy is removed at once (the Lock has already emptied the folder).
+    let written = state.with_vault(|vault| evidence::write_content(vault.reader(), id, &mut file));
     drop(file);
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(out.parent().unwrap_or(&out));
+        return Err(e);
+    }
     open_with_desktop(&out).map_err(|e| {
         IpcError::new(
             ErrorCode::Io,
             format!("No application could open {}: {e}", record.file_name),
         )
-    })
-}
-
-/// Where opened copies go; emptied at start-up by [`forget_opened`].
-fn opened_dir() -> PathBuf {
-    std::env::temp_dir().join("isms-desk-opened")
-}
-
-/// Removes the decrypted copies left by `evidence_open` in an earlier run.
-pub fn forget_opened() {
-    let _ = std::fs::remove_dir_all(opened_dir());
+    })?;
+    Ok(EvidenceOpened::Opened)
 }
 
 fn open_with_desktop(path: &std::path::Path) -> std::io::Result<()> {

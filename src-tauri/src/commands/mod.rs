@@ -24,6 +24,7 @@ pub mod restore;
 pub mod reviews;
 pub mod risks;
 pub mod search;
+#[cfg(feature = "e2e")]
 pub mod security;
 pub mod sheets;
 pub mod soa;

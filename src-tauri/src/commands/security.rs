@@ -4,9 +4,13 @@
 //! number, time) to `security-canary.log` in the app's data folder and to stderr, so a test
 //! that finds the file knows an injected script ran.
 //!
-//! It is granted in the capability on purpose: were it refused, an injected call would fail
-//! before reaching the shell and the test could not see it. It reads nothing and touches no
-//! vault, so granting it gives a script nothing it could not do already.
+//! It exists only in the build with the `e2e` feature, the one the end-to-end suite drives: the
+//! module, its registration and its grant are all behind that feature, and the app users run
+//! has no such command. There it is granted by [`CAPABILITY`], added at start-up, on purpose:
+//! were it refused, an injected call would fail before reaching the shell and the test could
+//! not see it. It reads nothing and touches no vault. (Its permission is generated in both
+//! builds, so the committed permission files do not change with the feature; only the grant
+//! does.)
 
 use std::io::Write as _;
 
@@ -15,6 +19,14 @@ use tauri::State;
 
 use crate::error::{IpcError, IpcResult};
 use crate::state::AppState;
+
+/// The grant of the test build's commands to the main window, added at start-up.
+pub const CAPABILITY: &str = r#"{
+  "identifier": "e2e",
+  "description": "The e2e build only: the security canary.",
+  "windows": ["main"],
+  "permissions": ["allow-security-canary"]
+}"#;
 
 /// The canary file's name in the app's data folder.
 pub const CANARY_FILE: &str = "security-canary.log";

@@ -244,6 +244,7 @@ pub fn vault_sealing_key(state: State<'_, AppState>) -> String {
 pub fn vault_lock(app: AppHandle, state: State<'_, AppState>) -> VaultStatus {
     if state.lock() {
         events::vault_locked(&app, "manual");
+        crate::page::restart(&app);
     }
     status_of(&state)
 }

@@ -3,7 +3,17 @@
 // audit was completed, that audit has not happened yet, so the dashboard counts one month fewer
 // and says which day it shows. "Back to today" restores it. Then a look at the Roles & competence
 // screen and the clause checklist of the same company.
-import { byId, shot, textOf, textsOf, click, centre, setDate } from '../support.mjs';
+import {
+  byId,
+  centre,
+  click,
+  lockPage,
+  relaunchAfterLock,
+  setDate,
+  shot,
+  textOf,
+  textsOf,
+} from '../support.mjs';
 
 const rule = (id) => $(`[data-testid="dashboard-rule"][data-rule-id="${id}"]`);
 
@@ -129,7 +139,8 @@ describe('the dashboard as of another day, end to end', () => {
   });
 
   it('leaves the demo and returns to the start screen', async () => {
-    await click('demo-leave');
+    // Leaving locks: the page's process ends, and the WebDriver session with it (page.rs).
+    await relaunchAfterLock(await lockPage('demo-leave'));
     await (await byId('start-demo')).waitForDisplayed();
   });
 });

@@ -5,7 +5,16 @@
 import { mkdtempSync, existsSync, openSync, readSync, closeSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { answerNextDialog, byId, shot, textOf, click, centre } from '../support.mjs';
+import {
+  answerNextDialog,
+  byId,
+  centre,
+  click,
+  lockPage,
+  relaunchAfterLock,
+  shot,
+  textOf,
+} from '../support.mjs';
 
 const out = mkdtempSync(path.join(tmpdir(), 'isms-desk-export-'));
 const soaPdf = path.join(out, 'Northwind SoA.pdf');
@@ -98,7 +107,8 @@ describe('the export screen, end to end', () => {
   });
 
   it('leaves the demo and returns to the start screen', async () => {
-    await click('demo-leave');
+    // Leaving locks: the page's process ends, and the WebDriver session with it (page.rs).
+    await relaunchAfterLock(await lockPage('demo-leave'));
     await (await byId('start-demo')).waitForDisplayed();
   });
 });

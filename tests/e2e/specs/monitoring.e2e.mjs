@@ -3,7 +3,17 @@
 // (M-004) has no result for the Stage 1 month; the Monitoring screen flags that month as overdue;
 // recording the result, dated inside the month, with its evaluation and (the target being
 // missed) a note why no tracker item is needed, turns the rule to pass.
-import { byId, shot, textOf, click, centre, typeInto, setDate } from '../support.mjs';
+import {
+  byId,
+  centre,
+  click,
+  lockPage,
+  relaunchAfterLock,
+  setDate,
+  shot,
+  textOf,
+  typeInto,
+} from '../support.mjs';
 
 const MEASURE = 'M-004';
 const rule = (id) => $(`[data-testid="dashboard-rule"][data-rule-id="${id}"]`);
@@ -117,7 +127,8 @@ describe('monitoring results, end to end', () => {
   });
 
   it('leaves the demo and returns to the start screen', async () => {
-    await click('demo-leave');
+    // Leaving locks: the page's process ends, and the WebDriver session with it (page.rs).
+    await relaunchAfterLock(await lockPage('demo-leave'));
     await (await byId('start-demo')).waitForDisplayed();
   });
 });

@@ -11,7 +11,9 @@ import {
   appDataDir,
   byId,
   click,
+  lockPage,
   makeDemo,
+  relaunchAfterLock,
   rememberAndRelaunch,
   shot,
   textOf,
@@ -49,7 +51,8 @@ describe('a damaged vault, end to end', () => {
       timeout: 30000,
       timeoutMsg: 'no automatic backup was written',
     });
-    await click('lock-button');
+    // Lock ends the page's process and the WebDriver session with it: the app is started again.
+    await relaunchAfterLock(await lockPage());
     await (await byId('recent-item')).waitForDisplayed();
   });
 

@@ -2,7 +2,15 @@
 // unlock, rename the organisation, quit, relaunch, unlock, and find the edit still there.
 import path from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
-import { byId, expectText, shot, typeInto, unlockRecent as unlockFromRecent } from '../support.mjs';
+import {
+  byId,
+  expectText,
+  lockPage,
+  relaunchAfterLock,
+  shot,
+  typeInto,
+  unlockRecent as unlockFromRecent,
+} from '../support.mjs';
 
 const PASS = 'correct horse battery staple';
 const ORG = 'Ørsted & Wąs Ltd';
@@ -33,7 +41,8 @@ describe('the vault, end to end', () => {
   });
 
   it('locks, refuses a wrong passphrase, and unlocks with the right one', async () => {
-    await (await byId('lock-button')).click();
+    // Lock ends the page's process and the WebDriver session with it: the app is started again.
+    await relaunchAfterLock(await lockPage());
     await (await byId('recent-item')).waitForDisplayed();
     await shot('04-start-recent');
     await unlockFromRecent('not the passphrase at all');

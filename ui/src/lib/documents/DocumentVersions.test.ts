@@ -122,9 +122,10 @@ describe('DocumentVersions', () => {
 
 	it('opens the stored file of a version through the shell, and says so when it cannot', async () => {
 		show(POLICY);
-		invokeMock.mockResolvedValueOnce(null);
+		invokeMock.mockResolvedValueOnce('opened');
 		await fireEvent.click(screen.getByTestId('version-open'));
 		expect(invokeMock).toHaveBeenCalledWith('evidence_open', { id: 11 });
+		expect(screen.queryByTestId('version-runs-code')).toBeNull();
 		invokeMock.mockRejectedValueOnce({
 			code: 'Io',
 			message: 'No application could open it',
@@ -134,5 +135,18 @@ describe('DocumentVersions', () => {
 		await waitFor(() =>
 			expect(document.body.textContent).toContain('No application could open it')
 		);
+	});
+
+	it('offers to save a copy of a file the shell would not open because it can run code', async () => {
+		show(POLICY);
+		invokeMock.mockResolvedValueOnce('save_a_copy');
+		await fireEvent.click(screen.getByTestId('version-open'));
+		const banner = await screen.findByTestId('version-runs-code');
+		expect(banner.textContent).toContain('can run code');
+		invokeMock.mockResolvedValueOnce('/home/a/copy');
+		await fireEvent.click(screen.getByTestId('version-runs-code-save'));
+		expect(invokeMock).toHaveBeenLastCalledWith('evidence_save_as', { id: 11 });
+		await waitFor(() => expect(document.body.textContent).toContain('Saved to /home/a/copy'));
+		expect(screen.queryByTestId('version-runs-code')).toBeNull();
 	});
 });

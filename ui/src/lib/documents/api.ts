@@ -4,6 +4,7 @@
 import type { Document } from '$lib/bindings/Document';
 import type { DraftVersion } from '$lib/bindings/DraftVersion';
 import type { Evidence } from '$lib/bindings/Evidence';
+import type { EvidenceOpened } from '$lib/bindings/EvidenceOpened';
 import type { Person } from '$lib/bindings/Person';
 import type { ReferenceLists } from '$lib/bindings/ReferenceLists';
 import { call } from '$lib/ipc';
@@ -56,7 +57,11 @@ export const evidenceAddFiles = (files: string[], links: string[], effectiveDate
 
 /** The native save dialog, then the stored file written there; `null` when cancelled. */
 export const evidenceSaveAs = (id: number) => call<string | null>('evidence_save_as', { id });
-export const evidenceOpen = (id: number) => call<null>('evidence_open', { id });
+/**
+ * Opens the stored file in its usual application; `save_a_copy` when its type can run code and
+ * the shell would not hand it over (the page offers to save a copy instead).
+ */
+export const evidenceOpen = (id: number) => call<EvidenceOpened>('evidence_open', { id });
 
 export const referenceLists = () => call<ReferenceLists>('reference_lists');
 

@@ -39,12 +39,19 @@ export async function seal<T extends string[]>(...texts: T): Promise<{ [K in key
 	const values = await Promise.all(
 		texts.map(async (text): Promise<Sealed> => {
 			const nonce = globalThis.crypto.getRandomValues(new Uint8Array(12));
-			const sealed = await subtle.encrypt(
-				{ name: 'AES-GCM', iv: nonce, additionalData: CONTEXT },
-				key,
-				new TextEncoder().encode(text)
-			);
-			return { key: ourPublic, nonce: hex(nonce), sealed: hex(sealed) };
+			// The bytes of the text are zeroed once sealed. (The string itself cannot be wiped
+			// from JavaScript: on Lock the shell ends the page's process instead, page.rs.)
+			const plain = new TextEncoder().encode(text);
+			try {
+				const sealed = await subtle.encrypt(
+					{ name: 'AES-GCM', iv: nonce, additionalData: CONTEXT },
+					key,
+					plain
+				);
+				return { key: ourPublic, nonce: hex(nonce), sealed: hex(sealed) };
+			} finally {
+				plain.fill(0);
+			}
 		})
 	);
 	// One value per text, in order: the tuple type lets callers destructure without checks.

@@ -1,9 +1,19 @@
 //! Evidence contents: hashing a file in a streaming pass, storing it in chunks once per
 //! distinct SHA-256, and writing it back out chunk by chunk.
+//!
+//! Only regular files are read: a path is opened without blocking (a pipe or a device would
+//! otherwise wait for a writer forever) and refused unless what was opened is a regular file.
+//! The hash is taken before the vault is touched ([`prepare`]); while the content is stored,
+//! a thread of its own reads the file, and the transaction waits for each chunk only a moment
+//! at a time, asking between waits whether it should stop. A read that hangs (a file on a
+//! network mount that went away) therefore never keeps the vault: the caller cancels, the
+//! transaction rolls back, and the stuck reader is left to end on its own.
 
 use std::fs::File;
-use std::io::{Read, Write};
-use std::path::Path;
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
+use std::time::Duration;
 
 use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
@@ -39,9 +49,54 @@ fn fill(file: &mut File, buf: &mut [u8], path: &Path) -> Result<usize> {
     Ok(n)
 }
 
-/// SHA-256 and size of a file, read once in chunks; refuses files over the limit.
-pub(crate) fn hash_file(path: &Path) -> Result<(String, u64)> {
-    let mut file = File::open(path).map_err(|e| read_error(path, &e))?;
+/// Opens `path` for reading without waiting on it, and only if it is a regular file.
+pub(crate) fn open_regular(path: &Path) -> Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // A pipe opened for reading would wait for a writer; a device might wait for anything.
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(path).map_err(|e| read_error(path, &e))?;
+    let kind = file
+        .metadata()
+        .map_err(|e| read_error(path, &e))?
+        .file_type();
+    if !kind.is_file() {
+        return Err(CoreError::new(
+            ErrorCode::Validation,
+            format!(
+                "{} is not a file (it is a folder, a pipe or a device); only files can be evidence.",
+                path.display()
+            ),
+        ));
+    }
+    Ok(file)
+}
+
+/// A regular file opened and hashed, ready to be stored: made without the vault.
+#[derive(Debug)]
+pub struct PreparedFile {
+    pub(crate) path: PathBuf,
+    /// Positioned at its start.
+    pub(crate) file: File,
+    pub(crate) sha256: String,
+    pub(crate) size: u64,
+}
+
+impl PreparedFile {
+    /// The path the file was opened at.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Opens the regular file at `path` and hashes it in one pass, refusing files over the limit.
+/// Touches no vault, so it may take as long as the file takes to read.
+pub fn prepare(path: &Path) -> Result<PreparedFile> {
+    let mut file = open_regular(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; CHUNK_BYTES];
     let mut size = 0u64;
@@ -56,7 +111,58 @@ pub(crate) fn hash_file(path: &Path) -> Result<(String, u64)> {
         }
         hasher.update(&buf[..n]);
     }
-    Ok((hex::encode(hasher.finalize()), size))
+    // Stored from the start again.
+    file.rewind().map_err(|e| read_error(path, &e))?;
+    Ok(PreparedFile {
+        path: path.to_owned(),
+        file,
+        sha256: hex::encode(hasher.finalize()),
+        size,
+    })
+}
+
+/// How long the storing transaction waits for a chunk before asking whether to stop.
+const POLL: Duration = Duration::from_millis(50);
+
+/// The error of a store stopped by its caller (the vault is being locked).
+fn cancelled() -> CoreError {
+    CoreError::new(
+        ErrorCode::Cancelled,
+        "Adding the file was stopped; nothing was saved.",
+    )
+}
+
+/// Reads `file` (from where it stands: its start) in chunks on a thread of its own. The thread ends at the end of
+/// the file, at an error, or once the receiver is gone.
+fn read_chunks(mut file: File, path: PathBuf) -> Receiver<Result<Vec<u8>>> {
+    let (sender, chunks) = sync_channel(1);
+    let reader = move || {
+        loop {
+            let mut buf = vec![0u8; CHUNK_BYTES];
+            match fill(&mut file, &mut buf, &path) {
+                Ok(0) => return,
+                Ok(n) => {
+                    buf.truncate(n);
+                    if sender.send(Ok(buf)).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = sender.send(Err(e));
+                    return;
+                }
+            }
+        }
+    };
+    if let Err(e) = std::thread::Builder::new()
+        .name("evidence-read".into())
+        .spawn(reader)
+    {
+        let (sender, failed) = sync_channel(1);
+        let _ = sender.send(Err(CoreError::io("Cannot read the file", &e)));
+        return failed;
+    }
+    chunks
 }
 
 fn too_large(path: &Path) -> CoreError {
@@ -70,36 +176,51 @@ fn too_large(path: &Path) -> CoreError {
     )
 }
 
-/// Stores the content of `path` under `sha256` unless it is stored already. The file is read
-/// again chunk by chunk and must hash to the same value (it may have changed in between).
-pub(crate) fn store(tx: &mut WriteTx<'_>, path: &Path, sha256: &str, size: u64) -> Result<()> {
+/// Stores the content of `file` unless it is stored already. The file is read again chunk by
+/// chunk (on its own thread) and must hash to the same value: it may have changed in between.
+/// `stop` is asked between chunks and while one is awaited; once it says yes, the store ends
+/// with a `Cancelled` error and the caller's transaction rolls back.
+pub(crate) fn store(
+    tx: &mut WriteTx<'_>,
+    file: PreparedFile,
+    stop: &dyn Fn() -> bool,
+) -> Result<()> {
+    let PreparedFile {
+        path,
+        file,
+        sha256,
+        size,
+    } = file;
     let exists: i64 = tx.reader().query_row(
         "SELECT count(*) FROM evidence_contents WHERE sha256 = ?1",
-        [sha256],
+        [&sha256],
         |r| r.get(0),
     )?;
     if exists > 0 {
         return Ok(());
     }
-    insert_content_row(tx, sha256, size)?;
-    let mut file = File::open(path).map_err(|e| read_error(path, &e))?;
+    insert_content_row(tx, &sha256, size)?;
+    let chunks = read_chunks(file, path.clone());
     let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; CHUNK_BYTES];
     let mut seq = 0i64;
     let mut written = 0u64;
     loop {
-        let n = fill(&mut file, &mut buf, path)?;
-        if n == 0 {
-            break;
+        if stop() {
+            return Err(cancelled());
         }
-        written += n as u64;
+        let chunk = match chunks.recv_timeout(POLL) {
+            Ok(chunk) => chunk?,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        written += chunk.len() as u64;
         if written > size {
             break;
         }
-        hasher.update(&buf[..n]);
+        hasher.update(&chunk);
         tx.store_content(
             "INSERT INTO evidence_chunks (sha256, seq, data) VALUES (?1, ?2, ?3)",
-            params![sha256, seq, &buf[..n]],
+            params![sha256, seq, chunk],
         )?;
         seq += 1;
     }
@@ -226,4 +347,72 @@ pub(crate) fn store_bytes(tx: &mut WriteTx<'_>, sha256: &str, bytes: &[u8]) -> R
         )?;
     }
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::time::Instant;
+
+    use super::*;
+    use crate::db::{Stamp, Vault};
+    use crate::{Passphrase, organisation};
+
+    /// A file whose every read waits forever, as one on a network mount that went away: a pipe
+    /// held open for writing by this process, into which nothing is ever written.
+    fn hanging(dir: &Path) -> File {
+        let fifo = dir.join("hung.pdf");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&fifo)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_read_that_hangs_while_storing_gives_way_to_a_stop_and_rolls_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let stamp = || Stamp::new(chrono::Utc::now(), "test");
+        let mut vault = Vault::create(
+            &dir.path().join("a.isms"),
+            Passphrase::new("correct horse battery staple".into()),
+            stamp(),
+            |tx| {
+                organisation::create(
+                    tx,
+                    organisation::Organisation::named("Acme"),
+                    crate::db::Action::Create,
+                )
+                .map(|_| ())
+            },
+        )
+        .unwrap();
+        let file = PreparedFile {
+            path: dir.path().join("hung.pdf"),
+            file: hanging(dir.path()),
+            sha256: "0".repeat(64),
+            size: 10,
+        };
+        let started = Instant::now();
+        let stop = || started.elapsed() > Duration::from_millis(300);
+        let err =
+            crate::evidence::add_prepared(&mut vault, stamp(), file, Default::default(), &stop)
+                .unwrap_err();
+        assert_eq!(err.code, ErrorCode::Cancelled, "{}", err.message);
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "the stop won within a few polls, not when the read ended: {:?}",
+            started.elapsed()
+        );
+        let contents: i64 = vault
+            .reader()
+            .query_row("SELECT count(*) FROM evidence_contents", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(contents, 0, "the content row written first was rolled back");
+        assert!(crate::evidence::list(vault.reader()).unwrap().is_empty());
+    }
 }

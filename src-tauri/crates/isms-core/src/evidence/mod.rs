@@ -2,13 +2,16 @@
 //! added twice is stored once. They are written and read in 1 MiB chunks, so a large file
 //! never has to sit whole in memory; a file over [`MAX_FILE_BYTES`] is refused. An evidence
 //! record adds what the file is about: its effective date (the date the evidence concerns, not
-//! the upload time), a description, and links to the records it supports.
+//! the upload time), a description, and links to the records it supports. Only regular files are
+//! added, read outside the vault first, and an add can be stopped while it stores (content.rs).
 
 mod content;
 mod model;
 mod store;
 
-pub use content::{CHUNK_BYTES, MAX_FILE_BYTES, media_type_for};
+pub use content::{
+    CHUNK_BYTES, MAX_FILE_BYTES, PreparedFile, media_type_for, prepare as prepare_file,
+};
 pub use model::{Evidence, NewEvidence};
 pub(crate) use store::import;
-pub use store::{add_file, delete, get, list, update, write_content};
+pub use store::{add_file, add_prepared, delete, get, list, update, write_content};

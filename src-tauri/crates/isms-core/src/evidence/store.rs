@@ -6,7 +6,7 @@ use std::path::Path;
 use chrono::SecondsFormat;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::content;
+use super::content::{self, PreparedFile};
 use super::model::{Evidence, NewEvidence, clean_file_name};
 use crate::db::{Stamp, Vault, WriteTx};
 use crate::error::{CoreError, ErrorCode, FieldError, Result};
@@ -17,26 +17,41 @@ const SELECT: &str = "SELECT id, sha256, file_name, media_type, size, effective_
                       links FROM evidence";
 
 /// Adds the file at `path` as evidence; its content is stored once however often it is added.
+/// Only a regular file is accepted (see [`content::prepare`]).
 pub fn add_file(
     vault: &mut Vault,
     stamp: Stamp,
     path: &Path,
     new: NewEvidence,
 ) -> Result<Evidence> {
-    let (sha256, size) = content::hash_file(path)?;
-    let own_name = path
+    add_prepared(vault, stamp, content::prepare(path)?, new, &|| false)
+}
+
+/// Adds a file opened and hashed beforehand with [`content::prepare`], outside the vault.
+/// `stop` is asked while the content is stored; once it says yes, nothing is added and the
+/// error is `Cancelled` (the shell stops an add this way when the vault locks).
+pub fn add_prepared(
+    vault: &mut Vault,
+    stamp: Stamp,
+    file: PreparedFile,
+    new: NewEvidence,
+    stop: &dyn Fn() -> bool,
+) -> Result<Evidence> {
+    let own_name = file
+        .path()
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let file_name = clean_file_name(new.file_name.as_deref().unwrap_or(&own_name))?;
     let media_type = content::media_type_for(&file_name).to_owned();
     let uploaded_at = stamp.at.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let (sha256, size) = (file.sha256.clone(), file.size);
     vault.write(stamp, |tx| {
         let links = checked_links(tx.reader(), new.links)?;
-        content::store(tx, path, &sha256, size)?;
+        content::store(tx, file, stop)?;
         let mut evidence = Evidence {
             id: 0,
-            sha256: sha256.clone(),
+            sha256,
             file_name,
             media_type,
             size,

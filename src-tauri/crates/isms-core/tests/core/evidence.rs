@@ -200,3 +200,70 @@ fn a_stored_content_that_no_longer_matches_its_hash_is_refused_not_handed_out() 
     let err = evidence::write_content(vault.reader(), e.id, &mut Vec::new()).unwrap_err();
     assert_eq!(err.code, ErrorCode::Database);
 }
+
+/// Runs `f` on a thread and fails the test if it has not returned within ten seconds.
+fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .expect("returned at once instead of waiting on the path")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_folder_is_refused_at_once_and_the_vault_is_untouched() {
+    let s = Scratch::new();
+    let fifo = s.path("evidence.pdf");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo");
+    // No one ever writes to the pipe: opening it the usual way would wait forever.
+    let err = within_seconds(move || evidence::prepare_file(&fifo).unwrap_err());
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert!(err.message.contains("not a file"), "{}", err.message);
+
+    let folder = s.path("a folder.pdf");
+    std::fs::create_dir(&folder).unwrap();
+    let mut vault = s.vault("acme.isms");
+    let err =
+        evidence::add_file(&mut vault, stamp(1), &folder, NewEvidence::default()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation, "{}", err.message);
+    assert!(evidence::list(vault.reader()).unwrap().is_empty());
+}
+
+#[test]
+fn an_add_stopped_while_it_stores_leaves_nothing_and_the_vault_works_on() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let path = s.path("big.bin");
+    write_file(&path, &vec![7u8; 3 * evidence::CHUNK_BYTES]);
+    let prepared = evidence::prepare_file(&path).unwrap();
+    let asked = std::cell::Cell::new(0);
+    // Stops after the first chunk went in.
+    let stop = || {
+        asked.set(asked.get() + 1);
+        asked.get() > 1
+    };
+    let err = evidence::add_prepared(
+        &mut vault,
+        stamp(1),
+        prepared,
+        NewEvidence::default(),
+        &stop,
+    )
+    .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Cancelled, "{}", err.message);
+    assert!(evidence::list(vault.reader()).unwrap().is_empty());
+    assert_eq!(
+        stored_chunks(&vault),
+        0,
+        "the chunk already written was rolled back"
+    );
+    let added = evidence::add_file(&mut vault, stamp(2), &path, NewEvidence::default()).unwrap();
+    assert_eq!(added.size, 3 * evidence::CHUNK_BYTES as u64);
+    assert_eq!(stored_chunks(&vault), 3);
+}
