@@ -4,7 +4,7 @@
 //! off there. The document is parsed straight from the file into the snapshot's types, never
 //! first into a `serde_json::Value` nor as a second in-memory copy of the text, so reading one
 //! takes about its own size in memory. The header (`format`, `version`) is checked in a first
-//! pass that keeps nothing, so a document of another format or version is refused with a clear
+//! pass that keeps nothing else, so a document of another format or version is refused with a clear
 //! reason rather than a type error.
 
 use std::fs::File;
@@ -13,6 +13,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 use serde_json::Value;
+use serde_json::error::Category;
 
 use super::{FORMAT, Snapshot, VERSION};
 use crate::error::{CoreError, ErrorCode, Result};
@@ -74,17 +75,17 @@ struct Header {
 
 /// Parses the document `open` gives (opened once per pass), at most `max_bytes` of it.
 fn parse_from<R: Read>(open: impl Fn() -> Result<R>, max_bytes: u64) -> Result<Snapshot> {
-    // Pass 1: is it JSON at all? Nothing is kept.
-    pass::<serde::de::IgnoredAny, R>(open()?, max_bytes, |e| {
-        bad(format!("The snapshot is not valid JSON: {e}."))
-    })?;
-    // Pass 2: the header, for a clear reason when it is another format or version.
+    // Pass 1: the header, everything else skipped as it is read (which checks the syntax of
+    // the whole document), for a clear reason when it is another format or version.
     let not_ours = || {
         bad(format!(
             "This is not an ISMS Desk snapshot (\"format\" must be \"{FORMAT}\")."
         ))
     };
-    let header = pass::<Header, R>(open()?, max_bytes, |_| not_ours())?;
+    let header = pass::<Header, R>(open()?, max_bytes, |e| match e.classify() {
+        Category::Data => not_ours(),
+        _ => bad(format!("The snapshot is not valid JSON: {e}.")),
+    })?;
     if header.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
         return Err(not_ours());
     }
@@ -101,7 +102,7 @@ fn parse_from<R: Read>(open: impl Fn() -> Result<R>, max_bytes: u64) -> Result<S
             )));
         }
     }
-    // Pass 3: the snapshot itself.
+    // Pass 2: the snapshot itself.
     pass::<Snapshot, R>(open()?, max_bytes, |e| {
         bad(format!(
             "The snapshot does not match format {VERSION}: {e}."
