@@ -31,8 +31,9 @@ pub fn write_new_file(path: &Path, text: &str) -> Result<()> {
         .suffix(".partial")
         .tempfile_in(dir)
         .map_err(|e| cannot(&e))?;
-    tmp.write_all(text.as_bytes())
-        .and_then(|()| tmp.as_file().sync_all())
+    let file = tmp.as_file_mut();
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
         .map_err(|e| cannot(&e))?;
     tmp.persist_noclobber(path).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
