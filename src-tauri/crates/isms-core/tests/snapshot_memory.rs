@@ -103,7 +103,7 @@ fn blocks(n: usize) -> impl Iterator<Item = Vec<u8>> {
 }
 
 /// Bytes of each evidence file: 37.5 MiB (a 200 MiB snapshot) with `ISMS_SNAPSHOT_FULL=1`
-/// (`make bench`), else 7.5 MiB, so the debug test suite stays quick.
+/// (the README's figure: `ISMS_SNAPSHOT_FULL=1 cargo test --test snapshot_memory`), else 7.5 MiB, so the debug test suite stays quick.
 fn file_bytes() -> usize {
     if std::env::var_os("ISMS_SNAPSHOT_FULL").is_some() {
         25 * 3 * 512 * 1024

@@ -37,7 +37,8 @@ pub fn parse(text: &str) -> Result<Snapshot> {
     if text.len() as u64 > MAX_SNAPSHOT_BYTES {
         return Err(too_large(MAX_SNAPSHOT_BYTES));
     }
-    parse_from(|| Ok(text.as_bytes()), MAX_SNAPSHOT_BYTES)
+    check_header(serde_json::from_str::<Header>(text).map_err(header_error)?)?;
+    serde_json::from_str(text).map_err(body_error)
 }
 
 /// Reads the snapshot at `path` as a stream, refusing one over `max_bytes` (`BadSnapshot`).
@@ -77,44 +78,51 @@ struct Header {
 fn parse_from<R: Read>(open: impl Fn() -> Result<R>, max_bytes: u64) -> Result<Snapshot> {
     // Pass 1: the header, everything else skipped as it is read (which checks the syntax of
     // the whole document), for a clear reason when it is another format or version.
-    let not_ours = || {
-        bad(format!(
-            "This is not an ISMS Desk snapshot (\"format\" must be \"{FORMAT}\")."
-        ))
-    };
-    let header = pass::<Header, R>(open()?, max_bytes, |e| match e.classify() {
+    check_header(pass(open()?, max_bytes, header_error)?)?;
+    // Pass 2: the snapshot itself.
+    pass(open()?, max_bytes, body_error)
+}
+
+fn not_ours() -> CoreError {
+    bad(format!(
+        "This is not an ISMS Desk snapshot (\"format\" must be \"{FORMAT}\")."
+    ))
+}
+
+/// A document that is JSON but not an object is not ours; one that is not JSON says so.
+fn header_error(e: serde_json::Error) -> CoreError {
+    match e.classify() {
         Category::Data => not_ours(),
         _ => bad(format!("The snapshot is not valid JSON: {e}.")),
-    })?;
+    }
+}
+
+fn body_error(e: serde_json::Error) -> CoreError {
+    bad(format!(
+        "The snapshot does not match format {VERSION}: {e}."
+    ))
+}
+
+fn check_header(header: Header) -> Result<()> {
     if header.format.as_ref().and_then(Value::as_str) != Some(FORMAT) {
         return Err(not_ours());
     }
     match header.version.as_ref().and_then(Value::as_u64) {
-        Some(v) if v == u64::from(VERSION) => {}
-        Some(v) if v > u64::from(VERSION) => {
-            return Err(bad(format!(
-                "The snapshot is version {v}, written by a newer ISMS Desk; this version reads {VERSION}."
-            )));
-        }
-        _ => {
-            return Err(bad(format!(
-                "The snapshot's \"version\" must be {VERSION}."
-            )));
-        }
+        Some(v) if v == u64::from(VERSION) => Ok(()),
+        Some(v) if v > u64::from(VERSION) => Err(bad(format!(
+            "The snapshot is version {v}, written by a newer ISMS Desk; this version reads {VERSION}."
+        ))),
+        _ => Err(bad(format!(
+            "The snapshot's \"version\" must be {VERSION}."
+        ))),
     }
-    // Pass 2: the snapshot itself.
-    pass::<Snapshot, R>(open()?, max_bytes, |e| {
-        bad(format!(
-            "The snapshot does not match format {VERSION}: {e}."
-        ))
-    })
 }
 
 /// Deserialises a `T` from `reader`, cut off after `max_bytes`; `fail` words any other error.
 fn pass<T: serde::de::DeserializeOwned, R: Read>(
     reader: R,
     max_bytes: u64,
-    fail: impl Fn(serde_json::Error) -> CoreError,
+    fail: fn(serde_json::Error) -> CoreError,
 ) -> Result<T> {
     let mut capped = Capped {
         inner: reader,
