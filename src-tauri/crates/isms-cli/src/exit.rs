@@ -8,6 +8,10 @@ pub const CHECK_FAILED: i32 = 11;
 /// `isms verify` found the bundle does not match its manifest.
 pub const BUNDLE_MISMATCH: i32 = 14;
 
+/// stdout was closed by its reader (`isms info | head -1`): the status a shell reports for a
+/// command ended by SIGPIPE, with nothing printed.
+pub const BROKEN_PIPE: i32 = 141;
+
 pub fn code_for(err: &CoreError) -> i32 {
     match err.code {
         ErrorCode::NotFound => 3,

@@ -1,6 +1,5 @@
 //! What each subcommand does: open the vault, call the core, print the result.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use isms_core::clock::{Clock, SystemClock};
@@ -10,6 +9,7 @@ use isms_core::{CoreError, ErrorCode, Passphrase, Result, Stamp, Vault, snapshot
 
 use crate::args::{Cli, Command, EvidenceCommand, MeasureCommand, SnapshotCommand};
 use crate::exit;
+use crate::show::{self, sayln, warnln};
 
 const ACTOR: &str = "cli";
 
@@ -50,30 +50,13 @@ fn passphrase(var: &str, prompt: &str, confirm: bool) -> Result<Passphrase> {
 fn open(vault: &Path, backups: &Path) -> Result<Vault> {
     let pass = passphrase(
         "ISMS_PASSPHRASE",
-        &format!("Passphrase for {}: ", vault.display()),
+        &format!(
+            "Passphrase for {}: ",
+            show::value(&vault.display().to_string())
+        ),
         false,
     )?;
     Vault::open(vault, pass, backups, &stamp())
-}
-
-fn write_new_file(path: &Path, text: &str) -> Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                CoreError::new(
-                    ErrorCode::AlreadyExists,
-                    format!("{} already exists.", path.display()),
-                )
-            } else {
-                CoreError::io(&format!("Cannot write {}", path.display()), &e)
-            }
-        })?;
-    file.write_all(text.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(|e| CoreError::io(&format!("Cannot write {}", path.display()), &e))
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -90,7 +73,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 organisation::create(tx, org, Action::Create).map(|_| ())
             })?;
             created.close()?;
-            println!("Created {}", vault.display());
+            sayln!("Created {}", vault.display())?;
         }
         Command::Demo {
             vault,
@@ -105,32 +88,36 @@ pub fn run(cli: Cli) -> Result<()> {
             )?;
             let created = isms_core::demo::create(&vault, pass, at, scale, today)?;
             created.close()?;
-            println!(
+            sayln!(
                 "Created {} ({} at {}, {} scale, today {today})",
                 vault.display(),
                 isms_core::demo::COMPANY,
                 at.as_str(),
                 scale.as_str()
-            );
+            )?;
         }
         Command::Info { vault, json } => {
             let info = open(&vault, &backups)?.info()?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&info)?);
+                let text = serde_json::to_string_pretty(&info)?;
+                show::write_raw(&format!("{}\n", show::json(&text)))?;
             } else {
-                println!("Vault          {}", info.path);
-                println!("Organisation   {}", info.organisation_name);
-                println!("Schema         {}", info.schema_version);
+                sayln!("Vault          {}", info.path)?;
+                sayln!("Organisation   {}", info.organisation_name)?;
+                sayln!("Schema         {}", info.schema_version)?;
                 let counts: Vec<String> = info
                     .counts
                     .iter()
                     .map(|(t, n)| format!("{t} {n}"))
                     .collect();
-                println!("Records        {}", counts.join(", "));
+                sayln!("Records        {}", counts.join(", "))?;
             }
         }
         Command::Passwd { vault } => {
-            let prompt = format!("Current passphrase for {}: ", vault.display());
+            let prompt = format!(
+                "Current passphrase for {}: ",
+                show::value(&vault.display().to_string())
+            );
             let current = passphrase("ISMS_PASSPHRASE", &prompt, false)?;
             let mut open = Vault::open(&vault, current.clone(), &backups, &stamp())?;
             let new = passphrase(
@@ -140,52 +127,43 @@ pub fn run(cli: Cli) -> Result<()> {
             )?;
             open.change_passphrase(&current, new, &backups, &stamp())?;
             open.close()?;
-            println!(
+            sayln!(
                 "Passphrase changed. Backups written before today still open with the old one."
-            );
+            )?;
         }
         Command::Check { vault } => {
             let report = open(&vault, &backups)?.check()?;
             if report.ok {
-                println!("ok");
+                sayln!("ok")?;
             } else {
                 for message in &report.messages {
-                    println!("{message}");
+                    sayln!("{message}")?;
                 }
-                eprintln!("isms: the vault is damaged; restore the newest backup that checks ok.");
+                warnln!("isms: the vault is damaged; restore the newest backup that checks ok.");
                 std::process::exit(exit::CHECK_FAILED);
             }
         }
         Command::Backup { vault, out } => {
             let info = open(&vault, &backups)?.backup_to(&out)?;
-            println!(
+            sayln!(
                 "Backup written and verified: {} ({} bytes)",
-                info.path, info.bytes
-            );
+                info.path,
+                info.bytes
+            )?;
         }
         Command::Snapshot(SnapshotCommand::Export { vault, out }) => {
             let text = snapshot::to_json(&snapshot::export(&open(&vault, &backups)?)?)?;
             match out {
-                Some(path) => write_new_file(&path, &text)?,
-                None => std::io::stdout()
-                    .write_all(text.as_bytes())
-                    .map_err(|e| CoreError::io("Cannot write to stdout", &e))?,
+                Some(path) => crate::snapshot::write_new_file(&path, &text)?,
+                None => show::write_raw(&show::json(&text))?,
             }
         }
         Command::Snapshot(SnapshotCommand::Import { vault, file }) => {
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                let code = if e.kind() == std::io::ErrorKind::NotFound {
-                    ErrorCode::NotFound
-                } else {
-                    ErrorCode::Io
-                };
-                CoreError::new(code, format!("Cannot read {}: {e}", file.display()))
-            })?;
-            let snap = snapshot::parse(&text)?;
+            let snap = snapshot::read_file(&file, snapshot::MAX_SNAPSHOT_BYTES)?;
             let mut open = open(&vault, &backups)?;
             snapshot::import(&mut open, stamp(), snap)?;
             open.close()?;
-            println!("Imported {} into {}", file.display(), vault.display());
+            sayln!("Imported {} into {}", file.display(), vault.display())?;
         }
         Command::Import {
             vault,
@@ -232,7 +210,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 other => Err(isms_core::imports::unknown_kind(other)),
             }?;
             open.close()?;
-            print!("{}", isms_core::imports::describe(&report));
+            show::say(&isms_core::imports::describe(&report))?;
         }
         Command::Evidence(EvidenceCommand::Add {
             vault,
@@ -250,7 +228,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let added = isms_core::evidence::add_file(&mut open, stamp(), &file, new)?;
             open.close()?;
-            println!("{}\t{}", added.id, added.sha256);
+            sayln!("{}\t{}", added.id, added.sha256)?;
         }
         Command::Readiness {
             vault,
@@ -268,9 +246,9 @@ pub fn run(cli: Cli) -> Result<()> {
             if json {
                 let text = serde_json::to_string_pretty(&report)
                     .map_err(|e| CoreError::new(ErrorCode::Internal, e.to_string()))?;
-                println!("{text}");
+                show::write_raw(&format!("{}\n", show::json(&text)))?;
             } else {
-                print!("{}", crate::readiness::describe(&name, &report));
+                show::say(&crate::readiness::describe(&name, &report))?;
             }
         }
         Command::Export {
@@ -286,7 +264,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let stage = crate::export::stage(pack, stage);
             let done = crate::export::export(&open, pack, stage, as_of, &out)?;
             open.close()?;
-            println!("{done}");
+            sayln!("{done}")?;
         }
         Command::ExportSheet {
             vault,
@@ -300,10 +278,10 @@ pub fn run(cli: Cli) -> Result<()> {
             isms_sheets::write::export(&open, kind, as_of, &out)?;
             open.close()?;
             let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or_default();
-            println!(
+            sayln!(
                 "Wrote {} ({bytes} bytes): {kind}, as of {as_of}",
                 out.display()
-            );
+            )?;
         }
         Command::Verify { bundle } => {
             if !crate::verify::verify(&bundle)? {
@@ -331,7 +309,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let line = crate::measures::record(&mut open, stamp(), &measure, entry)?;
             open.close()?;
-            println!("{line}");
+            sayln!("{line}")?;
         }
         Command::Evidence(EvidenceCommand::Get { vault, id, out }) => {
             let open = open(&vault, &backups)?;
@@ -352,7 +330,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let written = isms_core::evidence::write_content(open.reader(), id, &mut file);
             let synced = file.sync_all();
             match (written, synced) {
-                (Ok(bytes), Ok(())) => eprintln!("Wrote {bytes} bytes to {}", out.display()),
+                (Ok(bytes), Ok(())) => warnln!("Wrote {bytes} bytes to {}", out.display()),
                 (Err(err), _) => {
                     let _ = std::fs::remove_file(&out);
                     return Err(err);

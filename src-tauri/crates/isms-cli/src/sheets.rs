@@ -63,7 +63,7 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
         Some(m) => m.apply(&book, kind)?,
         None => read::detect(&book, kind)?,
     };
-    print!("{}", describe_mapping(&book.sheet, &mapping));
+    crate::show::say(&describe_mapping(&book.sheet, &mapping))?;
     let mut vault = open()?;
     let mode = if job.dry_run {
         Mode::DryRun
@@ -82,7 +82,7 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
         &mut unwatched,
     )?;
     vault.close()?;
-    print!("{}", import::describe(&report));
+    crate::show::say(&import::describe(&report))?;
     Ok(())
 }
 

@@ -13,9 +13,9 @@ use isms_export::bundle::{self, VerifyReport};
 /// (the list on stdout, a one-line summary on stderr).
 pub fn verify(path: &Path) -> Result<bool> {
     let report = bundle::verify(path)?;
-    print!("{}", describe(&report));
+    crate::show::say(&describe(&report))?;
     if !report.ok() {
-        eprintln!(
+        crate::show::warnln!(
             "isms: {} does not match its manifest: {} missing, {} extra, {} altered.",
             path.display(),
             report.missing.len(),
@@ -50,15 +50,7 @@ pub fn describe(report: &VerifyReport) -> String {
 
 /// `name` with control characters written as escapes (`\u{1b}`), everything else as is.
 fn printable(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    crate::show::value(name).into_owned()
 }
 
 #[cfg(test)]
@@ -71,7 +63,7 @@ mod tests {
             printable("evidence/a\u{1b}[2Jb.txt"),
             "evidence/a\\u{1b}[2Jb.txt"
         );
-        assert_eq!(printable("Søren\nx"), "Søren\\nx");
+        assert_eq!(printable("Søren\nx"), "Søren\\u{a}x");
         let report = VerifyReport {
             extra: vec!["\u{7}bell".into()],
             ..VerifyReport::default()

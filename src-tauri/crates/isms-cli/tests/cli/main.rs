@@ -5,6 +5,7 @@ mod export;
 mod imports;
 mod measures;
 mod readiness;
+mod terminal;
 mod vault;
 
 use std::path::Path;

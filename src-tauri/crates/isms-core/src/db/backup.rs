@@ -1,7 +1,9 @@
 //! Encrypted copies of a vault. A backup is written to a temporary name with SQLCipher's
 //! `sqlcipher_export`, opened again from disk with its passphrase, checked (`quick_check`,
 //! `cipher_integrity_check`, schema version, row counts per table) and only then renamed to its
-//! final name, so a backup that exists under its final name is known to open.
+//! final name, so a backup that exists under its final name is known to open. The temporary
+//! file has a random name and is created exclusively, so a file or symbolic link planted beside
+//! the backup is never written through; backups are readable by their owner only (0600).
 //!
 //! Automatic backups go to one folder per vault under the app's backup folder and the newest
 //! [`AUTO_BACKUPS_KEPT`] are kept.
@@ -15,7 +17,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::passphrase::Passphrase;
-use super::vault::{Vault, check_key, connect, sidecar};
+use super::vault::{Vault, check_key, connect};
 use crate::error::{CoreError, ErrorCode, Result};
 
 /// How many automatic backups are kept per vault.
@@ -128,13 +130,29 @@ pub(crate) fn write_verified(
             format!("{} already exists; choose another name.", out.display()),
         ));
     }
-    let partial = sidecar(out, ".partial");
-    let result = export_and_verify(vault.reader(), &partial, passphrase);
-    if let Err(err) = result {
-        let _ = std::fs::remove_file(&partial);
-        return Err(err);
-    }
-    std::fs::rename(&partial, out).map_err(|e| CoreError::io("Cannot finish the backup", &e))?;
+    // A random name beside `out`, created exclusively (never through a file or link planted
+    // there) with mode 0600; removed when dropped, so on any error below.
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let partial = tempfile::Builder::new()
+        .prefix(".isms-backup-")
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(|e| CoreError::io("Cannot create the backup file", &e))?
+        .into_temp_path();
+    export_and_verify(vault.reader(), &partial, passphrase)?;
+    partial.persist_noclobber(out).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            CoreError::new(
+                ErrorCode::AlreadyExists,
+                format!("{} already exists; choose another name.", out.display()),
+            )
+        } else {
+            CoreError::io("Cannot finish the backup", &e.error)
+        }
+    })?;
     let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
     Ok(BackupInfo {
         path: out.display().to_string(),
@@ -146,9 +164,7 @@ fn export_and_verify(conn: &Connection, partial: &Path, passphrase: &Passphrase)
     let target = partial
         .to_str()
         .ok_or_else(|| CoreError::new(ErrorCode::Io, "The backup path is not valid Unicode."))?;
-    // The vault's connection may not create files, so ATTACH needs the file to exist.
-    std::fs::File::create(partial)
-        .map_err(|e| CoreError::io("Cannot create the backup file", &e))?;
+    // The vault's connection may not create files: ATTACH opens the (empty) file made for it.
     conn.execute(
         "ATTACH DATABASE ?1 AS backup KEY ?2",
         rusqlite::params![target, passphrase.expose()],

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::time::Duration;
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::db::WriteTx;
@@ -321,6 +321,18 @@ pub fn media_type_for(file_name: &str) -> &'static str {
         "ods" => "application/vnd.oasis.opendocument.spreadsheet",
         _ => "application/octet-stream",
     }
+}
+
+/// The size of the stored content `sha256`, if it is stored.
+pub(crate) fn stored_size(conn: &Connection, sha256: &str) -> Result<Option<u64>> {
+    let size: Option<i64> = conn
+        .query_row(
+            "SELECT size FROM evidence_contents WHERE sha256 = ?1",
+            [sha256],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(size.map(|s| s as u64))
 }
 
 /// Stores `bytes` as the content `sha256` (from a snapshot), unless stored already.

@@ -65,10 +65,39 @@ pub fn add_prepared(
     })
 }
 
-/// Imports an evidence record and its content from a snapshot.
-pub(crate) fn import(tx: &mut WriteTx<'_>, evidence: Evidence, bytes: &[u8]) -> Result<()> {
-    content::store_bytes(tx, &evidence.sha256, bytes)?;
-    insert_row(tx, &evidence, crate::db::Action::Import)?;
+/// Imports an evidence record from a snapshot, with its content when this is the first record
+/// of that content (`bytes`), else with the content an earlier record stored. Nothing the
+/// record says about its file is trusted: the size is the content's, the name is cleaned and
+/// the media type follows from it, the links are checked, as for [`add_file`].
+pub(crate) fn import(tx: &mut WriteTx<'_>, evidence: Evidence, bytes: Option<&[u8]>) -> Result<()> {
+    let bad = |msg: String| CoreError::new(ErrorCode::BadSnapshot, msg);
+    let file_name = clean_file_name(&evidence.file_name)
+        .map_err(|_| bad(format!("Evidence {} has no file name.", evidence.id)))?;
+    let size = match bytes {
+        Some(bytes) => {
+            if bytes.len() as u64 > content::MAX_FILE_BYTES {
+                return Err(bad(format!(
+                    "The file of evidence {} is larger than {} MiB.",
+                    evidence.id,
+                    content::MAX_FILE_BYTES / 1024 / 1024
+                )));
+            }
+            content::store_bytes(tx, &evidence.sha256, bytes)?;
+            bytes.len() as u64
+        }
+        None => content::stored_size(tx.reader(), &evidence.sha256)?
+            .ok_or_else(|| bad(format!("The file of evidence {} is missing.", evidence.id)))?,
+    };
+    let links = checked_links(tx.reader(), evidence.links)?;
+    let record = Evidence {
+        media_type: content::media_type_for(&file_name).to_owned(),
+        file_name,
+        size,
+        description: evidence.description.trim().to_owned(),
+        links,
+        ..evidence
+    };
+    insert_row(tx, &record, crate::db::Action::Import)?;
     Ok(())
 }
 

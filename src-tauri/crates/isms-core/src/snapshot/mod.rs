@@ -3,25 +3,28 @@
 //!
 //! Export is deterministic: the same vault gives the same bytes (no timestamps of the export
 //! itself, records in a fixed order). Import is all-or-nothing, in one write transaction, and
-//! only into a vault that holds nothing beyond what creating it wrote. Each domain adds its
-//! records here; the JSON Schema in `docs/snapshot.schema.json` is generated from these types.
+//! only into a vault that holds nothing beyond what creating it wrote ([`import`], which trusts
+//! nothing a snapshot says about evidence). Reading is bounded and streamed ([`read`]). Each
+//! domain adds its records here; the JSON Schema in `docs/snapshot.schema.json` is generated
+//! from these types.
+
+mod import;
+mod read;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::acknowledgements::{self, Acknowledgement};
 use crate::assets::{self, Asset};
 use crate::audits::{self, Audit};
 use crate::changes::{self, IsmsChange};
 use crate::clauses::{self, ClauseEntry};
-use crate::competence::{self, Assignment, CompetenceEvidence, Role, StandardRole};
+use crate::competence::{self, Assignment, CompetenceEvidence, StandardRole};
 use crate::context::{self, ContextIssue, InterestedParty};
-use crate::db::{Action, Stamp, Vault};
+use crate::db::Vault;
 use crate::documents::{self, Document};
-use crate::error::{CoreError, ErrorCode, Result};
+use crate::error::Result;
 use crate::evidence::{self, Evidence};
-use crate::history;
 use crate::measures::{self, Measure, MeasureResult};
 use crate::objectives::{self, Objective};
 use crate::organisation::{self, Organisation};
@@ -31,6 +34,9 @@ use crate::risks::{self, Risk, RiskMethod};
 use crate::soa::{self, SoaEntry, SoaVersion};
 use crate::tracker::{self, TrackerItem};
 use crate::training::{self, Completion, Course};
+
+pub use import::import;
+pub use read::{MAX_SNAPSHOT_BYTES, parse, read_file};
 
 pub const FORMAT: &str = "isms-desk-snapshot";
 pub const VERSION: u32 = 1;
@@ -217,7 +223,8 @@ fn evidence_files(vault: &Vault, records: &[Evidence]) -> Result<Vec<EvidenceFil
         if files.iter().any(|f| f.sha256 == e.sha256) {
             continue;
         }
-        let mut bytes = Vec::with_capacity(e.size as usize);
+        // Sized by what is read, never by the recorded size.
+        let mut bytes = Vec::new();
         evidence::write_content(vault.reader(), e.id, &mut bytes)?;
         files.push(EvidenceFile {
             sha256: e.sha256.clone(),
@@ -239,182 +246,6 @@ pub fn to_json(snapshot: &Snapshot) -> Result<String> {
     let mut text = serde_json::to_string_pretty(snapshot)?;
     text.push('\n');
     Ok(text)
-}
-
-/// Parses and checks a snapshot document, saying clearly what is wrong with it.
-pub fn parse(text: &str) -> Result<Snapshot> {
-    let bad = |msg: String| CoreError::new(ErrorCode::BadSnapshot, msg);
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| bad(format!("The snapshot is not valid JSON: {e}.")))?;
-    match value.get("format").and_then(Value::as_str) {
-        Some(FORMAT) => {}
-        _ => {
-            return Err(bad(format!(
-                "This is not an ISMS Desk snapshot (\"format\" must be \"{FORMAT}\")."
-            )));
-        }
-    }
-    match value.get("version").and_then(Value::as_u64) {
-        Some(v) if v == u64::from(VERSION) => {}
-        Some(v) if v > u64::from(VERSION) => {
-            return Err(bad(format!(
-                "The snapshot is version {v}, written by a newer ISMS Desk; this version reads {VERSION}."
-            )));
-        }
-        _ => {
-            return Err(bad(format!(
-                "The snapshot's \"version\" must be {VERSION}."
-            )));
-        }
-    }
-    serde_json::from_value(value).map_err(|e| {
-        bad(format!(
-            "The snapshot does not match format {VERSION}: {e}."
-        ))
-    })
-}
-
-/// Replaces the content of a fresh vault with the snapshot's, all or nothing. Records keep their
-/// ids, so references between them (an asset's owner) survive the move.
-pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()> {
-    let org = snapshot.organisation.validated()?;
-    vault.write(stamp, |tx| {
-        if !history::is_fresh(tx.reader())? {
-            return Err(CoreError::new(
-                ErrorCode::NotFresh,
-                "A snapshot can only be imported into a new, empty vault (fresh from `isms new`); \
-                 this one already holds records or edits. Nothing was changed.",
-            ));
-        }
-        tx.apply(
-            crate::db::Change {
-                table: "organisation",
-                record_id: "1".into(),
-                action: Action::Import,
-                before: Some(serde_json::to_value(organisation::get(tx.reader())?)?),
-                after: None,
-            },
-            "DELETE FROM organisation WHERE id = 1",
-            [],
-        )?;
-        organisation::create(tx, org, Action::Import)?;
-        for person in snapshot.people {
-            people::insert(tx, person, Action::Import)?;
-        }
-        for issue in snapshot.context_issues {
-            context::insert_issue(tx, issue, Action::Import)?;
-        }
-        for party in snapshot.interested_parties {
-            context::insert_party(tx, party, Action::Import)?;
-        }
-        for asset in snapshot.assets {
-            assets::insert(tx, asset, Action::Import)?;
-        }
-        for entry in snapshot.soa {
-            soa::import_entry(tx, entry)?;
-        }
-        for version in snapshot.soa_versions {
-            soa::insert_version(tx, version, Action::Import)?;
-        }
-        if let Some(method) = snapshot.risk_method {
-            risks::import_method(tx, method)?;
-        }
-        for mut risk in snapshot.risks {
-            let approvals = std::mem::take(&mut risk.approvals);
-            let id = risks::insert(tx, risk, Action::Import)?.id;
-            for approval in approvals {
-                risks::insert_approval(tx, id, approval, Action::Import)?;
-            }
-        }
-        for objective in snapshot.objectives {
-            objectives::insert(tx, objective, Action::Import)?;
-        }
-        for record in snapshot.evidence {
-            let file = snapshot
-                .evidence_files
-                .iter()
-                .find(|f| f.sha256 == record.sha256)
-                .ok_or_else(|| {
-                    CoreError::new(
-                        ErrorCode::BadSnapshot,
-                        format!("The file of evidence {} is missing.", record.file_name),
-                    )
-                })?;
-            use base64::Engine as _;
-            let bytes = base64::engine::general_purpose::STANDARD
-                .decode(&file.base64)
-                .map_err(|e| {
-                    CoreError::new(
-                        ErrorCode::BadSnapshot,
-                        format!(
-                            "The file of evidence {} is not valid base64: {e}",
-                            record.file_name
-                        ),
-                    )
-                })?;
-            evidence::import(tx, record, &bytes)?;
-        }
-        for mut document in snapshot.documents {
-            let versions = std::mem::take(&mut document.versions);
-            let id = documents::insert(tx, document, Action::Import)?.id;
-            for version in versions {
-                documents::insert_version(tx, id, version, Action::Import)?;
-            }
-        }
-        for clause in snapshot.clauses {
-            clauses::save(tx, clause, Action::Import)?;
-        }
-        for audit in snapshot.audits {
-            audits::insert(tx, audit, Action::Import)?;
-        }
-        for item in snapshot.tracker {
-            tracker::insert(tx, item, Action::Import)?;
-        }
-        for course in snapshot.courses {
-            training::insert_course(tx, course, Action::Import)?;
-        }
-        for completion in snapshot.completions {
-            training::insert_completion(tx, completion, Action::Import)?;
-        }
-        for ack in snapshot.acknowledgements {
-            acknowledgements::insert(tx, ack, Action::Import)?;
-        }
-        for change in snapshot.changes {
-            changes::insert(tx, change, Action::Import)?;
-        }
-        for review in snapshot.reviews {
-            reviews::insert(tx, review, Action::Import)?;
-        }
-        for measure in snapshot.measures {
-            measures::insert(tx, measure, Action::Import)?;
-        }
-        for result in snapshot.measure_results {
-            measures::insert_result(tx, result, Action::Import)?;
-        }
-        for entry in snapshot.roles {
-            let role = Role {
-                id: 0,
-                name: entry.name,
-                standard: entry.standard,
-                responsibilities: entry.responsibilities,
-                competence: entry.competence,
-            };
-            let role_id = competence::import_role(tx, role)?.id;
-            for holder in entry.holders {
-                let assignment = Assignment {
-                    id: 0,
-                    role_id,
-                    person_id: holder.person_id,
-                    assigned_on: holder.assigned_on,
-                };
-                competence::insert_assignment(tx, assignment, Action::Import)?;
-            }
-        }
-        for evidence in snapshot.competence_evidence {
-            competence::insert_evidence(tx, evidence, Action::Import)?;
-        }
-        Ok(())
-    })
 }
 
 /// The JSON Schema of the snapshot format, pretty-printed with a final newline.

@@ -19,6 +19,7 @@ mod reviews;
 mod risks;
 mod search;
 mod snapshot;
+mod snapshot_hostile;
 mod soa;
 mod support;
 mod tracker;

@@ -16,9 +16,9 @@ mod plan;
 mod verify;
 mod writer;
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use isms_core::{CoreError, ErrorCode, Result, Vault, evidence};
 
@@ -55,8 +55,9 @@ const SLICE: usize = 1024 * 1024;
 /// and whose records are `records` (their references: "R-001", "5.15", "POL-01"…, in the
 /// pack's order) to `out`, and returns its manifest.
 ///
-/// `out` must not exist (`AlreadyExists`); the ZIP is written beside it under a hidden
-/// `.partial` name and renamed into place when complete, so an error or a cancel
+/// `out` must not exist (`AlreadyExists`); the ZIP is written beside it to a hidden
+/// `.partial` file with a random name, created exclusively and readable by its owner only
+/// (0600), and renamed into place when complete, never over a file, so an error or a cancel
 /// (`Cancelled`, when `watch` returns false) leaves no file at `out` and removes the partial
 /// one. Evidence whose content no longer matches its recorded SHA-256 stops the bundle
 /// (`Internal`; `isms check` the vault).
@@ -99,27 +100,24 @@ pub fn write_bundle(
     items.push((CSV_NAME, Content::Bytes(&csv)));
     items.sort_by(|a, b| a.0.cmp(b.0));
 
-    let partial = partial_path(out)?;
-    let file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&partial)
-        .map_err(|e| CoreError::io(&format!("Cannot write {}", partial.display()), &e))?;
-    let written = write_items(vault, file, &items, watch).and_then(|()| {
-        if out.exists() {
-            return Err(CoreError::new(
+    // A random name, created exclusively (never through a file or link planted there), mode
+    // 0600 like the PDFs: a bundle holds decrypted evidence. Dropped on error, which removes it.
+    let partial = partial_file(out)?;
+    let file = partial
+        .as_file()
+        .try_clone()
+        .map_err(|e| CoreError::io(&format!("Cannot write {}", out.display()), &e))?;
+    write_items(vault, file, &items, watch)?;
+    partial.persist_noclobber(out).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            CoreError::new(
                 ErrorCode::AlreadyExists,
                 format!("{} already exists.", out.display()),
-            ));
+            )
+        } else {
+            CoreError::io(&format!("Cannot write {}", out.display()), &e.error)
         }
-        std::fs::rename(&partial, out)
-            .map_err(|e| CoreError::io(&format!("Cannot write {}", out.display()), &e))
-    });
-    if let Err(err) = written {
-        let _ = std::fs::remove_file(&partial);
-        return Err(err);
-    }
+    })?;
     Ok(manifest)
 }
 
@@ -129,18 +127,26 @@ enum Content<'a> {
     Evidence(i64, &'a ManifestFile),
 }
 
-/// `.<name>.partial` beside `out`.
-fn partial_path(out: &Path) -> Result<PathBuf> {
+/// A new hidden file `.<name>.<random>.partial` beside `out`.
+fn partial_file(out: &Path) -> Result<tempfile::NamedTempFile> {
     let name = out.file_name().ok_or_else(|| {
         CoreError::new(
             ErrorCode::Validation,
             format!("{} is not a file name.", out.display()),
         )
     })?;
-    let mut partial = std::ffi::OsString::from(".");
-    partial.push(name);
-    partial.push(".partial");
-    Ok(out.with_file_name(partial))
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".partial")
+        .tempfile_in(dir)
+        .map_err(|e| CoreError::io(&format!("Cannot write {}", out.display()), &e))
 }
 
 fn cancelled() -> CoreError {

@@ -1,8 +1,11 @@
 //! Checking a bundle against its manifest, as the certification body (or anyone) can: every
 //! file `manifest.json` lists must be in the ZIP with that size and SHA-256; any other entry
-//! but the two manifests is extra; `manifest.csv` must say what the JSON says. Entries are read
-//! as streams, never more than the manifest's size plus one byte, so a forged entry cannot
-//! make the check read without end. Nothing is ever extracted to disk.
+//! but the two manifests (and folders, which hold nothing) is extra; `manifest.csv` must say
+//! what the JSON says. A ZIP that could show one reader something else than another is not a
+//! bundle: two entries under one name, a local header that differs from the directory,
+//! overlapping entries; nor is a manifest that names no pack or lists a file twice. Entries are
+//! read as streams, each once, never more than the manifest's size plus one byte, so a forged
+//! entry cannot make the check read without end. Nothing is ever extracted to disk.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -67,6 +70,17 @@ pub fn verify(bundle: &Path) -> Result<VerifyReport> {
         CoreError::new(code, format!("Cannot read {}: {e}", bundle.display()))
     })?;
     let mut zip = ZipArchive::new(file).map_err(|e| not_a_bundle(bundle, e))?;
+    if zip.has_duplicate_names() {
+        return Err(not_a_bundle(bundle, "it holds two entries under one name"));
+    }
+    // Each entry's local header must say what the directory says (name, sizes, CRC), no two
+    // entries may overlap and no entry may hide outside the directory.
+    zip.validate_header_consistency().map_err(|e| {
+        not_a_bundle(
+            bundle,
+            format!("its entries are not what its directory says ({e})"),
+        )
+    })?;
 
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     for i in 0..zip.len() {
@@ -74,6 +88,10 @@ pub fn verify(bundle: &Path) -> Result<VerifyReport> {
             .name_for_index(i)
             .and_then(|n| n.ok())
             .ok_or_else(|| not_a_bundle(bundle, "its directory is damaged"))?;
+        // Folders hold nothing: `zip -r` of an extracted bundle adds one per folder.
+        if name.ends_with('/') {
+            continue;
+        }
         index.insert(name.into_owned(), i);
     }
 
@@ -89,6 +107,20 @@ pub fn verify(bundle: &Path) -> Result<VerifyReport> {
             .map_err(|e| not_a_bundle(bundle, format!("{JSON_NAME} cannot be read: {e}")))?;
         Manifest::from_json(&bytes)?
     };
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for f in &manifest.files {
+        // Each entry is read once: a manifest listing one twice could make the check read a
+        // large entry again and again.
+        if !seen.insert(&f.path) || f.path == JSON_NAME || f.path == CSV_NAME {
+            return Err(not_a_bundle(
+                bundle,
+                format!("its manifest lists {} twice", f.path),
+            ));
+        }
+    }
+    if manifest.pack.is_empty() || !seen.contains(manifest.pack.as_str()) {
+        return Err(not_a_bundle(bundle, "its manifest lists no pack"));
+    }
 
     let mut report = VerifyReport {
         listed: manifest.files.len(),
@@ -143,12 +175,6 @@ pub fn verify(bundle: &Path) -> Result<VerifyReport> {
         .filter(|name| !listed.contains(name.as_str()) && *name != JSON_NAME && *name != CSV_NAME)
         .cloned()
         .collect();
-    if zip.has_duplicate_names() {
-        // The reader keeps one entry per name; the other is there, unlisted.
-        report
-            .extra
-            .push("(a second entry under a name the bundle already holds)".to_owned());
-    }
     report.extra.sort();
     report.missing.sort();
     report.altered.sort_by(|a, b| a.path.cmp(&b.path));

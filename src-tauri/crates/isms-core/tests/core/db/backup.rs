@@ -65,3 +65,30 @@ fn automatic_backups_keep_the_newest_ten() {
         "the two oldest were pruned: {oldest}"
     );
 }
+
+#[test]
+fn a_link_planted_at_the_old_partial_name_is_never_written_through() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new();
+    let vault = s.vault("acme.isms");
+    let victim = s.path("victim.txt");
+    std::fs::write(&victim, b"the victim's file").unwrap();
+    let out = s.path("copy.isms");
+    // Where the backup used to be staged, a predictable name another user could plant.
+    std::os::unix::fs::symlink(&victim, s.path("copy.isms.partial")).unwrap();
+    std::os::unix::fs::symlink(&victim, s.path(".copy.isms.partial")).unwrap();
+    vault.backup_to(&out).expect("backup");
+    assert_eq!(
+        std::fs::read(&victim).unwrap(),
+        b"the victim's file",
+        "the link's target is untouched"
+    );
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "a backup is its owner's only");
+    let left: Vec<String> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("partial") && !n.contains("copy.isms.partial"))
+        .collect();
+    assert!(left.is_empty(), "no temporary file left: {left:?}");
+}
