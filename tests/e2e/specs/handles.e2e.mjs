@@ -7,7 +7,15 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { answerNextDialog, byId, click, createVault, shot, unlockRecent } from '../support.mjs';
+import {
+  answerNextDialog,
+  byId,
+  createVault,
+  lockPage,
+  relaunchAfterLock,
+  shot,
+  unlockRecent,
+} from '../support.mjs';
 
 const PASS = 'handles passphrase 2026';
 const folder = mkdtempSync(path.join(tmpdir(), 'isms-handles-'));
@@ -102,7 +110,10 @@ describe('the page never names a file', () => {
     const asDestination = { kind: 'risks', as_of: '2026-06-15', file: chosen.ok.handle };
     await expectRefused('sheets_export', asDestination, 'Validation');
 
-    await click('lock-button');
+    // Lock ends the page's process (and with it this WebDriver session): start the app again.
+    // The registry forgetting on Lock is tested in src-tauri/tests/handles.rs; here a handle
+    // from before is refused by the app that comes back, locked and then unlocked.
+    await relaunchAfterLock(await lockPage());
     await (await byId('start-create')).waitForDisplayed();
     const again = { file: chosen.ok.handle, kind: 'people', sheet: null, header_row: null, columns: null };
     await expectRefused('sheets_preview', again, 'Locked');
