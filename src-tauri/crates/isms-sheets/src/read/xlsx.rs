@@ -4,8 +4,8 @@
 //! costs only its own row. Values keep their type; a formula cell gives its cached result
 //! (a cached error such as `#N/A` is an error cell), never the formula.
 //!
-//! Merged cells: calamine 0.32 exposes each sheet's merged ranges
-//! (`Xlsx::worksheet_merge_cells`); the top-left value is copied into every cell of the range
+//! Merged cells: calamine exposes each sheet's merged ranges
+//! (`Xlsx::merge_cells_by_sheet_name`); the top-left value is copied into every cell of the range
 //! within the data read (a merge reaching past the data is cut there, so it cannot grow the
 //! sheet). Not handled: two-row headers (a merged group title above the real headers reads as
 //! a row of its own), hidden rows and columns (read like any other), and values of other
@@ -55,10 +55,8 @@ pub(super) fn read(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<W
             rows[row][column] = value;
         }
     }
-    let merges = match book.worksheet_merge_cells(&name) {
-        Some(found) => found.map_err(unreadable)?,
-        None => Vec::new(),
-    };
+    // A merge list calamine cannot read is ignored, as calamine 0.32 did: the cells are read.
+    let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
     let merges: Vec<Merge> = merges
         .into_iter()
         .map(|d| Merge {
