@@ -56,6 +56,7 @@ pub(super) fn read(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Workboo
             budget.place(name, &mut rows, index, last)?;
             for (at, value) in record.iter().take(last + 1).enumerate() {
                 if !value.is_empty() {
+                    budget.text(name, index, at, value.len())?;
                     rows[index][at] = Cell::Text(value.to_owned());
                 }
             }
