@@ -7,13 +7,13 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use isms_core::imports::{self, ImportProgress, ImportReport};
-use isms_core::{CoreError, ErrorCode};
+use isms_sheets::read::Limits;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use super::write;
-use crate::error::{IpcError, IpcResult};
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 /// Asks for a CSV file; `null` when cancelled.
@@ -39,13 +39,8 @@ pub fn imports_run(
     dry_run: bool,
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
-    let path = PathBuf::from(path);
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        IpcError::from(CoreError::new(
-            ErrorCode::Io,
-            format!("Cannot read {}: {e}", path.display()),
-        ))
-    })?;
+    // Read like any register: its encoding and delimiter detected, within the same limits.
+    let table = isms_sheets::read::table(&PathBuf::from(path), Limits::default())?;
     let domain = if kind == "training" {
         "training"
     } else {
@@ -53,8 +48,10 @@ pub fn imports_run(
     };
     let mut watch = progress_watch(&state, &on_progress);
     write(&app, &state, domain, |vault, stamp| match kind.as_str() {
-        "training" => imports::training(vault, stamp, &text, dry_run, &mut watch),
-        "acknowledgements" => imports::acknowledgements(vault, stamp, &text, dry_run, &mut watch),
+        "training" => imports::training_table(vault, stamp, table, dry_run, &mut watch),
+        "acknowledgements" => {
+            imports::acknowledgements_table(vault, stamp, table, dry_run, &mut watch)
+        }
         other => Err(imports::unknown_kind(other)),
     })
 }

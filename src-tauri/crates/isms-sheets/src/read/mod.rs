@@ -3,8 +3,9 @@
 //! validation error before they can cost much memory; [`header`] finds the header row;
 //! [`mapping`] proposes which column is which field of a kind, or takes a mapping file;
 //! [`rows`] hands on each data row with its sheet and row number; [`clean`] and [`dates`] turn
-//! messy cells into values. Checking values against the vault and writing them is the
-//! importer's job, elsewhere.
+//! messy cells into values; [`table`] hands a sheet as plain rows to the core's imports of
+//! training completions and acknowledgements. Checking values against the vault and writing
+//! them is the importer's job, elsewhere.
 
 mod budget;
 pub mod cell;
@@ -18,11 +19,12 @@ pub mod mapping;
 mod markup;
 pub mod preview;
 pub mod rows;
+mod table;
 mod xlsx;
 
 use std::path::Path;
 
-use isms_core::{CoreError, ErrorCode, FieldError, Result};
+use isms_core::{CoreError, ErrorCode, FieldError, Result, imports};
 use serde::Serialize;
 
 use budget::Budget;
@@ -32,6 +34,7 @@ pub use header::{HeaderRow, find_header};
 pub use mapping::{Column, Mapping, MappingFile, detect, propose_mapping};
 pub use preview::{Choice, Preview, choose, preview};
 pub use rows::{RowRecord, Value, rows};
+pub use table::table;
 
 /// How much a file may hold before it is refused. The defaults keep a read under about
 /// 300 MB of memory whatever the file: calamine streams a sheet's XML but holds the shared
@@ -74,14 +77,15 @@ pub const EXCEL_CELL_CHARACTERS: u32 = 32_767;
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_file_bytes: 64 * MIB,
+            // The limits every import of an outside file keeps, set in one place.
+            max_file_bytes: imports::table::MAX_FILE_BYTES,
             max_sheet_xml_bytes: 160 * MIB,
             max_part_bytes: 48 * MIB,
             max_total_bytes: 256 * MIB,
-            max_rows: 100_000,
-            max_columns: 500,
-            max_cells: 2_000_000,
-            max_cell_bytes: EXCEL_CELL_CHARACTERS * 3,
+            max_rows: imports::table::MAX_ROWS,
+            max_columns: imports::table::MAX_COLUMNS,
+            max_cells: imports::table::MAX_CELLS,
+            max_cell_bytes: imports::table::MAX_CELL_BYTES,
             max_text_bytes: 64 * MIB,
             max_shared_strings: 1_000_000,
             max_merges: 50_000,
