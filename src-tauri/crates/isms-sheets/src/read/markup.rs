@@ -413,9 +413,7 @@ fn declared(tag: &[u8], name: &str) -> Option<u64> {
             continue;
         }
         let rest = rest[1..].trim_ascii_start();
-        let Some(&quote) = rest.first().filter(|q| matches!(q, b'"' | b'\'')) else {
-            return None;
-        };
+        let &quote = rest.first().filter(|q| matches!(q, b'"' | b'\''))?;
         let value = &rest[1..];
         let value = &value[..memchr(quote, value).unwrap_or(value.len())];
         let digits = value.trim_ascii();

@@ -3,7 +3,6 @@
 //! XLSX with rust_xlsxwriter, CSV as text or bytes, zip bombs with the zip crate.
 
 mod bounds;
-mod bounds;
 mod clean;
 mod csv;
 mod dates;

@@ -13,13 +13,12 @@ const WORKBOOK_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationsh
 /// The opening of a sheet part, up to `<sheetData>`.
 pub const SHEET_START: &str = r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#;
 
+/// Writes one part's bytes, as a stream.
+pub type Part<'a> = &'a dyn Fn(&mut dyn Write);
+
 /// Writes the workbook at `path`: `strings` writes the whole `xl/sharedStrings.xml` (none when
 /// `None`), `sheet` the whole `xl/worksheets/sheet1.xml`.
-pub fn workbook(
-    path: &Path,
-    strings: Option<&dyn Fn(&mut dyn Write)>,
-    sheet: &dyn Fn(&mut dyn Write),
-) {
+pub fn workbook(path: &Path, strings: Option<Part<'_>>, sheet: Part<'_>) {
     let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
