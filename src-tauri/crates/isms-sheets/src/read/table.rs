@@ -1,19 +1,24 @@
 //! A sheet as the plain rows the core's imports of training completions and acknowledgements
 //! take ([`isms_core::imports::Table`]): the file read like any register (CSV with its
 //! encoding and delimiter detected, or the first sheet of an XLSX), within the same limits,
-//! row 1 the header, each cell as a person reads it.
+//! the first row holding anything the header, each cell as a person reads it.
 
 use std::path::Path;
 
 use isms_core::Result;
 use isms_core::imports::Table;
 
-use super::{Limits, open};
+use super::{Cell, Limits, open};
 
 /// Reads `path` into a [`Table`]. Errors: as [`open`].
 pub fn table(path: &Path, limits: Limits) -> Result<Table> {
     let book = open(path, None, limits)?;
-    let mut rows = book.rows.into_iter().enumerate();
+    // The header is the first row holding anything, as the CSV parser would take it.
+    let mut rows = book
+        .rows
+        .into_iter()
+        .enumerate()
+        .skip_while(|(_, cells)| cells.iter().all(Cell::is_empty));
     let header = rows
         .next()
         .map(|(_, cells)| cells.iter().map(|c| c.display()).collect())
