@@ -161,7 +161,7 @@ fn attribute_bomb(path: &Path, n: u32) {
 
 /// How long the reader takes to refuse the attribute bomb, and calamine to parse it alone.
 fn attributes(dir: &Path) {
-    use calamine::{Reader, Xlsx, open_workbook};
+    use calamine::{Xlsx, open_workbook};
     let file = dir.join("attributes.xlsx");
     attribute_bomb(&file, 200_000);
     let t = Instant::now();
