@@ -6,14 +6,14 @@
 
 use std::sync::atomic::Ordering;
 
-use isms_core::imports::{self, ImportProgress, ImportReport};
-use isms_core::{CoreError, ErrorCode};
+use isms_core::imports::{self, ImportProgress, ImportReport, Table};
+use isms_sheets::read::Limits;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use super::write;
 use crate::dialog::{self, Ask};
-use crate::error::{IpcError, IpcResult};
+use crate::error::IpcResult;
 use crate::handles::{FileRef, Purpose};
 use crate::state::AppState;
 
@@ -42,7 +42,7 @@ pub fn imports_run(
     dry_run: bool,
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
-    let text = read_csv(&state, &file)?;
+    let table = read_table(&state, &file)?;
     let domain = if kind == "training" {
         "training"
     } else {
@@ -50,23 +50,21 @@ pub fn imports_run(
     };
     let mut watch = progress_watch(&state, &on_progress);
     write(&app, &state, domain, |vault, stamp| match kind.as_str() {
-        "training" => imports::training(vault, stamp, &text, dry_run, &mut watch),
-        "acknowledgements" => imports::acknowledgements(vault, stamp, &text, dry_run, &mut watch),
+        "training" => imports::training_table(vault, stamp, table, dry_run, &mut watch),
+        "acknowledgements" => {
+            imports::acknowledgements_table(vault, stamp, table, dry_run, &mut watch)
+        }
         other => Err(imports::unknown_kind(other)),
     })
 }
 
-/// The text of the CSV behind handle `file`: `Locked` while locked (a locked app reads
-/// nothing), refused unless the shell gave the handle out.
-pub fn read_csv(state: &AppState, file: &str) -> IpcResult<String> {
+/// The table behind handle `file`, read like any register (its encoding and delimiter
+/// detected, within the same limits): `Locked` while locked (a locked app reads nothing),
+/// refused unless the shell gave the handle out.
+pub fn read_table(state: &AppState, file: &str) -> IpcResult<Table> {
     state.require_unlocked()?;
     let path = state.handles.resolve(file, Purpose::Read)?;
-    std::fs::read_to_string(&path).map_err(|e| {
-        IpcError::from(CoreError::new(
-            ErrorCode::Io,
-            format!("Cannot read {}: {e}", path.display()),
-        ))
-    })
+    Ok(isms_sheets::read::table(&path, Limits::default())?)
 }
 
 /// The import's progress callback: sends about a hundred updates over the run (every row

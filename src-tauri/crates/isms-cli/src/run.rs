@@ -190,23 +190,21 @@ pub fn run(cli: Cli) -> Result<()> {
             dry_run,
             ..
         } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| {
-                let code = if e.kind() == std::io::ErrorKind::NotFound {
-                    ErrorCode::NotFound
-                } else {
-                    ErrorCode::Io
-                };
-                CoreError::new(code, format!("Cannot read {}: {e}", file.display()))
-            })?;
+            // Read like any register: its encoding and delimiter detected, the same limits.
+            let table = isms_sheets::read::table(&file, isms_sheets::read::Limits::default())?;
             let mut open = open(&vault, &backups)?;
             let watch = &mut isms_core::imports::unwatched;
             let report = match kind.as_str() {
                 "training" => {
-                    isms_core::imports::training(&mut open, stamp(), &text, dry_run, watch)
+                    isms_core::imports::training_table(&mut open, stamp(), table, dry_run, watch)
                 }
-                "acknowledgements" => {
-                    isms_core::imports::acknowledgements(&mut open, stamp(), &text, dry_run, watch)
-                }
+                "acknowledgements" => isms_core::imports::acknowledgements_table(
+                    &mut open,
+                    stamp(),
+                    table,
+                    dry_run,
+                    watch,
+                ),
                 other => Err(isms_core::imports::unknown_kind(other)),
             }?;
             open.close()?;

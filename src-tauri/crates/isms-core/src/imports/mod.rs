@@ -4,7 +4,13 @@
 //! name the row (as a spreadsheet numbers it, the header being row 1) and the column. A row
 //! already recorded is skipped, so importing the same file twice changes nothing. The caller
 //! watches progress row by row (checking, then writing) and may cancel at any row; a cancelled
-//! import writes nothing.
+//! import writes nothing. The rows come as a [`Table`]: read from a file by the spreadsheet
+//! reader (the app and the CLI), or parsed from CSV text, both within the same [`table`]
+//! limits as the register importer.
+
+pub mod table;
+
+pub use table::Table;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -96,53 +102,22 @@ fn write_all<T>(
 /// Most row errors reported at once.
 const MAX_ERRORS: usize = 50;
 
-struct Table {
-    columns: Vec<String>,
-    rows: Vec<(u32, Vec<String>)>,
-}
-
-fn read_csv(text: &str, wanted: &[(&str, &[&str])]) -> Result<(Table, Vec<usize>)> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let bad = |msg: String| CoreError::validation(vec![FieldError::new("row 1", msg)]);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| bad(format!("The file is not readable as CSV: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
+/// The positions of the `wanted` columns (a name and its synonyms) in the table's header.
+fn columns(table: &Table, wanted: &[(&str, &[&str])]) -> Result<Vec<usize>> {
     let mut positions = Vec::new();
     for (name, synonyms) in wanted {
-        let found = headers
+        let found = table
+            .columns
             .iter()
             .position(|h| h == name || synonyms.contains(&h.as_str()));
-        positions
-            .push(found.ok_or_else(|| bad(format!("The header row has no “{name}” column.")))?);
-    }
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let row = i as u32 + 2;
-        let record = record.map_err(|e| {
+        positions.push(found.ok_or_else(|| {
             CoreError::validation(vec![FieldError::new(
-                &format!("row {row}"),
-                format!("Unreadable row: {e}"),
+                "row 1",
+                format!("The header row has no “{name}” column."),
             )])
-        })?;
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_owned()).collect();
-        if cells.iter().all(String::is_empty) {
-            continue;
-        }
-        rows.push((row, cells));
+        })?);
     }
-    Ok((
-        Table {
-            columns: headers,
-            rows,
-        },
-        positions,
-    ))
+    Ok(positions)
 }
 
 fn cell(cells: &[String], at: usize) -> &str {
@@ -168,16 +143,27 @@ fn fail(errors: Vec<FieldError>) -> CoreError {
     err
 }
 
-/// Imports training completions: columns e-mail, course, date.
+/// Imports training completions from CSV text: see [`training_table`].
 pub fn training(
     vault: &mut Vault,
     stamp: Stamp,
     text: &str,
     dry_run: bool,
+    watch: Watch<'_>,
+) -> Result<ImportReport> {
+    training_table(vault, stamp, Table::parse(text)?, dry_run, watch)
+}
+
+/// Imports training completions: columns e-mail, course, date.
+pub fn training_table(
+    vault: &mut Vault,
+    stamp: Stamp,
+    table: Table,
+    dry_run: bool,
     mut watch: Watch<'_>,
 ) -> Result<ImportReport> {
-    let (table, at) = read_csv(
-        text,
+    let at = columns(
+        &table,
         &[
             ("email", &["e-mail", "mail"]),
             ("course", &["training"]),
@@ -265,16 +251,27 @@ pub fn training(
     Ok(report)
 }
 
-/// Imports acknowledgements: columns e-mail, document (its reference), version, date, method.
+/// Imports acknowledgements from CSV text: see [`acknowledgements_table`].
 pub fn acknowledgements(
     vault: &mut Vault,
     stamp: Stamp,
     text: &str,
     dry_run: bool,
+    watch: Watch<'_>,
+) -> Result<ImportReport> {
+    acknowledgements_table(vault, stamp, Table::parse(text)?, dry_run, watch)
+}
+
+/// Imports acknowledgements: columns e-mail, document (its reference), version, date, method.
+pub fn acknowledgements_table(
+    vault: &mut Vault,
+    stamp: Stamp,
+    table: Table,
+    dry_run: bool,
     mut watch: Watch<'_>,
 ) -> Result<ImportReport> {
-    let (table, at) = read_csv(
-        text,
+    let at = columns(
+        &table,
         &[
             ("email", &["e-mail", "mail"]),
             ("document", &["document reference", "reference"]),

@@ -271,3 +271,55 @@ fn a_cancelled_import_writes_nothing_whether_checking_or_writing() {
     assert_eq!(err.code, ErrorCode::Cancelled);
     assert_eq!(state(&v), before);
 }
+
+/// The register importer's limits hold here too (one place, `imports::table`): a file of a
+/// million rows is refused at the row limit as it is read, before any row is checked, and so
+/// are rows past the column limit; a file at the limit is read.
+#[test]
+fn training_and_acknowledgement_files_keep_the_register_limits() {
+    let s = Scratch::new();
+    let mut v = setup(&s);
+    let before = state(&v);
+    let mut million = String::from("email,course,date\n");
+    for i in 0..1_000_000 {
+        million.push_str(&format!(
+            "p{i}@acme.example,Security awareness,2026-03-02\n"
+        ));
+    }
+    let mut checked = 0;
+    let err = imports::training(&mut v, stamp(1), &million, true, &mut |_| {
+        checked += 1;
+        true
+    })
+    .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert_eq!(err.fields[0].field, "file");
+    assert!(
+        err.message.contains("more than 100,000 rows"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        checked, 0,
+        "refused while reading, before any row is checked"
+    );
+    let wide = format!(
+        "email,document,version,date,method\nanna@acme.example,POL-01,1.0,2026-03-02,form{}x\n",
+        ",".repeat(600)
+    );
+    let err = imports::acknowledgements(&mut v, stamp(2), &wide, true, &mut imports::unwatched)
+        .unwrap_err();
+    assert!(
+        err.message.contains("more than 500 columns"),
+        "{}",
+        err.message
+    );
+    assert_eq!(state(&v), before, "nothing was written");
+
+    let at_limit = imports::Table::parse(&many_rows(imports::table::MAX_ROWS - 1)).unwrap();
+    assert_eq!(
+        at_limit.rows.last().map(|(row, _)| *row),
+        Some(imports::table::MAX_ROWS),
+        "the last row allowed is row 100,000, the header being row 1"
+    );
+}

@@ -18,6 +18,9 @@ pub(super) fn read(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Workboo
         ));
     }
     let delimiter = sniff(&text);
+    // The parser holds a record's fields whole: a line of millions of delimiters, or one
+    // value of a hundred megabytes, is refused before it is parsed.
+    isms_core::imports::table::check_csv(&text, delimiter)?;
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -56,6 +59,7 @@ pub(super) fn read(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Workboo
             budget.place(name, &mut rows, index, last)?;
             for (at, value) in record.iter().take(last + 1).enumerate() {
                 if !value.is_empty() {
+                    budget.text(name, index, at, value.len())?;
                     rows[index][at] = Cell::Text(value.to_owned());
                 }
             }

@@ -3,9 +3,9 @@
 //! read the ZIP's central directory (the declared sizes of every part, refused past the limits
 //! before anything is inflated), then inflate each XML part once as a stream, counting the
 //! real bytes (a part that inflates past its declared size or the limit is a bomb and stops
-//! there) and refusing any `<!DOCTYPE` or `<!ENTITY`: a workbook never needs a DTD, and
-//! entities are how XML bombs and external-entity attacks work. Nothing is kept in memory
-//! but a 64 KiB buffer.
+//! there) and looking at its markup as it passes (`markup`: no DTD, no tag, text or cell
+//! longer than a workbook can need, no more shared strings or merged ranges than the limits).
+//! Nothing is kept in memory but a 64 KiB buffer.
 
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -13,6 +13,7 @@ use std::path::Path;
 
 use isms_core::{CoreError, Result};
 
+use super::markup::Markup;
 use super::{Limits, MIB, refuse};
 
 /// More parts than any real workbook has (each sheet, drawing and comment is one).
@@ -73,7 +74,7 @@ pub(super) fn inspect(path: &Path, limits: Limits) -> Result<()> {
     for (i, (name, size, limit)) in declared.into_iter().enumerate() {
         if is_xml(&name) {
             let part = zip.by_index(i).map_err(damaged)?;
-            scan(part, &name, size.min(limit))?;
+            scan(part, &name, size.min(limit), limits)?;
         }
     }
     Ok(())
@@ -92,12 +93,11 @@ fn is_xml(name: &str) -> bool {
     lower.ends_with(".xml") || lower.ends_with(".rels") || lower.ends_with(".vml")
 }
 
-/// Inflates one part as a stream: at most `allowed` bytes, and no DTD or entity.
-fn scan(part: impl Read, name: &str, allowed: u64) -> Result<()> {
+/// Inflates one part as a stream: at most `allowed` bytes, each looked at by [`Markup`].
+fn scan(part: impl Read, name: &str, allowed: u64, limits: Limits) -> Result<()> {
     let mut reader = part.take(allowed + 1);
     let mut buf = vec![0u8; 64 * 1024];
-    // The tail of the previous chunk, so a marker split across two chunks is still seen.
-    let mut carry: Vec<u8> = Vec::new();
+    let mut markup = Markup::new(name, limits);
     let mut seen = 0u64;
     loop {
         let n = reader.read(&mut buf).map_err(|e| {
@@ -106,7 +106,7 @@ fn scan(part: impl Read, name: &str, allowed: u64) -> Result<()> {
             ))
         })?;
         if n == 0 {
-            return Ok(());
+            return markup.finish();
         }
         seen += n as u64;
         if seen > allowed {
@@ -115,24 +115,8 @@ fn scan(part: impl Read, name: &str, allowed: u64) -> Result<()> {
                  refused as a zip bomb."
             )));
         }
-        carry.extend_from_slice(&buf[..n]);
-        if has_dtd(&carry) {
-            return Err(refuse(format!(
-                "The workbook's part {name} declares a DTD (<!DOCTYPE> or <!ENTITY>), which no \
-                 Excel workbook needs; it is refused as unsafe."
-            )));
-        }
-        let keep = carry.len().min(16);
-        carry.drain(..carry.len() - keep);
+        markup.feed(&buf[..n])?;
     }
-}
-
-fn has_dtd(bytes: &[u8]) -> bool {
-    bytes.windows(9).any(|w| {
-        w[0] == b'<'
-            && w[1] == b'!'
-            && (w[2..].eq_ignore_ascii_case(b"DOCTYPE") || w[2..8].eq_ignore_ascii_case(b"ENTITY"))
-    })
 }
 
 fn damaged(e: zip::result::ZipError) -> CoreError {

@@ -3,9 +3,11 @@
 //! validation error before they can cost much memory; [`header`] finds the header row;
 //! [`mapping`] proposes which column is which field of a kind, or takes a mapping file;
 //! [`rows`] hands on each data row with its sheet and row number; [`clean`] and [`dates`] turn
-//! messy cells into values. Checking values against the vault and writing them is the
-//! importer's job, elsewhere.
+//! messy cells into values; [`table`] hands a sheet as plain rows to the core's imports of
+//! training completions and acknowledgements. Checking values against the vault and writing
+//! them is the importer's job, elsewhere.
 
+mod budget;
 pub mod cell;
 pub mod clean;
 mod csv;
@@ -14,24 +16,31 @@ pub mod fields;
 mod guard;
 pub mod header;
 pub mod mapping;
+mod markup;
 pub mod preview;
 pub mod rows;
+mod table;
 mod xlsx;
 
 use std::path::Path;
 
-use isms_core::{CoreError, ErrorCode, FieldError, Result};
+use isms_core::{CoreError, ErrorCode, FieldError, Result, imports};
 use serde::Serialize;
 
+use budget::Budget;
 pub use cell::Cell;
 pub use fields::{Field, Kind};
 pub use header::{HeaderRow, find_header};
 pub use mapping::{Column, Mapping, MappingFile, detect, propose_mapping};
 pub use preview::{Choice, Preview, choose, preview};
 pub use rows::{RowRecord, Value, rows};
+pub use table::table;
 
 /// How much a file may hold before it is refused. The defaults keep a read under about
-/// 300 MB of memory: calamine streams a sheet's XML, but holds the shared strings whole.
+/// 300 MB of memory whatever the file: calamine streams a sheet's XML but holds the shared
+/// strings whole, and every cell read is a copy of its text (a shared string once per cell
+/// that uses it, a merged range's value once per cell it covers), so the text the reader
+/// materialises is counted against a budget as it is copied, never after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// The file on disk.
@@ -48,20 +57,38 @@ pub struct Limits {
     pub max_columns: u32,
     /// Cells kept (rows × their width up to their last value).
     pub max_cells: u64,
+    /// The text of one cell, in UTF-8 bytes: Excel holds at most 32,767 characters in a
+    /// cell, three bytes each at most (a character outside the BMP is two of Excel's).
+    pub max_cell_bytes: u32,
+    /// All cell text the reader copies out, in bytes: shared strings counted at every cell
+    /// that refers to them, merged ranges at every cell they fill.
+    pub max_text_bytes: u64,
+    /// Entries of an XLSX's shared string table (held whole while the sheet is read).
+    pub max_shared_strings: u32,
+    /// Merged ranges of one sheet.
+    pub max_merges: u32,
 }
 
 const MIB: u64 = 1024 * 1024;
 
+/// Excel's own limit on the characters of one cell.
+pub const EXCEL_CELL_CHARACTERS: u32 = 32_767;
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_file_bytes: 64 * MIB,
+            // The limits every import of an outside file keeps, set in one place.
+            max_file_bytes: imports::table::MAX_FILE_BYTES,
             max_sheet_xml_bytes: 160 * MIB,
             max_part_bytes: 48 * MIB,
             max_total_bytes: 256 * MIB,
-            max_rows: 100_000,
-            max_columns: 500,
-            max_cells: 2_000_000,
+            max_rows: imports::table::MAX_ROWS,
+            max_columns: imports::table::MAX_COLUMNS,
+            max_cells: imports::table::MAX_CELLS,
+            max_cell_bytes: imports::table::MAX_CELL_BYTES,
+            max_text_bytes: 64 * MIB,
+            max_shared_strings: 1_000_000,
+            max_merges: 50_000,
         }
     }
 }
@@ -181,77 +208,8 @@ fn file_error(path: &Path, err: &std::io::Error) -> CoreError {
     }
 }
 
-/// Counts a sheet's cells as they are read, refusing past the limits.
-pub(crate) struct Budget {
-    limits: Limits,
-    cells: u64,
-    /// Cells written by merged ranges: bounded too, or overlapping merges cost time.
-    merged: u64,
-}
-
-impl Budget {
-    pub(crate) fn new(limits: Limits) -> Self {
-        Budget {
-            limits,
-            cells: 0,
-            merged: 0,
-        }
-    }
-
-    /// Counts one cell written by a merged range.
-    pub(crate) fn merged(&mut self, sheet: &str) -> Result<()> {
-        self.merged += 1;
-        if self.merged > self.limits.max_cells {
-            return Err(refuse(format!(
-                "“{sheet}” has merged ranges covering more than {} cells; unmerge them.",
-                group(self.limits.max_cells)
-            )));
-        }
-        Ok(())
-    }
-
-    /// Makes room for a value at 0-based `row`, `column` of `rows`.
-    pub(crate) fn place(
-        &mut self,
-        sheet: &str,
-        rows: &mut Vec<Vec<Cell>>,
-        row: usize,
-        column: usize,
-    ) -> Result<()> {
-        if row >= self.limits.max_rows as usize {
-            return Err(refuse(format!(
-                "“{sheet}” has more than {} rows; only sheets up to that size can be imported \
-                 (delete the unused rows below the data, or split the sheet).",
-                group(self.limits.max_rows as u64)
-            )));
-        }
-        if column >= self.limits.max_columns as usize {
-            return Err(refuse(format!(
-                "“{sheet}” has values in more than {} columns; delete the unused columns.",
-                self.limits.max_columns
-            )));
-        }
-        if rows.len() <= row {
-            rows.resize_with(row + 1, Vec::new);
-        }
-        let r = &mut rows[row];
-        if r.len() <= column {
-            self.cells += (column + 1 - r.len()) as u64;
-            if self.cells > self.limits.max_cells {
-                return Err(refuse(format!(
-                    "“{sheet}” holds more than {} cells; only sheets up to that size can be \
-                     imported.",
-                    group(self.limits.max_cells)
-                )));
-            }
-            r.resize(column + 1, Cell::Empty);
-        }
-        Ok(())
-    }
-}
-
 /// 67108864 → "64 MB", 100 → "100 bytes".
-fn size_text(bytes: u64) -> String {
+pub(crate) fn size_text(bytes: u64) -> String {
     if bytes >= MIB {
         format!("{} MB", bytes / MIB)
     } else {

@@ -79,6 +79,19 @@ pub fn rows(workbook: &Workbook, mapping: &Mapping) -> Vec<RowRecord> {
         .collect();
     let wide = mapped.len() >= 3;
     let id_column = mapping.column_of("control_id").map(|c| c.index);
+    // The merges across columns that cover each row, so a row looks only at its own: with
+    // every merge checked for every row, thousands of merges over a long sheet cost minutes.
+    let mut across: Vec<Vec<&Merge>> = vec![Vec::new(); if wide { workbook.rows.len() } else { 0 }];
+    for m in workbook
+        .merges
+        .iter()
+        .filter(|m| m.first_column != m.last_column)
+    {
+        let last = (m.last_row as usize).min(across.len().saturating_sub(1));
+        for covered in across.iter_mut().take(last + 1).skip(m.first_row as usize) {
+            covered.push(m);
+        }
+    }
     let mut out = Vec::new();
     for (index, cells) in workbook
         .rows
@@ -98,8 +111,7 @@ pub fn rows(workbook: &Workbook, mapping: &Mapping) -> Vec<RowRecord> {
                 })
             })
             .collect();
-        if values.is_empty() || (wide && is_note(index as u32, cells, &workbook.merges, id_column))
-        {
+        if values.is_empty() || (wide && is_note(index as u32, cells, &across[index], id_column)) {
             continue;
         }
         out.push(RowRecord {
@@ -111,14 +123,14 @@ pub fn rows(workbook: &Workbook, mapping: &Mapping) -> Vec<RowRecord> {
     out
 }
 
-fn is_note(row: u32, cells: &[Cell], merges: &[Merge], id_column: Option<usize>) -> bool {
+/// `merges` are the merges across columns that cover `row`.
+fn is_note(row: u32, cells: &[Cell], merges: &[&Merge], id_column: Option<usize>) -> bool {
     let filled: Vec<usize> = (0..cells.len()).filter(|&c| !cells[c].is_empty()).collect();
     match filled.as_slice() {
         [] => false,
         [one] => !(Some(*one) == id_column && control_id(&cells[*one]).is_ok()),
         [first, .., last] => merges.iter().any(|m| {
-            m.first_column != m.last_column
-                && m.contains(row, *first as u32)
+            m.contains(row, *first as u32)
                 && m.contains(row, *last as u32)
                 && filled.iter().all(|&c| m.contains(row, c as u32))
         }),

@@ -4,8 +4,8 @@
 //! costs only its own row. Values keep their type; a formula cell gives its cached result
 //! (a cached error such as `#N/A` is an error cell), never the formula.
 //!
-//! Merged cells: calamine 0.32 exposes each sheet's merged ranges
-//! (`Xlsx::worksheet_merge_cells`); the top-left value is copied into every cell of the range
+//! Merged cells: calamine exposes each sheet's merged ranges
+//! (`Xlsx::merge_cells_by_sheet_name`); the top-left value is copied into every cell of the range
 //! within the data read (a merge reaching past the data is cut there, so it cannot grow the
 //! sheet). Not handled: two-row headers (a merged group title above the real headers reads as
 //! a row of its own), hidden rows and columns (read like any other), and values of other
@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use calamine::{DataRef, Reader, Xlsx, XlsxError, open_workbook};
+use calamine::{DataRef, Dimensions, Reader, Xlsx, XlsxError, open_workbook};
 use chrono::{NaiveDate, NaiveDateTime};
 use isms_core::Result;
 
@@ -45,30 +45,27 @@ pub(super) fn read(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<W
     {
         let mut cells = book.worksheet_cells_reader(&name).map_err(unreadable)?;
         while let Some(found) = cells.next_cell().map_err(unreadable)? {
+            let (row, column) = found.get_position();
+            let (row, column) = (row as usize, column as usize);
+            // Counted before the copy: a shared string is held once, but copied per cell.
+            budget.text(&name, row, column, text_len(found.get_value()))?;
             let value = convert(found.get_value());
             if value.is_empty() {
                 continue;
             }
-            let (row, column) = found.get_position();
-            let (row, column) = (row as usize, column as usize);
             budget.place(&name, &mut rows, row, column)?;
             rows[row][column] = value;
         }
     }
-    let merges = match book.worksheet_merge_cells(&name) {
-        Some(found) => found.map_err(unreadable)?,
-        None => Vec::new(),
-    };
-    let merges: Vec<Merge> = merges
-        .into_iter()
-        .map(|d| Merge {
-            first_row: d.start.0,
-            first_column: d.start.1,
-            last_row: d.end.0,
-            last_column: d.end.1,
-        })
-        .collect();
-    fill_merges(&name, &mut rows, &merges, &mut budget)?;
+    // A merge list calamine cannot read is ignored, as calamine 0.32 did: the cells are read.
+    let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+    if merges.len() > limits.max_merges as usize {
+        return Err(refuse(format!(
+            "“{name}” has more than {} merged ranges; unmerge them.",
+            super::group(limits.max_merges as u64)
+        )));
+    }
+    let merges = fill_merges(&name, &mut rows, merges, &mut budget)?;
     Ok(Workbook {
         format: Format::Xlsx,
         sheet: name,
@@ -81,35 +78,59 @@ pub(super) fn read(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<W
 }
 
 /// Copies each merge's top-left value into its other cells, within the rows and columns that
-/// hold data.
+/// hold data, and returns the merges cut to the data (a merge wholly outside it is dropped).
+/// Every cell a merge covers is counted, filled or not, so overlapping merges cannot make
+/// the rows that use them (`rows::is_note`) cost more than the cell budget.
 fn fill_merges(
     sheet: &str,
     rows: &mut Vec<Vec<Cell>>,
-    merges: &[Merge],
+    found: Vec<Dimensions>,
     budget: &mut Budget,
-) -> Result<()> {
+) -> Result<Vec<Merge>> {
     let height = rows.len() as u32;
     let width = rows.iter().map(Vec::len).max().unwrap_or(0) as u32;
-    for m in merges {
-        let (r0, c0) = (m.first_row as usize, m.first_column as usize);
-        let value = match rows.get(r0).and_then(|r| r.get(c0)) {
-            Some(v) if !v.is_empty() => v.clone(),
-            _ => continue,
+    let mut merges = Vec::new();
+    for d in found {
+        let (r0, c0) = d.start;
+        if r0 >= height || c0 >= width || d.end.0 < r0 || d.end.1 < c0 {
+            continue;
+        }
+        let m = Merge {
+            first_row: r0,
+            first_column: c0,
+            last_row: d.end.0.min(height - 1),
+            last_column: d.end.1.min(width - 1),
         };
-        let last_row = m.last_row.min(height.saturating_sub(1));
-        let last_column = m.last_column.min(width.saturating_sub(1));
-        for r in m.first_row..=last_row {
-            for c in m.first_column..=last_column {
-                if (r as usize, c as usize) == (r0, c0) {
+        merges.push(m);
+        let value = rows
+            .get(r0 as usize)
+            .and_then(|r| r.get(c0 as usize))
+            .filter(|v| !v.is_empty())
+            .cloned();
+        for r in m.first_row..=m.last_row {
+            for c in m.first_column..=m.last_column {
+                if (r, c) == (r0, c0) {
                     continue;
                 }
                 budget.merged(sheet)?;
-                budget.place(sheet, rows, r as usize, c as usize)?;
-                rows[r as usize][c as usize] = value.clone();
+                let Some(value) = &value else { continue };
+                let (r, c) = (r as usize, c as usize);
+                budget.copy(sheet, r, c, value)?;
+                budget.place(sheet, rows, r, c)?;
+                rows[r][c] = value.clone();
             }
         }
     }
-    Ok(())
+    Ok(merges)
+}
+
+/// The bytes of text a value would copy.
+fn text_len(value: &DataRef<'_>) -> usize {
+    match value {
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
+        DataRef::SharedString(s) => s.len(),
+        _ => 0,
+    }
 }
 
 fn convert(value: &DataRef<'_>) -> Cell {

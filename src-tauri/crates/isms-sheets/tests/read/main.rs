@@ -2,6 +2,7 @@
 //! detection, mapping, rows, and hostile files. Every fixture is built here, in the suite:
 //! XLSX with rust_xlsxwriter, CSV as text or bytes, zip bombs with the zip crate.
 
+mod bounds;
 mod clean;
 mod csv;
 mod dates;

@@ -1,15 +1,21 @@
-//! Reading stays within about 300 MB whatever the file: a sheet at the row limit is read, and
-//! a million-row CSV, a zip bomb declaring more than a gigabyte and one lying about its size
-//! are refused, each measured by the growth of the peak resident memory of a fresh process
-//! (this test binary run again for one case), so nothing else shares the process whose peak it
-//! measures (as `isms-export/tests/bundle_memory.rs` does) and no memory freed by building the
-//! fixtures is reused unmeasured.
+//! Reading stays within 300 MB whatever the file: a sheet at the row limit is read, and a
+//! million-row CSV, zip bombs (declaring more than a gigabyte, or lying about their size) and
+//! spreadsheet bombs (`bombs`: a shared string copied into every cell, a merged range filled
+//! with a long value, one huge cell, a tag with 200,000 attributes, a shared string table
+//! declaring a trillion strings) are refused, each in a fresh process (this test binary run
+//! again for one case) whose whole peak resident memory (`VmHWM`) is measured, so nothing else
+//! shares the process (as `isms-export/tests/bundle_memory.rs` does) and no memory freed by
+//! building the fixtures is reused unmeasured.
 
 #![cfg(target_os = "linux")]
+
+mod bombs;
+mod parts;
 
 use std::io::Write;
 use std::path::Path;
 
+use isms_core::ErrorCode;
 use isms_sheets::read::{Limits, open};
 
 const MIB: u64 = 1024 * 1024;
@@ -43,38 +49,11 @@ fn measured<T>(f: impl FnOnce() -> T) -> (T, u64) {
 /// part by part straight into the ZIP (a minimal XLSX with inline strings), so making it
 /// leaves no memory behind for the reader to reuse unmeasured.
 fn big_register(path: &Path, rows: u32) {
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    let parts: [(&str, &str); 4] = [
-        (
-            "[Content_Types].xml",
-            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
-        ),
-        (
-            "_rels/.rels",
-            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
-        ),
-        (
-            "xl/workbook.xml",
-            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Risks" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
-        ),
-        (
-            "xl/_rels/workbook.xml.rels",
-            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
-        ),
-    ];
-    for (name, text) in parts {
-        zip.start_file(name, options).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
-    let mut out = std::io::BufWriter::new(&mut zip);
-    write!(
-        out,
-        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
-    )
-    .unwrap();
+    parts::workbook(path, None, &|out| register_sheet(out, rows));
+}
+
+fn register_sheet(out: &mut dyn Write, rows: u32) {
+    write!(out, "{}", parts::SHEET_START).unwrap();
     let text = |out: &mut dyn Write, r: u32, c: char, v: &str| {
         write!(
             out,
@@ -99,31 +78,24 @@ fn big_register(path: &Path, rows: u32) {
     ];
     write!(out, r#"<row r="1">"#).unwrap();
     for (c, h) in ('A'..='J').zip(headers) {
-        text(&mut out, 1, c, h);
+        text(out, 1, c, h);
     }
     write!(out, "</row>").unwrap();
     for r in 2..=rows {
         write!(out, r#"<row r="{r}">"#).unwrap();
-        text(&mut out, r, 'A', &format!("R-{r:06}"));
-        text(
-            &mut out,
-            r,
-            'B',
-            &format!("Risk number {r} of the register"),
-        );
-        text(&mut out, r, 'C', &format!("owner{}@acme.example", r % 50));
-        num(&mut out, r, 'D', r % 5 + 1);
-        num(&mut out, r, 'E', r % 4 + 1);
-        text(&mut out, r, 'F', "Modify");
-        text(&mut out, r, 'G', "A.5.1; A.8.24");
-        num(&mut out, r, 'H', 46112);
-        num(&mut out, r, 'I', 1);
-        num(&mut out, r, 'J', 2);
+        text(out, r, 'A', &format!("R-{r:06}"));
+        text(out, r, 'B', &format!("Risk number {r} of the register"));
+        text(out, r, 'C', &format!("owner{}@acme.example", r % 50));
+        num(out, r, 'D', r % 5 + 1);
+        num(out, r, 'E', r % 4 + 1);
+        text(out, r, 'F', "Modify");
+        text(out, r, 'G', "A.5.1; A.8.24");
+        num(out, r, 'H', 46112);
+        num(out, r, 'I', 1);
+        num(out, r, 'J', 2);
         write!(out, "</row>").unwrap();
     }
     write!(out, "</sheetData></worksheet>").unwrap();
-    drop(out);
-    zip.finish().unwrap();
 }
 
 fn bomb(path: &Path, size: u64) {
@@ -141,10 +113,17 @@ fn bomb(path: &Path, size: u64) {
     zip.finish().unwrap();
 }
 
+/// What one case cost and said: the growth of the peak while `open` ran, the process's whole
+/// peak, and "ok …" or "refused Validation file: message".
+struct Case {
+    grew: u64,
+    peak: u64,
+    said: String,
+}
+
 /// Runs `open` on `path` in a fresh process (this binary again, running only
-/// [`one_case`]), so no memory freed by making the fixtures is reused unmeasured; returns the
-/// growth of its peak and what it said.
-fn in_child(path: &Path) -> (u64, String) {
+/// [`one_case`]), so no memory freed by making the fixtures is reused unmeasured.
+fn in_child(path: &Path) -> Case {
     let out = std::process::Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "one_case", "--nocapture", "--test-threads=1"])
         .env(CASE, path)
@@ -155,8 +134,14 @@ fn in_child(path: &Path) -> (u64, String) {
         .lines()
         .find_map(|l| l.split_once("case: ").map(|(_, said)| said))
         .unwrap_or_else(|| panic!("the child said nothing: {stdout} {out:?}"));
-    let (grew, said) = line.split_once(' ').unwrap();
-    (grew.parse().unwrap(), said.to_owned())
+    let mut words = line.splitn(3, ' ');
+    let mut number = || words.next().unwrap().parse().unwrap();
+    let (grew, peak) = (number(), number());
+    Case {
+        grew,
+        peak,
+        said: words.next().unwrap().to_owned(),
+    }
 }
 
 const CASE: &str = "ISMS_READ_MEMORY_CASE";
@@ -174,9 +159,14 @@ fn one_case() {
             book.rows.len(),
             book.rows[book.rows.len() - 1][0].display()
         ),
-        Err(e) => format!("refused {}", e.message),
+        Err(e) => format!(
+            "refused {:?} {}: {}",
+            e.code,
+            e.fields.first().map_or("-", |f| f.field.as_str()),
+            e.message
+        ),
     };
-    println!("case: {grew} {said}");
+    println!("case: {grew} {} {said}", peak_rss());
 }
 
 #[test]
@@ -186,7 +176,9 @@ fn reading_large_and_hostile_files_stays_under_300_mb() {
 
     let register = dir.path().join("register.xlsx");
     big_register(&register, limits.max_rows);
-    let (xlsx, said) = in_child(&register);
+    let Case {
+        grew: xlsx, said, ..
+    } = in_child(&register);
     assert_eq!(
         said, "ok 100000 rows, last R-100000",
         "a sheet at the row limit is read whole"
@@ -200,12 +192,18 @@ fn reading_large_and_hostile_files_stays_under_300_mb() {
             writeln!(f, "Person {i};p{i}@acme.example;Operations").unwrap();
         }
     }
-    let (million, said) = in_child(&csv);
+    let Case {
+        grew: million,
+        said,
+        ..
+    } = in_child(&csv);
     assert!(said.contains("more than 100,000 rows"), "{said}");
 
     let declared = dir.path().join("bomb.xlsx");
     bomb(&declared, 1100 * MIB);
-    let (bombed, said) = in_child(&declared);
+    let Case {
+        grew: bombed, said, ..
+    } = in_child(&declared);
     assert!(said.contains("zip bomb"), "{said}");
 
     let honest = dir.path().join("honest.xlsx");
@@ -219,7 +217,9 @@ fn reading_large_and_hostile_files_stays_under_300_mb() {
     }
     let liar = dir.path().join("liar.xlsx");
     std::fs::write(&liar, bytes).unwrap();
-    let (lied, said) = in_child(&liar);
+    let Case {
+        grew: lied, said, ..
+    } = in_child(&liar);
     assert!(
         said.starts_with("refused"),
         "a part inflating past its declared size: {said}"
@@ -256,4 +256,69 @@ fn reading_large_and_hostile_files_stays_under_300_mb() {
         "the lying part is streamed and stopped: {} MiB",
         lied / MIB
     );
+}
+
+/// Each bomb is refused as a validation error about the file, naming the limit it passed,
+/// with the whole child process peaking under 300 MB. Before the budget, the shared string
+/// bomb copied its string into every cell (600 MB here), the merged range its value into
+/// every covered cell (60 GB), the huge cell was read whole (155 MB, then copied), the
+/// attribute bomb took minutes (quick-xml 0.38's quadratic check), and the declared table
+/// aborted the process reserving room for a trillion strings.
+#[test]
+fn spreadsheet_bombs_are_refused_under_300_mb() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name);
+    bombs::shared_string(&at("shared.xlsx"), 30_000, 20_000);
+    bombs::merged(&at("merged.xlsx"), 30_000, 100_000, "T100000");
+    bombs::huge_cell(&at("cell.xlsx"), 155_000_000);
+    bombs::attributes(&at("attributes.xlsx"), 200_000);
+    bombs::declared_strings(&at("declared.xlsx"), 1_000_000_000_000);
+    let cases = [
+        (
+            "shared.xlsx",
+            "a shared string of 30,000 characters in 20,000 cells",
+            "expands to more than 64 MB of cell text",
+        ),
+        (
+            "merged.xlsx",
+            "a value of 30,000 characters merged over A1:T100000",
+            "expands to more than 64 MB of cell text",
+        ),
+        ("cell.xlsx", "one cell of 155 MB", "run of text longer than"),
+        (
+            "attributes.xlsx",
+            "a tag with 200,000 attributes",
+            "more than 256 attributes",
+        ),
+        (
+            "declared.xlsx",
+            "a shared string table declaring 10^12 strings",
+            "more than 1,000,000 strings",
+        ),
+    ];
+    let mut table = Vec::new();
+    for (file, what, phrase) in cases {
+        let path = at(file);
+        let size = std::fs::metadata(&path).unwrap().len();
+        let case = in_child(&path);
+        let code = format!("{:?}", ErrorCode::Validation);
+        assert!(
+            case.said.starts_with(&format!("refused {code} file: ")),
+            "{what} is refused as a validation error about the file: {}",
+            case.said
+        );
+        assert!(case.said.contains(phrase), "{what}: {}", case.said);
+        assert!(
+            case.peak < 300 * MIB,
+            "{what}: the process peaked at {} MiB",
+            case.peak / MIB
+        );
+        table.push(format!(
+            "{what} ({} KiB file): refused, process peak {} MiB (+{} MiB while reading)",
+            size / 1024,
+            case.peak / MIB,
+            case.grew / MIB
+        ));
+    }
+    eprintln!("{}", table.join("\n"));
 }
