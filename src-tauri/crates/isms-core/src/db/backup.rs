@@ -14,8 +14,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use super::connect::{check_key, connect, sidecar};
 use super::passphrase::Passphrase;
-use super::vault::{Vault, check_key, connect, sidecar};
+use super::vault::Vault;
 use crate::error::{CoreError, ErrorCode, Result};
 
 /// How many automatic backups are kept per vault.
@@ -30,10 +31,13 @@ pub struct BackupInfo {
 }
 
 /// The folder holding the automatic backups of `vault` under the app's backup folder `base`:
-/// the vault's file stem plus a short hash of its full path, so two vaults of the same name in
+/// the vault's file stem plus a short hash of its full, resolved path, so two vaults of the same name in
 /// different folders never share backups.
 pub fn backup_dir_for(base: &Path, vault: &Path) -> PathBuf {
-    let full = std::path::absolute(vault).unwrap_or_else(|_| vault.to_owned());
+    // The real path, as the vault is opened by: a symlink and its target share one folder.
+    let full = std::fs::canonicalize(vault)
+        .or_else(|_| std::path::absolute(vault))
+        .unwrap_or_else(|_| vault.to_owned());
     let hash = hex::encode(Sha256::digest(full.as_os_str().as_encoded_bytes()));
     let stem = vault
         .file_stem()
