@@ -53,7 +53,26 @@ fn open(vault: &Path, backups: &Path) -> Result<Vault> {
         &format!("Passphrase for {}: ", vault.display()),
         false,
     )?;
-    Vault::open(vault, pass, backups, &stamp())
+    Vault::open(vault, pass, backups, &stamp()).map(say_if_read_only)
+}
+
+/// Opens `vault` for a command that writes: `ReadOnly` before any work when it cannot be written.
+fn open_for_writing(vault: &Path, backups: &Path) -> Result<Vault> {
+    let open = open(vault, backups)?;
+    open.refuse_read_only()?;
+    Ok(open)
+}
+
+/// A vault that cannot be written opens read-only; commands that only read still work, so say
+/// it once on stderr (stdout stays the command's output). Writes then fail with `ReadOnly`.
+fn say_if_read_only(vault: Vault) -> Vault {
+    if vault.read_only() {
+        eprintln!(
+            "isms: {} cannot be written here (read-only file, folder or disk); opened read-only.",
+            vault.path().display()
+        );
+    }
+    vault
 }
 
 fn write_new_file(path: &Path, text: &str) -> Result<()> {
@@ -121,6 +140,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 println!("Vault          {}", info.path);
                 println!("Organisation   {}", info.organisation_name);
                 println!("Schema         {}", info.schema_version);
+                if info.read_only {
+                    println!("Access         read-only");
+                }
                 let counts: Vec<String> = info
                     .counts
                     .iter()
@@ -132,7 +154,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Passwd { vault } => {
             let prompt = format!("Current passphrase for {}: ", vault.display());
             let current = passphrase("ISMS_PASSPHRASE", &prompt, false)?;
-            let mut open = Vault::open(&vault, current.clone(), &backups, &stamp())?;
+            let mut open =
+                say_if_read_only(Vault::open(&vault, current.clone(), &backups, &stamp())?);
+            open.refuse_read_only()?;
             let new = passphrase(
                 "ISMS_NEW_PASSPHRASE",
                 "New passphrase (12 characters or more): ",
@@ -182,7 +206,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 CoreError::new(code, format!("Cannot read {}: {e}", file.display()))
             })?;
             let snap = snapshot::parse(&text)?;
-            let mut open = open(&vault, &backups)?;
+            let mut open = open_for_writing(&vault, &backups)?;
             snapshot::import(&mut open, stamp(), snap)?;
             open.close()?;
             println!("Imported {} into {}", file.display(), vault.display());
@@ -241,7 +265,7 @@ pub fn run(cli: Cli) -> Result<()> {
             effective,
             description,
         }) => {
-            let mut open = open(&vault, &backups)?;
+            let mut open = open_for_writing(&vault, &backups)?;
             let new = isms_core::evidence::NewEvidence {
                 file_name: None,
                 effective_date: effective,
@@ -319,7 +343,7 @@ pub fn run(cli: Cli) -> Result<()> {
             follow_up,
             raise,
         }) => {
-            let mut open = open(&vault, &backups)?;
+            let mut open = open_for_writing(&vault, &backups)?;
             let on = as_of
                 .unwrap_or_else(|| SystemClock.now().with_timezone(&chrono::Local).date_naive());
             let entry = crate::measures::Entry {
