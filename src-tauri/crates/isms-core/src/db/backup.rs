@@ -133,7 +133,11 @@ pub(crate) fn write_verified(
         ));
     }
     let partial = sidecar(out, ".partial");
-    let result = export_and_verify(vault.reader(), &partial, passphrase);
+    let result = if vault.read_only() && passphrase.matches(vault.passphrase()) {
+        copy_and_verify(vault, &partial)
+    } else {
+        export_and_verify(vault.reader(), &partial, passphrase)
+    };
     if let Err(err) = result {
         let _ = std::fs::remove_file(&partial);
         return Err(err);
@@ -171,6 +175,22 @@ fn export_and_verify(conn: &Connection, partial: &Path, passphrase: &Passphrase)
         .and_then(|f| f.sync_all())
         .map_err(|e| CoreError::io("Cannot flush the backup", &e))?;
     verify_copy(conn, partial, passphrase)
+}
+
+/// A read-only vault's connection cannot attach a new file, and nothing can change the vault
+/// meanwhile, so its bytes are copied as they are and then verified like an export.
+fn copy_and_verify(vault: &Vault, partial: &Path) -> Result<()> {
+    let mut from = std::fs::File::open(vault.path())
+        .map_err(|e| CoreError::io("Cannot read the vault", &e))?;
+    let mut to = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(partial)
+        .map_err(|e| CoreError::io("Cannot create the backup file", &e))?;
+    std::io::copy(&mut from, &mut to)
+        .and_then(|_| to.sync_all())
+        .map_err(|e| CoreError::io("Cannot write the backup", &e))?;
+    verify_copy(vault.reader(), partial, vault.passphrase())
 }
 
 /// Opens the copy on its own, as a user would, and compares it with the source.

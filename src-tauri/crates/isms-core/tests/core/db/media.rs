@@ -171,6 +171,14 @@ fn a_vault_in_a_read_only_folder_opens_read_only_and_creates_nothing() {
     let prints = fingerprint(&path);
     let mut vault = open(&path, &s).expect("a read-only vault still opens");
     assert_read_only(&mut vault, &dir, &before);
+    let copy = s.path("copy.isms");
+    vault
+        .backup_to(&copy)
+        .expect("a read-only vault can still be backed up elsewhere");
+    assert!(
+        open(&copy, &s).is_ok_and(|c| !c.read_only()),
+        "the backup opens, for writing"
+    );
     #[cfg(target_os = "linux")]
     assert_eq!(
         open(&path, &s).err().map(|e| e.code),
