@@ -136,10 +136,19 @@ impl CoreError {
                 | Sqlite::CannotOpen
                 | Sqlite::PermissionDenied
                 | Sqlite::NoLargeFileSupport,
-            ) => Self::new(
-                ErrorCode::Io,
-                format!("The file system refused a read or write ({err})."),
-            ),
+            ) => {
+                let extended = match err {
+                    rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+                    _ => 0,
+                };
+                Self::new(
+                    ErrorCode::Io,
+                    format!(
+                        "The file system refused a read or write ({err}, SQLite code {extended}). \
+                         The disk may be full, read-only, failing or disconnected."
+                    ),
+                )
+            }
             _ => Self::new(ErrorCode::Database, format!("Database error: {err}")),
         }
     }
