@@ -30,6 +30,9 @@ pub struct VaultStatus {
     pub organisation_name: Option<String>,
     /// The open vault is the demo company's, in a temporary folder, deleted when locked.
     pub demo: bool,
+    /// The open vault cannot be written where it is (a read-only file, folder or disk): it is
+    /// open for reading, and every change is answered with `ReadOnly`.
+    pub read_only: bool,
 }
 
 pub(crate) fn status_of(state: &AppState) -> VaultStatus {
@@ -41,6 +44,7 @@ pub(crate) fn status_of(state: &AppState) -> VaultStatus {
                 path: Some(vault.path().display().to_string()),
                 organisation_name: Some(name),
                 demo: state.is_demo(),
+                read_only: vault.read_only(),
             })
         })
         .unwrap_or(VaultStatus {
@@ -48,6 +52,7 @@ pub(crate) fn status_of(state: &AppState) -> VaultStatus {
             path: None,
             organisation_name: None,
             demo: false,
+            read_only: false,
         })
 }
 
@@ -115,6 +120,9 @@ fn daily_backup(app: &AppHandle) {
         let state = app.state::<AppState>();
         let now = state.now();
         let _ = state.with_vault(|vault| {
+            if vault.read_only() {
+                return Ok(());
+            }
             let newest = db::newest_auto_backup_at(&state.paths.backups_dir, vault.path());
             if newest.is_none_or(|at| now - at > chrono::Duration::hours(20)) {
                 db::auto_backup(vault, &state.paths.backups_dir, now, "daily")?;

@@ -24,6 +24,8 @@ pub fn code_for(err: &CoreError) -> i32 {
         ErrorCode::NotFresh | ErrorCode::BadSnapshot => 10,
         ErrorCode::Referenced => 12,
         ErrorCode::Cancelled => 13,
+        ErrorCode::HardLinked => 15,
+        ErrorCode::ReadOnly => 16,
         ErrorCode::Locked | ErrorCode::Io | ErrorCode::Database | ErrorCode::Internal => 1,
     }
 }

@@ -56,7 +56,26 @@ fn open(vault: &Path, backups: &Path) -> Result<Vault> {
         ),
         false,
     )?;
-    Vault::open(vault, pass, backups, &stamp())
+    Vault::open(vault, pass, backups, &stamp()).map(say_if_read_only)
+}
+
+/// Opens `vault` for a command that writes: `ReadOnly` before any work when it cannot be written.
+fn open_for_writing(vault: &Path, backups: &Path) -> Result<Vault> {
+    let open = open(vault, backups)?;
+    open.refuse_read_only()?;
+    Ok(open)
+}
+
+/// A vault that cannot be written opens read-only; commands that only read still work, so say
+/// it once on stderr (stdout stays the command's output). Writes then fail with `ReadOnly`.
+fn say_if_read_only(vault: Vault) -> Vault {
+    if vault.read_only() {
+        show::warn(&format!(
+            "isms: {} cannot be written here (read-only file, folder or disk); opened read-only.\n",
+            vault.path().display()
+        ));
+    }
+    vault
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -105,6 +124,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 sayln!("Vault          {}", info.path)?;
                 sayln!("Organisation   {}", info.organisation_name)?;
                 sayln!("Schema         {}", info.schema_version)?;
+                if info.read_only {
+                    sayln!("Access         read-only")?;
+                }
                 let counts: Vec<String> = info
                     .counts
                     .iter()
@@ -119,7 +141,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 show::value(&vault.display().to_string())
             );
             let current = passphrase("ISMS_PASSPHRASE", &prompt, false)?;
-            let mut open = Vault::open(&vault, current.clone(), &backups, &stamp())?;
+            let mut open =
+                say_if_read_only(Vault::open(&vault, current.clone(), &backups, &stamp())?);
+            open.refuse_read_only()?;
             let new = passphrase(
                 "ISMS_NEW_PASSPHRASE",
                 "New passphrase (12 characters or more): ",
@@ -160,7 +184,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Snapshot(SnapshotCommand::Import { vault, file }) => {
             let snap = snapshot::read_file(&file, snapshot::MAX_SNAPSHOT_BYTES)?;
-            let mut open = open(&vault, &backups)?;
+            let mut open = open_for_writing(&vault, &backups)?;
             snapshot::import(&mut open, stamp(), snap)?;
             open.close()?;
             sayln!("Imported {} into {}", file.display(), vault.display())?;
@@ -217,7 +241,7 @@ pub fn run(cli: Cli) -> Result<()> {
             effective,
             description,
         }) => {
-            let mut open = open(&vault, &backups)?;
+            let mut open = open_for_writing(&vault, &backups)?;
             let new = isms_core::evidence::NewEvidence {
                 file_name: None,
                 effective_date: effective,
@@ -295,7 +319,7 @@ pub fn run(cli: Cli) -> Result<()> {
             follow_up,
             raise,
         }) => {
-            let mut open = open(&vault, &backups)?;
+            let mut open = open_for_writing(&vault, &backups)?;
             let on = as_of
                 .unwrap_or_else(|| SystemClock.now().with_timezone(&chrono::Local).date_naive());
             let entry = crate::measures::Entry {

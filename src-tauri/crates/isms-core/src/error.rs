@@ -23,6 +23,11 @@ pub enum ErrorCode {
     FromNewerVersion,
     /// Another process has the vault open.
     InUse,
+    /// The vault file has more than one name (hard link); it is opened only under one.
+    HardLinked,
+    /// The vault cannot be written here (a read-only file, folder or medium): it is open for
+    /// reading only, or the step needs to write.
+    ReadOnly,
     /// The vault is locked; unlock it first.
     Locked,
     /// The record is referenced by others (a person who owns records) and cannot be deleted.
@@ -103,9 +108,49 @@ impl CoreError {
     }
 }
 
+/// SQLite's answers that are about the file system, not the database: they say what happened
+/// (`Io` with the cause, or `ReadOnly`), so nobody takes a full disk for a damaged vault.
 impl From<rusqlite::Error> for CoreError {
     fn from(err: rusqlite::Error) -> Self {
-        Self::new(ErrorCode::Database, format!("Database error: {err}"))
+        Self::from_sqlite(&err)
+    }
+}
+
+impl CoreError {
+    /// See `From<rusqlite::Error>`.
+    pub(crate) fn from_sqlite(err: &rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as Sqlite;
+        match err.sqlite_error_code() {
+            Some(Sqlite::DiskFull) => Self::new(
+                ErrorCode::Io,
+                format!(
+                    "The disk is full; nothing was changed. Free some space and try again ({err})."
+                ),
+            ),
+            Some(Sqlite::ReadOnly) => Self::new(
+                ErrorCode::ReadOnly,
+                format!("The vault cannot be written here; nothing was changed ({err})."),
+            ),
+            Some(
+                Sqlite::SystemIoFailure
+                | Sqlite::CannotOpen
+                | Sqlite::PermissionDenied
+                | Sqlite::NoLargeFileSupport,
+            ) => {
+                let extended = match err {
+                    rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+                    _ => 0,
+                };
+                Self::new(
+                    ErrorCode::Io,
+                    format!(
+                        "The file system refused a read or write ({err}, SQLite code {extended}). \
+                         The disk may be full, read-only, failing or disconnected."
+                    ),
+                )
+            }
+            _ => Self::new(ErrorCode::Database, format!("Database error: {err}")),
+        }
     }
 }
 

@@ -3,4 +3,4 @@
 /**
  * Stable error codes. Renaming one is a breaking change for the UI and the CLI's exit codes.
  */
-export type ErrorCode = "NotFound" | "AlreadyExists" | "WeakPassphrase" | "WrongPassphraseOrDamaged" | "NotAVault" | "FromNewerVersion" | "InUse" | "Locked" | "Referenced" | "Validation" | "NotFresh" | "BadSnapshot" | "Io" | "Database" | "Cancelled" | "Internal";
+export type ErrorCode = "NotFound" | "AlreadyExists" | "WeakPassphrase" | "WrongPassphraseOrDamaged" | "NotAVault" | "FromNewerVersion" | "InUse" | "HardLinked" | "ReadOnly" | "Locked" | "Referenced" | "Validation" | "NotFresh" | "BadSnapshot" | "Io" | "Database" | "Cancelled" | "Internal";

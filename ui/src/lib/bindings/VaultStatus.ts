@@ -4,4 +4,9 @@ export type VaultStatus = { unlocked: boolean, path: string | null, organisation
 /**
  * The open vault is the demo company's, in a temporary folder, deleted when locked.
  */
-demo: boolean, };
+demo: boolean, 
+/**
+ * The open vault cannot be written where it is (a read-only file, folder or disk): it is
+ * open for reading, and every change is answered with `ReadOnly`.
+ */
+read_only: boolean, };

@@ -16,6 +16,8 @@ const KNOWN: Record<ErrorCode, true> = {
 	NotAVault: true,
 	FromNewerVersion: true,
 	InUse: true,
+	HardLinked: true,
+	ReadOnly: true,
 	Locked: true,
 	Referenced: true,
 	Validation: true,

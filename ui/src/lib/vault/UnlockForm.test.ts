@@ -47,6 +47,21 @@ describe('UnlockForm', () => {
 		});
 	});
 
+	it('says a full disk as it is and starts no damage check', async () => {
+		invokeMock.mockRejectedValueOnce({
+			code: 'Io',
+			message: 'The disk is full; nothing was changed. Free some space and try again.',
+			fields: []
+		});
+		setup();
+		await unlockWith('correct horse battery staple');
+		const banner = await screen.findByTestId('unlock-banner');
+		expect(banner.textContent).toContain('could not be read');
+		expect(banner.textContent).toContain('The disk is full');
+		expect(screen.queryByTestId('unlock-error')).toBeNull();
+		expect(invokeMock).not.toHaveBeenCalledWith('vault_find_backup', expect.anything());
+	});
+
 	it('shows the wrong-passphrase message for WrongPassphraseOrDamaged and keeps the text', async () => {
 		invokeMock.mockRejectedValueOnce({
 			code: 'WrongPassphraseOrDamaged',

@@ -2,6 +2,7 @@
 //! One module per group of commands; the helpers here run the binary and read its output.
 
 mod export;
+mod identity;
 mod imports;
 mod measures;
 mod readiness;

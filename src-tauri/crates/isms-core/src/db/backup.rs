@@ -16,8 +16,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
+use super::connect::{check_key, connect};
 use super::passphrase::Passphrase;
-use super::vault::{Vault, check_key, connect};
+use super::vault::Vault;
 use crate::error::{CoreError, ErrorCode, Result};
 
 /// How many automatic backups are kept per vault.
@@ -32,10 +33,13 @@ pub struct BackupInfo {
 }
 
 /// The folder holding the automatic backups of `vault` under the app's backup folder `base`:
-/// the vault's file stem plus a short hash of its full path, so two vaults of the same name in
+/// the vault's file stem plus a short hash of its full, resolved path, so two vaults of the same name in
 /// different folders never share backups.
 pub fn backup_dir_for(base: &Path, vault: &Path) -> PathBuf {
-    let full = std::path::absolute(vault).unwrap_or_else(|_| vault.to_owned());
+    // The real path, as the vault is opened by: a symlink and its target share one folder.
+    let full = std::fs::canonicalize(vault)
+        .or_else(|_| std::path::absolute(vault))
+        .unwrap_or_else(|_| vault.to_owned());
     let hash = hex::encode(Sha256::digest(full.as_os_str().as_encoded_bytes()));
     let stem = vault
         .file_stem()
@@ -142,7 +146,11 @@ pub(crate) fn write_verified(
         .tempfile_in(dir)
         .map_err(|e| CoreError::io("Cannot create the backup file", &e))?
         .into_temp_path();
-    export_and_verify(vault.reader(), &partial, passphrase)?;
+    if vault.read_only() && passphrase.matches(vault.passphrase()) {
+        copy_and_verify(vault, &partial)?;
+    } else {
+        export_and_verify(vault.reader(), &partial, passphrase)?;
+    }
     partial.persist_noclobber(out).map_err(|e| {
         if e.error.kind() == std::io::ErrorKind::AlreadyExists {
             CoreError::new(
@@ -183,6 +191,23 @@ fn export_and_verify(conn: &Connection, partial: &Path, passphrase: &Passphrase)
         .and_then(|f| f.sync_all())
         .map_err(|e| CoreError::io("Cannot flush the backup", &e))?;
     verify_copy(conn, partial, passphrase)
+}
+
+/// A read-only vault's connection cannot attach a new file, and nothing can change the vault
+/// meanwhile, so its bytes are copied as they are and then verified like an export.
+fn copy_and_verify(vault: &Vault, partial: &Path) -> Result<()> {
+    let mut from = std::fs::File::open(vault.path())
+        .map_err(|e| CoreError::io("Cannot read the vault", &e))?;
+    // `partial` is the temporary file created exclusively for this backup.
+    let mut to = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(partial)
+        .map_err(|e| CoreError::io("Cannot create the backup file", &e))?;
+    std::io::copy(&mut from, &mut to)
+        .and_then(|_| to.sync_all())
+        .map_err(|e| CoreError::io("Cannot write the backup", &e))?;
+    verify_copy(vault.reader(), partial, vault.passphrase())
 }
 
 /// Opens the copy on its own, as a user would, and compares it with the source.

@@ -7,13 +7,19 @@
 //!   deletes or recreates a vault that failed to open;
 //! - every mutation goes through [`WriteTx`], which records a history row for it and refuses
 //!   to commit a change it did not record;
-//! - one process at a time: an exclusive lock on a sidecar file guards the vault.
+//! - one process at a time, whatever name it uses: the path is resolved once at open, a file
+//!   with a second hard link is refused, and exclusive locks on a sidecar file and (on Linux)
+//!   on the vault file itself guard it;
+//! - a vault that cannot be written opens read-only and leaves no side file behind.
 //!
 //! Domain SQL lives with each domain; this module knows tables only through migrations.
 
 mod backup;
+mod connect;
 mod file;
+mod lock;
 mod migrate;
+mod open;
 mod passphrase;
 pub mod record;
 mod restore;

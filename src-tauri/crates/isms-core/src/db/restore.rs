@@ -18,15 +18,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::APPLICATION_ID;
 use super::backup::{backup_dir_for, list_auto_backups};
+use super::connect::{check_key, open_untouched, sidecar};
 use super::migrate::refuse_newer;
 use super::passphrase::Passphrase;
-use super::vault::{check_key, sidecar};
 use crate::error::{CoreError, ErrorCode, Result};
 
 /// SQLCipher 4's default page size, which every vault and backup uses.
@@ -321,43 +321,6 @@ fn parse_name(backup: &Path) -> Option<(DateTime<Utc>, String)> {
         _ => rest,
     };
     Some((at, reason.to_owned()))
-}
-
-/// A read-only connection that SQLite treats as immutable: no lock, no `-shm`, no journal or
-/// log replay, so the file and its side files stay exactly as they are.
-fn open_untouched(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
-    let uri = format!("file:{}?immutable=1", uri_path(path));
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
-        | OpenFlags::SQLITE_OPEN_URI
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(&uri, flags).map_err(|e| {
-        CoreError::new(
-            ErrorCode::Io,
-            format!("Cannot open {}: {e}", path.display()),
-        )
-    })?;
-    conn.pragma_update(None, "cipher_log_level", "NONE")?;
-    conn.pragma_update(None, "key", passphrase.expose())?;
-    Ok(conn)
-}
-
-/// `path` made absolute and percent-encoded for an SQLite `file:` URI.
-fn uri_path(path: &Path) -> String {
-    let full = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    let mut out = String::new();
-    for b in full.as_os_str().as_encoded_bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
-                out.push(char::from(*b))
-            }
-            b'\\' => out.push('/'),
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    if !out.starts_with('/') {
-        out.insert(0, '/');
-    }
-    out
 }
 
 fn pragma_rows(conn: &Connection, pragma: &str) -> Result<Vec<String>> {

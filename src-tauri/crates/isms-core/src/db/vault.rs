@@ -1,32 +1,36 @@
 //! [`Vault`]: one open, unlocked vault file and its single long-lived connection (opening costs
-//! a key derivation of about 0.2 s, so it is done once per unlock).
+//! a key derivation of about 0.2 s, so it is done once per unlock). Opening is in `open.rs`.
 //!
-//! Open order: sniff the file, take the process lock, set the key, check the key, check the
-//! schema version, then (and only then) set WAL and the other pragmas, back up, and migrate.
-//! Every step before the pragmas is read-only, so a failed open leaves the file as it was.
+//! The vault is known by one path, resolved when it is opened or created (symlinks and `..`
+//! followed): the lock, the side files, the staging copy of a passphrase change and its final
+//! rename all use it, so changing the passphrase through a symlink changes the real vault and
+//! leaves the symlink a symlink.
 
 use std::collections::BTreeMap;
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
-use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::APPLICATION_ID;
 use super::backup::{self, BackupInfo};
-use super::file::{self, VaultLock};
+use super::connect::{check_key, configure, connect, sidecar};
+use super::file;
+use super::lock::VaultLock;
 use super::migrate::{self, LATEST_VERSION};
 use super::passphrase::Passphrase;
 use super::write::{Stamp, WriteTx};
 use crate::error::{CoreError, ErrorCode, FieldError, Result};
 
+/// Fields are dropped in order: the connection closes before the lock is released (and
+/// before the lock removes what a failed open created).
 pub struct Vault {
-    conn: Connection,
-    path: PathBuf,
-    passphrase: Passphrase,
-    _lock: VaultLock,
+    pub(super) conn: Connection,
+    pub(super) path: PathBuf,
+    pub(super) passphrase: Passphrase,
+    pub(super) read_only: bool,
+    pub(super) lock: VaultLock,
 }
 
 /// What `isms info` and the shell show about an open vault.
@@ -35,6 +39,8 @@ pub struct VaultInfo {
     pub path: String,
     pub organisation_name: String,
     pub schema_version: u32,
+    /// Open for reading only: the vault cannot be written where it is.
+    pub read_only: bool,
     /// Rows per table, by table name.
     pub counts: BTreeMap<String, u64>,
 }
@@ -60,6 +66,7 @@ impl Vault {
             std::fs::create_dir_all(parent)
                 .map_err(|e| CoreError::io("Cannot create the vault's folder", &e))?;
         }
+        let path = &file::resolve_new(path)?;
         match OpenOptions::new().write(true).create_new(true).open(path) {
             Ok(_) => {}
             Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
@@ -74,7 +81,8 @@ impl Vault {
             Err(err) => return Err(CoreError::io("Cannot create the vault file", &err)),
         }
         let made = (|| {
-            let lock = VaultLock::acquire(path)?;
+            let mut lock = VaultLock::acquire(path, true)?;
+            lock.clean_up_on_drop(&[]);
             let mut conn = connect(path, &passphrase)?;
             configure(&conn)?;
             migrate::migrate_to(&mut conn, LATEST_VERSION)?;
@@ -82,12 +90,14 @@ impl Vault {
                 conn,
                 path: path.to_owned(),
                 passphrase,
-                _lock: lock,
+                read_only: false,
+                lock,
             };
             vault.write(stamp, |tx| {
                 crate::soa::seed_missing(tx)?;
                 init(tx)
             })?;
+            vault.lock.keep_on_drop(true);
             Ok(vault)
         })();
         if made.is_err() {
@@ -100,68 +110,6 @@ impl Vault {
             }
         }
         made
-    }
-
-    /// Opens and unlocks an existing vault. Pending migrations run after a verified backup has
-    /// been written to `backup_dir`.
-    pub fn open(
-        path: &Path,
-        passphrase: Passphrase,
-        backup_dir: &Path,
-        stamp: &Stamp,
-    ) -> Result<Vault> {
-        file::sniff(path)?;
-        let lock = VaultLock::acquire(path)?;
-        let pending_wal = sidecar(path, "-wal").exists();
-        if pending_wal {
-            probe_read_only(path, &passphrase)?;
-        }
-        let shm = sidecar(path, "-shm");
-        let shm_existed = shm.exists();
-        let conn = connect(path, &passphrase)?;
-        // The key is right, but a later step may still find damage. Closing a read-write
-        // connection checkpoints a pending log into the file, which would change a vault that
-        // failed to open; so until the open has succeeded, closing leaves the log where it is.
-        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, pending_wal)?;
-        let mut vault = Vault {
-            conn,
-            path: path.to_owned(),
-            passphrase,
-            _lock: lock,
-        };
-        match vault.finish_open(backup_dir, stamp) {
-            Ok(()) => {
-                vault
-                    .conn
-                    .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
-                Ok(vault)
-            }
-            Err(err) => {
-                // Close while still holding the lock, then remove a `-shm` index we created.
-                let Vault { conn, _lock, .. } = vault;
-                drop(conn);
-                if pending_wal && !shm_existed {
-                    let _ = std::fs::remove_file(&shm);
-                }
-                Err(err)
-            }
-        }
-    }
-
-    /// The steps of [`Vault::open`] after the key is set: identify, configure, back up and
-    /// migrate if the schema is older, seed missing SoA entries.
-    fn finish_open(&mut self, backup_dir: &Path, stamp: &Stamp) -> Result<()> {
-        let version = identify(&self.conn)?;
-        configure(&self.conn)?;
-        if version < LATEST_VERSION {
-            let reason = format!("before-schema-{LATEST_VERSION}");
-            backup::auto_backup(self, backup_dir, stamp.at, &reason)?;
-            migrate::migrate_to(&mut self.conn, LATEST_VERSION)?;
-        }
-        if crate::soa::missing_count(&self.conn)? > 0 {
-            self.write(stamp.clone(), |tx| crate::soa::seed_missing(tx).map(|_| ()))?;
-        }
-        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -177,11 +125,33 @@ impl Vault {
         &self.passphrase
     }
 
+    /// Whether the vault is open for reading only (it cannot be written where it is).
+    pub fn read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// `ReadOnly` for a vault open for reading only, before any work is done.
+    pub fn refuse_read_only(&self) -> Result<()> {
+        if self.read_only {
+            return Err(CoreError::new(
+                ErrorCode::ReadOnly,
+                format!(
+                    "{} is open read-only: the file, its folder or its disk cannot be written. \
+                     Nothing was changed. To edit it, copy it to a folder you can write to.",
+                    self.path.display()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Runs `f` in one immediate write transaction that records history; commits if `f` succeeds.
+    /// `ReadOnly` for a vault open for reading only.
     pub fn write<T, F>(&mut self, stamp: Stamp, f: F) -> Result<T>
     where
         F: FnOnce(&mut WriteTx<'_>) -> Result<T>,
     {
+        self.refuse_read_only()?;
         let mut tx = WriteTx::begin(&mut self.conn, stamp)?;
         let out = f(&mut tx)?;
         tx.commit()?;
@@ -216,6 +186,7 @@ impl Vault {
             path: self.path.display().to_string(),
             organisation_name,
             schema_version: self.schema_version()?,
+            read_only: self.read_only,
             counts,
         })
     }
@@ -263,9 +234,14 @@ impl Vault {
             )]));
         }
         new.check_strength()?;
+        self.refuse_read_only()?;
         backup::auto_backup(self, backup_dir, stamp.at, "before-passphrase-change")?;
         let staged = sidecar(&self.path, ".rekey");
-        let _ = std::fs::remove_file(&staged);
+        // What a killed change left: the staged copy, or the copy still being written.
+        let partial = sidecar(&staged, ".partial");
+        for leftover in [&staged, &partial] {
+            let _ = std::fs::remove_file(leftover);
+        }
         if let Err(err) = backup::write_verified(self, &staged, &new) {
             let _ = std::fs::remove_file(&staged);
             return Err(err);
@@ -284,8 +260,10 @@ impl Vault {
     }
 
     /// Closes the connection (checkpointing the WAL away, keeping the process lock) and renames
-    /// `staged` over the vault. The caller reconnects whatever the outcome.
+    /// `staged` over the vault, moving the identity lock to it. The caller reconnects whatever
+    /// the outcome.
     fn swap_file(&mut self, staged: &Path) -> Result<()> {
+        let staged_lock = VaultLock::lock_staged(staged)?;
         let placeholder = Connection::open_in_memory()?;
         let old = std::mem::replace(&mut self.conn, placeholder);
         old.close().map_err(|(_, e)| CoreError::from(e))?;
@@ -298,6 +276,7 @@ impl Vault {
         std::fs::rename(staged, &self.path).map_err(|e| {
             CoreError::io("Cannot replace the vault with the re-encrypted copy", &e)
         })?;
+        self.lock.swap_identity(staged_lock);
         let _ = std::fs::remove_file(sidecar(&self.path, "-shm"));
         Ok(())
     }
@@ -307,117 +286,4 @@ impl Vault {
         let Vault { conn, .. } = self;
         conn.close().map_err(|(_, e)| e.into())
     }
-}
-
-/// Checks the key, that the file is ours, and that its schema is not newer than this build.
-fn identify(conn: &Connection) -> Result<u32> {
-    check_key(conn)?;
-    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    if app_id != APPLICATION_ID {
-        return Err(CoreError::new(
-            ErrorCode::NotAVault,
-            "This is an encrypted database, but not an ISMS Desk vault. It was not changed.",
-        ));
-    }
-    migrate::refuse_newer(conn)
-}
-
-/// A vault left with a write-ahead log (after a crash) is checkpointed when its last
-/// read-write connection closes, even one holding a wrong key, which would rewrite the file.
-/// So the key is first checked on a read-only connection, which never writes. A `-shm` index
-/// it had to create is removed again (no other connection exists: we hold the lock).
-fn probe_read_only(path: &Path, passphrase: &Passphrase) -> Result<()> {
-    let shm = sidecar(path, "-shm");
-    let shm_existed = shm.exists();
-    let result = open_with(path, passphrase, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .and_then(|conn| identify(&conn).map(|_| ()));
-    if !shm_existed {
-        let _ = std::fs::remove_file(&shm);
-    }
-    result
-}
-
-/// `<path><suffix>`, for SQLite's `-wal` and `-shm` and our own staging files.
-pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
-    let mut os = path.as_os_str().to_owned();
-    os.push(suffix);
-    PathBuf::from(os)
-}
-
-/// Opens a connection and sets the key; nothing is read or written yet.
-pub(crate) fn connect(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
-    open_with(path, passphrase, OpenFlags::SQLITE_OPEN_READ_WRITE)
-}
-
-/// Attempts at keying a fresh connection before giving up (see [`open_with`]).
-const KEY_ATTEMPTS: usize = 3;
-
-fn open_with(path: &Path, passphrase: &Passphrase, mode: OpenFlags) -> Result<Connection> {
-    let flags = mode | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| {
-            CoreError::new(
-                ErrorCode::Io,
-                format!("Cannot open {}: {e}", path.display()),
-            )
-        })?;
-        // SQLCipher logs decryption failures to stderr by default; a wrong passphrase is not
-        // news. After a failed keying its errors are logged, to say why if it fails again.
-        let level = if attempt == 1 { "NONE" } else { "ERROR" };
-        conn.pragma_update(None, "cipher_log_level", level)?;
-        // Setting the key reads nothing and writes nothing: it only builds SQLCipher's codec
-        // context. Under many threads opening vaults at once that build has been seen to fail
-        // once in a long test run ("An error occurred with PRAGMA key", never reproduced
-        // alone), so a failure is tried again on a new connection before it is reported.
-        match conn.pragma_update(None, "key", passphrase.expose()) {
-            Ok(()) => return Ok(conn),
-            Err(e) if attempt >= KEY_ATTEMPTS => {
-                return Err(CoreError::new(
-                    ErrorCode::Database,
-                    format!(
-                        "SQLCipher could not set the key of {} ({attempt} attempts): {e}",
-                        path.display()
-                    ),
-                ));
-            }
-            Err(_) => drop(conn),
-        }
-    }
-}
-
-/// Reads the schema: the first read that needs the key. SQLCipher cannot tell a wrong key from
-/// damaged pages, so the message names both and points to backups.
-pub(crate) fn check_key(conn: &Connection) -> Result<()> {
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-        r.get::<_, i64>(0)
-    })
-    .map(|_| ())
-    .map_err(|_| wrong_passphrase_or_damaged())
-}
-
-pub(crate) fn wrong_passphrase_or_damaged() -> CoreError {
-    CoreError::new(
-        ErrorCode::WrongPassphraseOrDamaged,
-        "The vault could not be unlocked: either the passphrase is wrong or the file is damaged. \
-         Check the passphrase (it is case-sensitive); if it is right, restore the newest backup. \
-         The file was not changed.",
-    )
-}
-
-/// Pragmas for an unlocked vault: WAL, durable commits, foreign keys, a 64 MiB page cache.
-fn configure(conn: &Connection) -> Result<()> {
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
-    if !mode.eq_ignore_ascii_case("wal") {
-        return Err(CoreError::new(
-            ErrorCode::Database,
-            format!("Cannot enable WAL (got {mode})."),
-        ));
-    }
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "cache_size", -65_536)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    Ok(())
 }

@@ -1,6 +1,8 @@
 mod backup;
 mod damage;
 mod damage_corpus;
+mod identity;
+mod media;
 mod migrate;
 mod open;
 mod passphrase;
