@@ -12,7 +12,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 use super::write;
-use crate::dialog::{self, Ask};
+use crate::dialog::Ask;
 use crate::error::IpcResult;
 use crate::handles::{FileRef, Purpose};
 use crate::state::AppState;
@@ -23,12 +23,11 @@ pub fn imports_choose_file(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> IpcResult<Option<FileRef>> {
-    state.require_unlocked()?;
-    let chosen = dialog::pick_file(
+    super::choose_to_read(
         &app,
+        &state,
         Ask::new("Choose a CSV file").filter("CSV", &["csv", "txt"]),
-    );
-    Ok(chosen.map(|p| state.handles.register(&p, Purpose::Read)))
+    )
 }
 
 /// Imports (or, with `dry_run`, previews) `kind` — `training` or `acknowledgements` — from the

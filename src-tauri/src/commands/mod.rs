@@ -35,9 +35,23 @@ pub mod vault;
 use isms_core::{CoreError, Stamp, Vault};
 use tauri::AppHandle;
 
+use crate::dialog::{self, Ask};
 use crate::error::IpcResult;
 use crate::events;
+use crate::handles::{FileRef, Purpose};
 use crate::state::AppState;
+
+/// Asks for one file to read (`Locked` while locked) and hands the page its handle; `None`
+/// when the dialog is cancelled.
+pub(crate) fn choose_to_read(
+    app: &AppHandle,
+    state: &AppState,
+    ask: Ask<'_>,
+) -> IpcResult<Option<FileRef>> {
+    state.require_unlocked()?;
+    let chosen = dialog::pick_file(app, ask);
+    Ok(chosen.map(|p| state.handles.register(&p, Purpose::Read)))
+}
 
 /// Runs one write on the unlocked vault with a fresh stamp, then tells the webview that the
 /// records of `domain` changed.

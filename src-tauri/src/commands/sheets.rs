@@ -52,12 +52,11 @@ pub fn sheets_choose_file(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> IpcResult<Option<FileRef>> {
-    state.require_unlocked()?;
-    let chosen = dialog::pick_file(
+    super::choose_to_read(
         &app,
+        &state,
         Ask::new("Choose a spreadsheet").filter("Spreadsheets", &["xlsx", "xlsm", "csv", "txt"]),
-    );
-    Ok(chosen.map(|p| state.handles.register(&p, Purpose::Read)))
+    )
 }
 
 /// The preview of `sheet` (the first if `null`) of the file behind `file` as `kind`: with

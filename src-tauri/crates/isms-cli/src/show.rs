@@ -53,7 +53,7 @@ pub fn value(text: &str) -> Cow<'_, str> {
 }
 
 /// JSON for a terminal: serde_json escapes C0 controls inside strings but writes C1 controls
-/// and direction overrides raw; those become `\uXXXX` escapes, so the JSON means the same.
+/// and direction overrides raw; those become JSON's own four-hex-digit escapes (`\u009b`), so the JSON means the same.
 pub fn json(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| unsafe_char(c, true)) {
         return Cow::Borrowed(text);
