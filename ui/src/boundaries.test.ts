@@ -2,10 +2,10 @@
 // The import boundary of eslint.config.js fires: a domain folder importing another domain is
 // an error, its own folder, the kit, ipc, bindings and the shared folders are not.
 import { ESLint } from 'eslint';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-const ui = fileURLToPath(new URL('..', import.meta.url));
+// ui/ as a file path (on Windows, without the slash a URL puts before the drive letter).
+const ui = decodeURIComponent(new URL('..', import.meta.url).pathname).replace(/^\/(\w:)/, '$1');
 let eslint: ESLint;
 
 /** The boundary errors ESLint reports for `code` as if it were the file at `path` (under ui/). */

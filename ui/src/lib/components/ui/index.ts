@@ -10,6 +10,7 @@ export { default as DateInput } from './DateInput.svelte';
 export { default as Dialog } from './Dialog.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
 export { default as Field, type FieldControl } from './Field.svelte';
+export { default as Fieldset } from './Fieldset.svelte';
 export { default as Icon, type IconName } from './Icon.svelte';
 export { default as IconTile } from './IconTile.svelte';
 export { default as LineChart } from './LineChart.svelte';
