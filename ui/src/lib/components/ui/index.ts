@@ -1,4 +1,5 @@
 // The small design system. Import from '$lib/components/ui'.
+export { default as AddRow } from './AddRow.svelte';
 export { default as Badge } from './Badge.svelte';
 export { default as Banner } from './Banner.svelte';
 export { default as Button } from './Button.svelte';
