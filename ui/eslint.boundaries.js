@@ -15,6 +15,14 @@
 
 export const SHARED = ['components', 'ipc', 'bindings', 'app', 'styles', 'testing', 'reference'];
 
+/** What the kit itself may import: no domain, so that every domain may use all of it. */
+export const KIT_PATTERNS = [
+	{
+		regex: '^\\$lib/(?!(?:components|ipc|bindings|app|styles|testing)(?:/|$))',
+		message: 'The kit (lib/components) imports no domain: pass what it needs in as props.'
+	}
+];
+
 /** Imports a domain may still make of another domain, as `$lib/` paths (no extension needed). */
 export const EXCEPTIONS = {
 	acknowledgements: [

@@ -8,7 +8,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
-import { SHARED, boundaryPatterns } from './eslint.boundaries.js';
+import { KIT_PATTERNS, SHARED, boundaryPatterns } from './eslint.boundaries.js';
 
 const domains = readdirSync(new URL('./src/lib', import.meta.url), { withFileTypes: true })
 	.filter((d) => d.isDirectory() && !SHARED.includes(d.name))
@@ -48,6 +48,10 @@ export default ts.config(
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }
 			]
 		}
+	},
+	{
+		files: ['src/lib/components/**/*.{js,ts,svelte}'],
+		rules: { 'no-restricted-imports': ['error', { patterns: KIT_PATTERNS }] }
 	},
 	...domains.map((domain) => ({
 		files: [`src/lib/${domain}/**/*.{js,ts,svelte}`],

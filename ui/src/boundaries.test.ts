@@ -60,6 +60,15 @@ describe('the import boundary between UI folders', () => {
 		expect(await boundaryErrors('src/lib/tracker/x.ts', code)).toEqual([]);
 	});
 
+	it('refuses the kit importing a domain', async () => {
+		const errors = await boundaryErrors(
+			'src/lib/components/ui/x.ts',
+			"import { isActive } from '$lib/people/person';\nexport const f = isActive;\n"
+		);
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toContain('The kit (lib/components) imports no domain');
+	});
+
 	it('allows a listed exception only to the domain it is listed for', async () => {
 		const code =
 			"import OwnerSelect from '$lib/objectives/OwnerSelect.svelte';\nexport const o = OwnerSelect;\n";
