@@ -23,7 +23,12 @@ export default ts.config(
 	prettier,
 	...svelte.configs.prettier,
 	{
-		languageOptions: { globals: { ...globals.browser, ...globals.node } }
+		languageOptions: { globals: globals.browser }
+	},
+	{
+		// Build scripts and configuration run in Node.
+		files: ['*.js', '*.ts', 'scripts/**'],
+		languageOptions: { globals: globals.node }
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
