@@ -1,4 +1,5 @@
 // The small design system. Import from '$lib/components/ui'.
+export { default as AddRow } from './AddRow.svelte';
 export { default as Badge } from './Badge.svelte';
 export { default as Banner } from './Banner.svelte';
 export { default as Button } from './Button.svelte';
@@ -10,12 +11,17 @@ export { default as DateInput } from './DateInput.svelte';
 export { default as Dialog } from './Dialog.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
 export { default as Field, type FieldControl } from './Field.svelte';
+export { default as Fieldset } from './Fieldset.svelte';
 export { default as Icon, type IconName } from './Icon.svelte';
 export { default as IconTile } from './IconTile.svelte';
 export { default as LineChart } from './LineChart.svelte';
+export { default as MultiPicker } from './MultiPicker.svelte';
+export { default as NotesLog, type LogNote } from './NotesLog.svelte';
 export { default as PassphraseInput } from './PassphraseInput.svelte';
 export { default as ProgressBar } from './ProgressBar.svelte';
+export type { PickerOption, RadioOption } from './picker';
 export { default as RadioCards } from './RadioCards.svelte';
+export { default as RegisterToolbar, type ToolbarFilter } from './RegisterToolbar.svelte';
 export { default as SearchInput } from './SearchInput.svelte';
 export { default as Select } from './Select.svelte';
 export { default as Spinner } from './Spinner.svelte';
