@@ -15,6 +15,7 @@ export { default as FieldGrid } from './FieldGrid.svelte';
 export { default as Icon, type IconName } from './Icon.svelte';
 export { default as IconTile } from './IconTile.svelte';
 export { default as LineChart } from './LineChart.svelte';
+export { default as Loading } from './Loading.svelte';
 export { default as NumberField } from './NumberField.svelte';
 export { default as PassphraseInput } from './PassphraseInput.svelte';
 export { default as PersonField } from './PersonField.svelte';
