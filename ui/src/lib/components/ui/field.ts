@@ -31,6 +31,11 @@ export function provideFieldErrors(errors: () => FieldErrors): void {
 	setContext(KEY, errors);
 }
 
+/** The form's errors provided above, if any (read while the component initialises). */
+export function providedFieldErrors(): (() => FieldErrors) | undefined {
+	return getContext<(() => FieldErrors) | undefined>(KEY);
+}
+
 /** The message a field shows: its own error, else the form's error for its key. */
 export function errorFor(
 	name: string,
@@ -45,7 +50,7 @@ export function errorFor(
  * component initialises (it reads the form's errors from the context), then derive with it.
  */
 export function fieldSplitter() {
-	const provided = getContext<(() => FieldErrors) | undefined>(KEY);
+	const provided = providedFieldErrors();
 	return <P extends FieldProps>(props: P) => {
 		const { label, name, errors, error, hint, required = false, testid, ...control } = props;
 		const message = errorFor(name, errors ?? provided?.(), error);

@@ -46,11 +46,14 @@ describe('typed fields', () => {
 			.mockRejectedValue(
 				new IpcError('Validation', 'Invalid', [{ field: 'months', message: 'At most 120.' }])
 			);
-		let checks: Record<string, string> = { title: 'Enter a title.' };
+		let checks: Record<string, string> = { title: 'Enter a title.', scope: 'Name the scope.' };
 		render(FieldsHost, { props: { people: PEOPLE, validate: () => checks, save } });
 
 		await fireEvent.click(screen.getByTestId('host-save'));
 		expect(screen.getByTestId('field-error-title').textContent).toContain('Enter a title.');
+		expect(screen.getByTestId('field-error-scope').textContent, 'a plain Field too').toContain(
+			'Name the scope.'
+		);
 		expect(save, 'a local error stops the save').not.toHaveBeenCalled();
 
 		checks = {};
