@@ -35,29 +35,34 @@ export const EXCEPTIONS = {
 	],
 	assets: [
 		// Who is active on a day: the people domain's rule, used for owners.
-		'$lib/people/person'
+		'$lib/people/person',
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/people/api',
+		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/sheets/SheetImportButton.svelte'
 	],
 	audits: [
 		// Auditor competence reads the competence register.
 		'$lib/competence/api',
 		'$lib/competence/competence',
-		// The owner picker, moving into the kit as a field wrapper.
-		'$lib/objectives/OwnerSelect.svelte',
 		// Findings are raised as tracker items.
-		'$lib/tracker/item'
+		'$lib/tracker/item',
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/tracker/api'
 	],
 	changes: [
 		// Changes link risks and documents, and name people.
 		'$lib/documents/api',
 		'$lib/people/api',
-		'$lib/risks/api',
-		// The person picker, a field wrapper still kept by risks.
-		'$lib/risks/PersonSelect.svelte'
+		'$lib/risks/api'
 	],
 	clauses: [
 		// The clause checklist shows readiness and the documents that cover a clause.
 		'$lib/dashboard/readiness',
-		'$lib/documents/document'
+		'$lib/documents/document',
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/documents/api'
 	],
 	competence: [
 		'$lib/people/person',
@@ -77,26 +82,39 @@ export const EXCEPTIONS = {
 		'$lib/tracker/api',
 		'$lib/tracker/item'
 	],
-	documents: ['$lib/objectives/OwnerSelect.svelte'],
 	// Export packs show the readiness verdict.
 	export: ['$lib/dashboard/api', '$lib/dashboard/fixtures', '$lib/dashboard/readiness'],
-	measures: ['$lib/objectives/OwnerSelect.svelte', '$lib/sheets/SheetExportButton.svelte'],
+	measures: ['$lib/sheets/SheetExportButton.svelte'],
 	reviews: [
 		// Review actions name people and become tracker items.
 		'$lib/people/person',
-		'$lib/risks/PersonSelect.svelte',
-		'$lib/tracker/item'
+		'$lib/tracker/item',
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/people/api',
+		'$lib/tracker/api'
 	],
-	risks: ['$lib/people/person'],
+	risks: [
+		'$lib/people/person',
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/assets/api',
+		'$lib/people/api',
+		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/sheets/SheetImportButton.svelte'
+	],
 	// Search lists readiness rules among its hits.
 	search: ['$lib/dashboard/readiness'],
 	// Sheets and imports are one feature split in two folders until the one import stack lands.
 	sheets: ['$lib/export/api', '$lib/export/export', '$lib/imports/**'],
-	soa: ['$lib/people/person', '$lib/risks/PersonSelect.svelte'],
+	soa: [
+		'$lib/people/person',
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/people/api',
+		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/sheets/SheetImportButton.svelte'
+	],
 	tracker: [
 		// Items raised by an audit link back to it.
 		'$lib/audits/api',
-		'$lib/objectives/OwnerSelect.svelte',
 		'$lib/sheets/SheetExportButton.svelte',
 		'$lib/sheets/SheetImportButton.svelte'
 	],
@@ -104,6 +122,26 @@ export const EXCEPTIONS = {
 		'$lib/imports/ImportDialog.svelte',
 		'$lib/people/person',
 		'$lib/sheets/SheetExportButton.svelte'
+	],
+	documents: [
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/sheets/SheetImportButton.svelte'
+	],
+	organisation: [
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/context/ContextCards.svelte',
+		'$lib/context/api'
+	],
+	people: [
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/sheets/SheetImportButton.svelte'
+	],
+	settings: [
+		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
+		'$lib/vault/ChangePassphraseCard.svelte',
+		'$lib/vault/MaintenanceCard.svelte'
 	]
 };
 
