@@ -17,10 +17,26 @@ use crate::tracker::{ItemKind, ItemSource, ItemStatus};
 
 impl Vocabulary for Treatment {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(Treatment::Modify, "Modify").or(&["mitigate", "reduce", "treat", "modify the risk"]),
-        Word::new(Treatment::Avoid, "Avoid").or(&["terminate", "eliminate", "avoid the risk"]),
-        Word::new(Treatment::Transfer, "Transfer").or(&["share", "insure", "transfer the risk"]),
-        Word::new(Treatment::Accept, "Accept").or(&["retain", "tolerate", "accept the risk"]),
+        Word::with(
+            Treatment::Modify,
+            "Modify",
+            &["mitigate", "reduce", "treat", "modify the risk"],
+        ),
+        Word::with(
+            Treatment::Avoid,
+            "Avoid",
+            &["terminate", "eliminate", "avoid the risk"],
+        ),
+        Word::with(
+            Treatment::Transfer,
+            "Transfer",
+            &["share", "insure", "transfer the risk"],
+        ),
+        Word::with(
+            Treatment::Accept,
+            "Accept",
+            &["retain", "tolerate", "accept the risk"],
+        ),
     ];
 }
 
@@ -42,97 +58,154 @@ impl Vocabulary for ActionStatus {
 
 impl Vocabulary for ApprovalKind {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(ApprovalKind::Plan, "Treatment plan approved").or(&["Treatment plan"]),
+        Word::with(
+            ApprovalKind::Plan,
+            "Treatment plan approved",
+            &["Treatment plan"],
+        ),
         Word::new(ApprovalKind::Acceptance, "Residual risk accepted"),
     ];
 }
 
 impl Vocabulary for ImplementationStatus {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(ImplementationStatus::NotStarted, "Not started").or(&[
-            "not implemented",
-            "planned",
-            "to do",
-            "todo",
-            "open",
-            "no",
-        ]),
-        Word::new(ImplementationStatus::InProgress, "In progress").or(&[
-            "partially implemented",
-            "partial",
-            "partly",
-            "ongoing",
-            "started",
-        ]),
-        Word::new(ImplementationStatus::Implemented, "Implemented").or(&[
-            "fully implemented",
-            "done",
-            "complete",
-            "completed",
-            "in place",
-            "yes",
-        ]),
+        Word::with(
+            ImplementationStatus::NotStarted,
+            "Not started",
+            &["not implemented", "planned", "to do", "todo", "open", "no"],
+        ),
+        Word::with(
+            ImplementationStatus::InProgress,
+            "In progress",
+            &[
+                "partially implemented",
+                "partial",
+                "partly",
+                "ongoing",
+                "started",
+            ],
+        ),
+        Word::with(
+            ImplementationStatus::Implemented,
+            "Implemented",
+            &[
+                "fully implemented",
+                "done",
+                "complete",
+                "completed",
+                "in place",
+                "yes",
+            ],
+        ),
     ];
 }
 
 impl Vocabulary for DocKind {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(DocKind::Policy, "Policy").or(&["pol"]),
-        Word::new(DocKind::Procedure, "Procedure").or(&["proc", "process", "work instruction"]),
-        Word::new(DocKind::Manual, "Manual").or(&["handbook"]),
+        Word::with(DocKind::Policy, "Policy", &["pol"]),
+        Word::with(
+            DocKind::Procedure,
+            "Procedure",
+            &["proc", "process", "work instruction"],
+        ),
+        Word::with(DocKind::Manual, "Manual", &["handbook"]),
         Word::new(DocKind::Plan, "Plan"),
-        Word::new(DocKind::Record, "Record").or(&["register", "log", "form"]),
-        Word::new(DocKind::Other, "Other").or(&["standard", "guideline", "document"]),
+        Word::with(DocKind::Record, "Record", &["register", "log", "form"]),
+        Word::with(
+            DocKind::Other,
+            "Other",
+            &["standard", "guideline", "document"],
+        ),
     ];
 }
 
 impl Vocabulary for ItemKind {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(ItemKind::MajorNc, "Major NC").or(&[
-            "Major nonconformity",
-            "major",
-            "major non-conformity",
-            "nc major",
-        ]),
-        Word::new(ItemKind::MinorNc, "Minor NC").or(&[
-            "Minor nonconformity",
-            "minor",
-            "minor non-conformity",
-            "nc minor",
-        ]),
-        Word::new(ItemKind::Ofi, "OFI").or(&["Opportunity for improvement", "improvement", "opportunity"]),
-        Word::new(ItemKind::Observation, "Observation").or(&["obs"]),
-        Word::new(ItemKind::Action, "Action").or(&["task", "to do"]),
+        Word::with(
+            ItemKind::MajorNc,
+            "Major NC",
+            &[
+                "Major nonconformity",
+                "major",
+                "major non-conformity",
+                "nc major",
+            ],
+        ),
+        Word::with(
+            ItemKind::MinorNc,
+            "Minor NC",
+            &[
+                "Minor nonconformity",
+                "minor",
+                "minor non-conformity",
+                "nc minor",
+            ],
+        ),
+        Word::with(
+            ItemKind::Ofi,
+            "OFI",
+            &["Opportunity for improvement", "improvement", "opportunity"],
+        ),
+        Word::with(ItemKind::Observation, "Observation", &["obs"]),
+        Word::with(ItemKind::Action, "Action", &["task", "to do"]),
     ];
 }
 
 impl Vocabulary for ItemSource {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(ItemSource::Stage1Audit, "Stage 1 audit").or(&["stage 1", "stage one"]),
-        Word::new(ItemSource::Stage2Audit, "Stage 2 audit").or(&[
-            "stage 2",
-            "stage two",
-            "certification audit",
-        ]),
-        Word::new(ItemSource::SurveillanceAudit, "Surveillance audit").or(&["surveillance"]),
-        Word::new(ItemSource::InternalAudit, "Internal audit").or(&["internal", "audit"]),
-        Word::new(ItemSource::ManagementReview, "Management review").or(&["mr", "review"]),
-        Word::new(ItemSource::Incident, "Incident").or(&["security incident"]),
-        Word::new(ItemSource::RiskTreatment, "Risk treatment").or(&["risk", "risk assessment"]),
+        Word::with(
+            ItemSource::Stage1Audit,
+            "Stage 1 audit",
+            &["stage 1", "stage one"],
+        ),
+        Word::with(
+            ItemSource::Stage2Audit,
+            "Stage 2 audit",
+            &["stage 2", "stage two", "certification audit"],
+        ),
+        Word::with(
+            ItemSource::SurveillanceAudit,
+            "Surveillance audit",
+            &["surveillance"],
+        ),
+        Word::with(
+            ItemSource::InternalAudit,
+            "Internal audit",
+            &["internal", "audit"],
+        ),
+        Word::with(
+            ItemSource::ManagementReview,
+            "Management review",
+            &["mr", "review"],
+        ),
+        Word::with(ItemSource::Incident, "Incident", &["security incident"]),
+        Word::with(
+            ItemSource::RiskTreatment,
+            "Risk treatment",
+            &["risk", "risk assessment"],
+        ),
         Word::new(ItemSource::Other, "Other"),
     ];
 }
 
 impl Vocabulary for ItemStatus {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(ItemStatus::Open, "Open").or(&["new", "not started", "raised"]),
-        Word::new(ItemStatus::InProgress, "In progress").or(&["ongoing", "started", "wip"]),
-        Word::new(ItemStatus::AwaitingVerification, "Awaiting verification").or(&[
-            "to verify",
-            "pending verification",
-            "verification",
-        ]),
-        Word::new(ItemStatus::Closed, "Closed").or(&["done", "complete", "completed", "resolved"]),
+        Word::with(ItemStatus::Open, "Open", &["new", "not started", "raised"]),
+        Word::with(
+            ItemStatus::InProgress,
+            "In progress",
+            &["ongoing", "started", "wip"],
+        ),
+        Word::with(
+            ItemStatus::AwaitingVerification,
+            "Awaiting verification",
+            &["to verify", "pending verification", "verification"],
+        ),
+        Word::with(
+            ItemStatus::Closed,
+            "Closed",
+            &["done", "complete", "completed", "resolved"],
+        ),
     ];
 }
 

@@ -20,7 +20,7 @@ use ts_rs::TS;
 
 /// One value of a list with the words for it.
 #[derive(Debug)]
-pub struct Word<T: 'static> {
+pub struct Word<T> {
     pub value: T,
     /// What the screens, the packs and the exported sheets show.
     pub label: &'static str,
@@ -29,6 +29,7 @@ pub struct Word<T: 'static> {
 }
 
 impl<T> Word<T> {
+    /// A value known by its label alone.
     pub const fn new(value: T, label: &'static str) -> Self {
         Word {
             value,
@@ -37,8 +38,13 @@ impl<T> Word<T> {
         }
     }
 
-    pub const fn or(self, synonyms: &'static [&'static str]) -> Self {
-        Word { synonyms, ..self }
+    /// A value known by its label and, in imported sheets, by other words.
+    pub const fn with(value: T, label: &'static str, synonyms: &'static [&'static str]) -> Self {
+        Word {
+            value,
+            label,
+            synonyms,
+        }
     }
 }
 
@@ -56,7 +62,7 @@ pub trait Vocabulary: Copy + PartialEq + Serialize + TS + 'static {
     }
 
     /// The value's own name as it crosses the IPC and lives in the vault (`in_progress`).
-    fn name(self) -> String {
+    fn key(self) -> String {
         match serde_json::to_value(self) {
             Ok(serde_json::Value::String(s)) => s,
             _ => String::new(),
@@ -74,7 +80,7 @@ pub trait Vocabulary: Copy + PartialEq + Serialize + TS + 'static {
             .iter()
             .find(|w| {
                 normalized(w.label) == wanted
-                    || normalized(&w.value.name()) == wanted
+                    || normalized(&w.value.key()) == wanted
                     || w.synonyms.iter().any(|s| normalized(s) == wanted)
             })
             .map(|w| w.value)

@@ -16,14 +16,14 @@ impl Vocabulary for AwarenessStatus {
         Word::new(AwarenessStatus::Current, "Current"),
         Word::new(AwarenessStatus::Expiring, "Expiring"),
         Word::new(AwarenessStatus::Expired, "Expired"),
-        Word::new(AwarenessStatus::Never, "Never done").or(&["Never"]),
+        Word::with(AwarenessStatus::Never, "Never done", &["Never"]),
     ];
 }
 
 impl Vocabulary for CourseKind {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(CourseKind::Awareness, "Security awareness").or(&["Awareness"]),
-        Word::new(CourseKind::Other, "Other training").or(&["Other"]),
+        Word::with(CourseKind::Awareness, "Security awareness", &["Awareness"]),
+        Word::with(CourseKind::Other, "Other training", &["Other"]),
     ];
 }
 
@@ -46,29 +46,60 @@ impl Vocabulary for AckMethod {
 
 impl Vocabulary for Frequency {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(Frequency::Monthly, "Monthly").or(&["month", "every month"]),
-        Word::new(Frequency::Quarterly, "Quarterly").or(&["quarter", "every quarter"]),
-        Word::new(Frequency::Yearly, "Yearly").or(&["annually", "annual", "year", "every year"]),
+        Word::with(Frequency::Monthly, "Monthly", &["month", "every month"]),
+        Word::with(
+            Frequency::Quarterly,
+            "Quarterly",
+            &["quarter", "every quarter"],
+        ),
+        Word::with(
+            Frequency::Yearly,
+            "Yearly",
+            &["annually", "annual", "year", "every year"],
+        ),
     ];
 }
 
 impl Vocabulary for Direction {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(Direction::AtLeast, "At least").or(&["higher is better", "min", "minimum", ">="]),
-        Word::new(Direction::AtMost, "At most").or(&["lower is better", "max", "maximum", "<="]),
+        Word::with(
+            Direction::AtLeast,
+            "At least",
+            &["higher is better", "min", "minimum", ">="],
+        ),
+        Word::with(
+            Direction::AtMost,
+            "At most",
+            &["lower is better", "max", "maximum", "<="],
+        ),
     ];
 }
 
 impl Vocabulary for Source {
     const WORDS: &'static [Word<Self>] = &[
         Word::new(Source::Manual, "Entered by hand"),
-        Word::new(Source::AwarenessTraining, "Computed: awareness training coverage"),
-        Word::new(Source::Acknowledgements, "Computed: acknowledgement coverage"),
+        Word::new(
+            Source::AwarenessTraining,
+            "Computed: awareness training coverage",
+        ),
+        Word::new(
+            Source::Acknowledgements,
+            "Computed: acknowledgement coverage",
+        ),
         Word::new(Source::OpenNcs, "Computed: open nonconformities"),
         Word::new(Source::OverdueItems, "Computed: overdue tracker items"),
-        Word::new(Source::RedRisksTreated, "Computed: red risks with treatment done"),
-        Word::new(Source::SoaImplemented, "Computed: applicable controls implemented"),
-        Word::new(Source::AuditAdherence, "Computed: audit programme adherence"),
+        Word::new(
+            Source::RedRisksTreated,
+            "Computed: red risks with treatment done",
+        ),
+        Word::new(
+            Source::SoaImplemented,
+            "Computed: applicable controls implemented",
+        ),
+        Word::new(
+            Source::AuditAdherence,
+            "Computed: audit programme adherence",
+        ),
     ];
 }
 

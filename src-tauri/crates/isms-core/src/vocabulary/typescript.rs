@@ -16,15 +16,11 @@ fn declare<T: Vocabulary>(out: &mut String, imports: &mut Vec<String>) {
     let cfg = ts_rs::Config::from_env();
     let ident = T::ident(&cfg);
     imports.push(format!("import type {{ {ident} }} from './{ident}';"));
-    let _ = writeln!(
-        out,
-        "\nexport const {}_LABELS = {{",
-        screaming(&ident)
-    );
+    let _ = writeln!(out, "\nexport const {}_LABELS = {{", screaming(&ident));
     let words = T::WORDS;
     for (i, w) in words.iter().enumerate() {
         let comma = if i + 1 < words.len() { "," } else { "" };
-        let _ = writeln!(out, "\t{}: {}{comma}", w.value.name(), quoted(w.label));
+        let _ = writeln!(out, "\t{}: {}{comma}", w.value.key(), quoted(w.label));
     }
     let _ = writeln!(out, "}} as const satisfies Record<{ident}, string>;");
 }

@@ -249,4 +249,3 @@ fn passing_section(report: &Report) -> Section {
         blocks,
     }
 }
-

@@ -4,8 +4,8 @@
 //! `isms_core::risks::heat_map` over the same risks as the register's rows, so they always add
 //! up to the register. Risks sort by reference, actions in their plan's order.
 
-use isms_core::documents::Document;
 use isms_core::Vocabulary;
+use isms_core::documents::Document;
 use isms_core::risks::{self, Risk, RiskMethod};
 
 use super::records::{

@@ -146,9 +146,18 @@ pub(crate) fn total_facts(t: &SoaTotals) -> Vec<Fact> {
     if t.undecided > 0 {
         facts.push(Fact::new("Undecided", t.undecided.to_string()));
     }
-    facts.push(Fact::new(ImplementationStatus::Implemented.label(), t.implemented.to_string()));
-    facts.push(Fact::new(ImplementationStatus::InProgress.label(), t.in_progress.to_string()));
-    facts.push(Fact::new(ImplementationStatus::NotStarted.label(), t.not_started.to_string()));
+    facts.push(Fact::new(
+        ImplementationStatus::Implemented.label(),
+        t.implemented.to_string(),
+    ));
+    facts.push(Fact::new(
+        ImplementationStatus::InProgress.label(),
+        t.in_progress.to_string(),
+    ));
+    facts.push(Fact::new(
+        ImplementationStatus::NotStarted.label(),
+        t.not_started.to_string(),
+    ));
     if t.without_status > 0 {
         facts.push(Fact::new("Without status", t.without_status.to_string()));
     }
@@ -184,7 +193,11 @@ fn theme_totals(entries: &[SoaEntry]) -> Table {
     if undecided {
         columns.push(n("Undecided"));
     }
-    columns.extend([n(ImplementationStatus::Implemented.label()), n(ImplementationStatus::InProgress.label()), n(ImplementationStatus::NotStarted.label())]);
+    columns.extend([
+        n(ImplementationStatus::Implemented.label()),
+        n(ImplementationStatus::InProgress.label()),
+        n(ImplementationStatus::NotStarted.label()),
+    ]);
     Table { columns, rows }
 }
 

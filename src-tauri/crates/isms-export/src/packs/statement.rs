@@ -30,9 +30,18 @@ pub(crate) fn total_facts(t: &SoaTotals) -> Vec<Fact> {
         Fact::new("Applicable", t.applicable.to_string()),
         Fact::new("Excluded", t.excluded.to_string()),
         Fact::new("Undecided", t.undecided.to_string()),
-        Fact::new(ImplementationStatus::Implemented.label(), t.implemented.to_string()),
-        Fact::new(ImplementationStatus::InProgress.label(), t.in_progress.to_string()),
-        Fact::new(ImplementationStatus::NotStarted.label(), t.not_started.to_string()),
+        Fact::new(
+            ImplementationStatus::Implemented.label(),
+            t.implemented.to_string(),
+        ),
+        Fact::new(
+            ImplementationStatus::InProgress.label(),
+            t.in_progress.to_string(),
+        ),
+        Fact::new(
+            ImplementationStatus::NotStarted.label(),
+            t.not_started.to_string(),
+        ),
     ];
     if t.without_status > 0 {
         facts.push(Fact::new("Without status", t.without_status.to_string()));

@@ -102,12 +102,14 @@ impl Planner for Tracker {
         if let Some(raised) = raised {
             item.raised_on = raised;
         }
-        if let Some(Some(source)) = c.read("source", |cell| clean::word::<ItemSource>(cell, "a source"))
+        if let Some(Some(source)) =
+            c.read("source", |cell| clean::word::<ItemSource>(cell, "a source"))
         {
             item.source = source;
         }
         if c.mapped("status")
-            && let Some(status) = c.read("status", |cell| clean::word::<ItemStatus>(cell, "a status"))
+            && let Some(status) =
+                c.read("status", |cell| clean::word::<ItemStatus>(cell, "a status"))
         {
             item.status = status.unwrap_or(ItemStatus::Open);
         }
