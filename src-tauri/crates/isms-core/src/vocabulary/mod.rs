@@ -6,7 +6,7 @@
 //!
 //! Each list implements [`Vocabulary`] with one table, [`Vocabulary::WORDS`]: every value with
 //! its label and, where an imported sheet may say it otherwise, the other words that mean it
-//! ("OFI", "Major nonconformity", "done"). [`Vocabulary::parse`] reads any of them back, and the
+//! ("OFI", "Major nonconformity", "done"). [`Vocabulary::from_word`] reads any of them back, and the
 //! value's own name (`in_progress`), ignoring case, surrounding spaces, and `_`, `-` or several
 //! spaces between words. The tables live in [`lists`] (registers) and [`people`] (people,
 //! training, measures and readiness).
@@ -71,7 +71,7 @@ pub trait Vocabulary: Copy + PartialEq + Serialize + TS + 'static {
 
     /// The value a word means: its label, its name, or one of its synonyms, in any case, with
     /// `_`, `-` or spaces between words. `None` for a word that means none of them.
-    fn parse(text: &str) -> Option<Self> {
+    fn from_word(text: &str) -> Option<Self> {
         let wanted = normalized(text);
         if wanted.is_empty() {
             return None;

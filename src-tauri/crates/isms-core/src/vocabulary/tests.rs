@@ -46,11 +46,11 @@ fn check<T: Vocabulary + std::fmt::Debug>() {
         ];
         texts.extend(w.synonyms.iter().map(|s| (*s).to_owned()));
         for text in &texts {
-            assert_eq!(T::parse(text), Some(w.value), "{name}: “{text}”");
+            assert_eq!(T::from_word(text), Some(w.value), "{name}: “{text}”");
         }
     }
-    assert_eq!(T::parse("no such word at all"), None);
-    assert_eq!(T::parse("  "), None);
+    assert_eq!(T::from_word("no such word at all"), None);
+    assert_eq!(T::from_word("  "), None);
 }
 
 #[test]

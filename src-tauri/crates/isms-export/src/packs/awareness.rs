@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use isms_core::Vocabulary;
+use isms_core::acknowledgements::AckMethod;
 use isms_core::training::{self, AwarenessStatus, Course, CourseKind};
 
 use super::records::{DASH, Records, by_reference, date, in_force, list, or_dash};

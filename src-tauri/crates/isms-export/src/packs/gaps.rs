@@ -5,7 +5,7 @@
 //! vault as of the evaluation date; this file only says them.
 
 use chrono::NaiveDate;
-use isms_core::readiness::{self, Report, RuleResult, RuleStatus, Stage};
+use isms_core::readiness::{self, RecordKind, Report, RuleResult, RuleStatus, Stage};
 use isms_core::{Vault, Vocabulary, organisation};
 
 use super::{CONFIDENTIALITY, generated_by};

@@ -100,7 +100,7 @@ impl Planner for Measures {
             let source = if text.is_empty() {
                 Some(Source::Manual)
             } else {
-                Source::parse(&text)
+                Source::from_word(&text)
             };
             match source {
                 Some(s) => m.source = s,

@@ -196,7 +196,7 @@ pub fn word<T: Vocabulary>(cell: &Cell, what: &str) -> Result<Option<T>, String>
     let Some(t) = text(cell) else {
         return Ok(None);
     };
-    T::parse(&t)
+    T::from_word(&t)
         .map(Some)
         .ok_or_else(|| format!("“{t}” is not {what}: {}.", T::labels().join(", ")))
 }
