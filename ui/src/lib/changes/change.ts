@@ -4,6 +4,7 @@
 
 import type { ChangeStatus } from '$lib/bindings/ChangeStatus';
 import type { IsmsChange } from '$lib/bindings/IsmsChange';
+import { CHANGE_STATUS_LABELS } from '$lib/bindings/vocabulary';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
 
@@ -25,12 +26,7 @@ export function blankChange(today: string): IsmsChange {
 	};
 }
 
-export const STATUS_LABELS: Record<ChangeStatus, string> = {
-	proposed: 'Proposed',
-	approved: 'Approved',
-	implemented: 'Implemented',
-	rejected: 'Rejected'
-};
+export const STATUS_LABELS: Record<ChangeStatus, string> = CHANGE_STATUS_LABELS;
 
 export const STATUS_TONES: Record<ChangeStatus, Tone> = {
 	proposed: 'accent',

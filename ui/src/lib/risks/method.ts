@@ -4,6 +4,7 @@
 
 import type { RiskLevel } from '$lib/bindings/RiskLevel';
 import type { RiskMethod } from '$lib/bindings/RiskMethod';
+import { RISK_LEVEL_LABELS } from '$lib/bindings/vocabulary';
 
 /** The matrix sizes the core accepts, per axis. */
 export const LEVEL_COUNTS = [3, 4, 5] as const;
@@ -81,11 +82,7 @@ export function levelOf(
 	return null;
 }
 
-export const LEVEL_LABELS: Record<RiskLevel, string> = {
-	acceptable: 'Acceptable',
-	amber: 'Amber',
-	red: 'Red'
-};
+export const LEVEL_LABELS: Record<RiskLevel, string> = RISK_LEVEL_LABELS;
 
 /** The badge tone of a level: colour is never the only signal, the label says it too. */
 export const LEVEL_TONES: Record<RiskLevel, 'success' | 'warning' | 'danger'> = {
