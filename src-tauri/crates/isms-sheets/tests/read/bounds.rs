@@ -227,6 +227,7 @@ fn training_files_are_read_as_tables_like_any_register() {
 
 /// The training file as the importer reads it: its headers (lower case) and each data row
 /// with its number as the spreadsheet shows it and its cells as a person reads them.
+#[derive(Debug)]
 struct Table {
     columns: Vec<String>,
     rows: Vec<(u32, Vec<String>)>,
