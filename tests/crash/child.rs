@@ -85,7 +85,15 @@ fn perform(vault: &mut Vault, dir: &Path, backups: &Path, at: i64, op: &Op) -> R
             let book = read::open(&file, None, Limits::default())?;
             let mapping = read::detect(&book, Kind::Training)?;
             let mode = Mode::Write { backups };
-            import::import(vault, stamp(at), Kind::Training, &book, &mapping, mode, &mut unwatched)?;
+            import::import(
+                vault,
+                stamp(at),
+                Kind::Training,
+                &book,
+                &mapping,
+                mode,
+                &mut unwatched,
+            )?;
         }
         Op::Passphrase => vault.change_passphrase(
             &Passphrase::new(PASSPHRASES[0].into()),

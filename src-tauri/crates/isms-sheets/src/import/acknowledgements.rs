@@ -44,36 +44,36 @@ fn version<'d>(
 ) -> Option<(&'d Document, &'d DocumentVersion)> {
     let reference = c.text("document");
     let Some(doc) = documents
-            .iter()
-            .find(|d| d.reference.eq_ignore_ascii_case(&reference))
-        else {
+        .iter()
+        .find(|d| d.reference.eq_ignore_ascii_case(&reference))
+    else {
+        c.error(
+            "document",
+            &format!("No document with the reference “{reference}”."),
+        );
+        return None;
+    };
+    let number = c.text("version");
+    match doc.versions.iter().find(|v| v.number == number) {
+        Some(v) if v.approved_on.is_some() => Some((doc, v)),
+        Some(_) => {
             c.error(
-                "document",
-                &format!("No document with the reference “{reference}”."),
+                "version",
+                &format!(
+                    "Version {number} of {} is a draft, not approved.",
+                    doc.reference
+                ),
             );
-            return None;
-        };
-        let number = c.text("version");
-        match doc.versions.iter().find(|v| v.number == number) {
-            Some(v) if v.approved_on.is_some() => Some((doc, v)),
-            Some(_) => {
-                c.error(
-                    "version",
-                    &format!(
-                        "Version {number} of {} is a draft, not approved.",
-                        doc.reference
-                    ),
-                );
-                None
-            }
-            None => {
-                c.error(
-                    "version",
-                    &format!("{} has no version “{number}”.", doc.reference),
-                );
-                None
-            }
+            None
         }
+        None => {
+            c.error(
+                "version",
+                &format!("{} has no version “{number}”.", doc.reference),
+            );
+            None
+        }
+    }
 }
 
 /// Signature, form or e-mail, as form tools spell them; the problem recorded otherwise.

@@ -38,8 +38,8 @@ use serde::Serialize;
 
 use crate::read::{Kind, Mapping, RowRecord, Workbook, rows};
 use check::Check;
-pub use progress::{ImportPhase, ImportProgress, Watch, unwatched};
 use progress::step;
+pub use progress::{ImportPhase, ImportProgress, Watch, unwatched};
 
 /// Whether an import writes, and where its backup goes when it does.
 #[derive(Debug, Clone, Copy)]

@@ -36,7 +36,11 @@ impl Training {
 }
 
 /// The person with e-mail `email` (ignoring case), or the problem recorded on `field`.
-pub(crate) fn person<'p>(people: &'p [Person], c: &mut Check<'_>, field: &str) -> Option<&'p Person> {
+pub(crate) fn person<'p>(
+    people: &'p [Person],
+    c: &mut Check<'_>,
+    field: &str,
+) -> Option<&'p Person> {
     let email = c.text(field);
     let found = people.iter().find(|p| p.email.eq_ignore_ascii_case(&email));
     if found.is_none() {

@@ -244,8 +244,7 @@ fn every_bad_acknowledgement_row_is_named_and_nothing_is_written() {
                anna@acme.example,POL-01,1.1,2026-02-05,form\n\
                anna@acme.example,POL-01,1.0,tomorrow,form\n\
                anna@acme.example,POL-01,1.0,2026-02-05,carrier pigeon\n";
-    let err = acknowledgements(&mut v, stamp(1), csv, false, &mut unwatched)
-        .unwrap_err();
+    let err = acknowledgements(&mut v, stamp(1), csv, false, &mut unwatched).unwrap_err();
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(
         fields,
@@ -301,12 +300,8 @@ fn progress_is_reported_row_by_row_through_checking_then_writing() {
     assert_eq!(checking, vec![0, 1, 2, 3, 4, 5]);
     assert_eq!(writing, vec![1, 2, 3, 4, 5]);
     assert!(seen.iter().all(|s| s.2 == 5));
-    let last_check = seen
-        .iter()
-        .rposition(|s| s.0 == ImportPhase::Checking);
-    let first_write = seen
-        .iter()
-        .position(|s| s.0 == ImportPhase::Writing);
+    let last_check = seen.iter().rposition(|s| s.0 == ImportPhase::Checking);
+    let first_write = seen.iter().position(|s| s.0 == ImportPhase::Writing);
     assert!(
         last_check < first_write,
         "checking finishes before writing starts"
@@ -318,10 +313,7 @@ fn a_cancelled_import_writes_nothing_whether_checking_or_writing() {
     let s = Scratch::new();
     let mut v = setup(&s);
     let before = state(&v);
-    for phase in [
-        ImportPhase::Checking,
-        ImportPhase::Writing,
-    ] {
+    for phase in [ImportPhase::Checking, ImportPhase::Writing] {
         let err = training(&mut v, stamp(1), &many_rows(20), false, &mut |p| {
             !(p.phase == phase && p.done == 10)
         })
@@ -379,8 +371,7 @@ fn training_and_acknowledgement_files_keep_the_register_limits() {
         "email,document,version,date,method\nanna@acme.example,POL-01,1.0,2026-03-02,form{}x\n",
         ",".repeat(600)
     );
-    let err = acknowledgements(&mut v, stamp(2), &wide, true, &mut unwatched)
-        .unwrap_err();
+    let err = acknowledgements(&mut v, stamp(2), &wide, true, &mut unwatched).unwrap_err();
     assert!(
         err.message.contains("more than 500 columns"),
         "{}",
@@ -421,8 +412,16 @@ fn training_and_acknowledgements_import_from_a_workbook_too() {
     assert_eq!(mapping.header_row, 2);
     let backups = s.dir.path().join("backups");
     let mode = Mode::Write { backups: &backups };
-    let err = import(&mut v, stamp(1), Kind::Training, &book, &mapping, mode, &mut unwatched)
-        .unwrap_err();
+    let err = import(
+        &mut v,
+        stamp(1),
+        Kind::Training,
+        &book,
+        &mapping,
+        mode,
+        &mut unwatched,
+    )
+    .unwrap_err();
     let fields: Vec<&str> = err.fields.iter().map(|f| f.field.as_str()).collect();
     assert_eq!(fields, ["row 4.e-mail"]);
     assert!(training::list_completions(v.reader()).unwrap().is_empty());
@@ -449,7 +448,10 @@ fn training_and_acknowledgements_import_from_a_workbook_too() {
     )
     .unwrap();
     assert_eq!((report.created, report.unchanged), (1, 0));
-    assert!(report.backup.is_some(), "a verified backup first, as for every register");
+    assert!(
+        report.backup.is_some(),
+        "a verified backup first, as for every register"
+    );
     let acks = acknowledgements::list(v.reader()).unwrap();
     assert_eq!(acks.len(), 1);
     assert_eq!(acks[0].acknowledged_on, "2026-02-05".parse().unwrap());
