@@ -7,7 +7,6 @@
 use std::path::{Path, PathBuf};
 
 use isms_core::{CoreError, ErrorCode, Result, Stamp, Vault};
-use isms_sheets::import::unwatched;
 use isms_sheets::import::{self, Mode, unwatched};
 use isms_sheets::read::{self, Kind, Limits, Mapping, MappingFile};
 
