@@ -26,9 +26,9 @@ export const KIT_PATTERNS = [
 /** Imports a domain may still make of another domain, as `$lib/` paths (no extension needed). */
 export const EXCEPTIONS = {
 	acknowledgements: [
-		// The CSV import dialog and the sheet export button are shared by several registers;
-		// they move into the kit with the one import wizard.
-		'$lib/imports/ImportDialog.svelte',
+		// The one import wizard and the sheet export button live in lib/sheets and serve every
+		// register.
+		'$lib/sheets/SheetImportDialog.svelte',
 		'$lib/sheets/SheetExportButton.svelte',
 		// Test fixtures of people.
 		'$lib/people/person'
@@ -103,8 +103,8 @@ export const EXCEPTIONS = {
 	],
 	// Search lists readiness rules among its hits.
 	search: ['$lib/dashboard/readiness'],
-	// Sheets and imports are one feature split in two folders until the one import stack lands.
-	sheets: ['$lib/export/api', '$lib/export/export', '$lib/imports/**'],
+	// Sheets offer exports of packs beside registers.
+	sheets: ['$lib/export/api', '$lib/export/export'],
 	soa: [
 		'$lib/people/person',
 		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
@@ -119,7 +119,7 @@ export const EXCEPTIONS = {
 		'$lib/sheets/SheetImportButton.svelte'
 	],
 	training: [
-		'$lib/imports/ImportDialog.svelte',
+		'$lib/sheets/SheetImportDialog.svelte',
 		'$lib/people/person',
 		'$lib/sheets/SheetExportButton.svelte'
 	],

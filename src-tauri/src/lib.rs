@@ -140,9 +140,6 @@ pub fn run() {
             commands::acknowledgements::acknowledgements_list,
             commands::acknowledgements::acknowledgements_add,
             commands::acknowledgements::acknowledgements_delete,
-            commands::imports::imports_choose_file,
-            commands::imports::imports_run,
-            commands::imports::imports_cancel,
             commands::readiness::readiness_view,
             commands::search::search_records,
             commands::demo::demo_open,
@@ -153,6 +150,7 @@ pub fn run() {
             commands::sheets::sheets_choose_file,
             commands::sheets::sheets_preview,
             commands::sheets::sheets_import,
+            commands::sheets::sheets_cancel,
             commands::sheets::sheets_choose_destination,
             commands::sheets::sheets_export,
             #[cfg(feature = "e2e")]

@@ -28,7 +28,7 @@ pub struct AppState {
     settings: Mutex<Settings>,
     last_activity: Mutex<Instant>,
     clock: SystemClock,
-    /// Set by `imports_cancel`; the running import checks it at every row.
+    /// Set by `sheets_cancel`; the running import checks it at every row.
     pub import_cancel: AtomicBool,
     /// Set by `export_cancel`; the running export checks it at every step.
     pub export_cancel: AtomicBool,

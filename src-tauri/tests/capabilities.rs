@@ -294,7 +294,6 @@ fn no_command_takes_a_path_from_the_page() {
         "sheets_preview",
         "sheets_import",
         "sheets_export",
-        "imports_run",
         "export_run",
         "export_reveal",
         "vault_create",

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use isms_core::{ErrorCode, Passphrase};
-use isms_desk_lib::commands::{evidence, export, imports, restore, sheets, vault};
+use isms_desk_lib::commands::{evidence, export, restore, sheets, vault};
 use isms_desk_lib::error::IpcError;
 use isms_desk_lib::handles::Purpose;
 use isms_desk_lib::settings::AppPaths;
@@ -69,7 +69,6 @@ fn every_file_command_refuses_a_made_up_path_or_handle() {
             sheets::open(&state, made_up, None),
             &what("sheets_preview/sheets_import"),
         );
-        refused(imports::read_table(&state, made_up), &what("imports_run"));
         refused(
             evidence::dropped_paths(&state, &[(*made_up).to_owned()]),
             &what("evidence_add_files"),
@@ -120,13 +119,6 @@ fn a_handle_works_only_for_what_it_was_chosen_for() {
         sheets::open(&state, &read.handle, None).is_ok(),
         "a chosen file is read"
     );
-    assert_eq!(
-        imports::read_table(&state, &read.handle)
-            .unwrap()
-            .rows
-            .len(),
-        1
-    );
     // A file chosen to be read is not a destination, nor a vault, nor something to show.
     refused(
         export::destination(&state, &read.handle),
@@ -176,7 +168,6 @@ fn every_file_command_answers_locked_while_locked_and_the_lock_forgets_every_han
     assert!(state.handles.is_empty(), "the lock forgot every handle");
     for handle in [&read.handle, &dest.handle, &shown.handle] {
         locked(sheets::open(&state, handle, None), "sheets_preview");
-        locked(imports::read_table(&state, handle), "imports_run");
         locked(
             evidence::dropped_paths(&state, std::slice::from_ref(handle)),
             "evidence_add_files",

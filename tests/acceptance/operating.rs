@@ -12,7 +12,6 @@ use isms_core::audits::{self, Audit, AuditStatus};
 use isms_core::changes::{self, ChangeStatus, IsmsChange};
 use isms_core::db::Action;
 use isms_core::documents::{self, DocKind, Document, DraftVersion};
-use isms_core::imports::{self, ImportReport};
 use isms_core::organisation::{self, Organisation};
 use isms_core::people::{self, Person};
 use isms_core::reference;
@@ -21,6 +20,8 @@ use isms_core::risks::{self, ActionStatus, Risk, RiskAction, RiskMethod};
 use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus, TrackerItem};
 use isms_core::training::{self, AwarenessStatus, Course, CourseKind, awareness_status};
 use isms_core::{ErrorCode, Passphrase, Stamp, Vault, history, snapshot};
+use isms_sheets::import::{self, ImportReport, Mode, unwatched};
+use isms_sheets::read::{self, Kind, Limits};
 
 const PASS: &str = "Harbour Analytics operates";
 
@@ -38,6 +39,8 @@ fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
+/// Imports `csv` as a form tool's export of `kind` (training, else acknowledgements), read
+/// from a file like any register.
 fn import(
     v: &mut Vault,
     stamp: Stamp,
@@ -45,11 +48,22 @@ fn import(
     csv: &str,
     dry_run: bool,
 ) -> isms_core::Result<ImportReport> {
-    let watch = &mut imports::unwatched;
-    match kind {
-        "training" => imports::training(v, stamp, csv, dry_run, watch),
-        _ => imports::acknowledgements(v, stamp, csv, dry_run, watch),
-    }
+    let kind = match kind {
+        "training" => Kind::Training,
+        _ => Kind::Acknowledgements,
+    };
+    let dir = tempfile::tempdir().expect("a folder for the file");
+    let file = dir.path().join(format!("{}.csv", kind.as_str()));
+    std::fs::write(&file, csv).expect("the file");
+    let book = read::open(&file, None, Limits::default())?;
+    let mapping = read::detect(&book, kind)?;
+    let backups = dir.path().join("backups");
+    let mode = if dry_run {
+        Mode::DryRun
+    } else {
+        Mode::Write { backups: &backups }
+    };
+    import::import(v, stamp, kind, &book, &mapping, mode, &mut unwatched)
 }
 
 struct Staff {
@@ -217,7 +231,7 @@ fn three_months_of_operation() {
         tomasz@harbour.example,Security awareness 2026,2026-04-20\n\
         AISHA@harbour.example,security awareness 2026,2026-04-21\n";
     let dry = import(&mut v, on(4, 22), "training", training_csv, true).unwrap();
-    assert_eq!((dry.rows, dry.created, dry.skipped), (3, 3, 0));
+    assert_eq!((dry.rows, dry.created, dry.unchanged), (3, 3, 0));
     assert_eq!(training::list_completions(v.reader()).unwrap().len(), 1);
     let done = import(&mut v, on(4, 22), "training", training_csv, false).unwrap();
     assert_eq!(done.created, 3);

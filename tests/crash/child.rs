@@ -9,7 +9,9 @@ use std::path::Path;
 use chrono::{Duration, TimeZone, Utc};
 use isms_core::evidence::{self, NewEvidence};
 use isms_core::people::{self, Person};
-use isms_core::{Passphrase, Result, Stamp, Vault, imports, organisation};
+use isms_core::{Passphrase, Result, Stamp, Vault, organisation};
+use isms_sheets::import::{self, Mode, unwatched};
+use isms_sheets::read::{self, Kind, Limits};
 
 use crate::plan::{self, COURSE, Op, PASSPHRASES};
 
@@ -78,7 +80,20 @@ fn perform(vault: &mut Vault, dir: &Path, backups: &Path, at: i64, op: &Op) -> R
             for person in people::list(vault.reader())? {
                 csv.push_str(&format!("{},{COURSE},2026-03-02\n", person.email));
             }
-            imports::training(vault, stamp(at), &csv, false, &mut imports::unwatched)?;
+            let file = dir.join("completions.csv");
+            std::fs::write(&file, csv).expect("the completions file");
+            let book = read::open(&file, None, Limits::default())?;
+            let mapping = read::detect(&book, Kind::Training)?;
+            let mode = Mode::Write { backups };
+            import::import(
+                vault,
+                stamp(at),
+                Kind::Training,
+                &book,
+                &mapping,
+                mode,
+                &mut unwatched,
+            )?;
         }
         Op::Passphrase => vault.change_passphrase(
             &Passphrase::new(PASSPHRASES[0].into()),

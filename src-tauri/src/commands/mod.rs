@@ -13,7 +13,6 @@ pub mod demo;
 pub mod documents;
 pub mod evidence;
 pub mod export;
-pub mod imports;
 pub mod measures;
 pub mod objectives;
 pub mod organisation;

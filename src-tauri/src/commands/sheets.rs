@@ -2,14 +2,16 @@
 //! with the native open dialog (or dropped on the window; either way the page holds a handle,
 //! never a path, `handles.rs`) into a preview under a
 //! proposed or chosen mapping, then imports it all or nothing with progress over a channel
-//! (`imports_cancel` stops it, as it does the CSV imports); and each register screen exports
+//! (`sheets_cancel` stops it at its next row; a cancelled import writes nothing); and each
+//! register screen exports
 //! its register to an XLSX chosen with the native save dialog. The file is read again on every
 //! call, outside the vault's lock, so a large sheet never blocks the other commands.
 
+use std::sync::atomic::Ordering;
+
 use chrono::NaiveDate;
-use isms_core::imports::ImportProgress;
 use isms_core::{CoreError, organisation};
-use isms_sheets::import::{self, ImportReport, Mode};
+use isms_sheets::import::{self, ImportProgress, ImportReport, Mode};
 use isms_sheets::read::{self, Choice, Kind, Limits, Preview, Workbook};
 use isms_sheets::write::{self, SheetKind};
 use serde::Serialize;
@@ -17,7 +19,6 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
 
-use super::imports::progress_watch;
 use super::write as write_vault;
 use crate::dialog::{self, Ask};
 use crate::error::{IpcError, IpcResult};
@@ -35,7 +36,7 @@ pub struct SheetExported {
 }
 
 fn kind_of(word: &str) -> IpcResult<Kind> {
-    Kind::parse(word).ok_or_else(|| IpcError::from(isms_core::imports::unknown_kind(word)))
+    Kind::parse(word).ok_or_else(|| IpcError::from(Kind::unknown(word)))
 }
 
 /// Reads the file behind handle `file`, once the vault is known to be unlocked (a locked app
@@ -108,6 +109,30 @@ pub fn sheets_import(
     write_vault(&app, &state, kind.as_str(), |vault, stamp| {
         import::import(vault, stamp, kind, &book, &mapping, mode, &mut watch)
     })
+}
+
+/// The import's progress callback: sends about a hundred updates over the run (every row
+/// would flood the channel on a large file) and answers whether to go on, which turns false
+/// once `sheets_cancel` is called. Starting a run clears an earlier cancel.
+pub(crate) fn progress_watch<'a>(
+    state: &'a AppState,
+    on_progress: &'a Channel<ImportProgress>,
+) -> impl FnMut(ImportProgress) -> bool + 'a {
+    state.import_cancel.store(false, Ordering::SeqCst);
+    move |progress: ImportProgress| {
+        let every = (progress.total / 100).max(1);
+        if progress.done.is_multiple_of(every) || progress.done == progress.total {
+            // A closed channel (the page went away) must not stop the import.
+            let _ = on_progress.send(progress);
+        }
+        !state.import_cancel.load(Ordering::SeqCst)
+    }
+}
+
+/// Asks the running import, if any, to stop at its next row.
+#[tauri::command(rename_all = "snake_case")]
+pub fn sheets_cancel(state: State<'_, AppState>) {
+    state.import_cancel.store(true, Ordering::SeqCst);
 }
 
 /// Asks where to save register `kind` as an XLSX; `null` when cancelled.

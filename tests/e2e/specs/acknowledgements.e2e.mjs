@@ -1,7 +1,8 @@
 // Training and acknowledgements, as a user lives them: in a vault of its own with two people,
 // record a course completion in the training matrix; communicate an approved policy; import
-// its acknowledgements from a form tool's CSV, chosen in the file dialog (scripted in the e2e
-// build: the native file dialog cannot be driven over WebDriver): a file with an unknown e-mail on row 3 is refused whole,
+// its acknowledgements from a form tool's CSV through the import wizard every register uses,
+// the file chosen in the file dialog (scripted in the e2e build: the native file dialog cannot
+// be driven over WebDriver): a file with an unknown e-mail on row 3 is refused whole,
 // naming the row and the column, and nothing is written; the fixed file imports, and the last
 // person's acknowledgement is recorded by hand.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -31,17 +32,19 @@ const BAD = 'nobody@fjell.example,POL-01,1.0,2026-03-03,e-mail';
 const folder = mkdtempSync(path.join(tmpdir(), 'isms-acks-'));
 const csv = path.join(folder, 'acknowledgements.csv');
 
-/** Opens the import dialog and chooses the file, which is checked at once. */
-async function checkFile(openId) {
+/** Opens the import wizard, chooses the file (its columns mapped at once) and checks it. */
+async function checkFile(openId, file = csv) {
   await click(openId);
-  await (await byId('import-dialog')).waitForDisplayed();
-  answerNextDialog(csv);
-  await click('import-choose');
+  await (await byId('sheet-import-dialog')).waitForDisplayed();
+  answerNextDialog(file);
+  await click('sheet-choose');
+  await (await byId('sheet-mapping')).waitForDisplayed();
+  await click('sheet-check');
 }
 
 async function closeImport() {
-  await click('import-close');
-  await (await byId('import-dialog')).waitForDisplayed({ reverse: true });
+  await click('sheet-close');
+  await (await byId('sheet-import-dialog')).waitForDisplayed({ reverse: true });
 }
 
 describe('training and acknowledgements, end to end', () => {
@@ -84,15 +87,12 @@ describe('training and acknowledgements, end to end', () => {
     const rows = Array.from({ length: 30000 }, (_, i) => `ola@fjell.example,Security awareness,${day(i)}`);
     const big = path.join(folder, 'completions.csv');
     writeFileSync(big, `email,course,date\n${rows.join('\n')}\n`);
-    await click('training-import');
-    await (await byId('import-dialog')).waitForDisplayed();
-    answerNextDialog(big);
-    await click('import-choose');
-    await (await byId('import-progress')).waitForDisplayed();
-    await browser.waitUntil(async () => /of 30,?000/.test(await textOf(await byId('import-progress'))));
+    await checkFile('training-import', big);
+    await (await byId('sheet-progress')).waitForDisplayed();
+    await browser.waitUntil(async () => /of 30,?000/.test(await textOf(await byId('sheet-progress'))));
     await shot('52-training-import-progress');
-    await click('import-cancel');
-    const cancelled = await byId('import-cancelled');
+    await click('sheet-cancel');
+    const cancelled = await byId('sheet-cancelled');
     await cancelled.waitForDisplayed();
     expect(await textOf(cancelled)).toContain('Import cancelled; nothing was written.');
     await shot('53-training-import-cancelled');
@@ -131,15 +131,15 @@ describe('training and acknowledgements, end to end', () => {
   it('refuses a file with an unknown e-mail on row 3, naming row and column, writing nothing', async () => {
     writeFileSync(csv, `${HEADER}\n${GOOD}\n${BAD}\n`);
     await checkFile('acks-import');
-    const panel = await byId('import-errors');
+    const panel = await byId('sheet-errors');
     await panel.waitForDisplayed();
     expect(await textOf(panel)).toContain('nothing was written');
-    const errors = await textsOf('import-error');
+    const errors = await textsOf('sheet-error');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/row 3/i);
     expect(errors[0]).toContain('email');
     expect(errors[0]).toContain('nobody@fjell.example');
-    expect(await $$('[data-testid="import-run"]')).toHaveLength(0);
+    expect(await $$('[data-testid="sheet-import"]')).toHaveLength(0);
     await shot('55-import-errors');
     await closeImport();
     expect(await textOf(await byId('ack-count'))).toContain('0 of 2 acknowledged');
@@ -149,13 +149,13 @@ describe('training and acknowledgements, end to end', () => {
   it('previews and imports the fixed file', async () => {
     writeFileSync(csv, `${HEADER}\n${GOOD}\n`);
     await checkFile('acks-import');
-    await browser.waitUntil(async () => (await textsOf('import-line')).length === 1);
-    const [line] = await textsOf('import-line');
+    await browser.waitUntil(async () => (await textsOf('sheet-line')).length === 1);
+    const [line] = await textsOf('sheet-line');
     expect(line).toContain('Ingrid Bø acknowledged POL-01 1.0');
     await shot('56-import-preview');
-    await click('import-run');
-    await (await byId('import-done')).waitForDisplayed();
-    expect(await textOf(await byId('import-done'))).toContain('1 acknowledgement recorded');
+    await click('sheet-import');
+    await (await byId('sheet-done')).waitForDisplayed();
+    expect(await textOf(await byId('sheet-done'))).toContain('1 acknowledgement recorded');
     await shot('57-import-done');
     await closeImport();
     await browser.waitUntil(async () => (await textsOf('ack-done-name')).includes('Ingrid Bø'));

@@ -50,7 +50,10 @@ const attempts = (file) => [
     'sheets_import',
     { file, kind: 'people', sheet: null, header_row: 1, columns: [], dry_run: true, on_progress: 0 },
   ],
-  ['imports_run', { kind: 'training', file, dry_run: true, on_progress: 0 }],
+  [
+    'sheets_import',
+    { file, kind: 'training', sheet: null, header_row: 1, columns: [], dry_run: true, on_progress: 0 },
+  ],
   ['evidence_add_files', { files: [file], links: [], effective_date: null, description: '' }],
   ['export_run', { pack: 'soa', stage: null, as_of: '2026-06-15', file, on_progress: 0 }],
   ['sheets_export', { kind: 'risks', as_of: '2026-06-15', file }],

@@ -61,13 +61,13 @@ pub enum Command {
     /// Export or import the whole vault as one JSON document.
     #[command(subcommand)]
     Snapshot(SnapshotCommand),
-    /// Import a register from a spreadsheet (XLSX or CSV), or training completions or
-    /// acknowledgements from a form tool's CSV; all or nothing, every bad row listed.
+    /// Import a register from a spreadsheet (XLSX or CSV), training completions or
+    /// acknowledgements among them; all or nothing, every bad row listed.
     Import {
         vault: PathBuf,
-        /// `risks`, `soa`, `people`, `assets`, `tracker`, `documents` or `competence` (XLSX or CSV,
-        /// columns recognised by their headers); `training` (e-mail, course, date) or `acknowledgements` (e-mail, document,
-        /// version, date, method) from CSV.
+        /// `risks`, `soa`, `people`, `assets`, `tracker`, `documents`, `competence`,
+        /// `measures`, `training` (e-mail, course, date) or `acknowledgements` (e-mail,
+        /// document, version, date, method); columns recognised by their headers.
         kind: String,
         file: PathBuf,
         /// The workbook's sheet to read (default: the mapping file's, else the first).

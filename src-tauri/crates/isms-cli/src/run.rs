@@ -196,7 +196,7 @@ pub fn run(cli: Cli) -> Result<()> {
             sheet,
             mapping,
             dry_run,
-        } if crate::sheets::handles(&kind) => {
+        } => {
             let job = crate::sheets::Job {
                 kind: &kind,
                 file: &file,
@@ -206,33 +206,6 @@ pub fn run(cli: Cli) -> Result<()> {
                 backups: &backups,
             };
             crate::sheets::import(job, || open(&vault, &backups), stamp())?;
-        }
-        Command::Import {
-            vault,
-            kind,
-            file,
-            dry_run,
-            ..
-        } => {
-            // Read like any register: its encoding and delimiter detected, the same limits.
-            let table = isms_sheets::read::table(&file, isms_sheets::read::Limits::default())?;
-            let mut open = open(&vault, &backups)?;
-            let watch = &mut isms_core::imports::unwatched;
-            let report = match kind.as_str() {
-                "training" => {
-                    isms_core::imports::training_table(&mut open, stamp(), table, dry_run, watch)
-                }
-                "acknowledgements" => isms_core::imports::acknowledgements_table(
-                    &mut open,
-                    stamp(),
-                    table,
-                    dry_run,
-                    watch,
-                ),
-                other => Err(isms_core::imports::unknown_kind(other)),
-            }?;
-            open.close()?;
-            show::say(&isms_core::imports::describe(&report))?;
         }
         Command::Evidence(EvidenceCommand::Add {
             vault,

@@ -1,32 +1,14 @@
-//! `isms import` for registers kept in spreadsheets (risks, SoA, people, assets, tracker, the document register,
-//! competence evidence): read the
-//! sheet, map its columns (proposed from the headers, or from a mapping file), print the
-//! mapping, then import through isms-sheets, all or nothing.
+//! `isms import` for every register kept in a spreadsheet or exported by a form tool (risks,
+//! SoA, people, assets, tracker, the document register, training completions,
+//! acknowledgements, competence evidence, measures): read the sheet (XLSX or CSV), map its
+//! columns (proposed from the headers, or from a mapping file), print the mapping, then
+//! import through isms-sheets, all or nothing.
 
 use std::path::{Path, PathBuf};
 
-use isms_core::imports::unwatched;
 use isms_core::{CoreError, ErrorCode, Result, Stamp, Vault};
-use isms_sheets::import::{self, Mode};
+use isms_sheets::import::{self, Mode, unwatched};
 use isms_sheets::read::{self, Kind, Limits, Mapping, MappingFile};
-
-/// Whether `kind` is imported from a spreadsheet here (training and acknowledgements keep
-/// their CSV importer in the core).
-pub fn handles(kind: &str) -> bool {
-    matches!(
-        Kind::parse(kind),
-        Some(
-            Kind::Risks
-                | Kind::Soa
-                | Kind::People
-                | Kind::Assets
-                | Kind::Tracker
-                | Kind::Documents
-                | Kind::Competence
-                | Kind::Measures
-        )
-    )
-}
 
 /// What the command line asked for.
 pub struct Job<'a> {
@@ -41,7 +23,7 @@ pub struct Job<'a> {
 /// Reads and maps the file first (no vault needed for a bad file or mapping), then opens the
 /// vault with `open` and imports.
 pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) -> Result<()> {
-    let kind = Kind::parse(job.kind).ok_or_else(|| isms_core::imports::unknown_kind(job.kind))?;
+    let kind = Kind::parse(job.kind).ok_or_else(|| Kind::unknown(job.kind))?;
     let file_mapping = match &job.mapping {
         Some(path) => Some(MappingFile::parse(
             &std::fs::read_to_string(path).map_err(|e| {

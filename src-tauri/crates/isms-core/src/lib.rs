@@ -22,7 +22,6 @@ pub mod documents;
 pub mod error;
 pub mod evidence;
 pub mod history;
-pub mod imports;
 pub mod measures;
 pub mod objectives;
 pub mod organisation;

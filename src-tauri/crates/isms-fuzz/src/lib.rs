@@ -15,20 +15,21 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use isms_core::demo::{self, DemoPoint, DemoScale};
-use isms_core::imports::unwatched;
 use isms_core::organisation::{self, Organisation};
 use isms_core::{CoreError, ErrorCode, Passphrase, Stamp, Vault, db::Action, snapshot};
-use isms_sheets::import::{self, Mode};
+use isms_sheets::import::{self, Mode, unwatched};
 use isms_sheets::read::{self, Kind, Limits};
 
 /// The register kinds a spreadsheet can be imported as, picked by an input's first byte.
-pub const SHEET_KINDS: [Kind; 6] = [
+pub const SHEET_KINDS: [Kind; 8] = [
     Kind::Risks,
     Kind::Soa,
     Kind::People,
     Kind::Assets,
     Kind::Tracker,
     Kind::Documents,
+    Kind::Training,
+    Kind::Acknowledgements,
 ];
 
 struct World {

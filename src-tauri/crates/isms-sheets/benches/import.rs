@@ -10,12 +10,11 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use isms_core::imports::unwatched;
 use isms_core::organisation::{self, Organisation};
 use isms_core::people::{self, Person};
 use isms_core::risks::{self, RiskMethod};
 use isms_core::{Passphrase, Stamp, Vault};
-use isms_sheets::import::{Mode, import};
+use isms_sheets::import::{Mode, import, unwatched};
 use isms_sheets::read::{Kind, Limits, detect, open};
 
 const ROWS: u32 = 10_000;

@@ -2,7 +2,7 @@
 // (which answer a file's handle: no command takes a path),
 // the wizard's preview of a sheet under a proposed or chosen mapping, the import (or its dry
 // run) with progress over a channel, and a register written to XLSX. An import stops with
-// `imports_cancel`, as the CSV imports do.
+// `sheets_cancel`.
 
 import type { FileRef } from '$lib/bindings/FileRef';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
@@ -35,7 +35,8 @@ export const sheetsPreview = (
 	});
 
 /** Imports (with `dryRun`, checks) the sheet under the chosen mapping, all or nothing. Rejects
- * with `Validation` naming every bad cell (`Risks!D7`), or `Cancelled`; nothing is written. */
+ * with `Validation` naming every bad cell (`Risks!D7`; a form tool's rows as `row 3.email`),
+ * or `Cancelled`; nothing is written. */
 export const sheetsImport = (
 	request: {
 		/** The file's handle. */
@@ -57,6 +58,9 @@ export const sheetsImport = (
 		dry_run: dryRun,
 		on_progress: channel(onProgress)
 	});
+
+/** Asks the running import to stop; it then rejects with `Cancelled` and writes nothing. */
+export const sheetsCancel = () => call<null>('sheets_cancel');
 
 /** The native save dialog, with a suggested name in Documents; `null` when cancelled. */
 export const sheetsChooseDestination = (kind: RegisterKind, asOf: string) =>

@@ -1,18 +1,24 @@
-// What the spreadsheet wizard and the export button need beyond the commands: the registers a
+// What the import wizard and the export button need beyond the commands: the registers a
 // spreadsheet fills or is written from, the user's choice of columns as the shell takes it,
-// and where an import error points (sheet, row, column).
+// where an import error points (sheet, row, column), and progress in words.
 
+import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { SheetChoice } from '$lib/bindings/SheetChoice';
 import type { SheetImportKind } from '$lib/bindings/SheetImportKind';
 import type { SheetPreview } from '$lib/bindings/SheetPreview';
 
-/** The registers imported from a spreadsheet through the wizard. */
-export type SheetKind = Exclude<SheetImportKind, 'training' | 'acknowledgements'>;
+/** The registers imported through the wizard, from a spreadsheet or a form tool's CSV. */
+export type SheetKind = SheetImportKind;
 
 /** The registers written to a spreadsheet. */
-export type RegisterKind = SheetKind | 'audits' | 'training' | 'acknowledgements' | 'measures';
+export type RegisterKind = SheetKind | 'audits';
 
-export const SHEET_KINDS: Record<SheetKind, { title: string; noun: string; matched: string }> = {
+/** What the wizard says of a kind: its title, a record's noun, how rows already in the vault
+ * are matched, and `added` for the records only ever added (a row already recorded is
+ * skipped, never updated). */
+export type SheetKindInfo = { title: string; noun: string; matched: string; added?: true };
+
+export const SHEET_KINDS: Record<SheetKind, SheetKindInfo> = {
 	risks: { title: 'risk register', noun: 'risk', matched: 'by reference (R-001) or title' },
 	soa: {
 		title: 'Statement of Applicability',
@@ -36,6 +42,18 @@ export const SHEET_KINDS: Record<SheetKind, { title: string; noun: string; match
 		title: 'measures and their results',
 		noun: 'measure',
 		matched: 'by reference (M-001) or title; results only added'
+	},
+	training: {
+		title: 'training completions',
+		noun: 'completion',
+		matched: 'by person (e-mail), course and day',
+		added: true
+	},
+	acknowledgements: {
+		title: 'acknowledgements',
+		noun: 'acknowledgement',
+		matched: 'by person (e-mail) and document version',
+		added: true
 	}
 };
 
@@ -68,7 +86,8 @@ export function assign(choices: SheetChoice[], index: number, field: string | nu
 }
 
 /** Where an import error points. The shell names a cell `Risks!D7` (or a row `Risks!7`), and
- * starts the message with that address; file-wide problems name `file` or `mapping`. */
+ * starts the message with that address; a form tool's rows name `row 3.email` (the header's
+ * text) or `row 1`; file-wide problems name `file` or `mapping`. */
 export type CellError = {
 	sheet: string | null;
 	row: number | null;
@@ -77,6 +96,8 @@ export type CellError = {
 };
 
 export function cellError(field: string, message: string): CellError {
+	const byRow = rowError(field);
+	if (byRow.row !== null) return { sheet: null, ...byRow, message };
 	const match = /^(?:'((?:[^']|'')*)'|(.*))!([A-Z]*)(\d+)$/.exec(field);
 	if (!match) return { sheet: null, row: null, column: null, message };
 	const [, quoted, plain, column, row] = match;
@@ -110,3 +131,26 @@ export function problemOf(
 		message: at.message
 	};
 }
+
+/** "row 3.email" → row 3, column "email"; "row 1" → row 1 alone; anything else as it is. */
+export function rowError(field: string): { row: number | null; column: string | null } {
+	const match = /^row (\d+)(?:\.(.+))?$/.exec(field);
+	if (!match) return { row: null, column: field || null };
+	return { row: Number(match[1]), column: match[2] ?? null };
+}
+
+/** Where an import has got, in words: "Checked 3 of 10 rows", "Written 3 of 10 rows". */
+export function progressLabel(progress: ImportProgress | null): string {
+	if (progress === null) return 'Reading the file…';
+	const done = progress.done.toLocaleString();
+	const total = progress.total.toLocaleString();
+	return `${progress.phase === 'checking' ? 'Checked' : 'Written'} ${done} of ${total} rows`;
+}
+
+/** 0 to 100. */
+export function progressPercent(progress: ImportProgress | null): number {
+	if (progress === null || progress.total === 0) return 0;
+	return Math.min(100, Math.round((progress.done / progress.total) * 100));
+}
+
+export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -8,4 +8,4 @@ mod store;
 
 pub use model::{AckMethod, AckStatus, Acknowledgement, status};
 pub(crate) use store::insert;
-pub use store::{add, delete, list};
+pub use store::{add, add_in, delete, list};

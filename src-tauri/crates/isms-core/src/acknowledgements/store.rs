@@ -52,6 +52,11 @@ pub fn add(vault: &mut Vault, stamp: Stamp, ack: Acknowledgement) -> Result<Ackn
     vault.write(stamp, |tx| insert(tx, ack, Action::Create))
 }
 
+/// [`add`] inside a write the caller holds, so an import adds many in one.
+pub fn add_in(tx: &mut WriteTx<'_>, ack: Acknowledgement) -> Result<Acknowledgement> {
+    insert(tx, ack, Action::Create)
+}
+
 /// Records an acknowledgement of an approved version; a draft cannot be acknowledged, and one
 /// person acknowledges a version once.
 pub(crate) fn insert(

@@ -100,6 +100,11 @@ pub fn add_completion(
     })
 }
 
+/// [`add_completion`] inside a write the caller holds, so an import adds many in one.
+pub fn add_completion_in(tx: &mut WriteTx<'_>, completion: Completion) -> Result<Completion> {
+    insert_completion(tx, completion, Action::Create)
+}
+
 pub(crate) fn insert_completion(
     tx: &mut WriteTx<'_>,
     completion: Completion,

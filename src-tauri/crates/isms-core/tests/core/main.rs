@@ -9,7 +9,6 @@ mod db;
 mod demo;
 mod documents;
 mod evidence;
-mod imports;
 mod measures;
 mod objectives;
 mod organisation;

@@ -1,7 +1,8 @@
 //! One row being checked: reading its mapped cells with the cleaners and recording every
 //! problem with the cell's address, its column header and what was expected
 //! (`SoA!D7 (Applicable): “maybe” is not a yes or no: …`). A field whose column is not mapped
-//! reads as "keep what the record has"; a mapped column left blank reads as empty.
+//! reads as "keep what the record has"; a mapped column left blank reads as empty. The kinds
+//! a form tool exports name a problem by row and header instead (`row 3.email`).
 
 use std::collections::HashMap;
 
@@ -86,6 +87,20 @@ impl<'a> Check<'a> {
     /// Records a problem with `field`'s cell: named by address and header, even when blank.
     pub fn error(&mut self, field: &str, message: &str) {
         self.reported.push(field.to_owned());
+        if self.mapping.kind.by_row() {
+            // "row 3.email": the row as the spreadsheet numbers it, the column by its header.
+            let column = match self.mapping.column_of(field) {
+                Some(c) if !c.header.trim().is_empty() => c.header.trim().to_lowercase(),
+                _ => field.to_owned(),
+            };
+            let at = if column.is_empty() {
+                format!("row {}", self.row.row)
+            } else {
+                format!("row {}.{column}", self.row.row)
+            };
+            self.errors.push(FieldError::new(&at, message));
+            return;
+        }
         let error = match self.mapping.column_of(field) {
             Some(column) => {
                 let at = address(&self.row.sheet, self.row.row, column.index);

@@ -11,8 +11,12 @@
 //! control id, people by e-mail, assets by name, competence evidence by person, title and day
 //! obtained, measures by reference (their results only appended). Only mapped columns change a
 //! record; a mapped column left blank
-//! clears its field. Kinds live in their own files; [`check`] holds what they share.
+//! clears its field. Training completions and acknowledgements, the rows a form tool exports,
+//! are only ever added: a row already recorded is skipped, and problems name the row and the
+//! column's header (`row 3.email`), as their CSV import always did. Kinds live in their own
+//! files; [`check`] holds what they share, [`progress`] what a watcher of the import is told.
 
+mod acknowledgements;
 mod assets;
 mod check;
 mod competence;
@@ -20,19 +24,22 @@ mod documents;
 mod measures;
 mod owners;
 mod people;
+mod progress;
 mod risks;
 mod soa;
 mod tracker;
+mod training;
 
 use std::path::Path;
 
 use isms_core::db::{WriteTx, auto_backup};
-use isms_core::imports::{ImportPhase, ImportProgress, Watch};
-use isms_core::{CoreError, ErrorCode, FieldError, Result, Stamp, Vault};
+use isms_core::{CoreError, FieldError, Result, Stamp, Vault};
 use serde::Serialize;
 
 use crate::read::{Kind, Mapping, RowRecord, Workbook, rows};
 use check::Check;
+use progress::step;
+pub use progress::{ImportPhase, ImportProgress, Watch, unwatched};
 
 /// Whether an import writes, and where its backup goes when it does.
 #[derive(Debug, Clone, Copy)]
@@ -88,6 +95,8 @@ pub(crate) enum Op {
         Box<isms_core::measures::Measure>,
         Option<Box<isms_core::measures::NewResult>>,
     ),
+    Completion(Box<isms_core::training::Completion>),
+    Acknowledgement(Box<isms_core::acknowledgements::Acknowledgement>),
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -108,7 +117,7 @@ pub(crate) trait Planner {
 ///
 /// Errors: `Validation` listing every bad row (field = cell address, message naming it and
 /// saying what was expected), or a mapping that lacks a required field or is of another kind;
-/// `Validation` for a kind not imported from spreadsheets; `Cancelled` when `watch` says stop
+/// `Cancelled` when `watch` says stop
 /// (nothing written); backup and database errors as the core gives them.
 pub fn import(
     vault: &mut Vault,
@@ -130,7 +139,8 @@ pub fn import(
         Kind::Documents => Box::new(documents::Documents::new(vault)?),
         Kind::Competence => Box::new(competence::Competence::new(vault)?),
         Kind::Measures => Box::new(measures::Measures::new(vault)?),
-        other => return Err(unsupported(other)),
+        Kind::Training => Box::new(training::Training::new(vault)?),
+        Kind::Acknowledgements => Box::new(acknowledgements::Acknowledgements::new(vault)?),
     };
     let total = records.len();
     let (mut planned, mut errors, mut lines) = (Vec::new(), Vec::new(), Vec::new());
@@ -138,13 +148,13 @@ pub fn import(
         step(&mut watch, ImportPhase::Checking, done, total)?;
         let mut check = Check::new(row, mapping, &mut errors);
         if let Some(plan) = planner.row(&mut check) {
-            lines.push(line(row, &plan));
+            lines.push(line(kind, row, &plan));
             planned.push(plan);
         }
     }
     step(&mut watch, ImportPhase::Checking, total, total)?;
     if !errors.is_empty() {
-        return Err(fail(errors));
+        return Err(fail(kind, errors));
     }
     let count = |o: Outcome| planned.iter().filter(|p| p.outcome == o).count() as u32;
     let mut report = ImportReport {
@@ -207,10 +217,16 @@ fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
             }
         }
         Op::Measure(m, r) => measures::apply(tx, *m, r.map(|r| *r)),
+        Op::Completion(c) => isms_core::training::add_completion_in(tx, *c).map(drop),
+        Op::Acknowledgement(a) => isms_core::acknowledgements::add_in(tx, *a).map(drop),
     }
 }
 
-fn line(row: &RowRecord, plan: &Planned) -> String {
+fn line(kind: Kind, row: &RowRecord, plan: &Planned) -> String {
+    if kind.by_row() {
+        // "row 2: Anna completed Awareness on 2026-03-02": the plan says what happens.
+        return format!("row {}: {}", row.row, plan.what);
+    }
     let verb = match plan.outcome {
         Outcome::Create => "create",
         Outcome::Update => "update",
@@ -234,10 +250,17 @@ fn check_mapping(kind: Kind, mapping: &Mapping) -> Result<()> {
         .missing_required()
         .into_iter()
         .map(|f| {
-            FieldError::new(
-                "mapping",
-                format!("No column is mapped to {}, which every row needs.", f.label),
-            )
+            if kind.by_row() {
+                FieldError::new(
+                    &format!("row {}", mapping.header_row),
+                    format!("The header row has no “{}” column.", f.label),
+                )
+            } else {
+                FieldError::new(
+                    "mapping",
+                    format!("No column is mapped to {}, which every row needs.", f.label),
+                )
+            }
         })
         .collect();
     if missing.is_empty() {
@@ -247,17 +270,21 @@ fn check_mapping(kind: Kind, mapping: &Mapping) -> Result<()> {
     }
 }
 
-fn unsupported(kind: Kind) -> CoreError {
-    CoreError::validation(vec![FieldError::new(
-        "kind",
-        format!(
-            "{} is imported from a form tool's CSV: risks, soa, people, assets, tracker, documents, competence and measures come from spreadsheets.",
-            kind.as_str()
-        ),
-    )])
-}
-
-fn fail(errors: Vec<FieldError>) -> CoreError {
+fn fail(kind: Kind, errors: Vec<FieldError>) -> CoreError {
+    if kind.by_row() {
+        // Each problem names its row ("row 3.email"), and a bad row is reported once.
+        let rows: std::collections::BTreeSet<&str> = errors
+            .iter()
+            .map(|e| e.field.split('.').next().unwrap_or_default())
+            .collect();
+        let n = rows.len();
+        let mut err = CoreError::validation(errors);
+        err.message = format!(
+            "{n} row{} cannot be imported; nothing was written.",
+            if n == 1 { "" } else { "s" }
+        );
+        return err;
+    }
     let rows: std::collections::BTreeSet<String> = errors
         .iter()
         // "Risks!D7" → "7": problems are counted by row, not by cell.
@@ -281,26 +308,31 @@ fn fail(errors: Vec<FieldError>) -> CoreError {
     err
 }
 
-/// Reports `done` of `total` in `phase`; `Cancelled` when the watcher says stop.
-fn step(watch: &mut Watch<'_>, phase: ImportPhase, done: usize, total: usize) -> Result<()> {
-    let progress = ImportProgress {
-        phase,
-        done: done as u32,
-        total: total as u32,
-    };
-    if watch(progress) {
-        Ok(())
-    } else {
-        Err(CoreError::new(
-            ErrorCode::Cancelled,
-            "The import was cancelled; nothing was written.",
-        ))
-    }
-}
-
 /// A report as lines for the terminal.
 pub fn describe(report: &ImportReport) -> String {
     let mut out = report.lines.join("\n");
+    if report.kind.by_row() {
+        let verb = if report.dry_run {
+            "would import"
+        } else {
+            "imported"
+        };
+        out.push_str(&format!(
+            "\n{} rows: {verb} {}, {} already recorded{}\n",
+            report.rows,
+            report.created,
+            report.unchanged,
+            if report.dry_run {
+                " (dry run: nothing written)"
+            } else {
+                ""
+            }
+        ));
+        if let Some(path) = &report.backup {
+            out.push_str(&format!("Backup written first: {path}\n"));
+        }
+        return out;
+    }
     let (verb, tail) = if report.dry_run {
         ("would create", " (dry run: nothing written)")
     } else {

@@ -20,7 +20,7 @@ pub(super) fn read(bytes: Vec<u8>, name: &str, limits: Limits) -> Result<Workboo
     let delimiter = sniff(&text);
     // The parser holds a record's fields whole: a line of millions of delimiters, or one
     // value of a hundred megabytes, is refused before it is parsed.
-    isms_core::imports::table::check_csv(&text, delimiter)?;
+    super::check_csv(&text, delimiter)?;
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

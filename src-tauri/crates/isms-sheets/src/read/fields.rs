@@ -182,16 +182,15 @@ static TRAINING: &[Field] = &[
     req("email", "E-mail", EMAIL),
     req("course", "Course", &["course", "training", "course name", "module"]),
     req("date", "Completed on", &["date", "completed", "completed on", "completion date", "date completed"]),
-    f("expires_on", "Expires on", &["expires on", "expires", "expiry", "expiry date", "valid until"]),
 ];
 
 #[rustfmt::skip]
 static ACKNOWLEDGEMENTS: &[Field] = &[
     req("email", "E-mail", EMAIL),
-    req("document", "Document", &["document", "policy", "document title", "document reference"]),
+    req("document", "Document", &["document", "document reference", "reference", "policy", "document title"]),
     req("version", "Version", &["version", "document version", "policy version"]),
     req("date", "Acknowledged on", &["date", "acknowledged", "acknowledged on", "signed", "signed on", "timestamp"]),
-    f("method", "Method", &["method", "how", "channel"]),
+    req("method", "Method", &["method", "how", "channel"]),
 ];
 
 #[rustfmt::skip]
@@ -281,6 +280,22 @@ impl Kind {
 
     pub fn field(self, name: &str) -> Option<&'static Field> {
         self.fields().iter().find(|f| f.name == name)
+    }
+
+    /// Whether the kind's rows come from a form tool's export (training completions,
+    /// acknowledgements): records only ever added, a row already recorded skipped, and each
+    /// problem named by row and column header (`row 3.email`), as those imports always said.
+    pub fn by_row(self) -> bool {
+        matches!(self, Kind::Training | Kind::Acknowledgements)
+    }
+
+    /// Refuses a word that names no kind (for the CLI's and the shell's argument).
+    pub fn unknown(word: &str) -> isms_core::CoreError {
+        let words: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        isms_core::CoreError::new(
+            isms_core::ErrorCode::Validation,
+            format!("Unknown import “{word}”: use {}.", words.join(", ")),
+        )
     }
 }
 

@@ -3,9 +3,8 @@
 //! validation error before they can cost much memory; [`header`] finds the header row;
 //! [`mapping`] proposes which column is which field of a kind, or takes a mapping file;
 //! [`rows`] hands on each data row with its sheet and row number; [`clean`] and [`dates`] turn
-//! messy cells into values; [`table`] hands a sheet as plain rows to the core's imports of
-//! training completions and acknowledgements. Checking values against the vault and writing
-//! them is the importer's job, elsewhere.
+//! messy cells into values. The limits every import of an outside file keeps are set here,
+//! once. Checking values against the vault and writing them is the importer's job, elsewhere.
 
 mod budget;
 pub mod cell;
@@ -19,12 +18,12 @@ pub mod mapping;
 mod markup;
 pub mod preview;
 pub mod rows;
-mod table;
+mod scan;
 mod xlsx;
 
 use std::path::Path;
 
-use isms_core::{CoreError, ErrorCode, FieldError, Result, imports};
+use isms_core::{CoreError, ErrorCode, FieldError, Result};
 use serde::Serialize;
 
 use budget::Budget;
@@ -34,7 +33,7 @@ pub use header::{HeaderRow, find_header};
 pub use mapping::{Column, Mapping, MappingFile, detect, propose_mapping};
 pub use preview::{Choice, Preview, choose, preview};
 pub use rows::{RowRecord, Value, rows};
-pub use table::table;
+pub use scan::check_csv;
 
 /// How much a file may hold before it is refused. The defaults keep a read under about
 /// 300 MB of memory whatever the file: calamine streams a sheet's XML but holds the shared
@@ -71,6 +70,20 @@ pub struct Limits {
 
 const MIB: u64 = 1024 * 1024;
 
+/// The largest file an import reads.
+pub const MAX_FILE_BYTES: u64 = 64 * MIB;
+/// Rows of a sheet or CSV file, the header included.
+pub const MAX_ROWS: u32 = 100_000;
+/// Columns, counted to the last one holding a value.
+pub const MAX_COLUMNS: u32 = 500;
+/// Cells kept, each row counted to its last value.
+pub const MAX_CELLS: u64 = 2_000_000;
+/// The text of one cell, in UTF-8 bytes: Excel's 32,767 characters, three bytes each at most.
+pub const MAX_CELL_BYTES: u32 = EXCEL_CELL_CHARACTERS * 3;
+/// Fields of one CSV record, empty ones included: Excel's 16,384 columns. The CSV parser
+/// keeps a position per field, so a line of millions of delimiters would cost gigabytes.
+pub const MAX_FIELDS: usize = 16_384;
+
 /// Excel's own limit on the characters of one cell.
 pub const EXCEL_CELL_CHARACTERS: u32 = 32_767;
 
@@ -78,14 +91,14 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             // The limits every import of an outside file keeps, set in one place.
-            max_file_bytes: imports::table::MAX_FILE_BYTES,
+            max_file_bytes: MAX_FILE_BYTES,
             max_sheet_xml_bytes: 160 * MIB,
             max_part_bytes: 48 * MIB,
             max_total_bytes: 256 * MIB,
-            max_rows: imports::table::MAX_ROWS,
-            max_columns: imports::table::MAX_COLUMNS,
-            max_cells: imports::table::MAX_CELLS,
-            max_cell_bytes: imports::table::MAX_CELL_BYTES,
+            max_rows: MAX_ROWS,
+            max_columns: MAX_COLUMNS,
+            max_cells: MAX_CELLS,
+            max_cell_bytes: MAX_CELL_BYTES,
             max_text_bytes: 64 * MIB,
             max_shared_strings: 1_000_000,
             max_merges: 50_000,

@@ -6,7 +6,8 @@
 //! more mapped columns) — a row whose only value sits in one cell, or in one merged range
 //! across columns, like "Organizational controls" above a group of controls. A one-cell row
 //! whose value is a control id in the control id column is kept: it is a control not decided
-//! yet, not a note.
+//! yet, not a note. The rows of a form tool's export (training, acknowledgements) are never
+//! notes.
 
 use isms_core::FieldError;
 use serde::Serialize;
@@ -77,7 +78,8 @@ pub fn rows(workbook: &Workbook, mapping: &Mapping) -> Vec<RowRecord> {
         .iter()
         .filter_map(|c| c.field.map(|f| (c, f)))
         .collect();
-    let wide = mapped.len() >= 3;
+    // A form tool's export has no note rows: every row is a record (or a mistake to report).
+    let wide = mapped.len() >= 3 && !mapping.kind.by_row();
     let id_column = mapping.column_of("control_id").map(|c| c.index);
     // The merges across columns that cover each row, so a row looks only at its own: with
     // every merge checked for every row, thousands of merges over a long sheet cost minutes.

@@ -7,6 +7,7 @@
 mod assets;
 mod competence;
 mod documents;
+mod forms;
 mod measures;
 mod people;
 mod risks;
@@ -17,11 +18,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use isms_core::demo::{self, DemoPoint, DemoScale};
-use isms_core::imports::unwatched;
 use isms_core::people::Person;
 use isms_core::snapshot;
 use isms_core::{CoreError, ErrorCode, Passphrase, Result, Stamp, Vault};
-use isms_sheets::import::{ImportReport, Mode, import};
+use isms_sheets::import::{ImportReport, Mode, import, unwatched};
 use isms_sheets::read::{Kind, Limits, detect, open};
 use isms_sheets::write::{self, SheetKind};
 

@@ -2,9 +2,8 @@
 //! method's labels and owners by name, bad rows refused all together, re-imports by
 //! reference, a cancel that writes nothing.
 
-use isms_core::imports::{ImportPhase, ImportProgress};
 use isms_core::risks::{self, RiskMethod, Treatment};
-use isms_sheets::import::{Mode, import};
+use isms_sheets::import::{ImportPhase, ImportProgress, Mode, import};
 use isms_sheets::read::{Kind, Limits, detect, open};
 use isms_sheets::write::SheetKind;
 

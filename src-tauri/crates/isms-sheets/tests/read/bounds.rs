@@ -4,7 +4,7 @@
 //! and CSV records. Each refusal names its limit; the memory each bomb costs at full size is
 //! measured in `read_memory`. Real workbooks at Excel's own limits still read.
 
-use isms_sheets::read::{Cell, Limits, open, table};
+use isms_sheets::read::{Cell, Kind, Limits, detect, open, rows};
 
 use super::fixtures::{read_csv, refused, rewrite_zip, tiny_xlsx, write};
 
@@ -225,7 +225,30 @@ fn training_files_are_read_as_tables_like_any_register() {
     assert!(refused_table(table(&path, tight)).contains("more than 2 rows"));
 }
 
-fn refused_table(result: isms_core::Result<isms_core::imports::Table>) -> String {
+/// The training file as the importer reads it: its headers (lower case) and each data row
+/// with its number as the spreadsheet shows it and its cells as a person reads them.
+#[derive(Debug)]
+struct Table {
+    columns: Vec<String>,
+    rows: Vec<(u32, Vec<String>)>,
+}
+
+fn table(path: &std::path::Path, limits: Limits) -> isms_core::Result<Table> {
+    let book = open(path, None, limits)?;
+    let mapping = detect(&book, Kind::Training)?;
+    let columns = mapping
+        .columns
+        .iter()
+        .map(|c| c.header.to_lowercase())
+        .collect();
+    let rows = rows(&book, &mapping)
+        .into_iter()
+        .map(|r| (r.row, r.values.iter().map(|v| v.cell.display()).collect()))
+        .collect();
+    Ok(Table { columns, rows })
+}
+
+fn refused_table(result: isms_core::Result<Table>) -> String {
     let err = result.expect_err("refused");
     assert_eq!(err.code, isms_core::ErrorCode::Validation);
     err.message
