@@ -42,13 +42,8 @@ pub fn imports_run(
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
     let table = read_table(&state, &file)?;
-    let domain = if kind == "training" {
-        "training"
-    } else {
-        "acknowledgements"
-    };
     let mut watch = progress_watch(&state, &on_progress);
-    write(&app, &state, domain, |vault, stamp| match kind.as_str() {
+    write(&app, &state, |vault, stamp| match kind.as_str() {
         "training" => imports::training_table(vault, stamp, table, dry_run, &mut watch),
         "acknowledgements" => {
             imports::acknowledgements_table(vault, stamp, table, dry_run, &mut watch)
