@@ -89,6 +89,9 @@ mod tests {
             log_line(&through).as_deref(),
             Some("ISMS Desk: Io: Cannot write the pack.: the disk said no")
         );
-        assert_eq!(log_line(&CoreError::new(ErrorCode::NotFound, "No risk.")), None);
+        assert_eq!(
+            log_line(&CoreError::new(ErrorCode::NotFound, "No risk.")),
+            None
+        );
     }
 }

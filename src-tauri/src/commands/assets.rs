@@ -3,8 +3,8 @@
 use isms_core::assets::{self, Asset};
 use tauri::{AppHandle, State};
 
-use crate::error::IpcResult;
 use super::write;
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -14,15 +14,21 @@ pub fn assets_list(state: State<'_, AppState>) -> IpcResult<Vec<Asset>> {
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn assets_create(app: AppHandle, state: State<'_, AppState>, asset: Asset) -> IpcResult<Asset> {
-    write(&app, &state, |vault, stamp| assets::create(vault, stamp, asset))
+    write(&app, &state, |vault, stamp| {
+        assets::create(vault, stamp, asset)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn assets_update(app: AppHandle, state: State<'_, AppState>, asset: Asset) -> IpcResult<Asset> {
-    write(&app, &state, |vault, stamp| assets::update(vault, stamp, asset))
+    write(&app, &state, |vault, stamp| {
+        assets::update(vault, stamp, asset)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn assets_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, |vault, stamp| assets::delete(vault, stamp, id))
+    write(&app, &state, |vault, stamp| {
+        assets::delete(vault, stamp, id)
+    })
 }

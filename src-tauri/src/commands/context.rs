@@ -7,8 +7,8 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
 
-use crate::error::IpcResult;
 use super::write;
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 /// Everything of the context domain, as `context_list` returns it.
@@ -36,7 +36,9 @@ pub fn context_create_issue(
     state: State<'_, AppState>,
     issue: ContextIssue,
 ) -> IpcResult<ContextIssue> {
-    write(&app, &state, |vault, stamp| context::create_issue(vault, stamp, issue))
+    write(&app, &state, |vault, stamp| {
+        context::create_issue(vault, stamp, issue)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -45,12 +47,16 @@ pub fn context_update_issue(
     state: State<'_, AppState>,
     issue: ContextIssue,
 ) -> IpcResult<ContextIssue> {
-    write(&app, &state, |vault, stamp| context::update_issue(vault, stamp, issue))
+    write(&app, &state, |vault, stamp| {
+        context::update_issue(vault, stamp, issue)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn context_delete_issue(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, |vault, stamp| context::delete_issue(vault, stamp, id))
+    write(&app, &state, |vault, stamp| {
+        context::delete_issue(vault, stamp, id)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -59,7 +65,9 @@ pub fn context_create_party(
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> IpcResult<InterestedParty> {
-    write(&app, &state, |vault, stamp| context::create_party(vault, stamp, party))
+    write(&app, &state, |vault, stamp| {
+        context::create_party(vault, stamp, party)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -68,10 +76,14 @@ pub fn context_update_party(
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> IpcResult<InterestedParty> {
-    write(&app, &state, |vault, stamp| context::update_party(vault, stamp, party))
+    write(&app, &state, |vault, stamp| {
+        context::update_party(vault, stamp, party)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn context_delete_party(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, |vault, stamp| context::delete_party(vault, stamp, id))
+    write(&app, &state, |vault, stamp| {
+        context::delete_party(vault, stamp, id)
+    })
 }

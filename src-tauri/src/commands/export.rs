@@ -187,10 +187,11 @@ pub fn run(
     out: &Path,
     watch: file::Watch<'_>,
 ) -> IpcResult<file::Exported> {
-    let built = state.with_vault(|vault| file::build(vault, kind, stage, as_of, out, watch))?;
+    let built =
+        state.with_vault(|vault| file::build(vault, kind, stage, as_of, out, &mut *watch))?;
     let rendered = file::render(built, watch)?;
     if rendered.needs_vault() {
-        state.with_vault(|vault| file::write(rendered, out, Some(vault), watch))
+        state.with_vault(|vault| file::write(rendered, out, Some(vault), &mut *watch))
     } else {
         Ok(file::write(rendered, out, None, watch)?)
     }

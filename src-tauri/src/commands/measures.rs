@@ -6,8 +6,8 @@ use isms_core::measures::{self, Measure, MeasureResult, MeasureWithResults, NewR
 use isms_core::readiness::View;
 use tauri::{AppHandle, State};
 
-use crate::error::IpcResult;
 use super::write;
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 /// Every measure with its results, and the periods overdue or open on `as_of`.

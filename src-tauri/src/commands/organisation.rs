@@ -3,8 +3,8 @@
 use isms_core::organisation::{self, Organisation};
 use tauri::{AppHandle, State};
 
-use crate::error::IpcResult;
 use super::write;
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -18,5 +18,7 @@ pub fn organisation_update(
     state: State<'_, AppState>,
     organisation: Organisation,
 ) -> IpcResult<Organisation> {
-    write(&app, &state, |vault, stamp| organisation::update(vault, stamp, organisation))
+    write(&app, &state, |vault, stamp| {
+        organisation::update(vault, stamp, organisation)
+    })
 }

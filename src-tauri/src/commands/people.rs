@@ -4,8 +4,8 @@
 use isms_core::people::{self, Person};
 use tauri::{AppHandle, State};
 
-use crate::error::IpcResult;
 use super::write;
+use crate::error::IpcResult;
 use crate::state::AppState;
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -19,7 +19,9 @@ pub fn people_create(
     state: State<'_, AppState>,
     person: Person,
 ) -> IpcResult<Person> {
-    write(&app, &state, |vault, stamp| people::create(vault, stamp, person))
+    write(&app, &state, |vault, stamp| {
+        people::create(vault, stamp, person)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -28,10 +30,14 @@ pub fn people_update(
     state: State<'_, AppState>,
     person: Person,
 ) -> IpcResult<Person> {
-    write(&app, &state, |vault, stamp| people::update(vault, stamp, person))
+    write(&app, &state, |vault, stamp| {
+        people::update(vault, stamp, person)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn people_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, |vault, stamp| people::delete(vault, stamp, id))
+    write(&app, &state, |vault, stamp| {
+        people::delete(vault, stamp, id)
+    })
 }

@@ -58,9 +58,7 @@ pub fn risks_update(
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn risks_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, |vault, stamp| {
-        risks::delete(vault, stamp, id)
-    })
+    write(&app, &state, |vault, stamp| risks::delete(vault, stamp, id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

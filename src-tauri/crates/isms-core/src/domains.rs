@@ -117,7 +117,9 @@ mod tests {
             conn.execute_batch(migration.sql).unwrap();
         }
         let mut stmt = conn
-            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
             .unwrap();
         stmt.query_map([], |r| r.get(0))
             .unwrap()

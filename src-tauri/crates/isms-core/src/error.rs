@@ -102,7 +102,9 @@ impl std::fmt::Display for CoreError {
 
 impl StdError for CoreError {
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        self.cause.as_deref().map(|c| c as &(dyn StdError + 'static))
+        self.cause
+            .as_deref()
+            .map(|c| c as &(dyn StdError + 'static))
     }
 }
 

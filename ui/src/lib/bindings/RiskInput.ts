@@ -2,4 +2,13 @@
 import type { RiskAction } from "./RiskAction";
 import type { Treatment } from "./Treatment";
 
-export type RiskInput = { id: number, title: string, description: string, threat: string, vulnerability: string, asset_ids: Array<number>, owner_id: number | null, likelihood: number | null, impact: number | null, treatment: Treatment | null, residual_likelihood: number | null, residual_impact: number | null, actions: Array<RiskAction>, };
+/**
+ * What a user writes of a risk: everything but what the vault keeps (`reference`,
+ * `needs_review`) and derives (`inherent`, `residual`, `approvals`). Creating and saving a risk
+ * take this; they answer with the whole [`Risk`], so the scores are computed here only.
+ */
+export type RiskInput = { 
+/**
+ * 0 to create.
+ */
+id: number, title: string, description: string, threat: string, vulnerability: string, asset_ids: Array<number>, owner_id: number | null, likelihood: number | null, impact: number | null, treatment: Treatment | null, residual_likelihood: number | null, residual_impact: number | null, actions: Array<RiskAction>, };

@@ -4,8 +4,7 @@
 use isms_core::assets::{self, Asset};
 use isms_core::people::{self, Person};
 use isms_core::risks::{
-    self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskInput, RiskLevel, RiskMethod,
-    Treatment,
+    self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskInput, RiskLevel, RiskMethod, Treatment,
 };
 use isms_core::{ErrorCode, Vault};
 
@@ -359,7 +358,13 @@ fn a_risk_is_written_without_derived_fields_and_read_back_with_them() {
     assert_eq!(saved.inherent.unwrap().level, RiskLevel::Red);
 
     // A derived field sent back is refused, not silently trusted.
-    for derived in ["inherent", "residual", "approvals", "needs_review", "reference"] {
+    for derived in [
+        "inherent",
+        "residual",
+        "approvals",
+        "needs_review",
+        "reference",
+    ] {
         let mut with = sent.clone();
         with[derived] = serde_json::Value::Null;
         assert!(
@@ -385,14 +390,21 @@ fn a_risk_is_written_without_derived_fields_and_read_back_with_them() {
 fn committed_level_table_for_the_ui_previews_matches_the_core() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../../ui/src/lib/risks/levels.fixture.json");
-    let rows: Vec<serde_json::Value> = [(5, 5, 6, 15), (3, 3, 2, 6), (4, 4, 4, 9), (3, 5, 5, 10), (5, 5, 1, 25), (4, 3, 11, 12)]
-        .into_iter()
-        .map(|(l, i, accept, red)| {
-            let m = method(l, i, accept, red);
-            let levels: Vec<RiskLevel> = (1..=m.max_score()).map(|s| m.level(s)).collect();
-            serde_json::json!({ "method": m, "levels": levels })
-        })
-        .collect();
+    let rows: Vec<serde_json::Value> = [
+        (5, 5, 6, 15),
+        (3, 3, 2, 6),
+        (4, 4, 4, 9),
+        (3, 5, 5, 10),
+        (5, 5, 1, 25),
+        (4, 3, 11, 12),
+    ]
+    .into_iter()
+    .map(|(l, i, accept, red)| {
+        let m = method(l, i, accept, red);
+        let levels: Vec<RiskLevel> = (1..=m.max_score()).map(|s| m.level(s)).collect();
+        serde_json::json!({ "method": m, "levels": levels })
+    })
+    .collect();
     let generated = serde_json::to_string_pretty(&rows).unwrap() + "\n";
     if std::env::var_os("ISMS_UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();

@@ -64,7 +64,11 @@ fn a_write_that_skips_history_is_rolled_back() {
 fn a_committed_write_reports_the_domains_of_the_tables_it_changed() {
     let s = Scratch::new();
     let mut vault = s.vault("acme.isms");
-    assert_eq!(vault.take_changed(), vec![], "creating the vault is no change to announce");
+    assert_eq!(
+        vault.take_changed(),
+        vec![],
+        "creating the vault is no change to announce"
+    );
     let mut org = organisation::get(vault.reader()).unwrap();
     org.certification_body = "BSI".into();
     organisation::update(&mut vault, stamp(1), org).unwrap();
