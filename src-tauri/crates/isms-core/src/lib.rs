@@ -39,7 +39,9 @@ pub mod soa;
 pub mod tracker;
 pub mod training;
 pub mod view;
+pub mod vocabulary;
 
 pub use db::{Passphrase, Stamp, Vault};
 pub use domains::Domain;
 pub use error::{CoreError, ErrorCode, FieldError, Result};
+pub use vocabulary::Vocabulary;

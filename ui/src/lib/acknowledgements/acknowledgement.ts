@@ -5,6 +5,7 @@
 import type { AckMethod } from '$lib/bindings/AckMethod';
 import type { AckStatus } from '$lib/bindings/AckStatus';
 import type { Acknowledgement } from '$lib/bindings/Acknowledgement';
+import { ACK_METHOD_LABELS } from '$lib/bindings/vocabulary';
 
 export type AckCounts = { done: number; total: number; percent: number };
 
@@ -18,11 +19,7 @@ export function ackCounts(status: Pick<AckStatus, 'acknowledged' | 'missing'>): 
 /** "7 of 9 acknowledged" */
 export const countLabel = ({ done, total }: AckCounts) => `${done} of ${total} acknowledged`;
 
-export const METHOD_LABELS: Record<AckMethod, string> = {
-	signature: 'Signature',
-	form: 'Form',
-	email: 'E-mail'
-};
+export const METHOD_LABELS: Record<AckMethod, string> = ACK_METHOD_LABELS;
 
 export const METHOD_OPTIONS = (Object.keys(METHOD_LABELS) as AckMethod[]).map((value) => ({
 	value,

@@ -3,6 +3,7 @@
 
 import type { Audit } from '$lib/bindings/Audit';
 import type { AuditStatus } from '$lib/bindings/AuditStatus';
+import { AUDIT_STATUS_LABELS } from '$lib/bindings/vocabulary';
 
 export function blankAudit(month: string): Audit {
 	return {
@@ -21,12 +22,7 @@ export function blankAudit(month: string): Audit {
 	};
 }
 
-export const STATUS_LABELS: Record<AuditStatus, string> = {
-	planned: 'Planned',
-	in_progress: 'In progress',
-	completed: 'Completed',
-	cancelled: 'Cancelled'
-};
+export const STATUS_LABELS: Record<AuditStatus, string> = AUDIT_STATUS_LABELS;
 
 export const STATUS_TONES: Record<AuditStatus, 'neutral' | 'accent' | 'success'> = {
 	planned: 'neutral',

@@ -4,6 +4,7 @@
 
 import type { ChangeStatus } from '$lib/bindings/ChangeStatus';
 import type { IsmsChange } from '$lib/bindings/IsmsChange';
+import { CHANGE_STATUS_LABELS } from '$lib/bindings/vocabulary';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
 
@@ -25,12 +26,7 @@ export function blankChange(today: string): IsmsChange {
 	};
 }
 
-export const STATUS_LABELS: Record<ChangeStatus, string> = {
-	proposed: 'Proposed',
-	approved: 'Approved',
-	implemented: 'Implemented',
-	rejected: 'Rejected'
-};
+export const STATUS_LABELS: Record<ChangeStatus, string> = CHANGE_STATUS_LABELS;
 
 export const STATUS_TONES: Record<ChangeStatus, Tone> = {
 	proposed: 'accent',
@@ -92,6 +88,3 @@ export function localErrors(change: IsmsChange): Record<string, string> {
 	if (change.title.trim() === '') errors.title = 'Say what changes.';
 	return errors;
 }
-
-/** A record a change may link to, as the link picker shows it. */
-export type Linkable = { id: number; reference: string; title: string; href: string };

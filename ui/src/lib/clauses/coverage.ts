@@ -4,13 +4,10 @@
 import type { Coverage } from '$lib/bindings/Coverage';
 import type { CoverageStatus } from '$lib/bindings/CoverageStatus';
 import type { CoveringDocument } from '$lib/bindings/CoveringDocument';
+import { COVERAGE_STATUS_LABELS } from '$lib/bindings/vocabulary';
 import { formatDate } from '$lib/app/format';
 
-export const STATUS_LABELS: Record<CoverageStatus, string> = {
-	addressed: 'Addressed',
-	planned: 'Planned',
-	not_addressed: 'Not addressed'
-};
+export const STATUS_LABELS: Record<CoverageStatus, string> = COVERAGE_STATUS_LABELS;
 
 export const STATUS_TONES: Record<CoverageStatus, 'success' | 'warning' | 'danger'> = {
 	addressed: 'success',

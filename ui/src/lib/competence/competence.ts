@@ -5,6 +5,7 @@
 import type { CompetenceEvidence } from '$lib/bindings/CompetenceEvidence';
 import type { CompetenceKind } from '$lib/bindings/CompetenceKind';
 import type { Role } from '$lib/bindings/Role';
+import { COMPETENCE_KIND_LABELS } from '$lib/bindings/vocabulary';
 import { formatDate } from '$lib/app/format';
 import { daysBetween } from '$lib/training/training';
 
@@ -50,12 +51,7 @@ export const isCurrent = (evidence: CompetenceEvidence, today: string) => {
 	return s === 'current' || s === 'expiring';
 };
 
-export const KIND_LABEL: Record<CompetenceKind, string> = {
-	education: 'Education',
-	training: 'Training',
-	experience: 'Experience',
-	certification: 'Certification'
-};
+export const KIND_LABEL: Record<CompetenceKind, string> = COMPETENCE_KIND_LABELS;
 
 export const requiresCompetence = (role: Role) => role.competence.trim() !== '';
 

@@ -5,6 +5,7 @@ import type { DocKind } from '$lib/bindings/DocKind';
 import type { Document } from '$lib/bindings/Document';
 import type { DocumentVersion } from '$lib/bindings/DocumentVersion';
 import type { MandatoryItem } from '$lib/bindings/MandatoryItem';
+import { DOC_KIND_LABELS } from '$lib/bindings/vocabulary';
 
 export function blankDocument(): Document {
 	return {
@@ -22,14 +23,7 @@ export function blankDocument(): Document {
 	};
 }
 
-export const KIND_LABELS: Record<DocKind, string> = {
-	policy: 'Policy',
-	procedure: 'Procedure',
-	manual: 'Manual',
-	plan: 'Plan',
-	record: 'Record',
-	other: 'Other'
-};
+export const KIND_LABELS: Record<DocKind, string> = DOC_KIND_LABELS;
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as DocKind[]).map((value) => ({
 	value,

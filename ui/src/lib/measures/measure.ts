@@ -6,23 +6,11 @@ import type { Frequency } from '$lib/bindings/Frequency';
 import type { Measure } from '$lib/bindings/Measure';
 import type { MeasureWithResults } from '$lib/bindings/MeasureWithResults';
 import type { Source } from '$lib/bindings/Source';
+import * as vocabulary from '$lib/bindings/vocabulary';
 
-export const FREQUENCY_LABELS: Record<Frequency, string> = {
-	monthly: 'Monthly',
-	quarterly: 'Quarterly',
-	yearly: 'Yearly'
-};
+export const FREQUENCY_LABELS: Record<Frequency, string> = vocabulary.FREQUENCY_LABELS;
 
-export const SOURCE_LABELS: Record<Source, string> = {
-	manual: 'Entered by hand',
-	awareness_training: 'Computed: awareness training coverage',
-	acknowledgements: 'Computed: acknowledgement coverage',
-	open_ncs: 'Computed: open nonconformities',
-	overdue_items: 'Computed: overdue tracker items',
-	red_risks_treated: 'Computed: red risks with treatment done',
-	soa_implemented: 'Computed: applicable controls implemented',
-	audit_adherence: 'Computed: audit programme adherence'
-};
+export const SOURCE_LABELS: Record<Source, string> = vocabulary.SOURCE_LABELS;
 
 const PERIOD_WORDS: Record<Frequency, string> = {
 	monthly: 'this month',

@@ -4,6 +4,7 @@
 import type { Objective } from '$lib/bindings/Objective';
 import type { ObjectiveStatus } from '$lib/bindings/ObjectiveStatus';
 import type { ProgressNote } from '$lib/bindings/ProgressNote';
+import { OBJECTIVE_STATUS_LABELS } from '$lib/bindings/vocabulary';
 
 export function blankObjective(): Objective {
 	return {
@@ -17,13 +18,7 @@ export function blankObjective(): Objective {
 	};
 }
 
-export const STATUS_LABELS: Record<ObjectiveStatus, string> = {
-	planned: 'Planned',
-	in_progress: 'In progress',
-	achieved: 'Achieved',
-	missed: 'Missed',
-	cancelled: 'Cancelled'
-};
+export const STATUS_LABELS: Record<ObjectiveStatus, string> = OBJECTIVE_STATUS_LABELS;
 
 export const STATUS_TONES: Record<ObjectiveStatus, 'neutral' | 'accent' | 'success' | 'danger'> = {
 	planned: 'neutral',

@@ -3,6 +3,7 @@
 
 import type { FindingPolicy } from '$lib/bindings/FindingPolicy';
 import type { Organisation } from '$lib/bindings/Organisation';
+import { FINDING_POLICY_LABELS } from '$lib/bindings/vocabulary';
 
 export type OrganisationDraft = Omit<Organisation, 'audit_months'> & {
 	audit_months: number | null;
@@ -15,12 +16,12 @@ export const FINDING_POLICIES: ReadonlyArray<{
 }> = [
 	{
 		value: 'zero_findings',
-		label: 'Zero findings',
+		label: FINDING_POLICY_LABELS.zero_findings,
 		description: 'The CB certifies only with no open nonconformities.'
 	},
 	{
 		value: 'no_major_nc',
-		label: 'No major NC',
+		label: FINDING_POLICY_LABELS.no_major_nc,
 		description:
 			'The CB certifies without major nonconformities and wants a corrective action plan for the rest.'
 	}

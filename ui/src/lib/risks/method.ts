@@ -7,6 +7,7 @@
 import type { RiskLevel } from '$lib/bindings/RiskLevel';
 import type { RiskMethod } from '$lib/bindings/RiskMethod';
 import type { Score } from '$lib/bindings/Score';
+import { RISK_LEVEL_LABELS } from '$lib/bindings/vocabulary';
 
 /** The matrix sizes the core accepts, per axis. */
 export const LEVEL_COUNTS = [3, 4, 5] as const;
@@ -97,11 +98,7 @@ export function previewScore(
 	return level ? { value, level } : null;
 }
 
-export const LEVEL_LABELS: Record<RiskLevel, string> = {
-	acceptable: 'Acceptable',
-	amber: 'Amber',
-	red: 'Red'
-};
+export const LEVEL_LABELS: Record<RiskLevel, string> = RISK_LEVEL_LABELS;
 
 /** The badge tone of a level: colour is never the only signal, the label says it too. */
 export const LEVEL_TONES: Record<RiskLevel, 'success' | 'warning' | 'danger'> = {

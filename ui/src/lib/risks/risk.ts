@@ -10,6 +10,7 @@ import type { RiskAction } from '$lib/bindings/RiskAction';
 import type { RiskInput } from '$lib/bindings/RiskInput';
 import type { RiskLevel } from '$lib/bindings/RiskLevel';
 import type { Treatment } from '$lib/bindings/Treatment';
+import * as vocabulary from '$lib/bindings/vocabulary';
 import { sortedByValue } from '$lib/app/collate';
 import { matches } from '$lib/app/search';
 
@@ -49,33 +50,37 @@ export function blankAction(): RiskAction {
 }
 
 export const TREATMENTS: ReadonlyArray<{ value: Treatment; label: string; description: string }> = [
-	{ value: 'modify', label: 'Modify', description: 'Reduce it with controls: the actions below.' },
-	{ value: 'avoid', label: 'Avoid', description: 'Stop the activity that gives rise to it.' },
+	{
+		value: 'modify',
+		label: vocabulary.TREATMENT_LABELS.modify,
+		description: 'Reduce it with controls: the actions below.'
+	},
+	{
+		value: 'avoid',
+		label: vocabulary.TREATMENT_LABELS.avoid,
+		description: 'Stop the activity that gives rise to it.'
+	},
 	{
 		value: 'transfer',
-		label: 'Transfer',
+		label: vocabulary.TREATMENT_LABELS.transfer,
 		description: 'Share it: insurance, a supplier, a contract.'
 	},
-	{ value: 'accept', label: 'Accept', description: 'Retain it knowingly; its owner accepts it.' }
+	{
+		value: 'accept',
+		label: vocabulary.TREATMENT_LABELS.accept,
+		description: 'Retain it knowingly; its owner accepts it.'
+	}
 ];
 
-export const TREATMENT_LABELS: Record<Treatment, string> = {
-	modify: 'Modify',
-	avoid: 'Avoid',
-	transfer: 'Transfer',
-	accept: 'Accept'
-};
+export const TREATMENT_LABELS: Record<Treatment, string> = vocabulary.TREATMENT_LABELS;
 
 export const ACTION_STATUSES: ReadonlyArray<{ value: ActionStatus; label: string }> = [
-	{ value: 'planned', label: 'Planned' },
-	{ value: 'in_progress', label: 'In progress' },
-	{ value: 'done', label: 'Done' }
+	{ value: 'planned', label: vocabulary.ACTION_STATUS_LABELS.planned },
+	{ value: 'in_progress', label: vocabulary.ACTION_STATUS_LABELS.in_progress },
+	{ value: 'done', label: vocabulary.ACTION_STATUS_LABELS.done }
 ];
 
-export const APPROVAL_KINDS: Record<ApprovalKind, string> = {
-	plan: 'Treatment plan approved',
-	acceptance: 'Residual risk accepted'
-};
+export const APPROVAL_KINDS: Record<ApprovalKind, string> = vocabulary.APPROVAL_KIND_LABELS;
 
 export type ApprovalState = 'ok' | 'void' | 'missing';
 

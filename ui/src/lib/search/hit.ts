@@ -2,24 +2,6 @@
 // dashboard's (`recordHref`, `recordLabel`), as a hit names its record as a readiness rule does.
 
 import type { RecordKind } from '$lib/bindings/RecordKind';
+import { RECORD_KIND_LABELS } from '$lib/bindings/vocabulary';
 
-export const KIND_LABEL: Record<RecordKind, string> = {
-	organisation: 'Organisation',
-	context: 'Context',
-	person: 'Person',
-	risk_method: 'Risk method',
-	risk: 'Risk',
-	control: 'SoA control',
-	objective: 'Objective',
-	document: 'Document',
-	clause: 'Clause',
-	audit: 'Audit',
-	tracker_item: 'Tracker item',
-	course: 'Training course',
-	change: 'Change',
-	review: 'Management review',
-	asset: 'Asset',
-	evidence: 'Evidence file',
-	role: 'ISMS role',
-	measure: 'Measure'
-};
+export const KIND_LABEL: Record<RecordKind, string> = RECORD_KIND_LABELS;

@@ -5,6 +5,7 @@
 import type { ImplementationStatus } from '$lib/bindings/ImplementationStatus';
 import type { SoaEntry } from '$lib/bindings/SoaEntry';
 import type { SoaReasons } from '$lib/bindings/SoaReasons';
+import { IMPLEMENTATION_STATUS_LABELS } from '$lib/bindings/vocabulary';
 import { matches } from '$lib/app/search';
 
 export const REASONS: ReadonlyArray<{ key: keyof SoaReasons; label: string; short: string }> = [
@@ -29,16 +30,12 @@ export const fromApplicability = (v: Applicability): boolean | null =>
 
 export const STATUSES: ReadonlyArray<{ value: ImplementationStatus | ''; label: string }> = [
 	{ value: '', label: 'No status' },
-	{ value: 'not_started', label: 'Not started' },
-	{ value: 'in_progress', label: 'In progress' },
-	{ value: 'implemented', label: 'Implemented' }
+	{ value: 'not_started', label: IMPLEMENTATION_STATUS_LABELS.not_started },
+	{ value: 'in_progress', label: IMPLEMENTATION_STATUS_LABELS.in_progress },
+	{ value: 'implemented', label: IMPLEMENTATION_STATUS_LABELS.implemented }
 ];
 
-export const STATUS_LABELS: Record<ImplementationStatus, string> = {
-	not_started: 'Not started',
-	in_progress: 'In progress',
-	implemented: 'Implemented'
-};
+export const STATUS_LABELS: Record<ImplementationStatus, string> = IMPLEMENTATION_STATUS_LABELS;
 
 export type Filter = 'undecided' | 'no_reason' | 'no_justification' | 'not_implemented';
 

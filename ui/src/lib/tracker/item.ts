@@ -6,6 +6,7 @@ import type { ItemKind } from '$lib/bindings/ItemKind';
 import type { ItemSource } from '$lib/bindings/ItemSource';
 import type { ItemStatus } from '$lib/bindings/ItemStatus';
 import type { TrackerItem } from '$lib/bindings/TrackerItem';
+import { ITEM_KIND_LABELS, ITEM_SOURCE_LABELS, ITEM_STATUS_LABELS } from '$lib/bindings/vocabulary';
 import { sortedByValue } from '$lib/app/collate';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
@@ -41,13 +42,7 @@ export function blankItem(
 	};
 }
 
-export const KIND_LABELS: Record<ItemKind, string> = {
-	major_nc: 'Major NC',
-	minor_nc: 'Minor NC',
-	ofi: 'OFI',
-	observation: 'Observation',
-	action: 'Action'
-};
+export const KIND_LABELS: Record<ItemKind, string> = ITEM_KIND_LABELS;
 
 export const KIND_TONES: Record<ItemKind, Tone> = {
 	major_nc: 'danger',
@@ -57,23 +52,9 @@ export const KIND_TONES: Record<ItemKind, Tone> = {
 	action: 'neutral'
 };
 
-export const SOURCE_LABELS: Record<ItemSource, string> = {
-	stage1_audit: 'Stage 1 audit',
-	stage2_audit: 'Stage 2 audit',
-	surveillance_audit: 'Surveillance audit',
-	internal_audit: 'Internal audit',
-	management_review: 'Management review',
-	incident: 'Incident',
-	risk_treatment: 'Risk treatment',
-	other: 'Other'
-};
+export const SOURCE_LABELS: Record<ItemSource, string> = ITEM_SOURCE_LABELS;
 
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-	open: 'Open',
-	in_progress: 'In progress',
-	awaiting_verification: 'Awaiting verification',
-	closed: 'Closed'
-};
+export const STATUS_LABELS: Record<ItemStatus, string> = ITEM_STATUS_LABELS;
 
 export const STATUS_TONES: Record<ItemStatus, Tone> = {
 	open: 'neutral',

@@ -6,6 +6,7 @@ import type { AwarenessStatus } from '$lib/bindings/AwarenessStatus';
 import type { Completion } from '$lib/bindings/Completion';
 import type { Course } from '$lib/bindings/Course';
 import type { CourseKind } from '$lib/bindings/CourseKind';
+import { AWARENESS_STATUS_LABELS, COURSE_KIND_LABELS } from '$lib/bindings/vocabulary';
 
 /** Days before its end that a completion counts as expiring. */
 export const EXPIRING_DAYS = 30;
@@ -72,12 +73,7 @@ export function latestCompletions(completions: ReadonlyArray<Completion>): Map<s
 
 export const cellKey = (personId: number, courseId: number) => `${personId}:${courseId}`;
 
-export const STATUS_LABELS: Record<AwarenessStatus, string> = {
-	current: 'Current',
-	expiring: 'Expiring',
-	expired: 'Expired',
-	never: 'Never done'
-};
+export const STATUS_LABELS: Record<AwarenessStatus, string> = AWARENESS_STATUS_LABELS;
 
 export const STATUS_HINTS: Record<AwarenessStatus, string> = {
 	current: 'Done and still valid',
@@ -100,10 +96,7 @@ export const STATUS_ORDER: ReadonlyArray<AwarenessStatus> = [
 	'never'
 ];
 
-export const KIND_LABELS: Record<CourseKind, string> = {
-	awareness: 'Security awareness',
-	other: 'Other training'
-};
+export const KIND_LABELS: Record<CourseKind, string> = COURSE_KIND_LABELS;
 
 export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as CourseKind[]).map((value) => ({
 	value,

@@ -40,16 +40,6 @@ pub enum Status {
     Addressed,
 }
 
-impl Status {
-    pub fn words(self) -> &'static str {
-        match self {
-            Status::NotAddressed => "Not addressed",
-            Status::Planned => "Planned",
-            Status::Addressed => "Addressed",
-        }
-    }
-}
-
 /// An approved document that covers a clause, with the version in force on the day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]

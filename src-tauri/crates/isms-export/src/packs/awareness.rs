@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use isms_core::Vocabulary;
 use isms_core::acknowledgements::AckMethod;
 use isms_core::training::{self, AwarenessStatus, Course, CourseKind};
 
@@ -36,12 +37,12 @@ fn course_cell(course: &Course, latest: Option<NaiveDate>, as_of: NaiveDate) -> 
 }
 
 fn awareness(s: AwarenessStatus) -> Cell {
-    match s {
-        AwarenessStatus::Current => Cell::status("Current", Tone::Good),
-        AwarenessStatus::Expiring => Cell::status("Expiring", Tone::Warning),
-        AwarenessStatus::Expired => Cell::status("Expired", Tone::Bad),
-        AwarenessStatus::Never => Cell::status("Never", Tone::Bad),
-    }
+    let tone = match s {
+        AwarenessStatus::Current => Tone::Good,
+        AwarenessStatus::Expiring => Tone::Warning,
+        AwarenessStatus::Expired | AwarenessStatus::Never => Tone::Bad,
+    };
+    Cell::status(s.label(), tone)
 }
 
 pub(crate) fn training(r: &Records) -> Section {
@@ -104,14 +105,6 @@ pub(crate) fn training(r: &Records) -> Section {
     Section {
         title: "Training and awareness".into(),
         blocks,
-    }
-}
-
-fn method(m: AckMethod) -> &'static str {
-    match m {
-        AckMethod::Signature => "Signature",
-        AckMethod::Form => "Form",
-        AckMethod::Email => "E-mail",
     }
 }
 
@@ -194,7 +187,7 @@ pub(crate) fn acknowledgements(r: &Records) -> Section {
                     let (on, how) = match acks.get(&(v.id, p.id)) {
                         Some((on, m)) => (
                             Cell::status(date(Some(*on)), Tone::Good),
-                            Cell::text(method(*m)),
+                            Cell::text(m.label()),
                         ),
                         None => (
                             Cell::status("Not acknowledged", Tone::Bad),

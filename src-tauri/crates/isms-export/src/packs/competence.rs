@@ -3,19 +3,10 @@
 //! evidence of every person in a role, current or lapsed on the pack's day. The stage2 pack
 //! names each evidence file with its SHA-256, so an auditor can match it to the bundle.
 
-use isms_core::competence::CompetenceKind;
+use isms_core::Vocabulary;
 
 use super::records::{Records, date, list, or_dash};
 use crate::model::{Block, Cell, Column, Table, Tone};
-
-fn kind_words(k: CompetenceKind) -> &'static str {
-    match k {
-        CompetenceKind::Education => "Education",
-        CompetenceKind::Training => "Training",
-        CompetenceKind::Experience => "Experience",
-        CompetenceKind::Certification => "Certification",
-    }
-}
 
 /// The roles table and the competence evidence of everyone in a role; `files` adds each
 /// evidence file's name and SHA-256 (the stage2 pack).
@@ -126,7 +117,7 @@ pub(crate) fn blocks(r: &Records, files: bool) -> Vec<Block> {
                     Cell::text("")
                 },
                 Cell::text(if n == 0 { list(&roles) } else { String::new() }),
-                Cell::text(format!("{}: {}", kind_words(e.kind), e.title)),
+                Cell::text(format!("{}: {}", e.kind.label(), e.title)),
                 Cell::text(date(Some(e.obtained_on))),
                 Cell::text(date(e.expires_on)),
                 status,

@@ -4,6 +4,7 @@
 //! (4–10). Each function returns one section
 //! in a fixed order of rows (by reference, or by kind then id for records without one).
 
+use isms_core::Vocabulary;
 use isms_core::context::IssueKind;
 use isms_core::coverage::Status as CoverageStatus;
 use isms_core::documents::Document;
@@ -61,12 +62,8 @@ pub(crate) fn scope_and_context(r: &Records) -> Section {
             rows: issues
                 .iter()
                 .map(|i| {
-                    let kind = match i.kind {
-                        IssueKind::Internal => "Internal",
-                        IssueKind::External => "External",
-                    };
                     vec![
-                        Cell::text(kind),
+                        Cell::text(i.kind.label()),
                         Cell::bold(&i.title),
                         Cell::text(or_dash(&i.description)),
                     ]
@@ -289,9 +286,9 @@ fn in_pack(clause: &str, operation: bool) -> Option<&'static str> {
 
 pub(crate) fn coverage_cell(status: CoverageStatus) -> Cell {
     match status {
-        CoverageStatus::Addressed => Cell::status(status.words(), Tone::Good),
-        CoverageStatus::Planned => Cell::status(status.words(), Tone::Warning),
-        CoverageStatus::NotAddressed => Cell::status(status.words(), Tone::Bad),
+        CoverageStatus::Addressed => Cell::status(status.label(), Tone::Good),
+        CoverageStatus::Planned => Cell::status(status.label(), Tone::Warning),
+        CoverageStatus::NotAddressed => Cell::status(status.label(), Tone::Bad),
     }
 }
 

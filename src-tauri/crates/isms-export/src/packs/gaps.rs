@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use isms_core::readiness::{self, RecordKind, Report, RuleResult, RuleStatus, Stage};
-use isms_core::{Vault, organisation};
+use isms_core::{Vault, Vocabulary, organisation};
 
 use super::{CONFIDENTIALITY, generated_by};
 use crate::error::Result;
@@ -188,7 +188,7 @@ fn rules_section(report: &Report, status: RuleStatus) -> Section {
                         (&r.reference, &r.title)
                     };
                     vec![
-                        Cell::text(kind(r.kind)),
+                        Cell::text(r.kind.label()),
                         Cell::bold(reference),
                         Cell::text(title),
                     ]
@@ -247,28 +247,5 @@ fn passing_section(report: &Report) -> Section {
     Section {
         title: "Passing rules".to_owned(),
         blocks,
-    }
-}
-
-fn kind(k: RecordKind) -> &'static str {
-    match k {
-        RecordKind::Organisation => "Organisation",
-        RecordKind::Context => "Context",
-        RecordKind::Person => "Person",
-        RecordKind::RiskMethod => "Risk method",
-        RecordKind::Risk => "Risk",
-        RecordKind::Control => "Control",
-        RecordKind::Objective => "Objective",
-        RecordKind::Document => "Document",
-        RecordKind::Clause => "Clause",
-        RecordKind::Audit => "Audit",
-        RecordKind::TrackerItem => "Tracker item",
-        RecordKind::Course => "Course",
-        RecordKind::Change => "Change",
-        RecordKind::Review => "Review",
-        RecordKind::Asset => "Asset",
-        RecordKind::Evidence => "Evidence file",
-        RecordKind::Role => "ISMS role",
-        RecordKind::Measure => "Measure",
     }
 }

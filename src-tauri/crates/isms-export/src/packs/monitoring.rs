@@ -3,18 +3,11 @@
 //! stage2 pack each measure's results up to the pack's day: a line chart against its target,
 //! then every result with whether it met the target, its evaluation and its follow-up.
 
-use isms_core::measures::{Frequency, Measure, with_unit};
+use isms_core::Vocabulary;
+use isms_core::measures::{Measure, with_unit};
 
 use super::records::{Records, date, list, long_date, or_dash};
 use crate::model::{Block, Cell, ChartPoint, Column, LineChart, Section, Table, Tone};
-
-fn frequency(f: Frequency) -> &'static str {
-    match f {
-        Frequency::Monthly => "Monthly",
-        Frequency::Quarterly => "Quarterly",
-        Frequency::Yearly => "Yearly",
-    }
-}
 
 fn target(m: &Measure) -> String {
     let t = m.target_text();
@@ -59,7 +52,7 @@ pub(crate) fn section(r: &Records, operation: bool) -> Section {
                     Cell::text(&m.title),
                     Cell::text(or_dash(&m.monitored)),
                     Cell::text(or_dash(&m.method)),
-                    Cell::text(frequency(m.frequency)),
+                    Cell::text(m.frequency.label()),
                     Cell::text(r.name(m.measured_by)),
                     Cell::text(r.name(m.evaluated_by)),
                     Cell::text(target(m)),

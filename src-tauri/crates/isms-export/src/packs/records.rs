@@ -19,8 +19,8 @@ use isms_core::people::Person;
 use isms_core::readiness::{RuleStatus, View};
 use isms_core::risks::{ActionStatus, RiskLevel, Score, Treatment};
 use isms_core::soa::ImplementationStatus;
-use isms_core::tracker::{ItemKind, ItemSource, ItemStatus, TrackerItem};
-use isms_core::{Result, Vault};
+use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
+use isms_core::{Result, Vault, Vocabulary};
 
 use crate::model::{Cell, Tone};
 pub(crate) use crate::pdf::long_date;
@@ -199,10 +199,7 @@ pub(crate) fn rule_status(status: RuleStatus) -> Cell {
 pub(crate) fn treatment(t: Option<Treatment>) -> &'static str {
     match t {
         None => DASH,
-        Some(Treatment::Modify) => "Modify",
-        Some(Treatment::Avoid) => "Avoid",
-        Some(Treatment::Transfer) => "Transfer",
-        Some(Treatment::Accept) => "Accept",
+        Some(t) => t.label(),
     }
 }
 
@@ -210,83 +207,66 @@ pub(crate) fn treatment(t: Option<Treatment>) -> &'static str {
 pub(crate) fn action_status(s: ActionStatus, due: Option<NaiveDate>, as_of: NaiveDate) -> Cell {
     let late = due.is_some_and(|d| d < as_of);
     match s {
-        ActionStatus::Done => Cell::status("Done", Tone::Good),
+        ActionStatus::Done => Cell::status(s.label(), Tone::Good),
         _ if late => Cell::status("Overdue", Tone::Bad),
-        ActionStatus::InProgress => Cell::status("In progress", Tone::Warning),
-        ActionStatus::Planned => Cell::status("Planned", Tone::Neutral),
+        ActionStatus::InProgress => Cell::status(s.label(), Tone::Warning),
+        ActionStatus::Planned => Cell::status(s.label(), Tone::Neutral),
     }
 }
 
 pub(crate) fn implementation(s: Option<ImplementationStatus>) -> Cell {
     match s {
         None => Cell::status("No status", Tone::Bad),
-        Some(ImplementationStatus::Implemented) => Cell::status("Implemented", Tone::Good),
-        Some(ImplementationStatus::InProgress) => Cell::status("In progress", Tone::Warning),
-        Some(ImplementationStatus::NotStarted) => Cell::status("Not started", Tone::Neutral),
+        Some(s) => Cell::status(
+            s.label(),
+            match s {
+                ImplementationStatus::Implemented => Tone::Good,
+                ImplementationStatus::InProgress => Tone::Warning,
+                ImplementationStatus::NotStarted => Tone::Neutral,
+            },
+        ),
     }
 }
 
 pub(crate) fn objective_status(s: ObjectiveStatus) -> Cell {
-    match s {
-        ObjectiveStatus::Planned => Cell::status("Planned", Tone::Neutral),
-        ObjectiveStatus::InProgress => Cell::status("In progress", Tone::Warning),
-        ObjectiveStatus::Achieved => Cell::status("Achieved", Tone::Good),
-        ObjectiveStatus::Missed => Cell::status("Missed", Tone::Bad),
-        ObjectiveStatus::Cancelled => Cell::status("Cancelled", Tone::Neutral),
-    }
+    let tone = match s {
+        ObjectiveStatus::Planned | ObjectiveStatus::Cancelled => Tone::Neutral,
+        ObjectiveStatus::InProgress => Tone::Warning,
+        ObjectiveStatus::Achieved => Tone::Good,
+        ObjectiveStatus::Missed => Tone::Bad,
+    };
+    Cell::status(s.label(), tone)
 }
 
 pub(crate) fn doc_kind(k: DocKind) -> &'static str {
-    match k {
-        DocKind::Policy => "Policy",
-        DocKind::Procedure => "Procedure",
-        DocKind::Manual => "Manual",
-        DocKind::Plan => "Plan",
-        DocKind::Record => "Record",
-        DocKind::Other => "Other",
-    }
+    k.label()
 }
 
 pub(crate) fn audit_status(s: AuditStatus) -> Cell {
-    match s {
-        AuditStatus::Planned => Cell::status("Planned", Tone::Neutral),
-        AuditStatus::InProgress => Cell::status("In progress", Tone::Warning),
-        AuditStatus::Completed => Cell::status("Completed", Tone::Good),
-        AuditStatus::Cancelled => Cell::status("Cancelled", Tone::Neutral),
-    }
+    let tone = match s {
+        AuditStatus::Planned | AuditStatus::Cancelled => Tone::Neutral,
+        AuditStatus::InProgress => Tone::Warning,
+        AuditStatus::Completed => Tone::Good,
+    };
+    Cell::status(s.label(), tone)
 }
 
 pub(crate) fn change_status(s: ChangeStatus) -> Cell {
-    match s {
-        ChangeStatus::Proposed => Cell::status("Proposed", Tone::Neutral),
-        ChangeStatus::Approved => Cell::status("Approved", Tone::Warning),
-        ChangeStatus::Implemented => Cell::status("Implemented", Tone::Good),
-        ChangeStatus::Rejected => Cell::status("Rejected", Tone::Neutral),
-    }
+    let tone = match s {
+        ChangeStatus::Proposed | ChangeStatus::Rejected => Tone::Neutral,
+        ChangeStatus::Approved => Tone::Warning,
+        ChangeStatus::Implemented => Tone::Good,
+    };
+    Cell::status(s.label(), tone)
 }
 
 pub(crate) fn item_kind(k: ItemKind) -> &'static str {
-    match k {
-        ItemKind::MajorNc => "Major NC",
-        ItemKind::MinorNc => "Minor NC",
-        ItemKind::Ofi => "OFI",
-        ItemKind::Observation => "Observation",
-        ItemKind::Action => "Action",
-    }
+    k.label()
 }
 
 /// A tracker item's source with its record: "Internal audit IA-001".
 pub(crate) fn item_source(item: &TrackerItem) -> String {
-    let word = match item.source {
-        ItemSource::Stage1Audit => "Stage 1 audit",
-        ItemSource::Stage2Audit => "Stage 2 audit",
-        ItemSource::SurveillanceAudit => "Surveillance audit",
-        ItemSource::InternalAudit => "Internal audit",
-        ItemSource::ManagementReview => "Management review",
-        ItemSource::Incident => "Incident",
-        ItemSource::RiskTreatment => "Risk treatment",
-        ItemSource::Other => "Other",
-    };
+    let word = item.source.label();
     if item.source_ref.trim().is_empty() {
         word.to_owned()
     } else {
@@ -297,11 +277,11 @@ pub(crate) fn item_source(item: &TrackerItem) -> String {
 /// A tracker item's status on the evaluation date; open past its due date is overdue.
 pub(crate) fn item_status(item: &TrackerItem, as_of: NaiveDate) -> Cell {
     match item.status {
-        ItemStatus::Closed => Cell::status("Closed", Tone::Good),
+        ItemStatus::Closed => Cell::status(item.status.label(), Tone::Good),
         _ if item.is_overdue(as_of) => Cell::status("Overdue", Tone::Bad),
-        ItemStatus::Open => Cell::status("Open", Tone::Warning),
-        ItemStatus::InProgress => Cell::status("In progress", Tone::Warning),
-        ItemStatus::AwaitingVerification => Cell::status("Awaiting verification", Tone::Warning),
+        ItemStatus::Open | ItemStatus::InProgress | ItemStatus::AwaitingVerification => {
+            Cell::status(item.status.label(), Tone::Warning)
+        }
     }
 }
 

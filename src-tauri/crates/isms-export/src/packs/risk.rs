@@ -4,8 +4,9 @@
 //! `isms_core::risks::heat_map` over the same risks as the register's rows, so they always add
 //! up to the register. Risks sort by reference, actions in their plan's order.
 
+use isms_core::Vocabulary;
 use isms_core::documents::Document;
-use isms_core::risks::{self, ApprovalKind, Risk, RiskMethod};
+use isms_core::risks::{self, Risk, RiskMethod};
 
 use super::records::{
     Records, action_status, by_reference, date, in_force, list, or_dash, score_cell, treatment,
@@ -249,10 +250,7 @@ pub(crate) fn treatment_plan(r: &Records) -> Section {
             list.into_iter().map(|a| {
                 vec![
                     Cell::bold(&x.reference),
-                    Cell::text(match a.kind {
-                        ApprovalKind::Plan => "Treatment plan",
-                        ApprovalKind::Acceptance => "Residual risk accepted",
-                    }),
+                    Cell::text(a.kind.label()),
                     Cell::text(r.name(Some(a.person_id))),
                     Cell::text(date(Some(a.approved_on))),
                     if a.void {

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use isms_core::readiness::View;
 use isms_core::risks::Risk;
 use isms_core::soa::{self, ImplementationStatus, SoaEntry, SoaTotals, SoaVersion};
-use isms_core::{Vault, reference};
+use isms_core::{Vault, Vocabulary, reference};
 
 use super::{CONFIDENTIALITY, generated_by};
 use crate::error::Result;
@@ -146,9 +146,18 @@ pub(crate) fn total_facts(t: &SoaTotals) -> Vec<Fact> {
     if t.undecided > 0 {
         facts.push(Fact::new("Undecided", t.undecided.to_string()));
     }
-    facts.push(Fact::new("Implemented", t.implemented.to_string()));
-    facts.push(Fact::new("In progress", t.in_progress.to_string()));
-    facts.push(Fact::new("Not started", t.not_started.to_string()));
+    facts.push(Fact::new(
+        ImplementationStatus::Implemented.label(),
+        t.implemented.to_string(),
+    ));
+    facts.push(Fact::new(
+        ImplementationStatus::InProgress.label(),
+        t.in_progress.to_string(),
+    ));
+    facts.push(Fact::new(
+        ImplementationStatus::NotStarted.label(),
+        t.not_started.to_string(),
+    ));
     if t.without_status > 0 {
         facts.push(Fact::new("Without status", t.without_status.to_string()));
     }
@@ -184,7 +193,11 @@ fn theme_totals(entries: &[SoaEntry]) -> Table {
     if undecided {
         columns.push(n("Undecided"));
     }
-    columns.extend([n("Implemented"), n("In progress"), n("Not started")]);
+    columns.extend([
+        n(ImplementationStatus::Implemented.label()),
+        n(ImplementationStatus::InProgress.label()),
+        n(ImplementationStatus::NotStarted.label()),
+    ]);
     Table { columns, rows }
 }
 
@@ -251,9 +264,9 @@ fn row(
         None => Cell::status("Undecided", Tone::Warning),
     };
     let status = match (e.status, e.applicable) {
-        (Some(ImplementationStatus::Implemented), _) => Cell::status("Implemented", Tone::Good),
-        (Some(ImplementationStatus::InProgress), _) => Cell::status("In progress", Tone::Warning),
-        (Some(ImplementationStatus::NotStarted), _) => Cell::status("Not started", Tone::Neutral),
+        (Some(s @ ImplementationStatus::Implemented), _) => Cell::status(s.label(), Tone::Good),
+        (Some(s @ ImplementationStatus::InProgress), _) => Cell::status(s.label(), Tone::Warning),
+        (Some(s @ ImplementationStatus::NotStarted), _) => Cell::status(s.label(), Tone::Neutral),
         (None, Some(false)) => Cell::text(DASH),
         (None, _) => Cell::status("No status", Tone::Bad),
     };

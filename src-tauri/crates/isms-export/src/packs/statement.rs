@@ -6,7 +6,8 @@
 
 use std::collections::HashMap;
 
-use isms_core::soa::{self, SoaEntry, SoaTotals};
+use isms_core::Vocabulary;
+use isms_core::soa::{self, ImplementationStatus, SoaEntry, SoaTotals};
 
 use super::records::{DASH, Records, by_reference, implementation, list, long_date, or_dash};
 use crate::model::{Block, Cell, Column, Fact, Section, Table, Tone};
@@ -29,9 +30,18 @@ pub(crate) fn total_facts(t: &SoaTotals) -> Vec<Fact> {
         Fact::new("Applicable", t.applicable.to_string()),
         Fact::new("Excluded", t.excluded.to_string()),
         Fact::new("Undecided", t.undecided.to_string()),
-        Fact::new("Implemented", t.implemented.to_string()),
-        Fact::new("In progress", t.in_progress.to_string()),
-        Fact::new("Not started", t.not_started.to_string()),
+        Fact::new(
+            ImplementationStatus::Implemented.label(),
+            t.implemented.to_string(),
+        ),
+        Fact::new(
+            ImplementationStatus::InProgress.label(),
+            t.in_progress.to_string(),
+        ),
+        Fact::new(
+            ImplementationStatus::NotStarted.label(),
+            t.not_started.to_string(),
+        ),
     ];
     if t.without_status > 0 {
         facts.push(Fact::new("Without status", t.without_status.to_string()));

@@ -13,21 +13,6 @@ use super::owners::Owners;
 use super::{Op, Outcome, Planned, Planner};
 use crate::read::{clean, dates};
 
-const KIND: &[(DocKind, &[&str])] = &[
-    (DocKind::Policy, &["Policy", "pol"]),
-    (
-        DocKind::Procedure,
-        &["Procedure", "proc", "process", "work instruction"],
-    ),
-    (DocKind::Manual, &["Manual", "handbook"]),
-    (DocKind::Plan, &["Plan"]),
-    (DocKind::Record, &["Record", "register", "log", "form"]),
-    (
-        DocKind::Other,
-        &["Other", "standard", "guideline", "document"],
-    ),
-];
-
 pub(crate) struct Documents {
     existing: Vec<Document>,
     owners: Owners,
@@ -67,7 +52,7 @@ impl Planner for Documents {
         }
         let kind = c
             .read("kind", |cell| {
-                clean::choice(cell, "a kind of document", KIND)
+                clean::word::<DocKind>(cell, "a kind of document")
             })
             .flatten();
         // Blanks are reported; the other cells are still checked.

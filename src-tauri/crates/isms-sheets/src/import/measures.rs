@@ -7,35 +7,12 @@
 use std::collections::HashMap;
 
 use isms_core::measures::{self, Direction, Frequency, Measure, MeasureResult, NewResult, Source};
-use isms_core::{Result, Vault};
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::check::Check;
 use super::owners::Owners;
 use super::{Op, Outcome, Planned, Planner};
 use crate::read::{Cell, clean, dates};
-
-const FREQUENCY: &[(Frequency, &[&str])] = &[
-    (Frequency::Monthly, &["Monthly", "month", "every month"]),
-    (
-        Frequency::Quarterly,
-        &["Quarterly", "quarter", "every quarter"],
-    ),
-    (
-        Frequency::Yearly,
-        &["Yearly", "annually", "annual", "year", "every year"],
-    ),
-];
-
-const DIRECTION: &[(Direction, &[&str])] = &[
-    (
-        Direction::AtLeast,
-        &["At least", "higher is better", "min", "minimum", ">="],
-    ),
-    (
-        Direction::AtMost,
-        &["At most", "lower is better", "max", "maximum", "<="],
-    ),
-];
 
 fn number(cell: &Cell) -> std::result::Result<Option<f64>, String> {
     match cell {
@@ -114,22 +91,24 @@ impl Planner for Measures {
         c.set_text("method", &mut m.method);
         c.set_text("unit", &mut m.unit);
         if let Some(Some(f)) = c.read("frequency", |cell| {
-            clean::choice(cell, "a frequency", FREQUENCY)
+            clean::word::<Frequency>(cell, "a frequency")
         }) {
             m.frequency = f;
         }
         if c.mapped("source") {
             let text = c.text("source");
-            match Source::ALL.into_iter().find(|s| {
-                s.as_str().eq_ignore_ascii_case(&text.replace([' ', '-'], "_"))
-                    || (text.is_empty() && *s == Source::Manual)
-            }) {
+            let source = if text.is_empty() {
+                Some(Source::Manual)
+            } else {
+                Source::from_word(&text)
+            };
+            match source {
                 Some(s) => m.source = s,
                 None => c.error("source", &format!("“{text}” is not a source: manual, awareness_training, acknowledgements, open_ncs, overdue_items, red_risks_treated, soa_implemented or audit_adherence.")),
             }
         }
         if let Some(Some(d)) = c.read("direction", |cell| {
-            clean::choice(cell, "a direction", DIRECTION)
+            clean::word::<Direction>(cell, "a direction")
         }) {
             m.direction = d;
         }

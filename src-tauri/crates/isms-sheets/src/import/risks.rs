@@ -20,25 +20,6 @@ use super::owners::Owners;
 use super::{Op, Outcome, Planned, Planner};
 use crate::read::{clean, dates};
 
-const TREATMENT: &[(Treatment, &[&str])] = &[
-    (
-        Treatment::Modify,
-        &["Modify", "mitigate", "reduce", "treat", "modify the risk"],
-    ),
-    (
-        Treatment::Avoid,
-        &["Avoid", "terminate", "eliminate", "avoid the risk"],
-    ),
-    (
-        Treatment::Transfer,
-        &["Transfer", "share", "insure", "transfer the risk"],
-    ),
-    (
-        Treatment::Accept,
-        &["Accept", "retain", "tolerate", "accept the risk"],
-    ),
-];
-
 pub(crate) struct Risks {
     method: RiskMethod,
     existing: Vec<Risk>,
@@ -253,7 +234,7 @@ impl Planner for Risks {
         ] = levels;
         if c.mapped("treatment")
             && let Some(t) = c.read("treatment", |cell| {
-                clean::choice(cell, "a treatment", TREATMENT)
+                clean::word::<Treatment>(cell, "a treatment")
             })
         {
             risk.treatment = t;

@@ -14,44 +14,6 @@ use super::owners::Owners;
 use super::{Op, Outcome, Planned, Planner};
 use crate::read::clean;
 
-const STATUS: &[(ImplementationStatus, &[&str])] = &[
-    (
-        ImplementationStatus::NotStarted,
-        &[
-            "Not started",
-            "not implemented",
-            "planned",
-            "to do",
-            "todo",
-            "open",
-            "no",
-        ],
-    ),
-    (
-        ImplementationStatus::InProgress,
-        &[
-            "In progress",
-            "partially implemented",
-            "partial",
-            "partly",
-            "ongoing",
-            "started",
-        ],
-    ),
-    (
-        ImplementationStatus::Implemented,
-        &[
-            "Implemented",
-            "fully implemented",
-            "done",
-            "complete",
-            "completed",
-            "in place",
-            "yes",
-        ],
-    ),
-];
-
 pub(crate) struct Soa {
     existing: Vec<SoaEntry>,
     owners: Owners,
@@ -102,7 +64,7 @@ impl Planner for Soa {
         c.set_text("notes", &mut entry.notes);
         if c.mapped("status")
             && let Some(status) = c.read("status", |cell| {
-                clean::choice(cell, "an implementation status", STATUS)
+                clean::word::<ImplementationStatus>(cell, "an implementation status")
             })
         {
             entry.status = status;

@@ -16,95 +16,6 @@ use super::owners::Owners;
 use super::{Op, Outcome, Planned, Planner};
 use crate::read::{Cell, clean, dates};
 
-const KIND: &[(ItemKind, &[&str])] = &[
-    (
-        ItemKind::MajorNc,
-        &[
-            "Major nonconformity",
-            "major nc",
-            "major",
-            "major non-conformity",
-            "nc major",
-        ],
-    ),
-    (
-        ItemKind::MinorNc,
-        &[
-            "Minor nonconformity",
-            "minor nc",
-            "minor",
-            "minor non-conformity",
-            "nc minor",
-        ],
-    ),
-    (
-        ItemKind::Ofi,
-        &[
-            "Opportunity for improvement",
-            "ofi",
-            "improvement",
-            "opportunity",
-        ],
-    ),
-    (ItemKind::Observation, &["Observation", "obs"]),
-    (ItemKind::Action, &["Action", "task", "to do"]),
-];
-
-const SOURCE: &[(ItemSource, &[&str])] = &[
-    (
-        ItemSource::Stage1Audit,
-        &["Stage 1 audit", "stage 1", "stage one"],
-    ),
-    (
-        ItemSource::Stage2Audit,
-        &[
-            "Stage 2 audit",
-            "stage 2",
-            "stage two",
-            "certification audit",
-        ],
-    ),
-    (
-        ItemSource::SurveillanceAudit,
-        &["Surveillance audit", "surveillance"],
-    ),
-    (
-        ItemSource::InternalAudit,
-        &["Internal audit", "internal", "audit"],
-    ),
-    (
-        ItemSource::ManagementReview,
-        &["Management review", "mr", "review"],
-    ),
-    (ItemSource::Incident, &["Incident", "security incident"]),
-    (
-        ItemSource::RiskTreatment,
-        &["Risk treatment", "risk", "risk assessment"],
-    ),
-    (ItemSource::Other, &["Other"]),
-];
-
-const STATUS: &[(ItemStatus, &[&str])] = &[
-    (ItemStatus::Open, &["Open", "new", "not started", "raised"]),
-    (
-        ItemStatus::InProgress,
-        &["In progress", "ongoing", "started", "wip"],
-    ),
-    (
-        ItemStatus::AwaitingVerification,
-        &[
-            "Awaiting verification",
-            "to verify",
-            "pending verification",
-            "verification",
-        ],
-    ),
-    (
-        ItemStatus::Closed,
-        &["Closed", "done", "complete", "completed", "resolved"],
-    ),
-];
-
 pub(crate) struct Tracker {
     existing: Vec<TrackerItem>,
     by_reference: HashMap<String, usize>,
@@ -163,7 +74,7 @@ impl Planner for Tracker {
         let title = title.unwrap_or_default();
         let found = self.find(&reference, &title);
         let kind = c
-            .read("kind", |cell| clean::choice(cell, "a type", KIND))
+            .read("kind", |cell| clean::word::<ItemKind>(cell, "a type"))
             .flatten();
         let raised = c.read("raised_on", dates::date).flatten();
         let mut item = match found {
@@ -191,12 +102,14 @@ impl Planner for Tracker {
         if let Some(raised) = raised {
             item.raised_on = raised;
         }
-        if let Some(Some(source)) = c.read("source", |cell| clean::choice(cell, "a source", SOURCE))
+        if let Some(Some(source)) =
+            c.read("source", |cell| clean::word::<ItemSource>(cell, "a source"))
         {
             item.source = source;
         }
         if c.mapped("status")
-            && let Some(status) = c.read("status", |cell| clean::choice(cell, "a status", STATUS))
+            && let Some(status) =
+                c.read("status", |cell| clean::word::<ItemStatus>(cell, "a status"))
         {
             item.status = status.unwrap_or(ItemStatus::Open);
         }

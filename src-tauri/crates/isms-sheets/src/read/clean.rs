@@ -6,6 +6,7 @@
 //! whole numbers here.
 
 use isms_core::reference;
+use isms_core::vocabulary::{Vocabulary, normalized};
 
 use super::cell::{Cell, number_text, trim};
 
@@ -186,11 +187,23 @@ pub fn level(cell: &Cell, labels: &[String], what: &str) -> Result<Option<u32>, 
     }
 }
 
-/// One of a closed list of values (a treatment, a status, a document kind): `options` pairs
-/// each value with the words that mean it, the first being the one the message shows. Words
-/// compare ignoring case, surrounding spaces, and `_`, `-` or several spaces between words
-/// ("in_progress", "In-progress", "in  progress"). `what` names the list: "an implementation
-/// status". `None` for a blank cell.
+/// One value of a list of the core's vocabulary (a treatment, a status, a document kind): its
+/// label, its name (`in_progress`) or one of the other words that mean it, compared ignoring
+/// case, surrounding spaces, and `_`, `-` or several spaces between words ("In-progress", "in
+/// progress"). `what` names the list in the message, which shows every label: "an
+/// implementation status". `None` for a blank cell.
+pub fn word<T: Vocabulary>(cell: &Cell, what: &str) -> Result<Option<T>, String> {
+    let Some(t) = text(cell) else {
+        return Ok(None);
+    };
+    T::from_word(&t)
+        .map(Some)
+        .ok_or_else(|| format!("“{t}” is not {what}: {}.", T::labels().join(", ")))
+}
+
+/// One of a closed list of values given as a table: `options` pairs each value with the words
+/// that mean it, the first being the one the message shows; words compare as in [`word`]. The
+/// core's lists go through [`word`]; this serves a list of the sheets' own.
 pub fn choice<T: Copy>(
     cell: &Cell,
     what: &str,
@@ -199,9 +212,9 @@ pub fn choice<T: Copy>(
     let Some(t) = text(cell) else {
         return Ok(None);
     };
-    let wanted = words(&t);
+    let wanted = normalized(&t);
     for (value, names) in options {
-        if names.iter().any(|n| words(n) == wanted) {
+        if names.iter().any(|n| normalized(n) == wanted) {
             return Ok(Some(*value));
         }
     }
@@ -210,14 +223,6 @@ pub fn choice<T: Copy>(
         .filter_map(|(_, n)| n.first().copied())
         .collect();
     Err(format!("“{t}” is not {what}: {}.", shown.join(", ")))
-}
-
-fn words(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// A whole number of at least 0 ("12", 12, "12 months"); `what` names it in the message.

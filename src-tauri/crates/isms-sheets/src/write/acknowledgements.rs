@@ -5,20 +5,12 @@
 //! reads (e-mail, document, version, acknowledged on, method).
 
 use chrono::NaiveDate;
-use isms_core::acknowledgements::{self, AckMethod};
-use isms_core::{Result, Vault};
+use isms_core::acknowledgements;
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value, by_reference};
 
 pub const NAME: &str = "Acknowledgements";
-
-fn method(m: AckMethod) -> &'static str {
-    match m {
-        AckMethod::Signature => "Signature",
-        AckMethod::Form => "Form",
-        AckMethod::Email => "E-mail",
-    }
-}
 
 pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result<Vec<Sheet>> {
     let conn = vault.reader();
@@ -58,7 +50,7 @@ pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result
                 let mut cells = row(Some(a.person_id));
                 cells.extend([
                     Value::Date(a.acknowledged_on),
-                    Value::text(method(a.method)),
+                    Value::text(a.method.label()),
                     Value::text("Acknowledged"),
                 ]);
                 sheet.push(cells);

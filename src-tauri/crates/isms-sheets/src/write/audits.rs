@@ -2,21 +2,12 @@
 //! ("2026-03", never turned into a date), scope, auditor (a person by name and e-mail, or the
 //! external auditor's words), status and dates.
 
-use isms_core::audits::{self, AuditStatus};
-use isms_core::{Result, Vault};
+use isms_core::audits;
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value, by_reference};
 
 pub const NAME: &str = "Audits";
-
-fn status(s: AuditStatus) -> &'static str {
-    match s {
-        AuditStatus::Planned => "Planned",
-        AuditStatus::InProgress => "In progress",
-        AuditStatus::Completed => "Completed",
-        AuditStatus::Cancelled => "Cancelled",
-    }
-}
 
 pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
     let mut list = audits::list(vault.reader())?;
@@ -48,7 +39,7 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
             people.name(a.auditor_id),
             people.email(a.auditor_id),
             Value::text(&a.external_auditor),
-            Value::text(status(a.status)),
+            Value::text(a.status.label()),
             Value::date(a.started_on),
             Value::date(a.completed_on),
             Value::text(&a.summary),

@@ -4,22 +4,13 @@
 //! `isms import competence` reads). Beside it the roles with their holders.
 
 use chrono::NaiveDate;
-use isms_core::competence::{self, CompetenceEvidence, CompetenceKind};
-use isms_core::{Result, Vault};
+use isms_core::competence::{self, CompetenceEvidence};
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value};
 
 pub const EVIDENCE: &str = "Competence";
 pub const ROLES: &str = "Roles";
-
-pub(crate) fn kind_label(kind: CompetenceKind) -> &'static str {
-    match kind {
-        CompetenceKind::Education => "Education",
-        CompetenceKind::Training => "Training",
-        CompetenceKind::Experience => "Experience",
-        CompetenceKind::Certification => "Certification",
-    }
-}
 
 fn status(e: &CompetenceEvidence, as_of: NaiveDate) -> &'static str {
     if e.current_on(as_of) {
@@ -75,7 +66,7 @@ pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result
             people.email(Some(e.person_id)),
             people.name(Some(e.person_id)),
             Value::list(&held),
-            Value::text(kind_label(e.kind)),
+            Value::text(e.kind.label()),
             Value::text(&e.title),
             Value::Date(e.obtained_on),
             Value::date(e.expires_on),

@@ -2,23 +2,12 @@
 //! reference, with its kind, owner, the mandatory documented information it covers, review
 //! cycle, audience, and the version in force with its approval.
 
-use isms_core::documents::{self, DocKind};
-use isms_core::{Result, Vault};
+use isms_core::documents;
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value, by_reference};
 
 pub const NAME: &str = "Documents";
-
-fn kind(k: DocKind) -> &'static str {
-    match k {
-        DocKind::Policy => "Policy",
-        DocKind::Procedure => "Procedure",
-        DocKind::Manual => "Manual",
-        DocKind::Plan => "Plan",
-        DocKind::Record => "Record",
-        DocKind::Other => "Other",
-    }
-}
 
 pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
     let mut docs = documents::list(vault.reader())?;
@@ -47,7 +36,7 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
         sheet.push(vec![
             Value::text(&d.reference),
             Value::text(&d.title),
-            Value::text(kind(d.kind)),
+            Value::text(d.kind.label()),
             people.name(d.owner_id),
             people.email(d.owner_id),
             Value::list(&d.mandatory_items),

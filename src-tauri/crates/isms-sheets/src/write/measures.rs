@@ -4,28 +4,13 @@
 //! raised by reference). Results recorded after the day are left out.
 
 use chrono::NaiveDate;
-use isms_core::measures::{self, Direction, Frequency, Measure};
-use isms_core::{Result, Vault};
+use isms_core::measures::{self, Measure};
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value, by_reference};
 
 pub const MEASURES: &str = "Measures";
 pub const RESULTS: &str = "Results";
-
-fn frequency(f: Frequency) -> &'static str {
-    match f {
-        Frequency::Monthly => "Monthly",
-        Frequency::Quarterly => "Quarterly",
-        Frequency::Yearly => "Yearly",
-    }
-}
-
-fn direction(d: Direction) -> &'static str {
-    match d {
-        Direction::AtLeast => "At least",
-        Direction::AtMost => "At most",
-    }
-}
 
 pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result<Vec<Sheet>> {
     let conn = vault.reader();
@@ -64,14 +49,14 @@ pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result
             Value::text(&m.title),
             Value::text(&m.monitored),
             Value::text(&m.method),
-            Value::text(frequency(m.frequency)),
+            Value::text(m.frequency.label()),
             people.name(m.measured_by),
             people.email(m.measured_by),
             people.name(m.evaluated_by),
             people.email(m.evaluated_by),
-            Value::text(m.source.as_str()),
+            Value::text(m.source.label()),
             Value::text(&m.unit),
-            Value::text(direction(m.direction)),
+            Value::text(m.direction.label()),
             m.target.map_or(Value::Empty, Value::Number),
             Value::date(m.defined_on),
             Value::list(&goals),

@@ -5,8 +5,8 @@
 //! risks, so their counts, with the row of unscored risks, add up to the register. Without a
 //! method there are no maps and the Method sheet has only its header.
 
-use isms_core::risks::{self, ActionStatus, Risk, RiskLevel, RiskMethod, Score, Treatment};
-use isms_core::{Result, Vault};
+use isms_core::risks::{self, Risk, RiskMethod, Treatment};
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value, by_reference};
 
@@ -18,33 +18,6 @@ pub const RESIDUAL: &str = "Residual heat map";
 
 /// The label of the row of risks that are in neither map's cells.
 pub const UNSCORED: &str = "Not scored";
-
-fn treatment(t: Option<Treatment>) -> Value {
-    Value::text(match t {
-        None => "",
-        Some(Treatment::Modify) => "Modify",
-        Some(Treatment::Avoid) => "Avoid",
-        Some(Treatment::Transfer) => "Transfer",
-        Some(Treatment::Accept) => "Accept",
-    })
-}
-
-fn level(score: Option<&Score>) -> Value {
-    Value::text(match score.map(|s| s.level) {
-        None => "",
-        Some(RiskLevel::Acceptable) => "Acceptable",
-        Some(RiskLevel::Amber) => "Amber",
-        Some(RiskLevel::Red) => "Red",
-    })
-}
-
-fn action_status(s: ActionStatus) -> &'static str {
-    match s {
-        ActionStatus::Planned => "Planned",
-        ActionStatus::InProgress => "In progress",
-        ActionStatus::Done => "Done",
-    }
-}
 
 pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
     let conn = vault.reader();
@@ -110,12 +83,12 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
             Value::number(r.likelihood),
             Value::number(r.impact),
             Value::number(r.inherent.map(|s| s.value)),
-            level(r.inherent.as_ref()),
-            treatment(r.treatment),
+            Value::text(r.inherent.as_ref().map_or("", |s| s.level.label())),
+            Value::text(r.treatment.map_or("", Treatment::label)),
             Value::number(r.residual_likelihood),
             Value::number(r.residual_impact),
             Value::number(r.residual.map(|s| s.value)),
-            level(r.residual.as_ref()),
+            Value::text(r.residual.as_ref().map_or("", |s| s.level.label())),
         ]);
         for a in &r.actions {
             actions.push(vec![
@@ -124,7 +97,7 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
                 people.name(a.owner_id),
                 people.email(a.owner_id),
                 Value::date(a.due_date),
-                Value::text(action_status(a.status)),
+                Value::text(a.status.label()),
                 Value::date(a.done_date),
                 Value::list(&a.controls),
             ]);

@@ -4,20 +4,11 @@
 //! the implementation status and the owner.
 
 use isms_core::soa::{self, ImplementationStatus};
-use isms_core::{Result, Vault};
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value};
 
 pub const NAME: &str = "SoA";
-
-fn status(s: Option<ImplementationStatus>) -> Value {
-    Value::text(match s {
-        None => "",
-        Some(ImplementationStatus::NotStarted) => "Not started",
-        Some(ImplementationStatus::InProgress) => "In progress",
-        Some(ImplementationStatus::Implemented) => "Implemented",
-    })
-}
 
 pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
     let entries = soa::list(vault.reader())?;
@@ -50,7 +41,7 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
             Value::yes_no(e.reasons.business),
             Value::yes_no(e.reasons.risk_assessment),
             Value::text(&e.justification),
-            status(e.status),
+            Value::text(e.status.map_or("", ImplementationStatus::label)),
             people.name(e.owner_id),
             people.email(e.owner_id),
             Value::text(&e.notes),

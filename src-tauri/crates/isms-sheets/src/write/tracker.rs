@@ -3,44 +3,12 @@
 //! notes (one dated line each, oldest first), and whether it is overdue on the day.
 
 use chrono::NaiveDate;
-use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus};
-use isms_core::{Result, Vault};
+use isms_core::tracker;
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value, by_reference};
 
 pub const NAME: &str = "Tracker";
-
-fn kind(k: ItemKind) -> &'static str {
-    match k {
-        ItemKind::MajorNc => "Major nonconformity",
-        ItemKind::MinorNc => "Minor nonconformity",
-        ItemKind::Ofi => "Opportunity for improvement",
-        ItemKind::Observation => "Observation",
-        ItemKind::Action => "Action",
-    }
-}
-
-fn source(s: ItemSource) -> &'static str {
-    match s {
-        ItemSource::Stage1Audit => "Stage 1 audit",
-        ItemSource::Stage2Audit => "Stage 2 audit",
-        ItemSource::SurveillanceAudit => "Surveillance audit",
-        ItemSource::InternalAudit => "Internal audit",
-        ItemSource::ManagementReview => "Management review",
-        ItemSource::Incident => "Incident",
-        ItemSource::RiskTreatment => "Risk treatment",
-        ItemSource::Other => "Other",
-    }
-}
-
-fn status(s: ItemStatus) -> &'static str {
-    match s {
-        ItemStatus::Open => "Open",
-        ItemStatus::InProgress => "In progress",
-        ItemStatus::AwaitingVerification => "Awaiting verification",
-        ItemStatus::Closed => "Closed",
-    }
-}
 
 pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result<Vec<Sheet>> {
     let mut items = tracker::list(vault.reader())?;
@@ -80,10 +48,10 @@ pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result
             .collect();
         sheet.push(vec![
             Value::text(&t.reference),
-            Value::text(kind(t.kind)),
+            Value::text(t.kind.label()),
             Value::text(&t.title),
             Value::text(&t.description),
-            Value::text(source(t.source)),
+            Value::text(t.source.label()),
             Value::text(&t.source_ref),
             Value::list(&t.clauses),
             Value::list(&t.controls),
@@ -91,7 +59,7 @@ pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result
             people.email(t.owner_id),
             Value::Date(t.raised_on),
             Value::date(t.due_on),
-            Value::text(status(t.status)),
+            Value::text(t.status.label()),
             Value::yes_no(t.is_overdue(as_of)),
             Value::text(&t.correction),
             Value::text(&t.root_cause),

@@ -5,23 +5,14 @@
 //! reads) and the courses.
 
 use chrono::NaiveDate;
-use isms_core::training::{self, AwarenessStatus, Completion, Course, CourseKind};
-use isms_core::{Result, Vault};
+use isms_core::training::{self, Completion, Course};
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value};
 
 pub const MATRIX: &str = "Training";
 pub const COMPLETIONS: &str = "Completions";
 pub const COURSES: &str = "Courses";
-
-fn awareness(s: AwarenessStatus) -> &'static str {
-    match s {
-        AwarenessStatus::Current => "Current",
-        AwarenessStatus::Expiring => "Expiring",
-        AwarenessStatus::Expired => "Expired",
-        AwarenessStatus::Never => "Never",
-    }
-}
 
 /// The status of a course whose latest completion is `latest`, on `as_of`.
 fn course_status(course: &Course, latest: Option<NaiveDate>, as_of: NaiveDate) -> &'static str {
@@ -82,7 +73,7 @@ fn matrix(people: &People, courses: &[Course], done: &[Completion], as_of: Naive
             Value::text(&p.name),
             Value::text(&p.email),
             Value::text(&p.department),
-            Value::text(awareness(status)),
+            Value::text(status.label()),
         ];
         for c in courses {
             let latest = done
@@ -119,10 +110,7 @@ fn courses_sheet(courses: &[Course]) -> Sheet {
     for c in courses {
         sheet.push(vec![
             Value::text(&c.title),
-            Value::text(match c.kind {
-                CourseKind::Awareness => "Awareness",
-                CourseKind::Other => "Other",
-            }),
+            Value::text(c.kind.label()),
             Value::number(c.validity_months),
         ]);
     }

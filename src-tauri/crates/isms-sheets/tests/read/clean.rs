@@ -220,6 +220,30 @@ fn a_choice_reads_any_of_its_words_and_lists_them_when_wrong() {
     );
 }
 
+/// A list of the core's vocabulary reads its label, its value's name and the words the sheets
+/// wrote before the vocabulary ("Major nonconformity"), and the message lists the labels.
+#[test]
+fn a_vocabulary_word_reads_the_label_the_name_and_the_old_words() {
+    use isms_core::tracker::ItemKind;
+    use isms_sheets::read::clean::word;
+    let kind = |s: &str| word::<ItemKind>(&t(s), "a type");
+    for s in [
+        "Major NC",
+        "major_nc",
+        "Major nonconformity",
+        " MAJOR  NON-CONFORMITY ",
+    ] {
+        assert_eq!(kind(s), Ok(Some(ItemKind::MajorNc)), "{s}");
+    }
+    assert_eq!(kind("Opportunity for improvement"), Ok(Some(ItemKind::Ofi)));
+    assert_eq!(kind("OFI"), Ok(Some(ItemKind::Ofi)));
+    assert_eq!(kind("#N/A"), Ok(None), "blank");
+    assert_eq!(
+        kind("Serious").unwrap_err(),
+        "“Serious” is not a type: Major NC, Minor NC, OFI, Observation, Action."
+    );
+}
+
 #[test]
 fn a_whole_number_reads_from_a_number_or_text_with_a_unit() {
     use isms_sheets::read::clean::whole;
