@@ -1,5 +1,6 @@
 //! Events the backend sends to the webview, with their payload types (exported to TypeScript).
 
+use isms_core::Domain;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter};
 use ts_rs::TS;
@@ -17,10 +18,12 @@ pub struct VaultLockedEvent {
     pub reason: &'static str,
 }
 
+/// The domains a command's committed writes changed (never empty), in order; a screen
+/// refreshes when its domain is among them.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct DataChangedEvent {
-    pub domain: String,
+    pub domains: Vec<Domain>,
 }
 
 /// Files dropped on the window: their handles (never paths the page could send back) and
@@ -37,13 +40,12 @@ pub fn vault_locked(app: &AppHandle, reason: &'static str) {
     let _ = app.emit(VAULT_LOCKED, VaultLockedEvent { reason });
 }
 
-pub fn data_changed(app: &AppHandle, domain: &str) {
-    let _ = app.emit(
-        DATA_CHANGED,
-        DataChangedEvent {
-            domain: domain.to_owned(),
-        },
-    );
+/// Announces `domains`, the ones the vault reports written (`Vault::take_changed`); nothing
+/// when none was.
+pub fn data_changed(app: &AppHandle, domains: Vec<Domain>) {
+    if !domains.is_empty() {
+        let _ = app.emit(DATA_CHANGED, DataChangedEvent { domains });
+    }
 }
 
 pub fn files_dropped(app: &AppHandle, event: FilesDroppedEvent) {

@@ -93,6 +93,12 @@ impl AppState {
         }
     }
 
+    /// Whether no command holds the vault's lock right now (tests of who holds it when).
+    #[cfg(test)]
+    pub(crate) fn vault_lock_is_free(&self) -> bool {
+        self.vault.try_lock().is_ok()
+    }
+
     /// Installs a freshly opened vault, closing any other first.
     pub fn set_unlocked(&self, vault: Vault) {
         self.touch();

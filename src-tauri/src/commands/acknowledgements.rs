@@ -45,7 +45,7 @@ pub fn acknowledgements_add(
     state: State<'_, AppState>,
     ack: Acknowledgement,
 ) -> IpcResult<Acknowledgement> {
-    write(&app, &state, "acknowledgements", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         acknowledgements::add(vault, stamp, ack)
     })
 }
@@ -56,7 +56,7 @@ pub fn acknowledgements_delete(
     state: State<'_, AppState>,
     id: i64,
 ) -> IpcResult<()> {
-    write(&app, &state, "acknowledgements", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         acknowledgements::delete(vault, stamp, id)
     })
 }

@@ -3,8 +3,8 @@
 use isms_core::assets::{self, Asset};
 use tauri::{AppHandle, State};
 
+use super::write;
 use crate::error::IpcResult;
-use crate::events;
 use crate::state::AppState;
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -14,24 +14,21 @@ pub fn assets_list(state: State<'_, AppState>) -> IpcResult<Vec<Asset>> {
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn assets_create(app: AppHandle, state: State<'_, AppState>, asset: Asset) -> IpcResult<Asset> {
-    let stamp = state.stamp();
-    let saved = state.with_vault(|vault| assets::create(vault, stamp, asset))?;
-    events::data_changed(&app, "assets");
-    Ok(saved)
+    write(&app, &state, |vault, stamp| {
+        assets::create(vault, stamp, asset)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn assets_update(app: AppHandle, state: State<'_, AppState>, asset: Asset) -> IpcResult<Asset> {
-    let stamp = state.stamp();
-    let saved = state.with_vault(|vault| assets::update(vault, stamp, asset))?;
-    events::data_changed(&app, "assets");
-    Ok(saved)
+    write(&app, &state, |vault, stamp| {
+        assets::update(vault, stamp, asset)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn assets_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    let stamp = state.stamp();
-    state.with_vault(|vault| assets::delete(vault, stamp, id))?;
-    events::data_changed(&app, "assets");
-    Ok(())
+    write(&app, &state, |vault, stamp| {
+        assets::delete(vault, stamp, id)
+    })
 }

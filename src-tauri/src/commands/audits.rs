@@ -22,21 +22,21 @@ pub fn audits_conflicts(state: State<'_, AppState>, audit: Audit) -> IpcResult<V
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn audits_create(app: AppHandle, state: State<'_, AppState>, audit: Audit) -> IpcResult<Audit> {
-    write(&app, &state, "audits", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         audits::create(vault, stamp, audit)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn audits_update(app: AppHandle, state: State<'_, AppState>, audit: Audit) -> IpcResult<Audit> {
-    write(&app, &state, "audits", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         audits::update(vault, stamp, audit)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn audits_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, "audits", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         audits::delete(vault, stamp, id)
     })
 }
@@ -49,9 +49,7 @@ pub fn audits_raise_finding(
     audit_id: i64,
     item: TrackerItem,
 ) -> IpcResult<TrackerItem> {
-    let raised = write(&app, &state, "audits", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         audits::raise_finding(vault, stamp, audit_id, item)
-    })?;
-    crate::events::data_changed(&app, "tracker");
-    Ok(raised)
+    })
 }

@@ -18,7 +18,7 @@ pub fn changes_create(
     state: State<'_, AppState>,
     change: IsmsChange,
 ) -> IpcResult<IsmsChange> {
-    write(&app, &state, "changes", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         changes::create(vault, stamp, change)
     })
 }
@@ -29,7 +29,7 @@ pub fn changes_update(
     state: State<'_, AppState>,
     change: IsmsChange,
 ) -> IpcResult<IsmsChange> {
-    write(&app, &state, "changes", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         changes::update(vault, stamp, change)
     })
 }

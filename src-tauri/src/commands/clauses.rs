@@ -22,7 +22,7 @@ pub fn clauses_update(
     state: State<'_, AppState>,
     entry: ClauseEntry,
 ) -> IpcResult<ClauseEntry> {
-    write(&app, &state, "clauses", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         clauses::update(vault, stamp, entry)
     })
 }

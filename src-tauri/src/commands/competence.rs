@@ -39,7 +39,7 @@ pub fn competence_save_role(
     state: State<'_, AppState>,
     role: Role,
 ) -> IpcResult<Role> {
-    write(&app, &state, "competence", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         if role.id == 0 {
             competence::create_role(vault, stamp, role)
         } else {
@@ -54,7 +54,7 @@ pub fn competence_remove_role(
     state: State<'_, AppState>,
     id: i64,
 ) -> IpcResult<()> {
-    write(&app, &state, "competence", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         competence::remove_role(vault, stamp, id)
     })
 }
@@ -65,14 +65,14 @@ pub fn competence_assign(
     state: State<'_, AppState>,
     assignment: Assignment,
 ) -> IpcResult<Assignment> {
-    write(&app, &state, "competence", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         competence::assign(vault, stamp, assignment)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn competence_unassign(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, "competence", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         competence::unassign(vault, stamp, id)
     })
 }
@@ -84,7 +84,7 @@ pub fn competence_save_evidence(
     state: State<'_, AppState>,
     evidence: CompetenceEvidence,
 ) -> IpcResult<CompetenceEvidence> {
-    write(&app, &state, "competence", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         if evidence.id == 0 {
             competence::create_evidence(vault, stamp, evidence)
         } else {
@@ -99,7 +99,7 @@ pub fn competence_remove_evidence(
     state: State<'_, AppState>,
     id: i64,
 ) -> IpcResult<()> {
-    write(&app, &state, "competence", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         competence::remove_evidence(vault, stamp, id)
     })
 }

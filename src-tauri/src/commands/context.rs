@@ -7,8 +7,8 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
 
+use super::write;
 use crate::error::IpcResult;
-use crate::events;
 use crate::state::AppState;
 
 /// Everything of the context domain, as `context_list` returns it.
@@ -36,10 +36,9 @@ pub fn context_create_issue(
     state: State<'_, AppState>,
     issue: ContextIssue,
 ) -> IpcResult<ContextIssue> {
-    let stamp = state.stamp();
-    let saved = state.with_vault(|vault| context::create_issue(vault, stamp, issue))?;
-    events::data_changed(&app, "context");
-    Ok(saved)
+    write(&app, &state, |vault, stamp| {
+        context::create_issue(vault, stamp, issue)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -48,18 +47,16 @@ pub fn context_update_issue(
     state: State<'_, AppState>,
     issue: ContextIssue,
 ) -> IpcResult<ContextIssue> {
-    let stamp = state.stamp();
-    let saved = state.with_vault(|vault| context::update_issue(vault, stamp, issue))?;
-    events::data_changed(&app, "context");
-    Ok(saved)
+    write(&app, &state, |vault, stamp| {
+        context::update_issue(vault, stamp, issue)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn context_delete_issue(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    let stamp = state.stamp();
-    state.with_vault(|vault| context::delete_issue(vault, stamp, id))?;
-    events::data_changed(&app, "context");
-    Ok(())
+    write(&app, &state, |vault, stamp| {
+        context::delete_issue(vault, stamp, id)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -68,10 +65,9 @@ pub fn context_create_party(
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> IpcResult<InterestedParty> {
-    let stamp = state.stamp();
-    let saved = state.with_vault(|vault| context::create_party(vault, stamp, party))?;
-    events::data_changed(&app, "context");
-    Ok(saved)
+    write(&app, &state, |vault, stamp| {
+        context::create_party(vault, stamp, party)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -80,16 +76,14 @@ pub fn context_update_party(
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> IpcResult<InterestedParty> {
-    let stamp = state.stamp();
-    let saved = state.with_vault(|vault| context::update_party(vault, stamp, party))?;
-    events::data_changed(&app, "context");
-    Ok(saved)
+    write(&app, &state, |vault, stamp| {
+        context::update_party(vault, stamp, party)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn context_delete_party(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    let stamp = state.stamp();
-    state.with_vault(|vault| context::delete_party(vault, stamp, id))?;
-    events::data_changed(&app, "context");
-    Ok(())
+    write(&app, &state, |vault, stamp| {
+        context::delete_party(vault, stamp, id)
+    })
 }

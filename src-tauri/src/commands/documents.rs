@@ -19,7 +19,7 @@ pub fn documents_create(
     state: State<'_, AppState>,
     document: Document,
 ) -> IpcResult<Document> {
-    write(&app, &state, "documents", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         documents::create(vault, stamp, document)
     })
 }
@@ -30,14 +30,14 @@ pub fn documents_update(
     state: State<'_, AppState>,
     document: Document,
 ) -> IpcResult<Document> {
-    write(&app, &state, "documents", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         documents::update(vault, stamp, document)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn documents_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, "documents", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         documents::delete(vault, stamp, id)
     })
 }
@@ -49,7 +49,7 @@ pub fn documents_save_draft(
     document_id: i64,
     draft: DraftVersion,
 ) -> IpcResult<Document> {
-    write(&app, &state, "documents", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         documents::save_draft(vault, stamp, document_id, draft)
     })
 }
@@ -62,7 +62,7 @@ pub fn documents_approve_version(
     approved_by: i64,
     approved_on: NaiveDate,
 ) -> IpcResult<Document> {
-    write(&app, &state, "documents", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         documents::approve_version(vault, stamp, version_id, approved_by, approved_on)
     })
 }

@@ -86,7 +86,7 @@ fn add_paths(
             description: description.clone(),
             links: links.clone(),
         };
-        let result = write(app, state, "evidence", |vault, stamp| {
+        let result = write(app, state, |vault, stamp| {
             evidence::add_prepared(vault, stamp, prepared, new, &stop)
         });
         match result {
@@ -103,14 +103,14 @@ pub fn evidence_update(
     state: State<'_, AppState>,
     evidence: Evidence,
 ) -> IpcResult<Evidence> {
-    write(&app, &state, "evidence", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         evidence::update(vault, stamp, evidence)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn evidence_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, "evidence", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         evidence::delete(vault, stamp, id)
     })
 }

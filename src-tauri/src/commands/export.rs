@@ -1,12 +1,14 @@
 //! Commands of the export: choose where a pack goes (the native save dialog, whose choice the
 //! page holds as a handle, `handles.rs`), write it with progress over a channel and a cancel,
 //! then show it in the system's file manager (by the handle of the written file). The writing
-//! itself is `isms_export::file`'s: never replacing a file, never leaving a partial one.
+//! itself is `isms_export::file`'s: never replacing a file, never leaving a partial one. The
+//! vault's lock is held while the pack reads the vault, not while it renders ([`run`]).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
+use isms_core::readiness::Stage;
 use isms_core::{CoreError, ErrorCode, organisation};
 use isms_export::file::{self, Format, Phase};
 use isms_export::packs::PackKind;
@@ -159,8 +161,7 @@ pub fn export_run(
         }
         !cancel.load(Ordering::SeqCst)
     };
-    let done =
-        state.with_vault(|vault| file::export_to(vault, kind, stage, as_of, &out, &mut watch))?;
+    let done = run(&state, kind, stage, as_of, &out, &mut watch)?;
     Ok(ExportDone {
         path: done.path.display().to_string(),
         handle: state.handles.register(&done.path, Purpose::Written).handle,
@@ -172,6 +173,28 @@ pub fn export_run(
         files: done.files as u32,
         title: done.title,
     })
+}
+
+/// Writes the pack holding the vault's lock only while it reads the vault: the pack is built
+/// under the lock, then laid out and (for a PDF) written with the lock free, so the other
+/// commands answer while a large pack renders. A bundle takes the lock again to stream its
+/// evidence from the vault; a lock in between stops the export (`Locked`).
+pub fn run(
+    state: &AppState,
+    kind: PackKind,
+    stage: Stage,
+    as_of: NaiveDate,
+    out: &Path,
+    watch: file::Watch<'_>,
+) -> IpcResult<file::Exported> {
+    let built =
+        state.with_vault(|vault| file::build(vault, kind, stage, as_of, out, &mut *watch))?;
+    let rendered = file::render(built, watch)?;
+    if rendered.needs_vault() {
+        state.with_vault(|vault| file::write(rendered, out, Some(vault), &mut *watch))
+    } else {
+        Ok(file::write(rendered, out, None, watch)?)
+    }
 }
 
 /// Asks the running export, if any, to stop at its next step.
@@ -216,7 +239,45 @@ pub fn written(state: &AppState, file: &str) -> IpcResult<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
+    use crate::settings::AppPaths;
+    use isms_core::db::Action;
+    use isms_core::organisation::Organisation;
+    use isms_core::{Passphrase, Vault};
+
+    #[test]
+    fn the_lock_is_held_while_the_pack_is_built_and_free_while_it_renders_and_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::new(AppPaths::under(
+            &dir.path().join("data"),
+            &dir.path().join("Documents"),
+        ));
+        let vault = Vault::create(
+            &dir.path().join("a.isms"),
+            Passphrase::new("correct horse battery staple".into()),
+            state.stamp(),
+            |tx| organisation::create(tx, Organisation::named("Acme"), Action::Create).map(drop),
+        )
+        .unwrap();
+        state.set_unlocked(vault);
+        let out = dir.path().join("soa.pdf");
+        let mut seen = Vec::new();
+        let mut watch = |phase: Phase, _: u64, _: u64| {
+            // Another command could take the lock now if it is free.
+            seen.push((phase, state.vault_lock_is_free()));
+            true
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+        let done = run(&state, PackKind::Soa, Stage::One, day, &out, &mut watch).unwrap();
+        assert!(done.bytes > 0 && out.exists());
+        assert_eq!(
+            seen,
+            vec![
+                (Phase::Building, false),
+                (Phase::Rendering, true),
+                (Phase::Writing, true),
+            ]
+        );
+    }
 
     #[test]
     fn suggested_names_are_plain_and_keep_the_company_readable() {

@@ -8,7 +8,6 @@ use tauri::{AppHandle, State};
 
 use super::write;
 use crate::error::IpcResult;
-use crate::events;
 use crate::state::AppState;
 
 /// Every measure with its results, and the periods overdue or open on `as_of`.
@@ -27,7 +26,7 @@ pub fn measures_save(
     state: State<'_, AppState>,
     measure: Measure,
 ) -> IpcResult<Measure> {
-    write(&app, &state, "measures", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         if measure.id == 0 {
             measures::create(vault, stamp, measure)
         } else {
@@ -38,7 +37,7 @@ pub fn measures_save(
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn measures_remove(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, "measures", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         measures::delete(vault, stamp, id)
     })
 }
@@ -57,7 +56,7 @@ pub fn measures_propose(
     })
 }
 
-/// Records a result; a tracker item raised with it is announced too.
+/// Records a result; a tracker item raised with it is announced too (its write says so).
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn measures_record(
     app: AppHandle,
@@ -65,11 +64,7 @@ pub fn measures_record(
     measure_id: i64,
     result: NewResult,
 ) -> IpcResult<MeasureResult> {
-    let saved = write(&app, &state, "measures", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         measures::record_result(vault, stamp, measure_id, result)
-    })?;
-    if saved.tracker_item_id.is_some() {
-        events::data_changed(&app, "tracker");
-    }
-    Ok(saved)
+    })
 }

@@ -52,16 +52,20 @@ pub(crate) fn choose_to_read(
     Ok(chosen.map(|p| state.handles.register(&p, Purpose::Read)))
 }
 
-/// Runs one write on the unlocked vault with a fresh stamp, then tells the webview that the
-/// records of `domain` changed.
+/// Runs one write on the unlocked vault with a fresh stamp, then tells the webview which
+/// domains it changed: the vault's own account of its committed writes (`WriteTx` notes the
+/// domain of every table it records), taken under the same lock, so no command names one.
+/// A command that fails after an inner write committed still announces that write.
 pub(crate) fn write<T>(
     app: &AppHandle,
     state: &AppState,
-    domain: &str,
     f: impl FnOnce(&mut Vault, Stamp) -> Result<T, CoreError>,
 ) -> IpcResult<T> {
     let stamp = state.stamp();
-    let out = state.with_vault(|vault| f(vault, stamp))?;
-    events::data_changed(app, domain);
-    Ok(out)
+    let (out, changed) = state.with_vault(|vault| {
+        let out = f(vault, stamp);
+        Ok((out, vault.take_changed()))
+    })?;
+    events::data_changed(app, changed);
+    Ok(out?)
 }

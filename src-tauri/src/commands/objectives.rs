@@ -18,7 +18,7 @@ pub fn objectives_create(
     state: State<'_, AppState>,
     objective: Objective,
 ) -> IpcResult<Objective> {
-    write(&app, &state, "objectives", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         objectives::create(vault, stamp, objective)
     })
 }
@@ -29,14 +29,14 @@ pub fn objectives_update(
     state: State<'_, AppState>,
     objective: Objective,
 ) -> IpcResult<Objective> {
-    write(&app, &state, "objectives", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         objectives::update(vault, stamp, objective)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn objectives_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, "objectives", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         objectives::delete(vault, stamp, id)
     })
 }

@@ -3,8 +3,8 @@
 use isms_core::organisation::{self, Organisation};
 use tauri::{AppHandle, State};
 
+use super::write;
 use crate::error::IpcResult;
-use crate::events;
 use crate::state::AppState;
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -18,8 +18,7 @@ pub fn organisation_update(
     state: State<'_, AppState>,
     organisation: Organisation,
 ) -> IpcResult<Organisation> {
-    let stamp = state.stamp();
-    let saved = state.with_vault(|vault| organisation::update(vault, stamp, organisation))?;
-    events::data_changed(&app, "organisation");
-    Ok(saved)
+    write(&app, &state, |vault, stamp| {
+        organisation::update(vault, stamp, organisation)
+    })
 }

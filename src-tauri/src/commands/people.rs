@@ -4,8 +4,8 @@
 use isms_core::people::{self, Person};
 use tauri::{AppHandle, State};
 
+use super::write;
 use crate::error::IpcResult;
-use crate::events;
 use crate::state::AppState;
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -19,10 +19,9 @@ pub fn people_create(
     state: State<'_, AppState>,
     person: Person,
 ) -> IpcResult<Person> {
-    let stamp = state.stamp();
-    let saved = state.with_vault(|vault| people::create(vault, stamp, person))?;
-    events::data_changed(&app, "people");
-    Ok(saved)
+    write(&app, &state, |vault, stamp| {
+        people::create(vault, stamp, person)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -31,16 +30,14 @@ pub fn people_update(
     state: State<'_, AppState>,
     person: Person,
 ) -> IpcResult<Person> {
-    let stamp = state.stamp();
-    let saved = state.with_vault(|vault| people::update(vault, stamp, person))?;
-    events::data_changed(&app, "people");
-    Ok(saved)
+    write(&app, &state, |vault, stamp| {
+        people::update(vault, stamp, person)
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn people_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    let stamp = state.stamp();
-    state.with_vault(|vault| people::delete(vault, stamp, id))?;
-    events::data_changed(&app, "people");
-    Ok(())
+    write(&app, &state, |vault, stamp| {
+        people::delete(vault, stamp, id)
+    })
 }

@@ -31,7 +31,7 @@ pub fn reviews_create(
     state: State<'_, AppState>,
     review: Review,
 ) -> IpcResult<Review> {
-    write(&app, &state, "reviews", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         reviews::create(vault, stamp, review)
     })
 }
@@ -42,7 +42,7 @@ pub fn reviews_update(
     state: State<'_, AppState>,
     review: Review,
 ) -> IpcResult<Review> {
-    write(&app, &state, "reviews", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         reviews::update(vault, stamp, review)
     })
 }
@@ -55,9 +55,7 @@ pub fn reviews_raise_action(
     review_id: i64,
     item: TrackerItem,
 ) -> IpcResult<TrackerItem> {
-    let raised = write(&app, &state, "reviews", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         reviews::raise_action(vault, stamp, review_id, item)
-    })?;
-    crate::events::data_changed(&app, "tracker");
-    Ok(raised)
+    })
 }

@@ -2,7 +2,7 @@
 //! maps.
 
 use chrono::NaiveDate;
-use isms_core::risks::{self, ApprovalKind, HeatMap, Risk, RiskMethod};
+use isms_core::risks::{self, ApprovalKind, HeatMap, Risk, RiskInput, RiskMethod};
 use isms_core::{CoreError, ErrorCode};
 use tauri::{AppHandle, State};
 
@@ -27,30 +27,38 @@ pub fn risks_method_set(
     state: State<'_, AppState>,
     method: RiskMethod,
 ) -> IpcResult<usize> {
-    write(&app, &state, "risks", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         risks::set_method(vault, stamp, method)
     })
 }
 
+/// Adds a risk from what the user wrote; answers with the risk as saved, scores included.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_create(app: AppHandle, state: State<'_, AppState>, risk: Risk) -> IpcResult<Risk> {
-    write(&app, &state, "risks", |vault, stamp| {
+pub fn risks_create(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    risk: RiskInput,
+) -> IpcResult<Risk> {
+    write(&app, &state, |vault, stamp| {
         risks::create(vault, stamp, risk)
     })
 }
 
+/// Saves a risk whole from what the user wrote; answers with the risk as saved.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_update(app: AppHandle, state: State<'_, AppState>, risk: Risk) -> IpcResult<Risk> {
-    write(&app, &state, "risks", |vault, stamp| {
+pub fn risks_update(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    risk: RiskInput,
+) -> IpcResult<Risk> {
+    write(&app, &state, |vault, stamp| {
         risks::update(vault, stamp, risk)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn risks_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, "risks", |vault, stamp| {
-        risks::delete(vault, stamp, id)
-    })
+    write(&app, &state, |vault, stamp| risks::delete(vault, stamp, id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -63,7 +71,7 @@ pub fn risks_approve(
     approved_on: NaiveDate,
     note: String,
 ) -> IpcResult<Risk> {
-    write(&app, &state, "risks", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         risks::approve(vault, stamp, risk_id, kind, person_id, approved_on, &note)
     })
 }

@@ -106,7 +106,7 @@ pub fn sheets_import(
         Mode::Write { backups: &backups }
     };
     let mut watch = progress_watch(&state, &on_progress);
-    write_vault(&app, &state, kind.as_str(), |vault, stamp| {
+    write_vault(&app, &state, |vault, stamp| {
         import::import(vault, stamp, kind, &book, &mapping, mode, &mut watch)
     })
 }

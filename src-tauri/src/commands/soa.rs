@@ -36,7 +36,7 @@ pub fn soa_update(
     state: State<'_, AppState>,
     entry: SoaEntry,
 ) -> IpcResult<SoaEntry> {
-    write(&app, &state, "soa", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         soa::update(vault, stamp, entry)
     })
 }
@@ -48,7 +48,7 @@ pub fn soa_update_many(
     state: State<'_, AppState>,
     entries: Vec<SoaEntry>,
 ) -> IpcResult<Vec<SoaEntry>> {
-    write(&app, &state, "soa", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         soa::update_many(vault, stamp, entries)
     })
 }
@@ -61,7 +61,7 @@ pub fn soa_approve(
     approved_on: NaiveDate,
     note: String,
 ) -> IpcResult<SoaVersion> {
-    write(&app, &state, "soa", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         soa::approve(vault, stamp, approved_by, approved_on, &note)
     })
 }

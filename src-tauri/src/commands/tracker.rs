@@ -28,7 +28,7 @@ pub fn tracker_create(
     state: State<'_, AppState>,
     item: TrackerItem,
 ) -> IpcResult<TrackerItem> {
-    write(&app, &state, "tracker", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         tracker::create(vault, stamp, item)
     })
 }
@@ -40,7 +40,7 @@ pub fn tracker_update(
     state: State<'_, AppState>,
     item: TrackerItem,
 ) -> IpcResult<TrackerItem> {
-    write(&app, &state, "tracker", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         tracker::update(vault, stamp, item)
     })
 }
@@ -53,7 +53,7 @@ pub fn tracker_add_note(
     noted_on: NaiveDate,
     note: String,
 ) -> IpcResult<TrackerItem> {
-    write(&app, &state, "tracker", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         tracker::add_note(vault, stamp, item_id, noted_on, &note)
     })
 }

@@ -53,7 +53,7 @@ pub fn training_create_course(
     state: State<'_, AppState>,
     course: Course,
 ) -> IpcResult<Course> {
-    write(&app, &state, "training", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         training::create_course(vault, stamp, course)
     })
 }
@@ -64,7 +64,7 @@ pub fn training_update_course(
     state: State<'_, AppState>,
     course: Course,
 ) -> IpcResult<Course> {
-    write(&app, &state, "training", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         training::update_course(vault, stamp, course)
     })
 }
@@ -75,7 +75,7 @@ pub fn training_add_completion(
     state: State<'_, AppState>,
     completion: Completion,
 ) -> IpcResult<Completion> {
-    write(&app, &state, "training", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         training::add_completion(vault, stamp, completion)
     })
 }
@@ -86,7 +86,7 @@ pub fn training_delete_completion(
     state: State<'_, AppState>,
     id: i64,
 ) -> IpcResult<()> {
-    write(&app, &state, "training", |vault, stamp| {
+    write(&app, &state, |vault, stamp| {
         training::delete_completion(vault, stamp, id)
     })
 }

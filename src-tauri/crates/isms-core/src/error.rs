@@ -1,6 +1,12 @@
 //! Errors that every surface can branch on. A [`CoreError`] carries a stable [`ErrorCode`] (the
 //! UI and the CLI's exit status depend on it, never on the message), a message written for the
 //! user, and, for validation failures, the fields at fault keyed by the model's field names.
+//! It also keeps what caused it (the SQLite or file-system error underneath) as its
+//! [`std::error::Error::source`], for the log: [`CoreError::report`] spells the whole chain,
+//! while surfaces show the user only `code`, `message` and `fields`.
+
+use std::error::Error as StdError;
+use std::sync::Arc;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -66,13 +72,56 @@ impl FieldError {
     }
 }
 
-/// The one error type of the core.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+/// What caused an error, shared so errors stay cheap to clone.
+pub type Cause = Arc<dyn StdError + Send + Sync + 'static>;
+
+/// The one error type of the core. Two errors are equal when code, message and fields are: the
+/// cause is for the log, not part of what the error says.
+#[derive(Debug, Clone)]
 pub struct CoreError {
     pub code: ErrorCode,
     pub message: String,
     pub fields: Vec<FieldError>,
+    /// What caused it, if anything underneath failed; `source()` answers it.
+    pub cause: Option<Cause>,
+}
+
+impl PartialEq for CoreError {
+    fn eq(&self, other: &Self) -> bool {
+        (self.code, &self.message, &self.fields) == (other.code, &other.message, &other.fields)
+    }
+}
+
+impl Eq for CoreError {}
+
+impl std::fmt::Display for CoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl StdError for CoreError {
+    fn source(&self) -> Option<&(dyn StdError + 'static)> {
+        self.cause
+            .as_deref()
+            .map(|c| c as &(dyn StdError + 'static))
+    }
+}
+
+/// `err` and every cause under it, joined: "Cannot write x: Permission denied (os error 13)".
+/// A cause whose text its error already ends with is not repeated.
+pub fn report(err: &(dyn StdError + 'static)) -> String {
+    let mut text = err.to_string();
+    let mut next = err.source();
+    while let Some(cause) = next {
+        let said = cause.to_string();
+        if !text.ends_with(&said) {
+            text.push_str(": ");
+            text.push_str(&said);
+        }
+        next = cause.source();
+    }
+    text
 }
 
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
@@ -83,7 +132,24 @@ impl CoreError {
             code,
             message: message.into(),
             fields: Vec::new(),
+            cause: None,
         }
+    }
+
+    /// The same error, caused by `cause`.
+    pub fn caused_by(self, cause: impl StdError + Send + Sync + 'static) -> Self {
+        self.with_cause(Some(Arc::new(cause)))
+    }
+
+    /// The same error with `cause` (kept as it is, so a chain passed along stays whole).
+    pub fn with_cause(mut self, cause: Option<Cause>) -> Self {
+        self.cause = cause;
+        self
+    }
+
+    /// The message and every cause under it, for the log ([`report`]).
+    pub fn report(&self) -> String {
+        report(self)
     }
 
     /// A validation error; the message summarises the fields.
@@ -96,6 +162,7 @@ impl CoreError {
             code: ErrorCode::Validation,
             message,
             fields,
+            cause: None,
         }
     }
 
@@ -103,8 +170,10 @@ impl CoreError {
         Self::new(ErrorCode::Internal, message)
     }
 
+    /// An `Io` error saying `context` and `err`; `err` (its kind and text) is kept as the cause.
     pub fn io(context: &str, err: &std::io::Error) -> Self {
         Self::new(ErrorCode::Io, format!("{context}: {err}"))
+            .caused_by(std::io::Error::new(err.kind(), err.to_string()))
     }
 }
 
@@ -112,7 +181,7 @@ impl CoreError {
 /// (`Io` with the cause, or `ReadOnly`), so nobody takes a full disk for a damaged vault.
 impl From<rusqlite::Error> for CoreError {
     fn from(err: rusqlite::Error) -> Self {
-        Self::from_sqlite(&err)
+        Self::from_sqlite(&err).caused_by(err)
     }
 }
 
@@ -156,6 +225,6 @@ impl CoreError {
 
 impl From<serde_json::Error> for CoreError {
     fn from(err: serde_json::Error) -> Self {
-        Self::internal(format!("JSON encoding failed: {err}"))
+        Self::internal(format!("JSON encoding failed: {err}")).caused_by(err)
     }
 }

@@ -4,7 +4,8 @@
 //! comes in through a [`clock::Clock`] or a [`db::Stamp`], never from `now()` inside the domain.
 //!
 //! Layout: [`db`] owns the file (open, key, migrations, the write transaction that records
-//! history, backups); each domain module (`organisation`, `people`, `context`, `assets`, …) owns its model, validation and
+//! history, backups); [`domains`] maps tables to the [`domains::Domain`] a write reports and
+//! holds the hooks the domains run at open; each domain module (`organisation`, `people`, `context`, `assets`, …) owns its model, validation and
 //! SQL; [`snapshot`] turns the whole vault into one versioned JSON document and back.
 
 pub mod acknowledgements;
@@ -19,6 +20,7 @@ pub mod coverage;
 pub mod db;
 pub mod demo;
 pub mod documents;
+pub mod domains;
 pub mod error;
 pub mod evidence;
 pub mod history;
@@ -39,5 +41,6 @@ pub mod view;
 pub mod vocabulary;
 
 pub use db::{Passphrase, Stamp, Vault};
+pub use domains::Domain;
 pub use error::{CoreError, ErrorCode, FieldError, Result};
 pub use vocabulary::Vocabulary;

@@ -3,7 +3,8 @@
 //! (`AlreadyExists`, checked first); the PDF goes to a hidden temporary file beside the target
 //! and is moved into place only when complete (the bundle does the same), so an error or a
 //! cancel leaves no partial file. The caller watches the phases and may cancel between them
-//! and, while bundling, at every MiB.
+//! and, while bundling, at every MiB. The steps are also public ([`build`], [`render`],
+//! [`write`]) so a caller that locks the vault holds the lock only while records are read.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -98,7 +99,7 @@ fn cancelled() -> CoreError {
     )
 }
 
-/// The export's error as the core's, so every surface maps it by code.
+/// The export's error as the core's, so every surface maps it by code; its cause goes along.
 pub fn core_error(err: ExportError) -> CoreError {
     let code = match err.kind {
         ExportErrorKind::Core(code) => code,
@@ -107,10 +108,11 @@ pub fn core_error(err: ExportError) -> CoreError {
         ExportErrorKind::Io => ErrorCode::Io,
         ExportErrorKind::Cancelled => ErrorCode::Cancelled,
     };
-    CoreError::new(code, err.message)
+    CoreError::new(code, err.message).with_cause(err.cause)
 }
 
-/// Renders pack `kind` as of `as_of` and writes it (or, for a `.zip`, its bundle) to `out`.
+/// Renders pack `kind` as of `as_of` and writes it (or, for a `.zip`, its bundle) to `out`:
+/// [`build`], [`render`] and [`write`] in turn, holding `vault` throughout.
 pub fn export_to(
     vault: &Vault,
     kind: PackKind,
@@ -119,33 +121,87 @@ pub fn export_to(
     out: &Path,
     watch: Watch<'_>,
 ) -> Result<Exported> {
+    let built = build(vault, kind, stage, as_of, out, watch)?;
+    let rendered = render(built, watch)?;
+    write(rendered, out, Some(vault), watch)
+}
+
+/// The pack's content as read from the vault: all that rendering needs.
+pub struct Built {
+    format: Format,
+    pack: crate::model::Pack,
+}
+
+/// The first step, the only one that reads records: checks `out` (the format its extension
+/// names, not an existing file) and builds pack `kind` from `vault`. A caller that guards the
+/// vault with a lock holds it for this step only.
+pub fn build(
+    vault: &Vault,
+    kind: PackKind,
+    stage: Stage,
+    as_of: NaiveDate,
+    out: &Path,
+    watch: Watch<'_>,
+) -> Result<Built> {
     let format = format_of(out)?;
-    let step = |watch: &mut Watch<'_>, phase: Phase| {
-        if watch(phase, 0, 0) {
-            Ok(())
-        } else {
-            Err(cancelled())
-        }
-    };
-    let mut watch = watch;
-    step(&mut watch, Phase::Building)?;
-    let built = packs::build(vault, kind, stage, as_of).map_err(core_error)?;
-    step(&mut watch, Phase::Rendering)?;
-    let pdf = pdf::render(&built).map_err(core_error)?;
-    step(&mut watch, Phase::Writing)?;
-    let files = match format {
+    step(watch, Phase::Building)?;
+    let pack = packs::build(vault, kind, stage, as_of).map_err(core_error)?;
+    Ok(Built { format, pack })
+}
+
+/// The pack laid out as a PDF, ready to write.
+pub struct Rendered {
+    format: Format,
+    pdf: Vec<u8>,
+    records: Vec<String>,
+    title: String,
+    company: String,
+}
+
+impl Rendered {
+    /// Whether [`write`] needs the vault: a bundle streams its evidence from it; a PDF does not.
+    pub fn needs_vault(&self) -> bool {
+        self.format == Format::Zip
+    }
+}
+
+/// The second step, without the vault: lays out the pages.
+pub fn render(built: Built, watch: Watch<'_>) -> Result<Rendered> {
+    step(watch, Phase::Rendering)?;
+    let pdf = pdf::render(&built.pack).map_err(core_error)?;
+    Ok(Rendered {
+        format: built.format,
+        records: packs::references(&built.pack),
+        pdf,
+        title: built.pack.title,
+        company: built.pack.company,
+    })
+}
+
+/// The last step: writes the PDF, or the bundle of it and its records' evidence, to `out`.
+/// `vault` is needed for a bundle only ([`Rendered::needs_vault`]); `Internal` without it.
+pub fn write(
+    rendered: Rendered,
+    out: &Path,
+    vault: Option<&Vault>,
+    watch: Watch<'_>,
+) -> Result<Exported> {
+    step(watch, Phase::Writing)?;
+    let files = match rendered.format {
         Format::Pdf => {
-            write_new(out, &pdf)?;
+            write_new(out, &rendered.pdf)?;
             1
         }
         Format::Zip => {
+            let vault = vault.ok_or_else(|| {
+                CoreError::internal("A bundle streams its evidence from the vault; none was given.")
+            })?;
             let stem = out.file_stem().and_then(|s| s.to_str()).unwrap_or("pack");
-            let records = packs::references(&built);
             let manifest = bundle::write_bundle(
                 vault,
                 &format!("{stem}.pdf"),
-                &pdf,
-                &records,
+                &rendered.pdf,
+                &rendered.records,
                 out,
                 &mut |p: bundle::BundleProgress| watch(Phase::Writing, p.done_bytes, p.total_bytes),
             )?;
@@ -155,12 +211,21 @@ pub fn export_to(
     let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or_default();
     Ok(Exported {
         path: out.to_path_buf(),
-        format,
+        format: rendered.format,
         bytes,
         files,
-        title: built.title,
-        company: built.company,
+        title: rendered.title,
+        company: rendered.company,
     })
+}
+
+/// Tells `watch` that `phase` begins; `Cancelled` if it says stop.
+fn step(watch: Watch<'_>, phase: Phase) -> Result<()> {
+    if watch(phase, 0, 0) {
+        Ok(())
+    } else {
+        Err(cancelled())
+    }
 }
 
 /// Writes `bytes` to `out` through a temporary file in the same folder, never replacing a file.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { domainChanged, dropRecordData, queryClient } from './query';
+import { domainChanged, domainsChanged, dropRecordData, queryClient } from './query';
 import { foldedCount, matches } from './search';
 
 describe('dropRecordData', () => {
@@ -29,5 +29,19 @@ describe('domainChanged', () => {
 		expect(queryClient.getQueryState(['coverage', '2026-06-01'])?.isInvalidated).toBe(true);
 		expect(queryClient.getQueryState(['search', 'audit'])?.isInvalidated).toBe(true);
 		expect(queryClient.getQueryState(['people'])?.isInvalidated).toBe(false);
+	});
+});
+
+describe('domainsChanged', () => {
+	it('marks every domain a write changed stale, and no other', async () => {
+		queryClient.setQueryData(['audits'], []);
+		queryClient.setQueryData(['tracker'], []);
+		queryClient.setQueryData(['risks', 'method'], null);
+		await domainsChanged(['audits', 'tracker']);
+		expect(queryClient.getQueryState(['audits'])?.isInvalidated).toBe(true);
+		expect(queryClient.getQueryState(['tracker'])?.isInvalidated).toBe(true);
+		expect(queryClient.getQueryState(['risks', 'method'])?.isInvalidated).toBe(false);
+		await domainsChanged(['risks']);
+		expect(queryClient.getQueryState(['risks', 'method'])?.isInvalidated).toBe(true);
 	});
 });

@@ -1,8 +1,10 @@
 // Server state (TanStack Query), keyed by domain: ['organisation'], ['app'] …
-// Records are not refetched on a timer: the shell emits `data-changed { domain }` and the root
-// layout invalidates that key; on `vault-locked` the whole cache is dropped.
+// Records are not refetched on a timer: the shell emits `data-changed { domains }` (the domains
+// a command's writes changed, as the vault reports them) and the root layout invalidates those
+// keys; on `vault-locked` the whole cache is dropped.
 
 import { QueryClient } from '@tanstack/svelte-query';
+import type { Domain } from '$lib/bindings/Domain';
 import { forgetFolded } from './search';
 
 export const queryClient = new QueryClient({
@@ -35,10 +37,13 @@ export function dropRecordData(): void {
 const DERIVED_KEYS: ReadonlyArray<string> = ['readiness', 'coverage', 'search'];
 
 /** Marks one domain's data stale, and what is derived from it, so screens showing it refetch. */
-export async function domainChanged(domain: string): Promise<void> {
-	await Promise.all(
-		[domain, ...DERIVED_KEYS.filter((k) => k !== domain)].map((key) =>
-			queryClient.invalidateQueries({ queryKey: [key] })
-		)
-	);
+export async function domainChanged(domain: Domain): Promise<void> {
+	await domainsChanged([domain]);
+}
+
+/** Marks the data of every domain in `domains` stale (a query whose key starts with one of
+ * them), and what is derived from every domain, so the screens showing them refetch. */
+export async function domainsChanged(domains: ReadonlyArray<Domain>): Promise<void> {
+	const keys = new Set<string>([...domains, ...DERIVED_KEYS]);
+	await Promise.all([...keys].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
 }

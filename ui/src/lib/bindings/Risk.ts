@@ -5,8 +5,8 @@ import type { Score } from "./Score";
 import type { Treatment } from "./Treatment";
 
 /**
- * A risk of the register. `reference`, the scores, `needs_review` and `approvals` are kept by
- * the vault and ignored when saving.
+ * A risk of the register as read. `reference`, the scores, `needs_review` and `approvals` are
+ * kept by the vault: saving takes a [`RiskInput`], without them.
  */
 export type Risk = { id: number, 
 /**

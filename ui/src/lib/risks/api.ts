@@ -3,6 +3,7 @@
 
 import type { ApprovalKind } from '$lib/bindings/ApprovalKind';
 import type { Risk } from '$lib/bindings/Risk';
+import type { RiskInput } from '$lib/bindings/RiskInput';
 import type { RiskMethod } from '$lib/bindings/RiskMethod';
 import { call } from '$lib/ipc';
 
@@ -14,9 +15,9 @@ export const risksMethodGet = () => call<RiskMethod | null>('risks_method_get');
 /** Resolves with how many risks were flagged for review because they no longer fit. */
 export const risksMethodSet = (method: RiskMethod) => call<number>('risks_method_set', { method });
 
-export const risksCreate = (risk: Risk) => call<Risk>('risks_create', { risk });
+export const risksCreate = (risk: RiskInput) => call<Risk>('risks_create', { risk });
 
-export const risksUpdate = (risk: Risk) => call<Risk>('risks_update', { risk });
+export const risksUpdate = (risk: RiskInput) => call<Risk>('risks_update', { risk });
 
 export const risksDelete = (id: number) => call<null>('risks_delete', { id });
 

@@ -1,9 +1,12 @@
 // The risk method as the screens use it: the common 5×5, labels for other sizes, the level a
-// score falls in (the core's rule, repeated here so the method preview is live), and the
-// checks the form can make before sending. The shell validates again.
+// score falls in, and the checks the form can make before sending. The shell validates again.
+// `levelOf` is for previews only (a draft method's matrix, a score being chosen, the matrix
+// colours): the scores a risk has come from the core, on the risk it returns; `levels.test.ts`
+// pins `levelOf` to the core's rule.
 
 import type { RiskLevel } from '$lib/bindings/RiskLevel';
 import type { RiskMethod } from '$lib/bindings/RiskMethod';
+import type { Score } from '$lib/bindings/Score';
 import { RISK_LEVEL_LABELS } from '$lib/bindings/vocabulary';
 
 /** The matrix sizes the core accepts, per axis. */
@@ -80,6 +83,19 @@ export function levelOf(
 	if (accept !== null && score <= accept) return 'acceptable';
 	if (accept !== null && red !== null) return 'amber';
 	return null;
+}
+
+/** The score a likelihood and an impact being chosen would give (a preview: the saved risk's
+ * scores are the core's, on the risk it returns); null until both are chosen and it has a level. */
+export function previewScore(
+	method: Pick<MethodDraft, 'acceptance_threshold' | 'red_threshold'>,
+	likelihood: number | null,
+	impact: number | null
+): Score | null {
+	if (likelihood === null || impact === null) return null;
+	const value = likelihood * impact;
+	const level = levelOf(method, value);
+	return level ? { value, level } : null;
 }
 
 export const LEVEL_LABELS: Record<RiskLevel, string> = RISK_LEVEL_LABELS;

@@ -7,6 +7,7 @@ import type { ApprovalKind } from '$lib/bindings/ApprovalKind';
 import type { Person } from '$lib/bindings/Person';
 import type { Risk } from '$lib/bindings/Risk';
 import type { RiskAction } from '$lib/bindings/RiskAction';
+import type { RiskInput } from '$lib/bindings/RiskInput';
 import type { RiskLevel } from '$lib/bindings/RiskLevel';
 import type { Treatment } from '$lib/bindings/Treatment';
 import * as vocabulary from '$lib/bindings/vocabulary';
@@ -221,11 +222,17 @@ export function localErrors(risk: Risk): Record<string, string> {
 
 /** The parts of a risk the form edits, to tell whether anything changed. */
 export function editable(risk: Risk): string {
-	const { reference, needs_review, inherent, residual, approvals, ...rest } = risk;
+	return JSON.stringify(toInput(risk));
+}
+
+/** What is sent to save a risk: what the user writes of it. The reference, the review flag,
+ * the scores and the approvals are the vault's; the saved risk comes back with them. */
+export function toInput(risk: Risk): RiskInput {
+	const { reference, needs_review, inherent, residual, approvals, ...input } = risk;
 	void reference;
 	void needs_review;
 	void inherent;
 	void residual;
 	void approvals;
-	return JSON.stringify(rest);
+	return input;
 }

@@ -100,6 +100,7 @@ fn open_writable(
         passphrase,
         read_only: false,
         lock,
+        changed: Default::default(),
     };
     // On failure `vault` drops: the connection closes, then the lock removes what we created.
     finish_open(&mut vault, backup_dir, stamp)?;
@@ -110,7 +111,7 @@ fn open_writable(
 }
 
 /// The steps of [`Vault::open`] after the key is set: identify, configure, back up and
-/// migrate if the schema is older, seed missing SoA entries.
+/// migrate if the schema is older, run the domains' open hooks (`domains.rs`).
 fn finish_open(vault: &mut Vault, backup_dir: &Path, stamp: &Stamp) -> Result<()> {
     let version = identify(&vault.conn)?;
     configure(&vault.conn)?;
@@ -119,8 +120,10 @@ fn finish_open(vault: &mut Vault, backup_dir: &Path, stamp: &Stamp) -> Result<()
         backup::auto_backup(vault, backup_dir, stamp.at, &reason)?;
         migrate::migrate_to(&mut vault.conn, LATEST_VERSION)?;
     }
-    if crate::soa::missing_count(&vault.conn)? > 0 {
-        vault.write(stamp.clone(), |tx| crate::soa::seed_missing(tx).map(|_| ()))?;
+    if crate::domains::open_hooks_pending(&vault.conn)? {
+        vault.write(stamp.clone(), |tx| crate::domains::run_open_hooks(tx, true))?;
+        // What the hooks changed is part of opening, not news for whoever writes next.
+        vault.take_changed();
     }
     Ok(())
 }
@@ -159,6 +162,7 @@ fn open_read_only(path: PathBuf, passphrase: Passphrase, lock: VaultLock) -> Res
         passphrase,
         read_only: true,
         lock,
+        changed: Default::default(),
     })
 }
 

@@ -6,7 +6,7 @@
 //! rename all use it, so changing the passphrase through a symlink changes the real vault and
 //! leaves the symlink a symlink.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,7 @@ use super::lock::VaultLock;
 use super::migrate::{self, LATEST_VERSION};
 use super::passphrase::Passphrase;
 use super::write::{Stamp, WriteTx};
+use crate::domains::Domain;
 use crate::error::{CoreError, ErrorCode, FieldError, Result};
 
 /// Fields are dropped in order: the connection closes before the lock is released (and
@@ -31,6 +32,8 @@ pub struct Vault {
     pub(super) passphrase: Passphrase,
     pub(super) read_only: bool,
     pub(super) lock: VaultLock,
+    /// The domains committed writes changed since [`Vault::take_changed`] was last called.
+    pub(super) changed: BTreeSet<Domain>,
 }
 
 /// What `isms info` and the shell show about an open vault.
@@ -92,11 +95,13 @@ impl Vault {
                 passphrase,
                 read_only: false,
                 lock,
+                changed: BTreeSet::new(),
             };
             vault.write(stamp, |tx| {
-                crate::soa::seed_missing(tx)?;
+                crate::domains::run_open_hooks(tx, false)?;
                 init(tx)
             })?;
+            vault.take_changed();
             vault.lock.keep_on_drop(true);
             Ok(vault)
         })();
@@ -154,8 +159,16 @@ impl Vault {
         self.refuse_read_only()?;
         let mut tx = WriteTx::begin(&mut self.conn, stamp)?;
         let out = f(&mut tx)?;
-        tx.commit()?;
+        let touched = tx.commit()?;
+        self.changed.extend(touched);
         Ok(out)
+    }
+
+    /// The domains whose records committed writes changed since the last call, in order, and
+    /// forgets them: what the shell announces after a command. Empty when nothing was written
+    /// (a failed or rolled-back write changes nothing).
+    pub fn take_changed(&mut self) -> Vec<Domain> {
+        std::mem::take(&mut self.changed).into_iter().collect()
     }
 
     pub fn schema_version(&self) -> Result<u32> {

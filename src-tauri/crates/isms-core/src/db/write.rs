@@ -1,13 +1,18 @@
 //! The only way to change a vault: [`WriteTx`]. Each change it applies is recorded in the
 //! `history` table in the same transaction (what, before and after, when, by whom), and at commit
 //! it compares SQLite's own count of changed rows with the rows it recorded, so a statement that
-//! slipped past history aborts the whole transaction instead of landing silently.
+//! slipped past history aborts the whole transaction instead of landing silently. It also notes
+//! the [`Domain`] of every table it records a change to, so a committed write says which domains
+//! it changed (the shell announces them as `data-changed`).
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{Connection, Params, Transaction, TransactionBehavior};
 use serde::Serialize;
 use serde_json::Value;
 
+use std::collections::BTreeSet;
+
+use crate::domains::Domain;
 use crate::error::{CoreError, Result};
 
 /// Who makes a change and when; handed in by the caller, never read from a clock here.
@@ -60,6 +65,7 @@ pub struct WriteTx<'c> {
     stamp: Stamp,
     recorded_rows: u64,
     start_total: u64,
+    touched: BTreeSet<Domain>,
 }
 
 impl<'c> WriteTx<'c> {
@@ -71,6 +77,7 @@ impl<'c> WriteTx<'c> {
             stamp,
             recorded_rows: 0,
             start_total,
+            touched: BTreeSet::new(),
         })
     }
 
@@ -166,7 +173,19 @@ impl<'c> WriteTx<'c> {
         self.apply(change, sql, params)
     }
 
+    /// The domains this write has recorded changes to so far.
+    pub fn touched(&self) -> &BTreeSet<Domain> {
+        &self.touched
+    }
+
     fn record(&mut self, change: &Change) -> Result<()> {
+        let domain = Domain::of_table(change.table).ok_or_else(|| {
+            CoreError::internal(format!(
+                "The table {} belongs to no domain (domains.rs); nothing was saved.",
+                change.table
+            ))
+        })?;
+        self.touched.insert(domain);
         let json = |v: &Option<Value>| v.as_ref().map(Value::to_string);
         self.tx.execute(
             "INSERT INTO history (at, actor, table_name, record_id, action, before, after)
@@ -185,7 +204,8 @@ impl<'c> WriteTx<'c> {
         Ok(())
     }
 
-    pub(crate) fn commit(self) -> Result<()> {
+    /// Commits; returns the domains the write changed.
+    pub(crate) fn commit(self) -> Result<BTreeSet<Domain>> {
         let changed = self.tx.total_changes() - self.start_total;
         if changed != self.recorded_rows {
             // Dropping `self.tx` rolls the transaction back.
@@ -195,6 +215,6 @@ impl<'c> WriteTx<'c> {
             )));
         }
         self.tx.commit()?;
-        Ok(())
+        Ok(self.touched)
     }
 }

@@ -18,8 +18,8 @@ pub(crate) use approvals::insert_approval;
 pub(crate) use method::import_method;
 pub use method::{get_method, set_method};
 pub use model::{
-    ActionStatus, ApprovalKind, Risk, RiskAction, RiskApproval, RiskLevel, RiskMethod, Score,
-    Treatment,
+    ActionStatus, ApprovalKind, Risk, RiskAction, RiskApproval, RiskInput, RiskLevel, RiskMethod,
+    Score, Treatment,
 };
 pub(crate) use scoring::material;
 pub use scoring::{HeatMap, heat_map};

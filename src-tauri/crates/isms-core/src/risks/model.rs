@@ -196,8 +196,8 @@ pub struct RiskApproval {
     pub void: bool,
 }
 
-/// A risk of the register. `reference`, the scores, `needs_review` and `approvals` are kept by
-/// the vault and ignored when saving.
+/// A risk of the register as read. `reference`, the scores, `needs_review` and `approvals` are
+/// kept by the vault: saving takes a [`RiskInput`], without them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
@@ -239,6 +239,83 @@ pub struct Risk {
     pub residual: Option<Score>,
     #[serde(default)]
     pub approvals: Vec<RiskApproval>,
+}
+
+/// What a user writes of a risk: everything but what the vault keeps (`reference`,
+/// `needs_review`) and derives (`inherent`, `residual`, `approvals`). Creating and saving a risk
+/// take this; they answer with the whole [`Risk`], so the scores are computed here only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct RiskInput {
+    /// 0 to create.
+    #[serde(default)]
+    pub id: i64,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub threat: String,
+    #[serde(default)]
+    pub vulnerability: String,
+    #[serde(default)]
+    pub asset_ids: Vec<i64>,
+    #[serde(default)]
+    pub owner_id: Option<i64>,
+    #[serde(default)]
+    pub likelihood: Option<u32>,
+    #[serde(default)]
+    pub impact: Option<u32>,
+    #[serde(default)]
+    pub treatment: Option<Treatment>,
+    #[serde(default)]
+    pub residual_likelihood: Option<u32>,
+    #[serde(default)]
+    pub residual_impact: Option<u32>,
+    #[serde(default)]
+    pub actions: Vec<RiskAction>,
+}
+
+impl From<Risk> for RiskInput {
+    /// The written part of a risk as read (its derived fields dropped).
+    fn from(risk: Risk) -> Self {
+        Self {
+            id: risk.id,
+            title: risk.title,
+            description: risk.description,
+            threat: risk.threat,
+            vulnerability: risk.vulnerability,
+            asset_ids: risk.asset_ids,
+            owner_id: risk.owner_id,
+            likelihood: risk.likelihood,
+            impact: risk.impact,
+            treatment: risk.treatment,
+            residual_likelihood: risk.residual_likelihood,
+            residual_impact: risk.residual_impact,
+            actions: risk.actions,
+        }
+    }
+}
+
+impl RiskInput {
+    /// A risk with these values and nothing kept or derived yet.
+    pub(crate) fn into_risk(self) -> Risk {
+        Risk {
+            id: self.id,
+            description: self.description,
+            threat: self.threat,
+            vulnerability: self.vulnerability,
+            asset_ids: self.asset_ids,
+            owner_id: self.owner_id,
+            likelihood: self.likelihood,
+            impact: self.impact,
+            treatment: self.treatment,
+            residual_likelihood: self.residual_likelihood,
+            residual_impact: self.residual_impact,
+            actions: self.actions,
+            ..Risk::titled(&self.title)
+        }
+    }
 }
 
 const TITLE_MAX: usize = 300;

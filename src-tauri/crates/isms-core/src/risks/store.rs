@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::approvals::{self, approvals_of};
 use super::method::get_method;
-use super::model::{Risk, RiskAction, RiskMethod};
+use super::model::{Risk, RiskAction, RiskInput, RiskMethod};
 use super::scoring::derive_scores;
 use crate::db::{Action, Stamp, Vault, WriteTx};
 use crate::error::{CoreError, ErrorCode, FieldError, Result};
@@ -55,14 +55,17 @@ fn method_required(conn: &Connection) -> Result<RiskMethod> {
     })
 }
 
-/// Adds a risk to the register; the vault assigns its reference (R-001, R-002…).
-pub fn create(vault: &mut Vault, stamp: Stamp, risk: Risk) -> Result<Risk> {
+/// Adds a risk to the register; the vault assigns its reference (R-001, R-002…) and computes
+/// its scores. A [`Risk`] as read converts into the input, its derived fields dropped.
+pub fn create(vault: &mut Vault, stamp: Stamp, risk: impl Into<RiskInput>) -> Result<Risk> {
+    let risk = risk.into().into_risk();
     vault.write(stamp, |tx| insert(tx, risk, Action::Create))
 }
 
 /// [`create`] inside a write the caller holds (a spreadsheet import adds many in one): a
 /// reference the risk brings from the sheet is kept; without one the vault assigns the next.
-/// Errors as for [`create`]; `AlreadyExists` for a reference another risk has.
+/// Errors as for [`create`]; `AlreadyExists` for a reference another risk has. Scores and
+/// approvals given are ignored: the vault derives them.
 pub fn create_in(tx: &mut WriteTx<'_>, risk: Risk) -> Result<Risk> {
     let reference = risk.reference.trim().to_owned();
     if !reference.is_empty() {
@@ -127,11 +130,13 @@ fn insert_as(
 }
 
 /// Saves a risk whole. Saving clears the "needs review" flag: the owner has looked at it.
-pub fn update(vault: &mut Vault, stamp: Stamp, risk: Risk) -> Result<Risk> {
+pub fn update(vault: &mut Vault, stamp: Stamp, risk: impl Into<RiskInput>) -> Result<Risk> {
+    let risk = risk.into().into_risk();
     vault.write(stamp, |tx| update_in(tx, risk))
 }
 
-/// [`update`] inside a write the caller holds, so a spreadsheet import saves many in one.
+/// [`update`] inside a write the caller holds, so a spreadsheet import saves many in one. The
+/// risk's reference, review flag, scores and approvals are the vault's: those given are ignored.
 pub fn update_in(tx: &mut WriteTx<'_>, risk: Risk) -> Result<Risk> {
     let method = method_required(tx.reader())?;
     let mut risk = risk.validated(&method)?;

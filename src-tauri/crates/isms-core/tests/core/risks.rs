@@ -4,7 +4,7 @@
 use isms_core::assets::{self, Asset};
 use isms_core::people::{self, Person};
 use isms_core::risks::{
-    self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskLevel, RiskMethod, Treatment,
+    self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskInput, RiskLevel, RiskMethod, Treatment,
 };
 use isms_core::{ErrorCode, Vault};
 
@@ -340,5 +340,78 @@ fn owners_and_assets_of_risks_cannot_be_deleted() {
         err.code == ErrorCode::Referenced && err.message.contains("R-001"),
         "{}",
         err.message
+    );
+}
+
+#[test]
+fn a_risk_is_written_without_derived_fields_and_read_back_with_them() {
+    let s = Scratch::new();
+    let (mut vault, owner) = setup(&s);
+    // What the page sends: no reference, scores, review flag or approvals.
+    let sent = serde_json::json!({
+        "id": 0, "title": "Ransomware", "owner_id": owner, "likelihood": 3, "impact": 5,
+    });
+    let input: RiskInput = serde_json::from_value(sent.clone()).unwrap();
+    let saved = risks::create(&mut vault, stamp(1), input).unwrap();
+    assert_eq!(saved.reference, "R-001");
+    assert_eq!(saved.inherent.unwrap().value, 15);
+    assert_eq!(saved.inherent.unwrap().level, RiskLevel::Red);
+
+    // A derived field sent back is refused, not silently trusted.
+    for derived in [
+        "inherent",
+        "residual",
+        "approvals",
+        "needs_review",
+        "reference",
+    ] {
+        let mut with = sent.clone();
+        with[derived] = serde_json::Value::Null;
+        assert!(
+            serde_json::from_value::<RiskInput>(with).is_err(),
+            "{derived} is not an input"
+        );
+    }
+
+    // A risk as read converts to its input: the scores come from the vault, not the caller.
+    let mut forged = saved.clone();
+    forged.inherent = None;
+    forged.impact = Some(1);
+    let updated = risks::update(&mut vault, stamp(2), forged).unwrap();
+    assert_eq!(updated.inherent.unwrap().value, 3);
+    assert_eq!(updated.inherent.unwrap().level, RiskLevel::Acceptable);
+}
+
+/// The risk form and the method editor preview levels as the user types, before anything is
+/// saved; they use the UI's copy of the rule (`ui/src/lib/risks/method.ts`, `levelOf`). This
+/// committed table of the core's levels pins that copy: its UI test checks `levelOf` against
+/// every row, so the two cannot drift apart.
+#[test]
+fn committed_level_table_for_the_ui_previews_matches_the_core() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../ui/src/lib/risks/levels.fixture.json");
+    let rows: Vec<serde_json::Value> = [
+        (5, 5, 6, 15),
+        (3, 3, 2, 6),
+        (4, 4, 4, 9),
+        (3, 5, 5, 10),
+        (5, 5, 1, 25),
+        (4, 3, 11, 12),
+    ]
+    .into_iter()
+    .map(|(l, i, accept, red)| {
+        let m = method(l, i, accept, red);
+        let levels: Vec<RiskLevel> = (1..=m.max_score()).map(|s| m.level(s)).collect();
+        serde_json::json!({ "method": m, "levels": levels })
+    })
+    .collect();
+    let generated = serde_json::to_string_pretty(&rows).unwrap() + "\n";
+    if std::env::var_os("ISMS_UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "ui/src/lib/risks/levels.fixture.json is stale: run `make schema` and commit"
     );
 }
