@@ -1,7 +1,7 @@
 //! Events the backend sends to the webview, with their payload types (exported to TypeScript).
 
 use serde::Serialize;
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Runtime};
 use ts_rs::TS;
 
 use crate::handles::FileRef;
@@ -33,11 +33,11 @@ pub struct FilesDroppedEvent {
     pub y: f64,
 }
 
-pub fn vault_locked(app: &AppHandle, reason: &'static str) {
+pub fn vault_locked<R: Runtime>(app: &AppHandle<R>, reason: &'static str) {
     let _ = app.emit(VAULT_LOCKED, VaultLockedEvent { reason });
 }
 
-pub fn data_changed(app: &AppHandle, domain: &str) {
+pub fn data_changed<R: Runtime>(app: &AppHandle<R>, domain: &str) {
     let _ = app.emit(
         DATA_CHANGED,
         DataChangedEvent {
@@ -46,6 +46,6 @@ pub fn data_changed(app: &AppHandle, domain: &str) {
     );
 }
 
-pub fn files_dropped(app: &AppHandle, event: FilesDroppedEvent) {
+pub fn files_dropped<R: Runtime>(app: &AppHandle<R>, event: FilesDroppedEvent) {
     let _ = app.emit(FILES_DROPPED, event);
 }

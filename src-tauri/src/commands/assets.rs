@@ -1,7 +1,7 @@
 //! Commands of the assets domain (the asset inventory).
 
 use isms_core::assets::{self, Asset};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::IpcResult;
 use crate::events;
@@ -13,7 +13,11 @@ pub fn assets_list(state: State<'_, AppState>) -> IpcResult<Vec<Asset>> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn assets_create(app: AppHandle, state: State<'_, AppState>, asset: Asset) -> IpcResult<Asset> {
+pub fn assets_create<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    asset: Asset,
+) -> IpcResult<Asset> {
     let stamp = state.stamp();
     let saved = state.with_vault(|vault| assets::create(vault, stamp, asset))?;
     events::data_changed(&app, "assets");
@@ -21,7 +25,11 @@ pub fn assets_create(app: AppHandle, state: State<'_, AppState>, asset: Asset) -
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn assets_update(app: AppHandle, state: State<'_, AppState>, asset: Asset) -> IpcResult<Asset> {
+pub fn assets_update<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    asset: Asset,
+) -> IpcResult<Asset> {
     let stamp = state.stamp();
     let saved = state.with_vault(|vault| assets::update(vault, stamp, asset))?;
     events::data_changed(&app, "assets");
@@ -29,7 +37,11 @@ pub fn assets_update(app: AppHandle, state: State<'_, AppState>, asset: Asset) -
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn assets_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn assets_delete<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     let stamp = state.stamp();
     state.with_vault(|vault| assets::delete(vault, stamp, id))?;
     events::data_changed(&app, "assets");

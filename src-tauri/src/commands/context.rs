@@ -4,7 +4,7 @@
 
 use isms_core::context::{self, ContextIssue, InterestedParty};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use crate::error::IpcResult;
@@ -31,8 +31,8 @@ pub fn context_list(state: State<'_, AppState>) -> IpcResult<ContextView> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_create_issue(
-    app: AppHandle,
+pub fn context_create_issue<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     issue: ContextIssue,
 ) -> IpcResult<ContextIssue> {
@@ -43,8 +43,8 @@ pub fn context_create_issue(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_update_issue(
-    app: AppHandle,
+pub fn context_update_issue<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     issue: ContextIssue,
 ) -> IpcResult<ContextIssue> {
@@ -55,7 +55,11 @@ pub fn context_update_issue(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_delete_issue(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn context_delete_issue<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     let stamp = state.stamp();
     state.with_vault(|vault| context::delete_issue(vault, stamp, id))?;
     events::data_changed(&app, "context");
@@ -63,8 +67,8 @@ pub fn context_delete_issue(app: AppHandle, state: State<'_, AppState>, id: i64)
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_create_party(
-    app: AppHandle,
+pub fn context_create_party<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> IpcResult<InterestedParty> {
@@ -75,8 +79,8 @@ pub fn context_create_party(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_update_party(
-    app: AppHandle,
+pub fn context_update_party<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> IpcResult<InterestedParty> {
@@ -87,7 +91,11 @@ pub fn context_update_party(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_delete_party(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn context_delete_party<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     let stamp = state.stamp();
     state.with_vault(|vault| context::delete_party(vault, stamp, id))?;
     events::data_changed(&app, "context");

@@ -9,7 +9,7 @@ use std::sync::atomic::Ordering;
 use isms_core::imports::{self, ImportProgress, ImportReport, Table};
 use isms_sheets::read::Limits;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::dialog::Ask;
@@ -19,8 +19,8 @@ use crate::state::AppState;
 
 /// Asks for a CSV file; `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn imports_choose_file(
-    app: AppHandle,
+pub fn imports_choose_file<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> IpcResult<Option<FileRef>> {
     super::choose_to_read(
@@ -33,8 +33,8 @@ pub fn imports_choose_file(
 /// Imports (or, with `dry_run`, previews) `kind` — `training` or `acknowledgements` — from the
 /// CSV behind handle `file`, all or nothing, reporting progress on `on_progress`.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn imports_run(
-    app: AppHandle,
+pub fn imports_run<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     kind: String,
     file: String,

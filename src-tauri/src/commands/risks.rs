@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use isms_core::risks::{self, ApprovalKind, HeatMap, Risk, RiskMethod};
 use isms_core::{CoreError, ErrorCode};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -22,8 +22,8 @@ pub fn risks_method_get(state: State<'_, AppState>) -> IpcResult<Option<RiskMeth
 
 /// Sets the method; returns how many risks were flagged for review.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_method_set(
-    app: AppHandle,
+pub fn risks_method_set<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     method: RiskMethod,
 ) -> IpcResult<usize> {
@@ -33,29 +33,41 @@ pub fn risks_method_set(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_create(app: AppHandle, state: State<'_, AppState>, risk: Risk) -> IpcResult<Risk> {
+pub fn risks_create<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    risk: Risk,
+) -> IpcResult<Risk> {
     write(&app, &state, "risks", |vault, stamp| {
         risks::create(vault, stamp, risk)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_update(app: AppHandle, state: State<'_, AppState>, risk: Risk) -> IpcResult<Risk> {
+pub fn risks_update<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    risk: Risk,
+) -> IpcResult<Risk> {
     write(&app, &state, "risks", |vault, stamp| {
         risks::update(vault, stamp, risk)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn risks_delete<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, "risks", |vault, stamp| {
         risks::delete(vault, stamp, id)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_approve(
-    app: AppHandle,
+pub fn risks_approve<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     risk_id: i64,
     kind: ApprovalKind,

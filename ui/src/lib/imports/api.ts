@@ -8,7 +8,7 @@ import { call, channel } from '$lib/ipc';
 import type { ImportKind } from './import';
 
 /** The native open dialog for a CSV file; `null` when cancelled. */
-export const importsChooseFile = () => call<FileRef | null>('imports_choose_file');
+export const importsChooseFile = () => call('imports_choose_file');
 
 /**
  * Imports `kind` from the CSV behind handle `file` (with `dryRun`, only checks and previews it), all or
@@ -20,7 +20,7 @@ export const importsRun = (
 	dryRun: boolean,
 	onProgress: (progress: ImportProgress) => void
 ) =>
-	call<ImportReport>('imports_run', {
+	call('imports_run', {
 		kind,
 		file,
 		dry_run: dryRun,
@@ -28,4 +28,4 @@ export const importsRun = (
 	});
 
 /** Asks the running import to stop; it then rejects with `Cancelled` and writes nothing. */
-export const importsCancel = () => call<null>('imports_cancel');
+export const importsCancel = () => call('imports_cancel');

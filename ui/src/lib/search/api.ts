@@ -3,4 +3,4 @@
 import type { SearchResults } from '$lib/bindings/SearchResults';
 import { call } from '$lib/ipc';
 
-export const searchRecords = (query: string) => call<SearchResults>('search_records', { query });
+export const searchRecords = (query: string) => call('search_records', { query });
