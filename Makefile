@@ -22,7 +22,7 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appin
   poppler-utils qpdf fonts-dejavu-core python3-venv
 
 .PHONY: help run test bundle deps deps-system deps-npm ui app test-rust test-ui test-e2e \
-  test-outside lint fmt schema bench app-release clean crash-test fuzz
+  test-outside cli lint fmt schema bench app-release clean crash-test fuzz
 
 help:
 	@echo "make run      build and start ISMS Desk"
@@ -106,18 +106,23 @@ fuzz: deps-system
 	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20; \
 	done
 
+# The command line the end-to-end and outside checks drive. Built the way `cargo test` builds it
+# (the workspace's test feature set), so after test-rust this is a no-op; `cargo build -p
+# isms-cli` would compile 55 crates again with another feature set and swap the binary back and
+# forth.
+cli:
+	cargo test --workspace --locked --no-run -q
+
 # tauri-driver (crates.io) proxies WebDriver to Debian's WebKitWebDriver; only tests need it.
 $(TAURI_DRIVER):
 	cargo install tauri-driver --locked --root $(CARGO_TARGET_DIR)/tools
 
-test-e2e: deps-npm $(TAURI_DRIVER)
-	cargo build --locked -p isms-cli
+test-e2e: deps-npm $(TAURI_DRIVER) cli
 	xvfb-run -a --server-args="-screen 0 1440x900x24" npm --prefix tests/e2e test
 
 # An outside check: a vault made by `isms` opens in another SQLCipher 4 implementation
 # (PyPI's sqlcipher3-binary) given only the passphrase.
-test-outside:
-	cargo build --locked -p isms-cli
+test-outside: cli
 	[ -x $(CARGO_TARGET_DIR)/outside-venv/bin/python ] || python3 -m venv $(CARGO_TARGET_DIR)/outside-venv
 	$(CARGO_TARGET_DIR)/outside-venv/bin/python -c "import sqlcipher3" 2>/dev/null || \
 	  $(CARGO_TARGET_DIR)/outside-venv/bin/pip install -q sqlcipher3-binary

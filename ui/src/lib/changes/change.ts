@@ -92,6 +92,3 @@ export function localErrors(change: IsmsChange): Record<string, string> {
 	if (change.title.trim() === '') errors.title = 'Say what changes.';
 	return errors;
 }
-
-/** A record a change may link to, as the link picker shows it. */
-export type Linkable = { id: number; reference: string; title: string; href: string };

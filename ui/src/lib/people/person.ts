@@ -18,10 +18,8 @@ export function blankPerson(): Person {
 	};
 }
 
-/** Active on `today` ("YYYY-MM-DD"): no end date, or one after today (the core's rule). */
-export function isActive(person: Person, today: string): boolean {
-	return person.end_date === null || person.end_date > today;
-}
+// Whether someone is still with the organisation is the kit's rule: its person picker needs it.
+export { isActive } from '$lib/components/ui/person';
 
 export function matchesPerson(person: Person, query: string): boolean {
 	return matches(query, [person.name, person.email, person.job_title, person.department]);

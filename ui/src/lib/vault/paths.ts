@@ -11,6 +11,8 @@ export function splitPath(path: string): { folder: string; file: string } {
 /** A file name without extension from an organisation name: no characters any OS rejects. */
 export function vaultBaseName(organisationName: string): string {
 	const base = organisationName
+		// Control characters are what some file systems reject: matching them is the point.
+		// eslint-disable-next-line no-control-regex
 		.replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()
