@@ -2,9 +2,6 @@
 // people the screen names (kept here so this domain does not depend on another screen's module).
 
 import type { Acknowledgement } from '$lib/bindings/Acknowledgement';
-import type { AcknowledgementsView } from '$lib/bindings/AcknowledgementsView';
-import type { Document } from '$lib/bindings/Document';
-import type { Person } from '$lib/bindings/Person';
 import { call } from '$lib/ipc';
 
 /** Every acknowledgement, and who has and has not acknowledged each communicated document. */

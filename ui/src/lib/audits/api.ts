@@ -1,9 +1,6 @@
 // Typed wrappers over the `audits_*` commands (docs/ipc.md), and the lists the audit form needs.
 
 import type { Audit } from '$lib/bindings/Audit';
-import type { Conflict } from '$lib/bindings/Conflict';
-import type { Person } from '$lib/bindings/Person';
-import type { ReferenceLists } from '$lib/bindings/ReferenceLists';
 import type { TrackerItem } from '$lib/bindings/TrackerItem';
 import { call } from '$lib/ipc';
 

@@ -1,7 +1,6 @@
 // Typed wrappers over the `clauses_*` commands (docs/ipc.md).
 
 import type { ClauseEntry } from '$lib/bindings/ClauseEntry';
-import type { Coverage } from '$lib/bindings/Coverage';
 import { call } from '$lib/ipc';
 
 /** Every clause and subclause of 4 to 10, in the standard's order. */

@@ -3,9 +3,6 @@
 
 import type { Assignment } from '$lib/bindings/Assignment';
 import type { CompetenceEvidence } from '$lib/bindings/CompetenceEvidence';
-import type { CompetenceView } from '$lib/bindings/CompetenceView';
-import type { Evidence } from '$lib/bindings/Evidence';
-import type { Person } from '$lib/bindings/Person';
 import type { Role } from '$lib/bindings/Role';
 import { call } from '$lib/ipc';
 

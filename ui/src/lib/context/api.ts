@@ -2,7 +2,6 @@
 // interested parties of clause 4.2, read together.
 
 import type { ContextIssue } from '$lib/bindings/ContextIssue';
-import type { ContextView } from '$lib/bindings/ContextView';
 import type { InterestedParty } from '$lib/bindings/InterestedParty';
 import { call } from '$lib/ipc';
 

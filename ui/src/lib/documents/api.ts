@@ -3,10 +3,6 @@
 
 import type { Document } from '$lib/bindings/Document';
 import type { DraftVersion } from '$lib/bindings/DraftVersion';
-import type { Evidence } from '$lib/bindings/Evidence';
-import type { EvidenceOpened } from '$lib/bindings/EvidenceOpened';
-import type { Person } from '$lib/bindings/Person';
-import type { ReferenceLists } from '$lib/bindings/ReferenceLists';
 import { call } from '$lib/ipc';
 
 export const documentsList = () => call('documents_list');

@@ -2,8 +2,6 @@
 // suggested name, writing a pack with its progress streamed over a channel, the request to stop,
 // and showing the written file in the system's file manager.
 
-import type { ExportDone } from '$lib/bindings/ExportDone';
-import type { FileRef } from '$lib/bindings/FileRef';
 import type { ExportProgress } from '$lib/bindings/ExportProgress';
 import { call, channel } from '$lib/ipc';
 import type { ExportRequest, Format, PackKind } from './export';

@@ -1,9 +1,7 @@
 // Typed wrappers over the `imports_*` commands (docs/ipc.md): the native open dialog, an
 // import (or its dry run) with its progress streamed over a channel, and the request to stop.
 
-import type { FileRef } from '$lib/bindings/FileRef';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
-import type { ImportReport } from '$lib/bindings/ImportReport';
 import { call, channel } from '$lib/ipc';
 import type { ImportKind } from './import';
 

@@ -2,10 +2,7 @@
 // saving and removing a measure, the value the vault proposes for a day, recording a result.
 
 import type { Measure } from '$lib/bindings/Measure';
-import type { MeasureResult } from '$lib/bindings/MeasureResult';
-import type { MeasureWithResults } from '$lib/bindings/MeasureWithResults';
 import type { NewResult } from '$lib/bindings/NewResult';
-import type { Person } from '$lib/bindings/Person';
 import { call } from '$lib/ipc';
 
 export const measuresList = (asOf: string) => call('measures_list', { as_of: asOf });

@@ -2,7 +2,6 @@
 // select needs (kept here so this domain does not depend on another screen's module).
 
 import type { Objective } from '$lib/bindings/Objective';
-import type { Person } from '$lib/bindings/Person';
 import { call } from '$lib/ipc';
 
 export const objectivesList = () => call('objectives_list');

@@ -2,7 +2,6 @@
 // information). Part of the build, not of a vault: they answer even while locked.
 
 import type { Control } from '$lib/bindings/Control';
-import type { ReferenceLists } from '$lib/bindings/ReferenceLists';
 import { call } from '$lib/ipc';
 
 export const referenceLists = () => call('reference_lists');

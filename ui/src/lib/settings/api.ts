@@ -1,6 +1,5 @@
 // Typed wrappers over the application-level commands: `app_info` and `settings_update`.
 
-import type { AppInfo } from '$lib/bindings/AppInfo';
 import { call } from '$lib/ipc';
 
 export const appInfo = () => call('app_info');

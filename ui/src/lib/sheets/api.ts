@@ -4,12 +4,8 @@
 // run) with progress over a channel, and a register written to XLSX. An import stops with
 // `imports_cancel`, as the CSV imports do.
 
-import type { FileRef } from '$lib/bindings/FileRef';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { SheetChoice } from '$lib/bindings/SheetChoice';
-import type { SheetExported } from '$lib/bindings/SheetExported';
-import type { SheetImportReport } from '$lib/bindings/SheetImportReport';
-import type { SheetPreview } from '$lib/bindings/SheetPreview';
 import { call, channel } from '$lib/ipc';
 import type { RegisterKind, SheetKind } from './sheets';
 

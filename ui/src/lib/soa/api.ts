@@ -1,8 +1,6 @@
 // Typed wrappers over the `soa_*` commands (docs/ipc.md).
 
 import type { SoaEntry } from '$lib/bindings/SoaEntry';
-import type { SoaVersion } from '$lib/bindings/SoaVersion';
-import type { SoaView } from '$lib/bindings/SoaView';
 import { call } from '$lib/ipc';
 
 export const soaList = () => call('soa_list');

@@ -3,8 +3,6 @@
 
 import type { Completion } from '$lib/bindings/Completion';
 import type { Course } from '$lib/bindings/Course';
-import type { Person } from '$lib/bindings/Person';
-import type { TrainingView } from '$lib/bindings/TrainingView';
 import { call } from '$lib/ipc';
 
 /** Courses, completions and everyone's awareness status on `asOf` ("YYYY-MM-DD"). */

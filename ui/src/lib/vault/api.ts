@@ -2,12 +2,6 @@
 // shell just before the command (ipc/seal.ts) and never kept here. Vault files are named by the
 // handles the shell gives out (dialogs, the recent list), never by path.
 
-import type { BackupInfo } from '$lib/bindings/BackupInfo';
-import type { BackupOffer } from '$lib/bindings/BackupOffer';
-import type { FileRef } from '$lib/bindings/FileRef';
-import type { CheckReport } from '$lib/bindings/CheckReport';
-import type { AppInfo } from '$lib/bindings/AppInfo';
-import type { VaultStatus } from '$lib/bindings/VaultStatus';
 import { call } from '$lib/ipc';
 import { seal } from '$lib/ipc/seal';
 
