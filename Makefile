@@ -28,7 +28,7 @@ help:
 	@echo "make run      build and start ISMS Desk"
 	@echo "make test     install what is missing and run every test"
 	@echo "make bundle   build .deb and .rpm packages"
-	@echo "make lint     rustfmt, clippy, core-without-tauri and bindings drift checks"
+	@echo "make lint     rustfmt, clippy, core-without-tauri, bindings and command-declaration drift checks"
 	@echo "make bench    every benchmark in release builds (vault, search, register filter, import, stage2 pack, 1 GiB bundle, app start and memory), then one table"
 	@echo "make crash-test TRIALS=1000   kill a writing child with SIGKILL TRIALS times (default 1000) and check the vault after each"
 	@echo "make fuzz     run each cargo-fuzz target (snapshot, sheet, bundle) for FUZZ_SECONDS (default 60; nightly Rust)"
@@ -144,6 +144,7 @@ lint: deps-npm
 	  echo "ui/src/lib/bindings drifted from the Rust types: run 'make schema' and commit"; exit 1; fi; \
 	rm -rf "$$fresh"; echo "TypeScript bindings match the Rust types"
 	cargo test --locked -q -p isms-core --test core committed_json_schema_matches_the_types
+	cargo test --locked -q -p isms-desk --test commands committed_command_files_match_the_declaration
 
 fmt:
 	cargo fmt --all
@@ -174,7 +175,9 @@ bench: deps app-release $(TAURI_DRIVER)
 	@echo "| --- | --- |"
 	@grep '^| ' "$(BENCH_ROWS)"
 
-# Regenerates the committed snapshot JSON Schema and TypeScript bindings from the Rust types.
+# Regenerates the committed snapshot JSON Schema and TypeScript bindings from the Rust types,
+# and the capability, the UI's command map and docs/ipc.md's command table from the command
+# declaration (src-tauri/src/commands/list.rs).
 schema:
 	rm -f ui/src/lib/bindings/*.ts
 	ISMS_UPDATE_SCHEMA=1 cargo test --workspace --locked

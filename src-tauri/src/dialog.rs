@@ -11,7 +11,7 @@
 
 use std::path::PathBuf;
 
-use tauri::AppHandle;
+use tauri::{AppHandle, Runtime};
 
 /// What a dialog asks for.
 pub struct Ask<'a> {
@@ -48,17 +48,17 @@ impl<'a> Ask<'a> {
 }
 
 /// One existing file; `None` when cancelled.
-pub fn pick_file(app: &AppHandle, ask: Ask<'_>) -> Option<PathBuf> {
+pub fn pick_file<R: Runtime>(app: &AppHandle<R>, ask: Ask<'_>) -> Option<PathBuf> {
     backend::pick(app, ask, false).into_iter().next()
 }
 
 /// Existing files; empty when cancelled.
-pub fn pick_files(app: &AppHandle, ask: Ask<'_>) -> Vec<PathBuf> {
+pub fn pick_files<R: Runtime>(app: &AppHandle<R>, ask: Ask<'_>) -> Vec<PathBuf> {
     backend::pick(app, ask, true)
 }
 
 /// Where to write a new file; `None` when cancelled.
-pub fn save_file(app: &AppHandle, ask: Ask<'_>) -> Option<PathBuf> {
+pub fn save_file<R: Runtime>(app: &AppHandle<R>, ask: Ask<'_>) -> Option<PathBuf> {
     backend::save(app, ask)
 }
 
@@ -66,12 +66,12 @@ pub fn save_file(app: &AppHandle, ask: Ask<'_>) -> Option<PathBuf> {
 mod backend {
     use std::path::PathBuf;
 
-    use tauri::AppHandle;
+    use tauri::{AppHandle, Runtime};
     use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
     use super::Ask;
 
-    fn builder(app: &AppHandle, ask: Ask<'_>) -> FileDialogBuilder<tauri::Wry> {
+    fn builder<R: Runtime>(app: &AppHandle<R>, ask: Ask<'_>) -> FileDialogBuilder<R> {
         let mut dialog = app.dialog().file().set_title(ask.title);
         if let Some(dir) = ask.directory {
             dialog = dialog.set_directory(dir);
@@ -85,7 +85,7 @@ mod backend {
         dialog
     }
 
-    pub fn pick(app: &AppHandle, ask: Ask<'_>, many: bool) -> Vec<PathBuf> {
+    pub fn pick<R: Runtime>(app: &AppHandle<R>, ask: Ask<'_>, many: bool) -> Vec<PathBuf> {
         let dialog = builder(app, ask);
         let chosen = if many {
             dialog.blocking_pick_files().unwrap_or_default()
@@ -98,7 +98,7 @@ mod backend {
             .collect()
     }
 
-    pub fn save(app: &AppHandle, ask: Ask<'_>) -> Option<PathBuf> {
+    pub fn save<R: Runtime>(app: &AppHandle<R>, ask: Ask<'_>) -> Option<PathBuf> {
         builder(app, ask).blocking_save_file()?.into_path().ok()
     }
 }
@@ -107,11 +107,11 @@ mod backend {
 mod backend {
     use std::path::PathBuf;
 
-    use tauri::AppHandle;
+    use tauri::{AppHandle, Runtime};
 
     use super::{Ask, scripted};
 
-    pub fn pick(_app: &AppHandle, ask: Ask<'_>, many: bool) -> Vec<PathBuf> {
+    pub fn pick<R: Runtime>(_app: &AppHandle<R>, ask: Ask<'_>, many: bool) -> Vec<PathBuf> {
         let mut chosen = scripted::next(ask.title);
         if !many {
             chosen.truncate(1);
@@ -119,7 +119,7 @@ mod backend {
         chosen
     }
 
-    pub fn save(_app: &AppHandle, ask: Ask<'_>) -> Option<PathBuf> {
+    pub fn save<R: Runtime>(_app: &AppHandle<R>, ask: Ask<'_>) -> Option<PathBuf> {
         scripted::next(ask.title).into_iter().next()
     }
 }

@@ -2,7 +2,7 @@
 
 use isms_core::Domain;
 use serde::Serialize;
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Runtime};
 use ts_rs::TS;
 
 use crate::handles::FileRef;
@@ -36,18 +36,18 @@ pub struct FilesDroppedEvent {
     pub y: f64,
 }
 
-pub fn vault_locked(app: &AppHandle, reason: &'static str) {
+pub fn vault_locked<R: Runtime>(app: &AppHandle<R>, reason: &'static str) {
     let _ = app.emit(VAULT_LOCKED, VaultLockedEvent { reason });
 }
 
 /// Announces `domains`, the ones the vault reports written (`Vault::take_changed`); nothing
 /// when none was.
-pub fn data_changed(app: &AppHandle, domains: Vec<Domain>) {
+pub fn data_changed<R: Runtime>(app: &AppHandle<R>, domains: Vec<Domain>) {
     if !domains.is_empty() {
         let _ = app.emit(DATA_CHANGED, DataChangedEvent { domains });
     }
 }
 
-pub fn files_dropped(app: &AppHandle, event: FilesDroppedEvent) {
+pub fn files_dropped<R: Runtime>(app: &AppHandle<R>, event: FilesDroppedEvent) {
     let _ = app.emit(FILES_DROPPED, event);
 }

@@ -10,10 +10,10 @@
 //! On Linux this uses WebKitGTK's own call to end the page process. Elsewhere the page is
 //! reloaded, which drops what it held but may keep the same process (and its freed memory).
 
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Manager, Runtime};
 
 /// Ends the page's process and loads the page afresh in a new one (see above).
-pub fn restart(app: &AppHandle) {
+pub fn restart<R: Runtime>(app: &AppHandle<R>) {
     let Some(window) = app.get_webview_window("main") else {
         return;
     };

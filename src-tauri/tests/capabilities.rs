@@ -1,7 +1,7 @@
 //! The webview's privileges, read from the files that grant them: every command the app
-//! registers is granted and nothing else is, to the main window only and never to a remote URL;
-//! the CSP is exactly the reviewed one and no security switch of `tauri.conf.json` is turned
-//! off; no plugin with file-system, shell or network access is present. The security canary
+//! declares (`src/commands/list.rs`) is granted and nothing else is, to the main window only
+//! and never to a remote URL; the CSP is exactly the reviewed one and no security switch of
+//! `tauri.conf.json` is turned off; no plugin with file-system, shell or network access is present. The security canary
 //! is registered and granted only in the `e2e` build.
 
 use std::collections::BTreeSet;
@@ -11,35 +11,21 @@ fn read(rel: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
 }
 
-/// Quoted names between `start` and the next `end`.
-fn quoted_between(text: &str, start: &str, end: &str) -> BTreeSet<String> {
-    let from = text.find(start).unwrap() + start.len();
-    let to = from + text[from..].find(end).unwrap();
-    text[from..to]
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
-}
-
-/// The commands `generate_handler!` registers, each with whether it is behind the `e2e` feature.
+/// The declared commands (`src/commands/list.rs`, from which `build.rs` makes the permissions
+/// and `commands::handler` the invoke handler), each with whether it is behind the `e2e`
+/// feature.
 fn registered_commands() -> Vec<(String, bool)> {
-    let lib = read("src/lib.rs");
-    let from = lib.find("generate_handler![").unwrap() + "generate_handler![".len();
-    let to = from + lib[from..].find("])").unwrap();
-    lib[from..to]
-        .split(',')
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-        .map(|item| {
-            let (attributes, path) = item.rsplit_once(']').unwrap_or(("", item));
+    isms_desk_lib::commands::DECLARED
+        .iter()
+        .map(|declared| {
             assert!(
-                attributes.is_empty() || attributes.trim() == "#[cfg(feature = \"e2e\")",
-                "the only condition on a command is the e2e feature: {item}"
+                declared
+                    .conditions
+                    .iter()
+                    .all(|c| *c == "cfg(feature = \"e2e\")"),
+                "the only condition on a command is the e2e feature: {declared:?}"
             );
-            let name = path.trim().rsplit("::").next().unwrap().to_owned();
-            (name, !attributes.is_empty())
+            (declared.name.to_owned(), !declared.conditions.is_empty())
         })
         .collect()
 }
@@ -64,7 +50,6 @@ fn allow(commands: &BTreeSet<String>) -> BTreeSet<String> {
 
 #[test]
 fn the_capability_grants_exactly_the_registered_commands() {
-    let manifest = quoted_between(&read("build.rs"), "const COMMANDS: &[&str] = &[", "];");
     let commands = registered_commands();
     let registered: BTreeSet<String> = commands.iter().map(|(n, _)| n.clone()).collect();
     assert_eq!(
@@ -72,9 +57,17 @@ fn the_capability_grants_exactly_the_registered_commands() {
         commands.len(),
         "no command is registered twice"
     );
-    assert_eq!(
-        manifest, registered,
-        "build.rs COMMANDS and generate_handler! list the same commands"
+    let build = read("build.rs");
+    assert!(
+        build.contains("include!(\"src/commands/list.rs\");")
+            && build.contains("const COMMANDS: &[&str] = with_commands!(names);")
+            && build.contains(".commands(COMMANDS)"),
+        "build.rs COMMANDS and the invoke handler list the same commands: the declaration's"
+    );
+    assert!(
+        read("src/commands/mod.rs").contains("    with_commands!(invoke_handler)\n")
+            && read("src/lib.rs").contains(".invoke_handler(commands::handler())"),
+        "the app registers the declared commands and no others"
     );
     let users: BTreeSet<String> = commands
         .iter()
@@ -258,11 +251,16 @@ fn command_parameters() -> Vec<(String, String)> {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
         for part in text.split("#[tauri::command").skip(1) {
             let from = part.find("pub fn ").unwrap() + "pub fn ".len();
-            let name_end = from + part[from..].find('(').unwrap();
-            let params_end = name_end + part[name_end..].find(") ").unwrap();
+            let params_start = from + part[from..].find('(').unwrap();
+            // The name, without the runtime parameter (`<R: Runtime>`).
+            let name_end = from
+                + part[from..params_start]
+                    .find('<')
+                    .unwrap_or(params_start - from);
+            let params_end = params_start + part[params_start..].find(") ").unwrap();
             found.push((
                 part[from..name_end].to_owned(),
-                part[name_end + 1..params_end].to_owned(),
+                part[params_start + 1..params_end].to_owned(),
             ));
         }
     }

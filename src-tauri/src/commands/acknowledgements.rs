@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use isms_core::acknowledgements::{self, AckStatus, Acknowledgement, status};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use super::write;
@@ -40,8 +40,8 @@ pub fn acknowledgements_list(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn acknowledgements_add(
-    app: AppHandle,
+pub fn acknowledgements_add<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     ack: Acknowledgement,
 ) -> IpcResult<Acknowledgement> {
@@ -51,8 +51,8 @@ pub fn acknowledgements_add(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn acknowledgements_delete(
-    app: AppHandle,
+pub fn acknowledgements_delete<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
 ) -> IpcResult<()> {

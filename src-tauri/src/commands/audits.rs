@@ -3,7 +3,7 @@
 
 use isms_core::audits::{self, Audit, Conflict};
 use isms_core::tracker::TrackerItem;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -21,21 +21,33 @@ pub fn audits_conflicts(state: State<'_, AppState>, audit: Audit) -> IpcResult<V
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn audits_create(app: AppHandle, state: State<'_, AppState>, audit: Audit) -> IpcResult<Audit> {
+pub fn audits_create<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    audit: Audit,
+) -> IpcResult<Audit> {
     write(&app, &state, |vault, stamp| {
         audits::create(vault, stamp, audit)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn audits_update(app: AppHandle, state: State<'_, AppState>, audit: Audit) -> IpcResult<Audit> {
+pub fn audits_update<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    audit: Audit,
+) -> IpcResult<Audit> {
     write(&app, &state, |vault, stamp| {
         audits::update(vault, stamp, audit)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn audits_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn audits_delete<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, |vault, stamp| {
         audits::delete(vault, stamp, id)
     })
@@ -43,8 +55,8 @@ pub fn audits_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> Ipc
 
 /// Raises a finding in an audit; it becomes a tracker item linked to the audit.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn audits_raise_finding(
-    app: AppHandle,
+pub fn audits_raise_finding<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     audit_id: i64,
     item: TrackerItem,

@@ -1,7 +1,7 @@
 //! Commands of the changes domain (6.3).
 
 use isms_core::changes::{self, IsmsChange};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -13,8 +13,8 @@ pub fn changes_list(state: State<'_, AppState>) -> IpcResult<Vec<IsmsChange>> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn changes_create(
-    app: AppHandle,
+pub fn changes_create<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     change: IsmsChange,
 ) -> IpcResult<IsmsChange> {
@@ -24,8 +24,8 @@ pub fn changes_create(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn changes_update(
-    app: AppHandle,
+pub fn changes_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     change: IsmsChange,
 ) -> IpcResult<IsmsChange> {

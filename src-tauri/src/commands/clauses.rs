@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use isms_core::clauses::{self, ClauseEntry};
 use isms_core::coverage::{self, Coverage};
 use isms_core::view::View;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -17,8 +17,8 @@ pub fn clauses_list(state: State<'_, AppState>) -> IpcResult<Vec<ClauseEntry>> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn clauses_update(
-    app: AppHandle,
+pub fn clauses_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     entry: ClauseEntry,
 ) -> IpcResult<ClauseEntry> {

@@ -4,7 +4,7 @@
 
 use isms_core::competence::{self, Assignment, CompetenceEvidence, Role};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use super::write;
@@ -34,8 +34,8 @@ pub fn competence_list(state: State<'_, AppState>) -> IpcResult<CompetenceView> 
 
 /// Adds a role (id 0) or saves one.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn competence_save_role(
-    app: AppHandle,
+pub fn competence_save_role<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     role: Role,
 ) -> IpcResult<Role> {
@@ -49,8 +49,8 @@ pub fn competence_save_role(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn competence_remove_role(
-    app: AppHandle,
+pub fn competence_remove_role<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
 ) -> IpcResult<()> {
@@ -60,8 +60,8 @@ pub fn competence_remove_role(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn competence_assign(
-    app: AppHandle,
+pub fn competence_assign<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     assignment: Assignment,
 ) -> IpcResult<Assignment> {
@@ -71,7 +71,11 @@ pub fn competence_assign(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn competence_unassign(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn competence_unassign<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, |vault, stamp| {
         competence::unassign(vault, stamp, id)
     })
@@ -79,8 +83,8 @@ pub fn competence_unassign(app: AppHandle, state: State<'_, AppState>, id: i64) 
 
 /// Records a piece of competence evidence (id 0) or saves one.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn competence_save_evidence(
-    app: AppHandle,
+pub fn competence_save_evidence<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     evidence: CompetenceEvidence,
 ) -> IpcResult<CompetenceEvidence> {
@@ -94,8 +98,8 @@ pub fn competence_save_evidence(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn competence_remove_evidence(
-    app: AppHandle,
+pub fn competence_remove_evidence<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
 ) -> IpcResult<()> {

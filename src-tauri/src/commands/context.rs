@@ -4,7 +4,7 @@
 
 use isms_core::context::{self, ContextIssue, InterestedParty};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use super::write;
@@ -31,8 +31,8 @@ pub fn context_list(state: State<'_, AppState>) -> IpcResult<ContextView> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_create_issue(
-    app: AppHandle,
+pub fn context_create_issue<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     issue: ContextIssue,
 ) -> IpcResult<ContextIssue> {
@@ -42,8 +42,8 @@ pub fn context_create_issue(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_update_issue(
-    app: AppHandle,
+pub fn context_update_issue<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     issue: ContextIssue,
 ) -> IpcResult<ContextIssue> {
@@ -53,15 +53,19 @@ pub fn context_update_issue(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_delete_issue(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn context_delete_issue<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, |vault, stamp| {
         context::delete_issue(vault, stamp, id)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_create_party(
-    app: AppHandle,
+pub fn context_create_party<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> IpcResult<InterestedParty> {
@@ -71,8 +75,8 @@ pub fn context_create_party(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_update_party(
-    app: AppHandle,
+pub fn context_update_party<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     party: InterestedParty,
 ) -> IpcResult<InterestedParty> {
@@ -82,7 +86,11 @@ pub fn context_update_party(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn context_delete_party(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn context_delete_party<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, |vault, stamp| {
         context::delete_party(vault, stamp, id)
     })

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use isms_core::documents::{self, Document, DraftVersion};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -14,8 +14,8 @@ pub fn documents_list(state: State<'_, AppState>) -> IpcResult<Vec<Document>> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn documents_create(
-    app: AppHandle,
+pub fn documents_create<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     document: Document,
 ) -> IpcResult<Document> {
@@ -25,8 +25,8 @@ pub fn documents_create(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn documents_update(
-    app: AppHandle,
+pub fn documents_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     document: Document,
 ) -> IpcResult<Document> {
@@ -36,15 +36,19 @@ pub fn documents_update(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn documents_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn documents_delete<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, |vault, stamp| {
         documents::delete(vault, stamp, id)
     })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn documents_save_draft(
-    app: AppHandle,
+pub fn documents_save_draft<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     document_id: i64,
     draft: DraftVersion,
@@ -55,8 +59,8 @@ pub fn documents_save_draft(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn documents_approve_version(
-    app: AppHandle,
+pub fn documents_approve_version<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     version_id: i64,
     approved_by: i64,

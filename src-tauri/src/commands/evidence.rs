@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use isms_core::evidence::{self, Evidence, NewEvidence};
 use isms_core::{CoreError, ErrorCode};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use super::write;
@@ -25,8 +25,8 @@ pub fn evidence_list(state: State<'_, AppState>) -> IpcResult<Vec<Evidence>> {
 
 /// Asks for files with the native dialog and adds each; `[]` when the user cancels.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn evidence_choose_and_add(
-    app: AppHandle,
+pub fn evidence_choose_and_add<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     links: Vec<String>,
     effective_date: Option<NaiveDate>,
@@ -39,8 +39,8 @@ pub fn evidence_choose_and_add(
 
 /// Adds files the user dropped on the window, by the handles of the `files-dropped` event.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn evidence_add_files(
-    app: AppHandle,
+pub fn evidence_add_files<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     files: Vec<String>,
     links: Vec<String>,
@@ -64,8 +64,8 @@ pub fn dropped_paths(state: &AppState, files: &[String]) -> IpcResult<Vec<PathBu
 /// Adds each file: opened (regular files only) and hashed before the vault is touched, stored
 /// in a transaction that gives way to Lock. A lock asked for meanwhile stops the add and rolls
 /// it back; the answer is then `Locked`.
-fn add_paths(
-    app: &AppHandle,
+fn add_paths<R: Runtime>(
+    app: &AppHandle<R>,
     state: &AppState,
     paths: Vec<PathBuf>,
     links: Vec<String>,
@@ -95,24 +95,6 @@ fn add_paths(
         }
     }
     Ok(added)
-}
-
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn evidence_update(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    evidence: Evidence,
-) -> IpcResult<Evidence> {
-    write(&app, &state, |vault, stamp| {
-        evidence::update(vault, stamp, evidence)
-    })
-}
-
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn evidence_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    write(&app, &state, |vault, stamp| {
-        evidence::delete(vault, stamp, id)
-    })
 }
 
 /// What `evidence_open` did.
@@ -170,8 +152,8 @@ fn open_with_desktop(path: &std::path::Path) -> std::io::Result<()> {
 
 /// Saves a stored file where the user chooses, byte for byte; `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn evidence_save_as(
-    app: AppHandle,
+pub fn evidence_save_as<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
 ) -> IpcResult<Option<String>> {

@@ -14,7 +14,7 @@ use isms_export::file::{self, Format, Phase};
 use isms_export::packs::PackKind;
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use crate::dialog::{self, Ask};
@@ -84,8 +84,8 @@ pub(crate) fn plain_name(company: &str) -> String {
 /// Asks where to save pack `pack` as a PDF or, with `format` "zip", as the bundle; `null` when
 /// cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn export_choose_destination(
-    app: AppHandle,
+pub fn export_choose_destination<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     pack: String,
     format: String,

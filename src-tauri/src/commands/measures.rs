@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use isms_core::measures::{self, Measure, MeasureResult, MeasureWithResults, NewResult};
 use isms_core::readiness::View;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -21,8 +21,8 @@ pub fn measures_list(
 
 /// Creates a measure (id 0) or saves an existing one.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn measures_save(
-    app: AppHandle,
+pub fn measures_save<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     measure: Measure,
 ) -> IpcResult<Measure> {
@@ -36,7 +36,11 @@ pub fn measures_save(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn measures_remove(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn measures_remove<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, |vault, stamp| {
         measures::delete(vault, stamp, id)
     })
@@ -58,8 +62,8 @@ pub fn measures_propose(
 
 /// Records a result; a tracker item raised with it is announced too (its write says so).
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn measures_record(
-    app: AppHandle,
+pub fn measures_record<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     measure_id: i64,
     result: NewResult,

@@ -1,5 +1,11 @@
 //! Thin adapters between the webview and the core, one file per domain. Each command takes the
-//! core from state, calls one core function and maps the error; nothing else.
+//! core from state, calls one core function and maps the error; nothing else. Which functions
+//! are commands is declared once, in `list.rs`: [`handler`] and [`DECLARED`] are made from it.
+//! Commands are generic over the Tauri runtime, so the smoke tests drive them through Tauri's
+//! mock runtime without a window.
+
+#[macro_use]
+mod list;
 
 pub mod acknowledgements;
 pub mod app;
@@ -32,7 +38,8 @@ pub mod training;
 pub mod vault;
 
 use isms_core::{CoreError, Stamp, Vault};
-use tauri::AppHandle;
+use tauri::ipc::Invoke;
+use tauri::{AppHandle, Runtime};
 
 use crate::dialog::{self, Ask};
 use crate::error::IpcResult;
@@ -40,10 +47,44 @@ use crate::events;
 use crate::handles::{FileRef, Purpose};
 use crate::state::AppState;
 
+/// One command of the declaration (`list.rs`): its function's name, the module under
+/// `commands/` that holds it, and its conditions (`cfg(feature = "e2e")` or none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declared {
+    pub name: &'static str,
+    pub module: &'static str,
+    pub conditions: &'static [&'static str],
+}
+
+macro_rules! declared {
+    ($($(#[$($attr:tt)*])* $module:ident::$name:ident),* $(,)?) => {
+        &[$(Declared {
+            name: stringify!($name),
+            module: stringify!($module),
+            conditions: &[$(stringify!($($attr)*)),*],
+        }),*]
+    };
+}
+
+/// Every declared command, in the declaration's order, whatever the build.
+pub const DECLARED: &[Declared] = with_commands!(declared);
+
+macro_rules! invoke_handler {
+    ($($(#[$($attr:tt)*])* $module:ident::$name:ident),* $(,)?) => {
+        tauri::generate_handler![$($(#[$($attr)*])* $module::$name),*]
+    };
+}
+
+/// The invoke handler of every declared command this build registers (the e2e-only ones in
+/// the e2e build only).
+pub fn handler<R: Runtime>() -> impl Fn(Invoke<R>) -> bool + Send + Sync + 'static {
+    with_commands!(invoke_handler)
+}
+
 /// Asks for one file to read (`Locked` while locked) and hands the page its handle; `None`
 /// when the dialog is cancelled.
-pub(crate) fn choose_to_read(
-    app: &AppHandle,
+pub(crate) fn choose_to_read<R: Runtime>(
+    app: &AppHandle<R>,
     state: &AppState,
     ask: Ask<'_>,
 ) -> IpcResult<Option<FileRef>> {
@@ -56,8 +97,8 @@ pub(crate) fn choose_to_read(
 /// domains it changed: the vault's own account of its committed writes (`WriteTx` notes the
 /// domain of every table it records), taken under the same lock, so no command names one.
 /// A command that fails after an inner write committed still announces that write.
-pub(crate) fn write<T>(
-    app: &AppHandle,
+pub(crate) fn write<R: Runtime, T>(
+    app: &AppHandle<R>,
     state: &AppState,
     f: impl FnOnce(&mut Vault, Stamp) -> Result<T, CoreError>,
 ) -> IpcResult<T> {

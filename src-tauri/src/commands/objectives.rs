@@ -1,7 +1,7 @@
 //! Commands of the objectives domain (6.2).
 
 use isms_core::objectives::{self, Objective};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -13,8 +13,8 @@ pub fn objectives_list(state: State<'_, AppState>) -> IpcResult<Vec<Objective>> 
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn objectives_create(
-    app: AppHandle,
+pub fn objectives_create<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     objective: Objective,
 ) -> IpcResult<Objective> {
@@ -24,8 +24,8 @@ pub fn objectives_create(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn objectives_update(
-    app: AppHandle,
+pub fn objectives_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     objective: Objective,
 ) -> IpcResult<Objective> {
@@ -35,7 +35,11 @@ pub fn objectives_update(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn objectives_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn objectives_delete<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, |vault, stamp| {
         objectives::delete(vault, stamp, id)
     })

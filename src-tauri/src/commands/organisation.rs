@@ -1,7 +1,7 @@
 //! Commands of the organisation domain.
 
 use isms_core::organisation::{self, Organisation};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -13,8 +13,8 @@ pub fn organisation_get(state: State<'_, AppState>) -> IpcResult<Organisation> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn organisation_update(
-    app: AppHandle,
+pub fn organisation_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     organisation: Organisation,
 ) -> IpcResult<Organisation> {

@@ -2,7 +2,7 @@
 //! `Referenced`; the UI suggests an end date instead.
 
 use isms_core::people::{self, Person};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -14,8 +14,8 @@ pub fn people_list(state: State<'_, AppState>) -> IpcResult<Vec<Person>> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn people_create(
-    app: AppHandle,
+pub fn people_create<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     person: Person,
 ) -> IpcResult<Person> {
@@ -25,8 +25,8 @@ pub fn people_create(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn people_update(
-    app: AppHandle,
+pub fn people_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     person: Person,
 ) -> IpcResult<Person> {
@@ -36,7 +36,11 @@ pub fn people_update(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn people_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn people_delete<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, |vault, stamp| {
         people::delete(vault, stamp, id)
     })

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use isms_core::reviews::{self, Review};
 use isms_core::tracker::TrackerItem;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -26,8 +26,8 @@ pub fn reviews_proposed(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn reviews_create(
-    app: AppHandle,
+pub fn reviews_create<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     review: Review,
 ) -> IpcResult<Review> {
@@ -37,8 +37,8 @@ pub fn reviews_create(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn reviews_update(
-    app: AppHandle,
+pub fn reviews_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     review: Review,
 ) -> IpcResult<Review> {
@@ -49,8 +49,8 @@ pub fn reviews_update(
 
 /// Records an action decided in a review: a tracker item whose source is the review.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn reviews_raise_action(
-    app: AppHandle,
+pub fn reviews_raise_action<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     review_id: i64,
     item: TrackerItem,

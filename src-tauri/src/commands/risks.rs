@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use isms_core::risks::{self, ApprovalKind, HeatMap, Risk, RiskInput, RiskMethod};
 use isms_core::{CoreError, ErrorCode};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -22,8 +22,8 @@ pub fn risks_method_get(state: State<'_, AppState>) -> IpcResult<Option<RiskMeth
 
 /// Sets the method; returns how many risks were flagged for review.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_method_set(
-    app: AppHandle,
+pub fn risks_method_set<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     method: RiskMethod,
 ) -> IpcResult<usize> {
@@ -34,8 +34,8 @@ pub fn risks_method_set(
 
 /// Adds a risk from what the user wrote; answers with the risk as saved, scores included.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_create(
-    app: AppHandle,
+pub fn risks_create<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     risk: RiskInput,
 ) -> IpcResult<Risk> {
@@ -46,8 +46,8 @@ pub fn risks_create(
 
 /// Saves a risk whole from what the user wrote; answers with the risk as saved.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_update(
-    app: AppHandle,
+pub fn risks_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     risk: RiskInput,
 ) -> IpcResult<Risk> {
@@ -57,13 +57,17 @@ pub fn risks_update(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_delete(app: AppHandle, state: State<'_, AppState>, id: i64) -> IpcResult<()> {
+pub fn risks_delete<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+) -> IpcResult<()> {
     write(&app, &state, |vault, stamp| risks::delete(vault, stamp, id))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_approve(
-    app: AppHandle,
+pub fn risks_approve<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     risk_id: i64,
     kind: ApprovalKind,

@@ -16,7 +16,7 @@ use isms_sheets::read::{self, Choice, Kind, Limits, Preview, Workbook};
 use isms_sheets::write::{self, SheetKind};
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use super::write as write_vault;
@@ -49,8 +49,8 @@ pub fn open(state: &AppState, file: &str, sheet: Option<&str>) -> IpcResult<Work
 
 /// Asks for an XLSX or CSV file; `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn sheets_choose_file(
-    app: AppHandle,
+pub fn sheets_choose_file<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> IpcResult<Option<FileRef>> {
     super::choose_to_read(
@@ -85,8 +85,8 @@ pub fn sheets_preview(
 /// chosen header row and columns, all or nothing, reporting progress on `on_progress`.
 #[allow(clippy::too_many_arguments)]
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn sheets_import(
-    app: AppHandle,
+pub fn sheets_import<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     file: String,
     kind: String,
@@ -137,8 +137,8 @@ pub fn sheets_cancel(state: State<'_, AppState>) {
 
 /// Asks where to save register `kind` as an XLSX; `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn sheets_choose_destination(
-    app: AppHandle,
+pub fn sheets_choose_destination<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     kind: String,
     as_of: NaiveDate,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use isms_core::soa::{self, SoaEntry, SoaTotals, SoaVersion};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use super::write;
@@ -31,8 +31,8 @@ pub fn soa_list(state: State<'_, AppState>) -> IpcResult<SoaView> {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn soa_update(
-    app: AppHandle,
+pub fn soa_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     entry: SoaEntry,
 ) -> IpcResult<SoaEntry> {
@@ -43,8 +43,8 @@ pub fn soa_update(
 
 /// Saves several entries at once (bulk actions), all or nothing.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn soa_update_many(
-    app: AppHandle,
+pub fn soa_update_many<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     entries: Vec<SoaEntry>,
 ) -> IpcResult<Vec<SoaEntry>> {
@@ -54,8 +54,8 @@ pub fn soa_update_many(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn soa_approve(
-    app: AppHandle,
+pub fn soa_approve<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     approved_by: i64,
     approved_on: NaiveDate,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use isms_core::tracker::{self, TrackerItem};
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 
 use super::write;
 use crate::error::IpcResult;
@@ -23,8 +23,8 @@ pub fn tracker_overdue(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn tracker_create(
-    app: AppHandle,
+pub fn tracker_create<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     item: TrackerItem,
 ) -> IpcResult<TrackerItem> {
@@ -35,8 +35,8 @@ pub fn tracker_create(
 
 /// Saves an item; the status rules say exactly what is missing to close a nonconformity.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn tracker_update(
-    app: AppHandle,
+pub fn tracker_update<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     item: TrackerItem,
 ) -> IpcResult<TrackerItem> {
@@ -46,8 +46,8 @@ pub fn tracker_update(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn tracker_add_note(
-    app: AppHandle,
+pub fn tracker_add_note<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     item_id: i64,
     noted_on: NaiveDate,

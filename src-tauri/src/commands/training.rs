@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use isms_core::training::{self, AwarenessStatus, Completion, Course, awareness_status};
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use super::write;
@@ -48,8 +48,8 @@ pub fn training_list(state: State<'_, AppState>, as_of: NaiveDate) -> IpcResult<
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn training_create_course(
-    app: AppHandle,
+pub fn training_create_course<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     course: Course,
 ) -> IpcResult<Course> {
@@ -59,8 +59,8 @@ pub fn training_create_course(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn training_update_course(
-    app: AppHandle,
+pub fn training_update_course<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     course: Course,
 ) -> IpcResult<Course> {
@@ -70,8 +70,8 @@ pub fn training_update_course(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn training_add_completion(
-    app: AppHandle,
+pub fn training_add_completion<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     completion: Completion,
 ) -> IpcResult<Completion> {
@@ -81,8 +81,8 @@ pub fn training_add_completion(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn training_delete_completion(
-    app: AppHandle,
+pub fn training_delete_completion<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
 ) -> IpcResult<()> {

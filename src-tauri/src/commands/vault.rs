@@ -8,7 +8,7 @@ use isms_core::db::{self, Action, BackupInfo, CheckReport};
 use isms_core::organisation::{self, Organisation};
 use isms_core::{Passphrase, Vault};
 use serde::Serialize;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 use ts_rs::TS;
 
 use super::app::{AppInfo, app_info_of};
@@ -114,7 +114,7 @@ fn remember(state: &AppState, path: &Path) {
 }
 
 /// Writes the day's automatic backup in the background unless one exists from the last 20 hours.
-fn daily_backup(app: &AppHandle) {
+fn daily_backup<R: Runtime>(app: &AppHandle<R>) {
     let app = app.clone();
     std::thread::spawn(move || {
         let state = app.state::<AppState>();
@@ -139,8 +139,8 @@ pub fn vault_status(state: State<'_, AppState>) -> VaultStatus {
 
 /// The save dialog for a new vault; the reference of the chosen file, `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn vault_choose_new(
-    app: AppHandle,
+pub fn vault_choose_new<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     suggested_name: String,
 ) -> Option<FileRef> {
@@ -163,7 +163,10 @@ pub fn vault_choose_new(
 
 /// The open dialog for a vault; `null` when cancelled.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn vault_choose_existing(app: AppHandle, state: State<'_, AppState>) -> Option<FileRef> {
+pub fn vault_choose_existing<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Option<FileRef> {
     let chosen = dialog::pick_file(
         &app,
         Ask::new("Open an ISMS Desk vault")
@@ -176,8 +179,8 @@ pub fn vault_choose_existing(app: AppHandle, state: State<'_, AppState>) -> Opti
 /// Creates a vault at the chosen new file (`file`, a handle) or, without one, named after the
 /// organisation in the default folder, and opens it.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn vault_create(
-    app: AppHandle,
+pub fn vault_create<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     file: Option<String>,
     organisation_name: String,
@@ -220,8 +223,8 @@ pub fn create(
 
 /// Opens the vault behind `vault`, a handle of the recent list, the open dialog or a restore.
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn vault_unlock(
-    app: AppHandle,
+pub fn vault_unlock<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     vault: String,
     passphrase: Sealed,
@@ -249,7 +252,7 @@ pub fn vault_sealing_key(state: State<'_, AppState>) -> String {
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn vault_lock(app: AppHandle, state: State<'_, AppState>) -> VaultStatus {
+pub fn vault_lock<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> VaultStatus {
     if state.lock() {
         events::vault_locked(&app, "manual");
         crate::page::restart(&app);
@@ -287,7 +290,10 @@ pub fn vault_change_passphrase(
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
-pub fn vault_backup(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Option<BackupInfo>> {
+pub fn vault_backup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<BackupInfo>> {
     let (dir, name) = state.with_vault(|vault| {
         let stem = vault
             .path()

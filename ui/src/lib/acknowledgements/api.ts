@@ -2,21 +2,17 @@
 // people the screen names (kept here so this domain does not depend on another screen's module).
 
 import type { Acknowledgement } from '$lib/bindings/Acknowledgement';
-import type { AcknowledgementsView } from '$lib/bindings/AcknowledgementsView';
-import type { Document } from '$lib/bindings/Document';
-import type { Person } from '$lib/bindings/Person';
 import { call } from '$lib/ipc';
 
 /** Every acknowledgement, and who has and has not acknowledged each communicated document. */
 export const acknowledgementsList = (asOf: string) =>
-	call<AcknowledgementsView>('acknowledgements_list', { as_of: asOf });
+	call('acknowledgements_list', { as_of: asOf });
 
 /** Only an approved version can be acknowledged. */
-export const acknowledgementsAdd = (ack: Acknowledgement) =>
-	call<Acknowledgement>('acknowledgements_add', { ack });
+export const acknowledgementsAdd = (ack: Acknowledgement) => call('acknowledgements_add', { ack });
 
-export const acknowledgementsDelete = (id: number) => call<null>('acknowledgements_delete', { id });
+export const acknowledgementsDelete = (id: number) => call('acknowledgements_delete', { id });
 
-export const documentsList = () => call<Document[]>('documents_list');
+export const documentsList = () => call('documents_list');
 
-export const peopleList = () => call<Person[]>('people_list');
+export const peopleList = () => call('people_list');

@@ -3,10 +3,10 @@
 import type { Asset } from '$lib/bindings/Asset';
 import { call } from '$lib/ipc';
 
-export const assetsList = () => call<Asset[]>('assets_list');
+export const assetsList = () => call('assets_list');
 
-export const assetsCreate = (asset: Asset) => call<Asset>('assets_create', { asset });
+export const assetsCreate = (asset: Asset) => call('assets_create', { asset });
 
-export const assetsUpdate = (asset: Asset) => call<Asset>('assets_update', { asset });
+export const assetsUpdate = (asset: Asset) => call('assets_update', { asset });
 
-export const assetsDelete = (id: number) => call<null>('assets_delete', { id });
+export const assetsDelete = (id: number) => call('assets_delete', { id });

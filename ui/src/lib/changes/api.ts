@@ -4,10 +4,10 @@
 import type { IsmsChange } from '$lib/bindings/IsmsChange';
 import { call } from '$lib/ipc';
 
-export const changesList = () => call<IsmsChange[]>('changes_list');
+export const changesList = () => call('changes_list');
 
 /** The vault assigns the reference (CH-001…); send id 0 and reference ''. */
-export const changesCreate = (change: IsmsChange) => call<IsmsChange>('changes_create', { change });
+export const changesCreate = (change: IsmsChange) => call('changes_create', { change });
 
 /** Approving or implementing needs `impact` and `approver_id`, else `Validation` names them. */
-export const changesUpdate = (change: IsmsChange) => call<IsmsChange>('changes_update', { change });
+export const changesUpdate = (change: IsmsChange) => call('changes_update', { change });

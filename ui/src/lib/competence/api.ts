@@ -3,37 +3,33 @@
 
 import type { Assignment } from '$lib/bindings/Assignment';
 import type { CompetenceEvidence } from '$lib/bindings/CompetenceEvidence';
-import type { CompetenceView } from '$lib/bindings/CompetenceView';
-import type { Evidence } from '$lib/bindings/Evidence';
-import type { Person } from '$lib/bindings/Person';
 import type { Role } from '$lib/bindings/Role';
 import { call } from '$lib/ipc';
 
 /** Every role, who holds which, and everyone's competence evidence. */
-export const competenceList = () => call<CompetenceView>('competence_list');
+export const competenceList = () => call('competence_list');
 
 /** Adds a role (id 0) or saves one. */
-export const competenceSaveRole = (role: Role) => call<Role>('competence_save_role', { role });
+export const competenceSaveRole = (role: Role) => call('competence_save_role', { role });
 
-export const competenceRemoveRole = (id: number) => call<null>('competence_remove_role', { id });
+export const competenceRemoveRole = (id: number) => call('competence_remove_role', { id });
 
 export const competenceAssign = (assignment: Assignment) =>
-	call<Assignment>('competence_assign', { assignment });
+	call('competence_assign', { assignment });
 
-export const competenceUnassign = (id: number) => call<null>('competence_unassign', { id });
+export const competenceUnassign = (id: number) => call('competence_unassign', { id });
 
 /** Records a piece of competence evidence (id 0) or saves one. */
 export const competenceSaveEvidence = (evidence: CompetenceEvidence) =>
-	call<CompetenceEvidence>('competence_save_evidence', { evidence });
+	call('competence_save_evidence', { evidence });
 
-export const competenceRemoveEvidence = (id: number) =>
-	call<null>('competence_remove_evidence', { id });
+export const competenceRemoveEvidence = (id: number) => call('competence_remove_evidence', { id });
 
-export const evidenceList = () => call<Evidence[]>('evidence_list');
+export const evidenceList = () => call('evidence_list');
 
 /** The native open dialog, then the chosen file into the vault; `[]` when cancelled. */
 export const evidenceChooseAndAdd = (effectiveDate: string | null) =>
-	call<Evidence[]>('evidence_choose_and_add', {
+	call('evidence_choose_and_add', {
 		links: [],
 		effective_date: effectiveDate,
 		description: ''
@@ -41,11 +37,11 @@ export const evidenceChooseAndAdd = (effectiveDate: string | null) =>
 
 /** Files dropped on the window (the handles of the `files-dropped` event), into the vault. */
 export const evidenceAddFiles = (files: string[], effectiveDate: string | null) =>
-	call<Evidence[]>('evidence_add_files', {
+	call('evidence_add_files', {
 		files,
 		links: [],
 		effective_date: effectiveDate,
 		description: ''
 	});
 
-export const peopleList = () => call<Person[]>('people_list');
+export const peopleList = () => call('people_list');

@@ -2,24 +2,21 @@
 // interested parties of clause 4.2, read together.
 
 import type { ContextIssue } from '$lib/bindings/ContextIssue';
-import type { ContextView } from '$lib/bindings/ContextView';
 import type { InterestedParty } from '$lib/bindings/InterestedParty';
 import { call } from '$lib/ipc';
 
-export const contextList = () => call<ContextView>('context_list');
+export const contextList = () => call('context_list');
 
-export const contextCreateIssue = (issue: ContextIssue) =>
-	call<ContextIssue>('context_create_issue', { issue });
+export const contextCreateIssue = (issue: ContextIssue) => call('context_create_issue', { issue });
 
-export const contextUpdateIssue = (issue: ContextIssue) =>
-	call<ContextIssue>('context_update_issue', { issue });
+export const contextUpdateIssue = (issue: ContextIssue) => call('context_update_issue', { issue });
 
-export const contextDeleteIssue = (id: number) => call<null>('context_delete_issue', { id });
+export const contextDeleteIssue = (id: number) => call('context_delete_issue', { id });
 
 export const contextCreateParty = (party: InterestedParty) =>
-	call<InterestedParty>('context_create_party', { party });
+	call('context_create_party', { party });
 
 export const contextUpdateParty = (party: InterestedParty) =>
-	call<InterestedParty>('context_update_party', { party });
+	call('context_update_party', { party });
 
-export const contextDeleteParty = (id: number) => call<null>('context_delete_party', { id });
+export const contextDeleteParty = (id: number) => call('context_delete_party', { id });

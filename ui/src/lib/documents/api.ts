@@ -3,26 +3,20 @@
 
 import type { Document } from '$lib/bindings/Document';
 import type { DraftVersion } from '$lib/bindings/DraftVersion';
-import type { Evidence } from '$lib/bindings/Evidence';
-import type { EvidenceOpened } from '$lib/bindings/EvidenceOpened';
-import type { Person } from '$lib/bindings/Person';
-import type { ReferenceLists } from '$lib/bindings/ReferenceLists';
 import { call } from '$lib/ipc';
 
-export const documentsList = () => call<Document[]>('documents_list');
+export const documentsList = () => call('documents_list');
 
-export const documentsCreate = (document: Document) =>
-	call<Document>('documents_create', { document });
+export const documentsCreate = (document: Document) => call('documents_create', { document });
 
-export const documentsUpdate = (document: Document) =>
-	call<Document>('documents_update', { document });
+export const documentsUpdate = (document: Document) => call('documents_update', { document });
 
 /** Rejects with `Referenced` when the document has an approved version; its message says so. */
-export const documentsDelete = (id: number) => call<null>('documents_delete', { id });
+export const documentsDelete = (id: number) => call('documents_delete', { id });
 
 /** Edits the open draft, or starts one. */
 export const documentsSaveDraft = (documentId: number, draft: DraftVersion) =>
-	call<Document>('documents_save_draft', { document_id: documentId, draft });
+	call('documents_save_draft', { document_id: documentId, draft });
 
 /** Approves a version; it is frozen from then on. */
 export const documentsApproveVersion = (
@@ -30,17 +24,17 @@ export const documentsApproveVersion = (
 	approvedBy: number,
 	approvedOn: string
 ) =>
-	call<Document>('documents_approve_version', {
+	call('documents_approve_version', {
 		version_id: versionId,
 		approved_by: approvedBy,
 		approved_on: approvedOn
 	});
 
-export const evidenceList = () => call<Evidence[]>('evidence_list');
+export const evidenceList = () => call('evidence_list');
 
 /** The native open dialog, then the chosen files into the vault; `[]` when cancelled. */
 export const evidenceChooseAndAdd = (links: string[], effectiveDate: string | null) =>
-	call<Evidence[]>('evidence_choose_and_add', {
+	call('evidence_choose_and_add', {
 		links,
 		effective_date: effectiveDate,
 		description: ''
@@ -48,7 +42,7 @@ export const evidenceChooseAndAdd = (links: string[], effectiveDate: string | nu
 
 /** Files dropped on the window (the handles of the `files-dropped` event), into the vault. */
 export const evidenceAddFiles = (files: string[], links: string[], effectiveDate: string | null) =>
-	call<Evidence[]>('evidence_add_files', {
+	call('evidence_add_files', {
 		files,
 		links,
 		effective_date: effectiveDate,
@@ -56,13 +50,13 @@ export const evidenceAddFiles = (files: string[], links: string[], effectiveDate
 	});
 
 /** The native save dialog, then the stored file written there; `null` when cancelled. */
-export const evidenceSaveAs = (id: number) => call<string | null>('evidence_save_as', { id });
+export const evidenceSaveAs = (id: number) => call('evidence_save_as', { id });
 /**
  * Opens the stored file in its usual application; `save_a_copy` when its type can run code and
  * the shell would not hand it over (the page offers to save a copy instead).
  */
-export const evidenceOpen = (id: number) => call<EvidenceOpened>('evidence_open', { id });
+export const evidenceOpen = (id: number) => call('evidence_open', { id });
 
-export const referenceLists = () => call<ReferenceLists>('reference_lists');
+export const referenceLists = () => call('reference_lists');
 
-export const ownersList = () => call<Person[]>('people_list');
+export const ownersList = () => call('people_list');

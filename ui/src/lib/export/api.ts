@@ -2,8 +2,6 @@
 // suggested name, writing a pack with its progress streamed over a channel, the request to stop,
 // and showing the written file in the system's file manager.
 
-import type { ExportDone } from '$lib/bindings/ExportDone';
-import type { FileRef } from '$lib/bindings/FileRef';
 import type { ExportProgress } from '$lib/bindings/ExportProgress';
 import { call, channel } from '$lib/ipc';
 import type { ExportRequest, Format, PackKind } from './export';
@@ -11,7 +9,7 @@ import type { ExportRequest, Format, PackKind } from './export';
 /** The native save dialog, with a suggested name in Documents; the chosen file's handle and
  * name, `null` when cancelled. */
 export const exportChooseDestination = (pack: PackKind, format: Format, asOf: string) =>
-	call<FileRef | null>('export_choose_destination', { pack, format, as_of: asOf });
+	call('export_choose_destination', { pack, format, as_of: asOf });
 
 /**
  * Writes the pack to the destination behind `request.file` (a `.pdf`, or a `.zip` bundle). Rejects with `AlreadyExists`
@@ -19,11 +17,11 @@ export const exportChooseDestination = (pack: PackKind, format: Format, asOf: st
  * cancelled export leaves no file behind.
  */
 export const exportRun = (request: ExportRequest, onProgress: (p: ExportProgress) => void) =>
-	call<ExportDone>('export_run', { ...request, on_progress: channel(onProgress) });
+	call('export_run', { ...request, on_progress: channel(onProgress) });
 
 /** Asks the running export to stop at its next step; it then rejects with `Cancelled`. */
-export const exportCancel = () => call<null>('export_cancel');
+export const exportCancel = () => call('export_cancel');
 
 /** Shows a written file (the `handle` of `ExportDone` or `SheetExported`) in the system's file
  * manager; `NotFound` if it has gone since. */
-export const exportReveal = (file: string) => call<null>('export_reveal', { file });
+export const exportReveal = (file: string) => call('export_reveal', { file });

@@ -21,7 +21,7 @@ export async function seal<T extends string[]>(...texts: T): Promise<{ [K in key
 	const subtle = globalThis.crypto.subtle;
 	const shell = await subtle.importKey(
 		'raw',
-		fromHex(await call<string>('vault_sealing_key')),
+		fromHex(await call('vault_sealing_key')),
 		CURVE,
 		false,
 		[]

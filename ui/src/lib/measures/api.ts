@@ -2,23 +2,18 @@
 // saving and removing a measure, the value the vault proposes for a day, recording a result.
 
 import type { Measure } from '$lib/bindings/Measure';
-import type { MeasureResult } from '$lib/bindings/MeasureResult';
-import type { MeasureWithResults } from '$lib/bindings/MeasureWithResults';
 import type { NewResult } from '$lib/bindings/NewResult';
-import type { Person } from '$lib/bindings/Person';
 import { call } from '$lib/ipc';
 
-export const measuresList = (asOf: string) =>
-	call<MeasureWithResults[]>('measures_list', { as_of: asOf });
+export const measuresList = (asOf: string) => call('measures_list', { as_of: asOf });
 
-export const measuresSave = (measure: Measure) => call<Measure>('measures_save', { measure });
+export const measuresSave = (measure: Measure) => call('measures_save', { measure });
 
-export const measuresRemove = (id: number) => call<null>('measures_remove', { id });
+export const measuresRemove = (id: number) => call('measures_remove', { id });
 
-export const measuresPropose = (id: number, on: string) =>
-	call<number | null>('measures_propose', { id, on });
+export const measuresPropose = (id: number, on: string) => call('measures_propose', { id, on });
 
 export const measuresRecord = (measureId: number, result: NewResult) =>
-	call<MeasureResult>('measures_record', { measure_id: measureId, result });
+	call('measures_record', { measure_id: measureId, result });
 
-export const peopleList = () => call<Person[]>('people_list');
+export const peopleList = () => call('people_list');

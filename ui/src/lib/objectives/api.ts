@@ -2,17 +2,14 @@
 // select needs (kept here so this domain does not depend on another screen's module).
 
 import type { Objective } from '$lib/bindings/Objective';
-import type { Person } from '$lib/bindings/Person';
 import { call } from '$lib/ipc';
 
-export const objectivesList = () => call<Objective[]>('objectives_list');
+export const objectivesList = () => call('objectives_list');
 
-export const objectivesCreate = (objective: Objective) =>
-	call<Objective>('objectives_create', { objective });
+export const objectivesCreate = (objective: Objective) => call('objectives_create', { objective });
 
-export const objectivesUpdate = (objective: Objective) =>
-	call<Objective>('objectives_update', { objective });
+export const objectivesUpdate = (objective: Objective) => call('objectives_update', { objective });
 
-export const objectivesDelete = (id: number) => call<null>('objectives_delete', { id });
+export const objectivesDelete = (id: number) => call('objectives_delete', { id });
 
-export const ownersList = () => call<Person[]>('people_list');
+export const ownersList = () => call('people_list');

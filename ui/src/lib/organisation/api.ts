@@ -3,7 +3,7 @@
 import type { Organisation } from '$lib/bindings/Organisation';
 import { call } from '$lib/ipc';
 
-export const organisationGet = () => call<Organisation>('organisation_get');
+export const organisationGet = () => call('organisation_get');
 
 export const organisationUpdate = (organisation: Organisation) =>
-	call<Organisation>('organisation_update', { organisation });
+	call('organisation_update', { organisation });

@@ -3,11 +3,11 @@
 import type { Person } from '$lib/bindings/Person';
 import { call } from '$lib/ipc';
 
-export const peopleList = () => call<Person[]>('people_list');
+export const peopleList = () => call('people_list');
 
-export const peopleCreate = (person: Person) => call<Person>('people_create', { person });
+export const peopleCreate = (person: Person) => call('people_create', { person });
 
-export const peopleUpdate = (person: Person) => call<Person>('people_update', { person });
+export const peopleUpdate = (person: Person) => call('people_update', { person });
 
 /** Rejects with `Referenced` while the person owns records; its message says what. */
-export const peopleDelete = (id: number) => call<null>('people_delete', { id });
+export const peopleDelete = (id: number) => call('people_delete', { id });

@@ -2,10 +2,9 @@
 // information). Part of the build, not of a vault: they answer even while locked.
 
 import type { Control } from '$lib/bindings/Control';
-import type { ReferenceLists } from '$lib/bindings/ReferenceLists';
 import { call } from '$lib/ipc';
 
-export const referenceLists = () => call<ReferenceLists>('reference_lists');
+export const referenceLists = () => call('reference_lists');
 
 /** "8.24 Use of cryptography": how a control is named in pickers and lists. */
 export const controlLabel = (control: Control) => `${control.id} ${control.title}`;

@@ -2,24 +2,23 @@
 // treatment actions included; approvals are recorded separately and only by the risk's owner.
 
 import type { ApprovalKind } from '$lib/bindings/ApprovalKind';
-import type { Risk } from '$lib/bindings/Risk';
 import type { RiskInput } from '$lib/bindings/RiskInput';
 import type { RiskMethod } from '$lib/bindings/RiskMethod';
 import { call } from '$lib/ipc';
 
-export const risksList = () => call<Risk[]>('risks_list');
+export const risksList = () => call('risks_list');
 
 /** `null` until the method is set: risks cannot be created before. */
-export const risksMethodGet = () => call<RiskMethod | null>('risks_method_get');
+export const risksMethodGet = () => call('risks_method_get');
 
 /** Resolves with how many risks were flagged for review because they no longer fit. */
-export const risksMethodSet = (method: RiskMethod) => call<number>('risks_method_set', { method });
+export const risksMethodSet = (method: RiskMethod) => call('risks_method_set', { method });
 
-export const risksCreate = (risk: RiskInput) => call<Risk>('risks_create', { risk });
+export const risksCreate = (risk: RiskInput) => call('risks_create', { risk });
 
-export const risksUpdate = (risk: RiskInput) => call<Risk>('risks_update', { risk });
+export const risksUpdate = (risk: RiskInput) => call('risks_update', { risk });
 
-export const risksDelete = (id: number) => call<null>('risks_delete', { id });
+export const risksDelete = (id: number) => call('risks_delete', { id });
 
 export type Approval = {
 	risk_id: number;
@@ -30,4 +29,4 @@ export type Approval = {
 };
 
 /** Rejects with `Validation` on `person_id` unless the person is the risk's owner. */
-export const risksApprove = (approval: Approval) => call<Risk>('risks_approve', approval);
+export const risksApprove = (approval: Approval) => call('risks_approve', approval);

@@ -1,6 +1,5 @@
 // Typed wrapper over `search_records` (docs/ipc.md): every record holding every word of a query.
 
-import type { SearchResults } from '$lib/bindings/SearchResults';
 import { call } from '$lib/ipc';
 
-export const searchRecords = (query: string) => call<SearchResults>('search_records', { query });
+export const searchRecords = (query: string) => call('search_records', { query });

@@ -1,10 +1,9 @@
 // Typed wrappers over the application-level commands: `app_info` and `settings_update`.
 
-import type { AppInfo } from '$lib/bindings/AppInfo';
 import { call } from '$lib/ipc';
 
-export const appInfo = () => call<AppInfo>('app_info');
+export const appInfo = () => call('app_info');
 
 /** Idle auto-lock delay, 1 to 240 minutes. */
 export const settingsUpdate = (idleLockMinutes: number) =>
-	call<AppInfo>('settings_update', { idle_lock_minutes: idleLockMinutes });
+	call('settings_update', { idle_lock_minutes: idleLockMinutes });

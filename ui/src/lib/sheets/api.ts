@@ -4,17 +4,13 @@
 // run) with progress over a channel, and a register written to XLSX. An import stops with
 // `sheets_cancel`.
 
-import type { FileRef } from '$lib/bindings/FileRef';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { SheetChoice } from '$lib/bindings/SheetChoice';
-import type { SheetExported } from '$lib/bindings/SheetExported';
-import type { SheetImportReport } from '$lib/bindings/SheetImportReport';
-import type { SheetPreview } from '$lib/bindings/SheetPreview';
 import { call, channel } from '$lib/ipc';
 import type { RegisterKind, SheetKind } from './sheets';
 
 /** The native open dialog for an XLSX or CSV file; `null` when cancelled. */
-export const sheetsChooseFile = () => call<FileRef | null>('sheets_choose_file');
+export const sheetsChooseFile = () => call('sheets_choose_file');
 
 /** What the sheet holds. Without `headerRow`, the header row is found and fields proposed;
  * with it alone, fields are proposed from that row; with `columns` too, that choice is shown.
@@ -26,7 +22,7 @@ export const sheetsPreview = (
 	headerRow: number | null = null,
 	columns: SheetChoice[] | null = null
 ) =>
-	call<SheetPreview>('sheets_preview', {
+	call('sheets_preview', {
 		file,
 		kind,
 		sheet,
@@ -49,7 +45,7 @@ export const sheetsImport = (
 	dryRun: boolean,
 	onProgress: (progress: ImportProgress) => void
 ) =>
-	call<SheetImportReport>('sheets_import', {
+	call('sheets_import', {
 		file: request.file,
 		kind: request.kind,
 		sheet: request.sheet,
@@ -60,13 +56,13 @@ export const sheetsImport = (
 	});
 
 /** Asks the running import to stop; it then rejects with `Cancelled` and writes nothing. */
-export const sheetsCancel = () => call<null>('sheets_cancel');
+export const sheetsCancel = () => call('sheets_cancel');
 
 /** The native save dialog, with a suggested name in Documents; `null` when cancelled. */
 export const sheetsChooseDestination = (kind: RegisterKind, asOf: string) =>
-	call<FileRef | null>('sheets_choose_destination', { kind, as_of: asOf });
+	call('sheets_choose_destination', { kind, as_of: asOf });
 
 /** Writes the register to the destination chosen (`file`, its handle). Rejects with
  * `AlreadyExists` (never replaces a file) or `Validation` (not .xlsx, or an unknown handle). */
 export const sheetsExport = (kind: RegisterKind, asOf: string, file: string) =>
-	call<SheetExported>('sheets_export', { kind, as_of: asOf, file });
+	call('sheets_export', { kind, as_of: asOf, file });

@@ -1,22 +1,19 @@
 // Typed wrappers over the `soa_*` commands (docs/ipc.md).
 
 import type { SoaEntry } from '$lib/bindings/SoaEntry';
-import type { SoaVersion } from '$lib/bindings/SoaVersion';
-import type { SoaView } from '$lib/bindings/SoaView';
 import { call } from '$lib/ipc';
 
-export const soaList = () => call<SoaView>('soa_list');
+export const soaList = () => call('soa_list');
 
 /** Rejects with `Validation` on `justification` when a control is excluded without one. */
-export const soaUpdate = (entry: SoaEntry) => call<SoaEntry>('soa_update', { entry });
+export const soaUpdate = (entry: SoaEntry) => call('soa_update', { entry });
 
 /** All or nothing; field errors are named `<control>.<field>`, e.g. `8.1.justification`. */
-export const soaUpdateMany = (entries: SoaEntry[]) =>
-	call<SoaEntry[]>('soa_update_many', { entries });
+export const soaUpdateMany = (entries: SoaEntry[]) => call('soa_update_many', { entries });
 
 export type SoaApproval = { approved_by: number; approved_on: string; note: string };
 
-export const soaApprove = (approval: SoaApproval) => call<SoaVersion>('soa_approve', approval);
+export const soaApprove = (approval: SoaApproval) => call('soa_approve', approval);
 
 /** Oldest first. */
-export const soaVersions = () => call<SoaVersion[]>('soa_versions');
+export const soaVersions = () => call('soa_versions');

@@ -3,15 +3,14 @@
 import type { TrackerItem } from '$lib/bindings/TrackerItem';
 import { call } from '$lib/ipc';
 
-export const trackerList = () => call<TrackerItem[]>('tracker_list');
+export const trackerList = () => call('tracker_list');
 
 /** Only the items past their due date as of `asOf` (the dashboard's follow-ups). */
-export const trackerOverdue = (asOf: string) =>
-	call<TrackerItem[]>('tracker_overdue', { as_of: asOf });
+export const trackerOverdue = (asOf: string) => call('tracker_overdue', { as_of: asOf });
 
-export const trackerCreate = (item: TrackerItem) => call<TrackerItem>('tracker_create', { item });
+export const trackerCreate = (item: TrackerItem) => call('tracker_create', { item });
 
-export const trackerUpdate = (item: TrackerItem) => call<TrackerItem>('tracker_update', { item });
+export const trackerUpdate = (item: TrackerItem) => call('tracker_update', { item });
 
 export const trackerAddNote = (itemId: number, notedOn: string, note: string) =>
-	call<TrackerItem>('tracker_add_note', { item_id: itemId, noted_on: notedOn, note });
+	call('tracker_add_note', { item_id: itemId, noted_on: notedOn, note });

@@ -3,23 +3,18 @@
 
 import type { Completion } from '$lib/bindings/Completion';
 import type { Course } from '$lib/bindings/Course';
-import type { Person } from '$lib/bindings/Person';
-import type { TrainingView } from '$lib/bindings/TrainingView';
 import { call } from '$lib/ipc';
 
 /** Courses, completions and everyone's awareness status on `asOf` ("YYYY-MM-DD"). */
-export const trainingList = (asOf: string) => call<TrainingView>('training_list', { as_of: asOf });
+export const trainingList = (asOf: string) => call('training_list', { as_of: asOf });
 
-export const trainingCreateCourse = (course: Course) =>
-	call<Course>('training_create_course', { course });
+export const trainingCreateCourse = (course: Course) => call('training_create_course', { course });
 
-export const trainingUpdateCourse = (course: Course) =>
-	call<Course>('training_update_course', { course });
+export const trainingUpdateCourse = (course: Course) => call('training_update_course', { course });
 
 export const trainingAddCompletion = (completion: Completion) =>
-	call<Completion>('training_add_completion', { completion });
+	call('training_add_completion', { completion });
 
-export const trainingDeleteCompletion = (id: number) =>
-	call<null>('training_delete_completion', { id });
+export const trainingDeleteCompletion = (id: number) => call('training_delete_completion', { id });
 
-export const peopleList = () => call<Person[]>('people_list');
+export const peopleList = () => call('people_list');
