@@ -14,8 +14,16 @@ export function misuses() {
 	void call('people_delete');
 	// @ts-expect-error: argument keys are snake_case, as the commands declare them
 	void call('readiness_view', { asOf: '2026-06-15' });
-	// @ts-expect-error: `imports_run` streams its progress over a channel, not a callback
-	void call('imports_run', { kind: 'training', file: 'h', dry_run: true, on_progress: () => {} });
+	void call('sheets_import', {
+		file: 'h',
+		kind: 'training',
+		sheet: null,
+		header_row: 1,
+		columns: [],
+		dry_run: true,
+		// @ts-expect-error: `sheets_import` streams its progress over a channel, not a callback
+		on_progress: () => {}
+	});
 	// @ts-expect-error: `people_list` answers people, not a string
 	const wrong: Promise<string> = call('people_list');
 	return wrong;
