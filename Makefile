@@ -106,12 +106,11 @@ fuzz: deps-system
 	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20; \
 	done
 
-# The command line the end-to-end and outside checks drive. Built the way `cargo test` builds it
-# (the workspace's test feature set), so after test-rust this is a no-op; `cargo build -p
-# isms-cli` would compile 55 crates again with another feature set and swap the binary back and
-# forth.
+# The command line the end-to-end and outside checks drive. Not `cargo test --workspace
+# --no-run`, though its feature set would compile nothing new: it would also re-link
+# target/debug/isms-desk to the test build of the app, over the `e2e` build `make app` made.
 cli:
-	cargo test --workspace --locked --no-run -q
+	cargo build --locked -p isms-cli
 
 # tauri-driver (crates.io) proxies WebDriver to Debian's WebKitWebDriver; only tests need it.
 $(TAURI_DRIVER):
