@@ -58,7 +58,6 @@ macro_rules! with_commands {
             risks::risks_update,
             risks::risks_delete,
             risks::risks_approve,
-            risks::risks_heat_map,
             soa::soa_list,
             soa::soa_update,
             soa::soa_update_many,

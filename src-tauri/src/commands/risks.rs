@@ -1,9 +1,9 @@
-//! Commands of the risks domain: the risk method, the register, owners' approvals and the heat
-//! maps.
+//! Commands of the risks domain: the risk method, the register and owners' approvals. The heat
+//! maps are counted from the register the page holds (of the rows its filters show) and, in
+//! packs, by the core.
 
 use chrono::NaiveDate;
-use isms_core::risks::{self, ApprovalKind, HeatMap, Risk, RiskInput, RiskMethod};
-use isms_core::{CoreError, ErrorCode};
+use isms_core::risks::{self, ApprovalKind, Risk, RiskInput, RiskMethod};
 use tauri::{AppHandle, Runtime, State};
 
 use super::write;
@@ -77,19 +77,5 @@ pub fn risks_approve<R: Runtime>(
 ) -> IpcResult<Risk> {
     write(&app, &state, |vault, stamp| {
         risks::approve(vault, stamp, risk_id, kind, person_id, approved_on, &note)
-    })
-}
-
-/// The inherent (or residual) heat map of the whole register under the current method.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn risks_heat_map(state: State<'_, AppState>, residual: bool) -> IpcResult<HeatMap> {
-    state.with_vault(|vault| {
-        let method = risks::get_method(vault.reader())?
-            .ok_or_else(|| CoreError::new(ErrorCode::Validation, "Set the risk method first."))?;
-        Ok(risks::heat_map(
-            &risks::list(vault.reader())?,
-            &method,
-            residual,
-        ))
     })
 }

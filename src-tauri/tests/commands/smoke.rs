@@ -142,7 +142,13 @@ fn samples(h: &Harness) -> BTreeMap<&'static str, Value> {
     let risk = at("risks_list", none.clone(), "/0");
     // What the page sends back: the risk without the fields only the core derives.
     let mut risk_input = risk.clone();
-    for derived in ["reference", "needs_review", "inherent", "residual", "approvals"] {
+    for derived in [
+        "reference",
+        "needs_review",
+        "inherent",
+        "residual",
+        "approvals",
+    ] {
         risk_input.as_object_mut().expect("a risk").remove(derived);
     }
     BTreeMap::from([

@@ -30,7 +30,6 @@ import type { EvidenceOpened } from '$lib/bindings/EvidenceOpened';
 import type { ExportDone } from '$lib/bindings/ExportDone';
 import type { ExportProgress } from '$lib/bindings/ExportProgress';
 import type { FileRef } from '$lib/bindings/FileRef';
-import type { HeatMap } from '$lib/bindings/HeatMap';
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { InterestedParty } from '$lib/bindings/InterestedParty';
 import type { IsmsChange } from '$lib/bindings/IsmsChange';
@@ -102,7 +101,6 @@ export type Commands = {
 	risks_update: { args: { risk: RiskInput }; result: Risk };
 	risks_delete: { args: { id: number }; result: null };
 	risks_approve: { args: { risk_id: number; kind: ApprovalKind; person_id: number; approved_on: string; note: string }; result: Risk };
-	risks_heat_map: { args: { residual: boolean }; result: HeatMap };
 	soa_list: { args: Record<string, never>; result: SoaView };
 	soa_update: { args: { entry: SoaEntry }; result: SoaEntry };
 	soa_update_many: { args: { entries: Array<SoaEntry> }; result: Array<SoaEntry> };
