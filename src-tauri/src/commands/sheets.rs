@@ -119,7 +119,11 @@ pub(crate) fn progress_watch<'a>(
     on_progress: &'a Channel<ImportProgress>,
 ) -> impl FnMut(ImportProgress) -> bool + 'a {
     state.import_cancel.store(false, Ordering::SeqCst);
+    let pace = test_pace();
     move |progress: ImportProgress| {
+        if let Some(pause) = pace {
+            std::thread::sleep(pause);
+        }
         let every = (progress.total / 100).max(1);
         if progress.done.is_multiple_of(every) || progress.done == progress.total {
             // A closed channel (the page went away) must not stop the import.
@@ -127,6 +131,23 @@ pub(crate) fn progress_watch<'a>(
         }
         !state.import_cancel.load(Ordering::SeqCst)
     }
+}
+
+/// In the `e2e` build only: while `$HOME/.isms-e2e-slow-import` exists as an import starts, each
+/// row waits a millisecond, so the end-to-end suite can cancel a long import at a moment it
+/// chooses (checking 30,000 rows takes well under a second). The users' build never pauses.
+#[cfg(feature = "e2e")]
+fn test_pace() -> Option<std::time::Duration> {
+    let home = std::env::var_os("HOME")?;
+    let switch = std::path::Path::new(&home).join(".isms-e2e-slow-import");
+    switch
+        .exists()
+        .then_some(std::time::Duration::from_millis(1))
+}
+
+#[cfg(not(feature = "e2e"))]
+fn test_pace() -> Option<std::time::Duration> {
+    None
 }
 
 /// Asks the running import, if any, to stop at its next row.

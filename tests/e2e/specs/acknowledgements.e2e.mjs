@@ -5,7 +5,7 @@
 // be driven over WebDriver): a file with an unknown e-mail on row 3 is refused whole,
 // naming the row and the column, and nothing is written; the fixed file imports, and the last
 // person's acknowledgement is recorded by hand.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -82,16 +82,21 @@ describe('training and acknowledgements, end to end', () => {
   });
 
   it('cancels a long import of completions, and nothing is written', async () => {
-    // Thirty thousand completions on different days: long enough to cancel while it checks.
+    // Thirty thousand completions on different days. Checking them takes well under a second,
+    // so the test build is asked to pace the import (a millisecond a row, src-tauri's
+    // commands/sheets.rs) while the switch file exists: long enough to cancel while it checks.
     const day = (i) => new Date(Date.UTC(1950, 0, 1 + i)).toISOString().slice(0, 10);
     const rows = Array.from({ length: 30000 }, (_, i) => `ola@fjell.example,Security awareness,${day(i)}`);
     const big = path.join(folder, 'completions.csv');
     writeFileSync(big, `email,course,date\n${rows.join('\n')}\n`);
+    const pace = path.join(process.env.ISMS_E2E_HOME, '.isms-e2e-slow-import');
+    writeFileSync(pace, '');
     await checkFile('training-import', big);
     await (await byId('sheet-progress')).waitForDisplayed();
     await browser.waitUntil(async () => /of 30,?000/.test(await textOf(await byId('sheet-progress'))));
     await shot('52-training-import-progress');
     await click('sheet-cancel');
+    rmSync(pace, { force: true });
     const cancelled = await byId('sheet-cancelled');
     await cancelled.waitForDisplayed();
     expect(await textOf(cancelled)).toContain('Import cancelled; nothing was written.');
