@@ -29,6 +29,7 @@ export type { PickerOption, RadioOption } from './picker';
 export { default as RadioCards } from './RadioCards.svelte';
 export { default as RegisterToolbar, type ToolbarFilter } from './RegisterToolbar.svelte';
 export { default as RecordDialog } from './RecordDialog.svelte';
+export { default as SaveAsField } from './SaveAsField.svelte';
 export { default as SearchInput } from './SearchInput.svelte';
 export { default as Select } from './Select.svelte';
 export { default as SelectField } from './SelectField.svelte';
