@@ -10,6 +10,7 @@ export { default as DataTable } from './DataTable.svelte';
 export { default as DateField } from './DateField.svelte';
 export { default as DateInput } from './DateInput.svelte';
 export { default as Dialog } from './Dialog.svelte';
+export { default as EmptyCard } from './EmptyCard.svelte';
 export { default as EmptyState } from './EmptyState.svelte';
 export { default as Field, type FieldControl } from './Field.svelte';
 export { default as Fieldset } from './Fieldset.svelte';
