@@ -20,11 +20,28 @@ export type FieldProps = {
 	error?: string | null;
 	hint?: string;
 	required?: boolean;
-	/** The control's `data-testid`. */
+	/** An extra test id on the error message itself (e.g. `unlock-error`). */
+	errorTestId?: string;
+	/** The control's `data-testid`; by default `<prefix>-<name>` under `fieldTestids(prefix)`. */
 	testid?: string;
 };
 
 const KEY = Symbol('field-errors');
+const TESTIDS = Symbol('field-testids');
+
+/**
+ * Names the test ids of the fields below: a field without a `testid` of its own gets
+ * `<prefix>-<name>`, its model key in kebab case without an `_id` ending (`owner_id` in the
+ * `item` form is `item-owner`, `source_ref` is `item-source-ref`). One scheme for every form.
+ */
+export function fieldTestids(prefix: string): void {
+	setContext(TESTIDS, prefix);
+}
+
+/** The test id a field named `name` gets under `prefix`. */
+export function fieldTestid(prefix: string, name: string): string {
+	return `${prefix}-${name.replace(/_id$/, '').replaceAll('_', '-')}`;
+}
 
 /** Gives the fields below the form's errors (a getter, so they follow it). */
 export function provideFieldErrors(errors: () => FieldErrors): void {
@@ -51,12 +68,24 @@ export function errorFor(
  */
 export function fieldSplitter() {
 	const provided = providedFieldErrors();
+	const prefix = getContext<string | undefined>(TESTIDS);
 	return <P extends FieldProps>(props: P) => {
-		const { label, name, errors, error, hint, required = false, testid, ...control } = props;
+		const {
+			label,
+			name,
+			errors,
+			error,
+			hint,
+			required = false,
+			errorTestId,
+			testid,
+			...control
+		} = props;
 		const message = errorFor(name, errors ?? provided?.(), error);
+		const id = testid ?? (prefix === undefined ? undefined : fieldTestid(prefix, name));
 		return [
-			{ label, name, hint, required, error: message },
-			testid === undefined ? control : { ...control, 'data-testid': testid }
+			{ label, name, hint, required, errorTestId, error: message },
+			id === undefined ? control : { ...control, 'data-testid': id }
 		] as const;
 	};
 }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Person } from '$lib/bindings/Person';
 import { IpcError } from '$lib/ipc/error';
 import FieldsHost from '$lib/testing/FieldsHost.svelte';
+import { fieldTestid } from './field';
 import PersonSelect from './PersonSelect.svelte';
 import TextField from './TextField.svelte';
 
@@ -90,5 +91,14 @@ describe('PersonSelect', () => {
 		const select = screen.getByTestId<HTMLSelectElement>('who');
 		expect(labels(select)).toEqual(['Nobody', 'Ann (left)', 'Bo', 'Zoë']);
 		expect(select.value).toBe('1');
+	});
+});
+
+describe('fieldTestid', () => {
+	it('names a field by its form and model key, in kebab case without an _id ending', () => {
+		expect(fieldTestid('item', 'source_ref')).toBe('item-source-ref');
+		expect(fieldTestid('item', 'owner_id')).toBe('item-owner');
+		expect(fieldTestid('org', 'name')).toBe('org-name');
+		expect(fieldTestid('x', 'valid_from_id_card')).toBe('x-valid-from-id-card');
 	});
 });
