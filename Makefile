@@ -9,6 +9,8 @@ SHELL := bash
 CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 APP_BIN := $(CARGO_TARGET_DIR)/debug/isms-desk
+# The e2e build of the app, copied aside: a later cargo build or test re-links APP_BIN.
+APP_E2E := $(CARGO_TARGET_DIR)/e2e/isms-desk
 TAURI_DRIVER := $(CARGO_TARGET_DIR)/tools/bin/tauri-driver
 export TAURI_DRIVER
 TAURI := $(CURDIR)/ui/node_modules/.bin/tauri
@@ -19,7 +21,7 @@ export TAURI_FRONTEND_PATH := $(CURDIR)/ui
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev \
   libssl-dev libxdo-dev build-essential file patchelf xvfb xauth webkit2gtk-driver \
-  poppler-utils qpdf fonts-dejavu-core python3-venv
+  poppler-utils qpdf fonts-dejavu-core python3-venv mold
 
 .PHONY: help run test bundle deps deps-system deps-npm ui app test-rust test-ui test-e2e \
   test-outside cli lint fmt schema bench app-release clean crash-test fuzz
@@ -77,6 +79,7 @@ ui: deps-npm
 # end-to-end suite needs. (`cargo build` alone makes a binary that loads the Vite dev URL.)
 app: deps
 	"$(TAURI)" build --debug --no-bundle --features e2e
+	mkdir -p "$(dir $(APP_E2E))" && cp -f "$(APP_BIN)" "$(APP_E2E)"
 
 # --- tests ------------------------------------------------------------------------------------
 
@@ -106,18 +109,19 @@ fuzz: deps-system
 	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -timeout=20; \
 	done
 
-# The command line the end-to-end and outside checks drive. Not `cargo test --workspace
-# --no-run`, though its feature set would compile nothing new: it would also re-link
-# target/debug/isms-desk to the test build of the app, over the `e2e` build `make app` made.
+# The command line the end-to-end and outside checks drive, as `cargo test` builds it (its
+# integration tests run it): after `make test-rust` nothing is compiled again. `cargo build -p
+# isms-cli` would resolve other features for the shared crates and rebuild about 55 of them.
 cli:
-	cargo build --locked -p isms-cli
+	cargo test --workspace --locked --no-run
 
 # tauri-driver (crates.io) proxies WebDriver to Debian's WebKitWebDriver; only tests need it.
 $(TAURI_DRIVER):
 	cargo install tauri-driver --locked --root $(CARGO_TARGET_DIR)/tools
 
 test-e2e: deps-npm $(TAURI_DRIVER) cli
-	xvfb-run -a --server-args="-screen 0 1440x900x24" npm --prefix tests/e2e test
+	ISMS_DESK_BINARY="$${ISMS_DESK_BINARY:-$(APP_E2E)}" \
+	  xvfb-run -a --server-args="-screen 0 1440x900x24" npm --prefix tests/e2e test
 
 # An outside check: a vault made by `isms` opens in another SQLCipher 4 implementation
 # (PyPI's sqlcipher3-binary) given only the passphrase.

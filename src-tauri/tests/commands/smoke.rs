@@ -2,7 +2,8 @@
 //! argument parsing and state, without a window — on a real vault, unlocked and then locked.
 //! Unlocked, a command must answer: a result or a coded `IpcError`, never a panic nor an
 //! argument the handler cannot parse. Locked, every command that needs the vault must answer
-//! `Locked`. The commands come from the declaration, and their arguments are made from their
+//! `Locked`. A command whose call added to the vault's history must have announced it with a
+//! `data-changed` event naming what changed. The commands come from the declaration, and their arguments are made from their
 //! signatures with samples of the demo company's records: a new command is covered as soon as
 //! it is declared, and a type without a sample fails here until it is given one.
 //!
@@ -11,17 +12,19 @@
 //! when there is none, so it calls them unlocked too.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
 
 use isms_desk_lib::commands::{self, DECLARED};
+use isms_desk_lib::events;
 use isms_desk_lib::settings::AppPaths;
 use isms_desk_lib::state::AppState;
 use serde_json::{Value, json};
-use tauri::Manager;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{
     INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
 };
 use tauri::webview::{InvokeRequest, WebviewWindow, WebviewWindowBuilder};
+use tauri::{Listener, Manager};
 
 use super::signatures::{self, Bindings, Signature};
 
@@ -68,6 +71,8 @@ struct Harness {
     _dir: tempfile::TempDir,
     app: tauri::App<MockRuntime>,
     webview: WebviewWindow<MockRuntime>,
+    /// The payloads of the `data-changed` events sent so far.
+    changed: Arc<Mutex<Vec<Value>>>,
 }
 
 impl Harness {
@@ -84,11 +89,31 @@ impl Harness {
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
             .build()
             .unwrap();
+        let changed = Arc::new(Mutex::new(Vec::new()));
+        let sink = changed.clone();
+        app.listen_any(events::DATA_CHANGED, move |event| {
+            sink.lock()
+                .unwrap()
+                .push(serde_json::from_str(event.payload()).unwrap());
+        });
         Self {
             _dir: dir,
             app,
             webview,
+            changed,
         }
+    }
+
+    /// How many entries the open vault's history has (`None` while locked).
+    fn history(&self) -> Option<u64> {
+        self.state()
+            .with_vault(|vault| Ok(vault.info()?.counts["history"]))
+            .ok()
+    }
+
+    /// The `data-changed` payloads sent since the last call.
+    fn take_changed(&self) -> Vec<Value> {
+        std::mem::take(&mut *self.changed.lock().unwrap())
     }
 
     fn state(&self) -> tauri::State<'_, AppState> {
@@ -268,6 +293,7 @@ fn every_command_answers_unlocked_and_refuses_while_locked() {
     // Unlocked: each answers with a result or a coded error. Commands that lock or replace the
     // vault leave it locked; the next command opens the demo company again.
     let mut answered = 0;
+    let mut wrote = 0;
     for command in &commands {
         let name = command.declared.name;
         if !runs_here(name) || (DIALOGS.contains(&name) && !cfg!(feature = "e2e")) {
@@ -275,6 +301,8 @@ fn every_command_answers_unlocked_and_refuses_while_locked() {
         }
         h.unlock();
         let args = arguments(command, &bindings, &samples);
+        let before = h.history();
+        h.take_changed();
         match h.call(name, &args) {
             Ok(_) => {}
             Err(e) => assert!(
@@ -283,9 +311,26 @@ fn every_command_answers_unlocked_and_refuses_while_locked() {
                  IpcError"
             ),
         }
+        // The same vault still open (not replaced nor locked) and its history grew: the write
+        // was announced, naming at least one domain.
+        let replaces = name.starts_with("vault_") || name == "demo_open";
+        if let (Some(before), Some(after), false) = (before, h.history(), replaces)
+            && after > before
+        {
+            let sent = h.take_changed();
+            assert!(
+                sent.iter()
+                    .any(|e| e["domains"].as_array().is_some_and(|d| !d.is_empty())),
+                "{name}({args}) wrote {} history entries but sent no data-changed event naming \
+                 a domain: {sent:?}",
+                after - before
+            );
+            wrote += 1;
+        }
         answered += 1;
     }
     assert!(answered > 100, "the commands were called: {answered}");
+    assert!(wrote > 40, "the writing commands wrote: {wrote}");
 
     // Locked: every command that needs the vault refuses with `Locked`, the others answer.
     for command in &commands {

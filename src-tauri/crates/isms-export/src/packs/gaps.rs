@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use isms_core::readiness::{self, RecordKind, Report, RuleResult, RuleStatus, Stage};
 use isms_core::{Vault, Vocabulary, organisation};
 
-use super::{CONFIDENTIALITY, generated_by};
+use super::{CONFIDENTIALITY, generated_by, records};
 use crate::error::Result;
 use crate::model::{Block, Cell, Column, Fact, Pack, Section, Table, Tone};
 use crate::pdf::long_date;
@@ -89,15 +89,6 @@ fn tally(report: &Report) -> String {
     )
 }
 
-fn status_cell(status: RuleStatus) -> Cell {
-    match status {
-        RuleStatus::Pass => Cell::status("Pass", Tone::Good),
-        RuleStatus::Fail => Cell::status("Fail", Tone::Bad),
-        RuleStatus::Warning => Cell::status("Warning", Tone::Warning),
-        RuleStatus::NotApplicable => Cell::status("Not applicable", Tone::Neutral),
-    }
-}
-
 fn verdict_section(report: &Report) -> Section {
     let mut blocks = vec![
         Block::Paragraph(format!(
@@ -123,7 +114,7 @@ fn verdict_section(report: &Report) -> Section {
             vec![
                 Cell::bold(&r.id),
                 Cell::text(&r.clause),
-                status_cell(r.status),
+                records::rule_status(r.status),
                 Cell::text(&r.finding),
             ]
         })
