@@ -49,8 +49,24 @@ export const EXCEPTIONS = {
 		'$lib/tracker/item',
 		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
 		'$lib/sheets/SheetExportButton.svelte',
-		'$lib/tracker/api'
+		'$lib/tracker/api',
+		// Findings are raised with the tracker's own form.
+		'$lib/tracker/RaisedItems.svelte'
 	],
+	// Incidents name the assets and suppliers affected, the people who reported them, and
+	// raise tracker items with the tracker's own form.
+	incidents: [
+		'$lib/assets/api',
+		'$lib/people/api',
+		'$lib/suppliers/api',
+		'$lib/tracker/api',
+		'$lib/tracker/RaisedItems.svelte'
+	],
+	// Requirements come from an interested party (the context), are owned by people and met by
+	// documents.
+	requirements: ['$lib/context/api', '$lib/documents/api', '$lib/people/api'],
+	// Suppliers handle assets and are owned by people.
+	suppliers: ['$lib/assets/api', '$lib/people/api'],
 	changes: [
 		// Changes link risks and documents, and name people.
 		'$lib/documents/api',

@@ -71,6 +71,7 @@ fn an_empty_vault_is_not_ready_for_stage1() {
         "S1-OBJECTIVES",
         "S1-DOCS",
         "S1-MONITORING",
+        "S1-REQUIREMENTS",
         "S1-CLAUSES",
     ]);
     assert_eq!(failing(&r), expected, "{}", explain(&r));
@@ -93,6 +94,7 @@ fn half_done_documentation_fails_stage1_for_realistic_reasons() {
         "S1-DOCS",
         "S1-COMPETENCE",
         "S1-MONITORING",
+        "S1-REQUIREMENTS",
         "S1-CLAUSES",
     ]);
     assert_eq!(failing(&r), expected, "{}", explain(&r));
@@ -151,6 +153,17 @@ fn a_month_after_stage1_the_owner_audited_their_own_clauses() {
             .any(|x| x.kind == RecordKind::Audit && x.reference == "IA-001"),
         "{independence:?}"
     );
+    // The payroll bureau, a critical supplier, is not reviewed yet; the cloud outage was
+    // closed without lessons learned.
+    let suppliers = two.rule("S2-SUPPLIERS").unwrap();
+    assert_eq!(suppliers.status, RuleStatus::Fail, "{}", explain(&two));
+    let blamed: Vec<&str> = suppliers.records.iter().map(|x| x.reference.as_str()).collect();
+    assert_eq!(blamed, ["Ledgerline Payroll Bureau"], "{suppliers:?}");
+    let incidents = two.rule("S2-INCIDENTS").unwrap();
+    assert_eq!(incidents.status, RuleStatus::Fail, "{}", explain(&two));
+    assert!(incidents.finding.contains("lessons learned"), "{incidents:?}");
+    let blamed: Vec<&str> = incidents.records.iter().map(|x| x.reference.as_str()).collect();
+    assert_eq!(blamed, ["INC-003"], "{incidents:?}");
 }
 
 #[test]

@@ -201,7 +201,18 @@ fn samples(h: &Harness) -> BTreeMap<&'static str, Value> {
             "Acknowledgement",
             at("acknowledgements_list", day, "/acknowledgements/0"),
         ),
-        ("IsmsChange", at("changes_list", none, "/0")),
+        ("IsmsChange", at("changes_list", none.clone(), "/0")),
+        ("Supplier", at("suppliers_list", none.clone(), "/0")),
+        ("Incident", at("incidents_list", none.clone(), "/0")),
+        ("Requirement", at("requirements_list", none, "/0")),
+        (
+            "SupplierReview",
+            json!({ "supplier_id": 1, "reviewed_on": DAY, "outcome": "satisfactory" }),
+        ),
+        (
+            "Certificate",
+            json!({ "supplier_id": 1, "title": "ISO/IEC 27001 certificate" }),
+        ),
         // The demo company has held no review yet: a new one, its other fields defaulted.
         ("Review", json!({ "held_on": DAY })),
         (

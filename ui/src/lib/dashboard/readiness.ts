@@ -83,10 +83,17 @@ const ROUTES: Record<RecordKind, (r: RecordRef) => string> = {
 	// Evidence is attached to controls: open the first one it is linked to.
 	evidence: (r) => (r.ref ? `/soa?control=${encodeURIComponent(r.ref)}` : '/soa'),
 	role: () => '/competence',
-	measure: () => '/measures'
+	measure: () => '/measures',
+	supplier: (r) => withParam('/suppliers', 'supplier', r),
+	incident: (r) => withParam('/incidents', 'incident', r),
+	requirement: (r) => withParam('/requirements', 'requirement', r)
 };
 
 const withId = (base: string, r: RecordRef) => (r.id === null ? base : `${base}/${r.id}`);
+
+/** A register whose records open over it: `?<param>=<id>` (see `app/linked.svelte.ts`). */
+const withParam = (base: string, param: string, r: RecordRef) =>
+	r.id === null ? base : `${base}?${param}=${r.id}`;
 
 export const recordHref = (r: RecordRef): string => ROUTES[r.kind](r);
 

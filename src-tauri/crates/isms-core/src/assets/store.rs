@@ -87,6 +87,23 @@ pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
                 format!("Risks {} refer to this asset; remove it from them first.", risks.join(", ")),
             ));
         }
+        let handled: Vec<String> = tx
+            .reader()
+            .prepare(
+                "SELECT name FROM suppliers WHERE EXISTS (SELECT 1 FROM json_each(suppliers.asset_ids) WHERE value = ?1) \
+                 UNION ALL SELECT reference FROM incidents WHERE EXISTS (SELECT 1 FROM json_each(incidents.asset_ids) WHERE value = ?1)",
+            )?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if !handled.is_empty() {
+            return Err(CoreError::new(
+                ErrorCode::Referenced,
+                format!(
+                    "{} refer to this asset (suppliers and incidents); remove it from them first.",
+                    handled.join(", ")
+                ),
+            ));
+        }
         record::remove::<Asset>(tx, id)
     })
 }

@@ -105,6 +105,23 @@ pub fn update_party(
     vault.write(stamp, |tx| record::replace(tx, party))
 }
 
+/// Deletes an interested party; refused while a requirement of the register comes from it.
 pub fn delete_party(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
-    vault.write(stamp, |tx| record::remove::<InterestedParty>(tx, id))
+    vault.write(stamp, |tx| {
+        let requirements: Vec<String> = tx
+            .reader()
+            .prepare("SELECT reference FROM requirements WHERE party_id = ?1 ORDER BY id")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if !requirements.is_empty() {
+            return Err(crate::error::CoreError::new(
+                crate::error::ErrorCode::Referenced,
+                format!(
+                    "Requirements {} come from this party; change or delete them first.",
+                    requirements.join(", ")
+                ),
+            ));
+        }
+        record::remove::<InterestedParty>(tx, id)
+    })
 }

@@ -83,14 +83,17 @@ pub(super) fn of(v: &View, clause: &str) -> Found {
             "issue recorded",
             "issues recorded",
         ),
+        // 4.2 c) asks which requirements the ISMS addresses: the requirements register
+        // counts beside the parties' own requirements.
         "4.2" => Found::wanting("the interested parties and their requirements").with(
             v.parties
                 .iter()
                 .filter(|p| !p.requirements.trim().is_empty())
                 .map(refs::party)
+                .chain(v.requirements.iter().map(refs::requirement))
                 .collect(),
-            "interested party with requirements",
-            "interested parties with requirements",
+            "interested party or requirement recorded",
+            "interested parties and requirements recorded",
         ),
         "4.3" => {
             let found = Found::wanting("the scope statement");

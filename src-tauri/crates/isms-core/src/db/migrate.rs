@@ -79,6 +79,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0010_competence_measures.sql"),
         released_sha256: Some("a6f4d6a92be78437a50aee003b631a24f3b37207c6ec4a7c7da6a20380e1902a"),
     },
+    Migration {
+        version: 11,
+        name: "0011_suppliers_incidents_requirements",
+        sql: include_str!("migrations/0011_suppliers_incidents_requirements.sql"),
+        released_sha256: Some("ef574d3ae6dfc5a8ae32af981d3393d2bb91b5e07883aa44f944e77d79e9f580"),
+    },
 ];
 
 /// The schema version this build writes.

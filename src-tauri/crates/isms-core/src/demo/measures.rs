@@ -63,9 +63,9 @@ const DEFS: [Def; 4] = [
         objectives: &[],
         months: [
             (
-                2.0,
-                "The Stage 1 NC and the first internal audit's NC are open.",
-                "Both are already tracker items with corrective actions under way.",
+                3.0,
+                "The Stage 1 NC, the first internal audit's NC and the NC the mis-sent client report raised are open.",
+                "All three are already tracker items with corrective actions under way.",
             ),
             (
                 1.0,

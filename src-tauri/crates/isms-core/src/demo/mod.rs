@@ -12,8 +12,8 @@
 //! [`Story`]; the company is in [`company`], risks and SoA in [`register`], documents and
 //! objectives in [`records`], training, audits, the change and the review in [`operating`],
 //! the tracker in [`findings`], roles and competence evidence in [`competence`], monitoring
-//! and measurement in [`measures`], and the bulk records of a large vault in [`bulk`] and
-//! [`bulk_risks`].
+//! and measurement in [`measures`], suppliers, incidents and requirements in [`registers`], and
+//! the bulk records of a large vault in [`bulk`] and [`bulk_risks`].
 
 mod bulk;
 mod bulk_risks;
@@ -25,6 +25,7 @@ mod measures;
 mod operating;
 mod records;
 mod register;
+mod registers;
 mod rng;
 
 use std::path::Path;
@@ -49,7 +50,8 @@ pub enum DemoPoint {
     /// process are drafts, three risks lack an owner (two also scores), one a treatment
     /// decision, four plans are unapproved, a quarter of the SoA is undecided and unapproved,
     /// no objectives, manual and procedures missing, one risk owner without the role and
-    /// another without competence evidence. Context and policy pass.
+    /// another without competence evidence, and a requirements register holding only UK GDPR,
+    /// never reviewed. Context and policy pass.
     Stage1Gaps,
     /// Every Stage 1 rule passes without warning; Stage 1 is two weeks ahead and three
     /// internal audits are planned for the months after it.
@@ -60,7 +62,9 @@ pub enum DemoPoint {
     /// everyone is trained or has acknowledged the policies, no management review is held, and
     /// the phishing simulation of the Stage 1 month has no result (it was postponed). The ISMS
     /// owner's CISSP certificate lapsed the month before (their lead-implementer certificate
-    /// still counts).
+    /// still counts). The payroll bureau, a critical supplier, has not been reviewed
+    /// (S2-SUPPLIERS fails) and the cloud outage was closed without lessons learned
+    /// (S2-INCIDENTS fails).
     Operating,
     /// About three months after Stage 1: every rule of both stages passes without warning.
     Stage2Ready,
@@ -197,6 +201,7 @@ fn fill(vault: &mut Vault, story: &Story, scale: DemoScale) -> Result<()> {
     operating::write(vault, story, &staff, &reg, &docs)?;
     measures::write(vault, story, &staff)?;
     competence::write(vault, story, &staff)?;
+    registers::write(vault, story, &staff)?;
     if scale == DemoScale::Large {
         bulk::write(vault, story, &staff, &docs)?;
     }

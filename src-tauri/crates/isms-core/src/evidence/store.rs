@@ -209,6 +209,26 @@ pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
                 ),
             ));
         }
+        let certificates: i64 = tx.reader().query_row(
+            "SELECT count(*) FROM supplier_certificates WHERE evidence_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let incidents: i64 = tx.reader().query_row(
+            "SELECT count(*) FROM incidents WHERE EXISTS \
+             (SELECT 1 FROM json_each(incidents.evidence_ids) WHERE value = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if certificates + incidents > 0 {
+            return Err(CoreError::new(
+                ErrorCode::Referenced,
+                format!(
+                    "{} is the evidence of a supplier's certificate or of an incident; remove it from there first.",
+                    before.file_name
+                ),
+            ));
+        }
         tx.delete(
             TABLE,
             id,

@@ -31,6 +31,9 @@ const OWNED: &[(&str, &str, &str)] = &[
     ("measures", "evaluated_by", "measure evaluated"),
     ("role_assignments", "person_id", "ISMS role"),
     ("competence_evidence", "person_id", "competence record"),
+    ("suppliers", "owner_id", "supplier"),
+    ("incidents", "reported_by", "incident reported"),
+    ("requirements", "owner_id", "requirement"),
 ];
 
 impl Record for Person {

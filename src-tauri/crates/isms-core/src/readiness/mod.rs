@@ -11,6 +11,7 @@ mod index;
 mod monitoring;
 mod operation;
 pub(crate) mod records;
+mod registers;
 mod stage1;
 mod stage2;
 mod verdict;
@@ -87,12 +88,15 @@ pub fn evaluate(view: &View, stage: Stage) -> Report {
             let mut rules = stage1::rules(facts, &index);
             rules.push(competence::rule(facts, &index));
             rules.push(monitoring::stage1(facts));
+            rules.push(registers::requirements(facts, &index));
             rules.push(clauses::stage1(&coverage));
             rules
         }
         Stage::Two => {
             let mut rules = stage2::rules(facts, &index);
             rules.push(monitoring::stage2(facts, &index));
+            rules.push(registers::suppliers(facts, &index));
+            rules.push(registers::incidents(facts, &index));
             rules.push(clauses::stage2(&coverage));
             rules
         }

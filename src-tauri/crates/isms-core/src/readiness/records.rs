@@ -6,13 +6,16 @@ use crate::changes::IsmsChange;
 use crate::competence::Role;
 use crate::context::{ContextIssue, InterestedParty};
 use crate::documents::Document;
+use crate::incidents::Incident;
 use crate::measures::Measure;
 use crate::objectives::Objective;
 use crate::organisation::Organisation;
 use crate::people::Person;
+use crate::requirements::Requirement;
 use crate::reviews::Review;
 use crate::risks::Risk;
 use crate::soa::SoaEntry;
+use crate::suppliers::Supplier;
 use crate::tracker::TrackerItem;
 
 pub fn organisation(o: &Organisation) -> RecordRef {
@@ -84,4 +87,17 @@ pub fn role(r: &Role) -> RecordRef {
 
 pub fn measure(m: &Measure) -> RecordRef {
     RecordRef::new(RecordKind::Measure, &m.reference, &m.title, Some(m.id))
+}
+
+/// A supplier by name (the register has no reference numbers).
+pub fn supplier(s: &Supplier) -> RecordRef {
+    RecordRef::new(RecordKind::Supplier, &s.name, &s.service, Some(s.id))
+}
+
+pub fn incident(i: &Incident) -> RecordRef {
+    RecordRef::new(RecordKind::Incident, &i.reference, &i.title, Some(i.id))
+}
+
+pub fn requirement(r: &Requirement) -> RecordRef {
+    RecordRef::new(RecordKind::Requirement, &r.reference, &r.title, Some(r.id))
 }

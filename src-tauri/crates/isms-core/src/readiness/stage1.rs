@@ -11,7 +11,7 @@ use crate::soa::SoaEntry;
 use crate::tracker::ItemStatus;
 use crate::view::Facts;
 
-const fn rule(id: &'static str, clause: &'static str) -> Rule {
+pub(crate) const fn rule(id: &'static str, clause: &'static str) -> Rule {
     Rule {
         id,
         stage: Stage::One,
@@ -458,18 +458,23 @@ fn soa_consistent(f: &Facts) -> RuleResult {
             at_fault.push(records::risk(r));
         }
     }
-    if controls.is_empty() {
-        return rule.pass("Every control used to treat a risk is applicable in the SoA.");
+    let mut faults = Faults::default();
+    if !controls.is_empty() {
+        let names = listing(&controls);
+        faults.add(
+            format!(
+                "{} used by risk treatment actions {} not applicable in the SoA: {names}.",
+                count(controls.len(), "control", "controls"),
+                if controls.len() == 1 { "is" } else { "are" }
+            ),
+            at_fault,
+            format!("Include {names} in the SoA (with the risk assessment as reason), or change the actions that use them."),
+        );
     }
-    let names = listing(&controls);
-    rule.fail(
-        format!(
-            "{} used by risk treatment actions {} not applicable in the SoA: {names}.",
-            count(controls.len(), "control", "controls"),
-            if controls.len() == 1 { "is" } else { "are" }
-        ),
-        at_fault,
-        format!("Include {names} in the SoA (with the risk assessment as reason), or change the actions that use them."),
+    super::registers::excluded_in_use(f, &mut faults);
+    faults.fail_or(
+        &rule,
+        rule.pass("Every control used to treat a risk, or that a register rests on, is applicable in the SoA."),
     )
 }
 

@@ -45,6 +45,12 @@ pub enum RecordKind {
     Role,
     /// A measure of monitoring and measurement (9.1).
     Measure,
+    /// A supplier of the supplier register (A.5.19).
+    Supplier,
+    /// An incident of the incident log (A.5.24).
+    Incident,
+    /// A requirement of the requirements register (4.2 c).
+    Requirement,
 }
 
 /// A record at fault.

@@ -75,6 +75,22 @@ const SOURCES: &[(RecordKind, &str)] = &[
         "SELECT id, reference, title, reason, impact FROM changes",
     ),
     (
+        RecordKind::Incident,
+        "SELECT id, reference, title, response, lessons FROM incidents",
+    ),
+    (
+        RecordKind::Requirement,
+        "SELECT id, reference, title, requires FROM requirements",
+    ),
+    (
+        // A supplier's reference is its name; its reviews' notes and certificates are its text.
+        RecordKind::Supplier,
+        "SELECT s.id, s.name, s.service, s.information, s.contract_reference, s.notes,
+                (SELECT group_concat(r.note, ' | ') FROM supplier_reviews r WHERE r.supplier_id = s.id),
+                (SELECT group_concat(c.title, ' | ') FROM supplier_certificates c WHERE c.supplier_id = s.id)
+         FROM suppliers s",
+    ),
+    (
         RecordKind::Objective,
         "SELECT id, '', title, measure, progress_notes FROM objectives",
     ),

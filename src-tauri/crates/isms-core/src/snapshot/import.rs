@@ -14,8 +14,9 @@ use crate::db::{Action, Stamp, Vault, WriteTx};
 use crate::error::{CoreError, ErrorCode, Result};
 use crate::evidence::{self, Evidence};
 use crate::{
-    acknowledgements, assets, audits, changes, clauses, context, documents, history, measures,
-    objectives, organisation, people, reviews, risks, soa, tracker, training,
+    acknowledgements, assets, audits, changes, clauses, context, documents, history, incidents,
+    measures, objectives, organisation, people, requirements, reviews, risks, soa, suppliers,
+    tracker, training,
 };
 
 /// Replaces the content of a fresh vault with the snapshot's, all or nothing. Records keep their
@@ -114,6 +115,15 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
         roles(tx, snapshot.roles)?;
         for evidence in snapshot.competence_evidence {
             competence::insert_evidence(tx, evidence, Action::Import)?;
+        }
+        for supplier in snapshot.suppliers {
+            suppliers::import(tx, supplier)?;
+        }
+        for incident in snapshot.incidents {
+            incidents::insert(tx, incident, Action::Import)?;
+        }
+        for requirement in snapshot.requirements {
+            requirements::insert(tx, requirement, Action::Import)?;
         }
         Ok(())
     })

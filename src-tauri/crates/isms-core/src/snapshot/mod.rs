@@ -25,13 +25,16 @@ use crate::db::Vault;
 use crate::documents::{self, Document};
 use crate::error::Result;
 use crate::evidence::{self, Evidence};
+use crate::incidents::{self, Incident};
 use crate::measures::{self, Measure, MeasureResult};
 use crate::objectives::{self, Objective};
 use crate::organisation::{self, Organisation};
 use crate::people::{self, Person};
+use crate::requirements::{self, Requirement};
 use crate::reviews::{self, Review};
 use crate::risks::{self, Risk, RiskMethod};
 use crate::soa::{self, SoaEntry, SoaVersion};
+use crate::suppliers::{self, Supplier};
 use crate::tracker::{self, TrackerItem};
 use crate::training::{self, Completion, Course};
 
@@ -116,6 +119,15 @@ pub struct Snapshot {
     /// Everyone's competence evidence.
     #[serde(default)]
     pub competence_evidence: Vec<CompetenceEvidence>,
+    /// The supplier register, each supplier with its reviews and certificates.
+    #[serde(default)]
+    pub suppliers: Vec<Supplier>,
+    /// The incident log.
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+    /// The register of legal, regulatory and contractual requirements.
+    #[serde(default)]
+    pub requirements: Vec<Requirement>,
 }
 
 /// A role and the people who hold it.
@@ -186,6 +198,9 @@ pub fn export(vault: &Vault) -> Result<Snapshot> {
         measure_results: by_id(measures::results(conn, None)?, |r| r.id),
         roles: roles(conn)?,
         competence_evidence: by_id(competence::list_evidence(conn)?, |e| e.id),
+        suppliers: by_id(suppliers::list(conn)?, |s| s.id),
+        incidents: by_id(incidents::list(conn)?, |i| i.id),
+        requirements: by_id(requirements::list(conn)?, |r| r.id),
     })
 }
 

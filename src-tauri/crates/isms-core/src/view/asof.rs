@@ -3,7 +3,8 @@
 //! had on D (an action done after D is still open; an audit completed after D is in progress
 //! or planned; a change approved after D is still proposed). Role assignments count from the
 //! day they were made, competence evidence from the day it was obtained, measures from the
-//! day they were defined and their results from the day measured.
+//! day they were defined and their results from the day measured; supplier reviews and
+//! certificates, incidents and requirement reviews likewise.
 
 use std::collections::HashSet;
 
@@ -12,6 +13,7 @@ use chrono::NaiveDate;
 use super::Facts;
 use crate::audits::AuditStatus;
 use crate::changes::ChangeStatus;
+use crate::incidents::IncidentStatus;
 use crate::risks::ActionStatus;
 use crate::tracker::{ItemStatus, TrackerItem};
 
@@ -36,6 +38,30 @@ pub(super) fn restrict(f: &mut Facts, day: NaiveDate) {
     audits(f, day);
     changes(f, day);
     evidence(f, day);
+    registers(f, day);
+}
+
+/// Supplier reviews count from the day held and certificates from the day issued; an incident
+/// is absent before it was reported and, closed after the day, is shown contained (the last
+/// step before closing: what it was between is not recorded); a requirement reviewed after the
+/// day shows no review (its earlier reviews are not kept).
+fn registers(f: &mut Facts, day: NaiveDate) {
+    for s in &mut f.suppliers {
+        s.reviews.retain(|r| r.reviewed_on <= day);
+        s.certificates.retain(|c| by(c.issued_on, day));
+    }
+    f.incidents.retain(|i| i.reported_on <= day);
+    for i in &mut f.incidents {
+        if i.closed_on.is_some_and(|c| c > day) {
+            i.status = IncidentStatus::Contained;
+            i.closed_on = None;
+        }
+    }
+    for r in &mut f.requirements {
+        if r.reviewed_on.is_some_and(|d| d > day) {
+            r.reviewed_on = None;
+        }
+    }
 }
 
 /// A document version counts from its approval date; one approved later is absent.

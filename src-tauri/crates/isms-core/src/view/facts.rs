@@ -13,18 +13,22 @@ use crate::context::{ContextIssue, InterestedParty};
 use crate::documents::Document;
 use crate::error::Result;
 use crate::evidence::Evidence;
+use crate::incidents::Incident;
 use crate::measures::{Measure, MeasureResult};
 use crate::objectives::Objective;
 use crate::organisation::Organisation;
 use crate::people::Person;
+use crate::requirements::Requirement;
 use crate::reviews::Review;
 use crate::risks::{Risk, RiskMethod};
 use crate::soa::{SoaEntry, SoaVersion};
+use crate::suppliers::Supplier;
 use crate::tracker::TrackerItem;
 use crate::training::{Completion, Course};
 use crate::{
-    acknowledgements, audits, changes, clauses, competence, context, documents, evidence, measures,
-    objectives, organisation, people, reviews, risks, soa, tracker, training,
+    acknowledgements, audits, changes, clauses, competence, context, documents, evidence,
+    incidents, measures, objectives, organisation, people, requirements, reviews, risks, soa,
+    suppliers, tracker, training,
 };
 
 /// The vault's records.
@@ -57,6 +61,12 @@ pub struct Facts {
     /// Monitoring and measurement (9.1): the measures and their results.
     pub measures: Vec<Measure>,
     pub results: Vec<MeasureResult>,
+    /// The supplier register (A.5.19–5.22), each supplier with its reviews and certificates.
+    pub suppliers: Vec<Supplier>,
+    /// The incident log (A.5.24–5.28).
+    pub incidents: Vec<Incident>,
+    /// The register of legal, regulatory and contractual requirements (4.2 c, A.5.31).
+    pub requirements: Vec<Requirement>,
 }
 
 impl Facts {
@@ -86,6 +96,9 @@ impl Facts {
             competence: competence::list_evidence(conn)?,
             measures: measures::list(conn)?,
             results: measures::results(conn, None)?,
+            suppliers: suppliers::list(conn)?,
+            incidents: incidents::list(conn)?,
+            requirements: requirements::list(conn)?,
         })
     }
 }

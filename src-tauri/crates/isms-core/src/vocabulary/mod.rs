@@ -8,11 +8,12 @@
 //! its label and, where an imported sheet may say it otherwise, the other words that mean it
 //! ("OFI", "Major nonconformity", "done"). [`Vocabulary::from_word`] reads any of them back, and the
 //! value's own name (`in_progress`), ignoring case, surrounding spaces, and `_`, `-` or several
-//! spaces between words. The tables live in [`lists`] (registers) and [`people`] (people,
-//! training, measures and readiness).
+//! spaces between words. The tables live in [`lists`] (registers), [`people`] (people,
+//! training, measures and readiness) and [`registers`] (suppliers, incidents, requirements).
 
 mod lists;
 mod people;
+mod registers;
 pub mod typescript;
 
 use serde::Serialize;
@@ -115,17 +116,22 @@ macro_rules! for_each_vocabulary {
             $crate::context::IssueKind,
             $crate::coverage::Status,
             $crate::documents::DocKind,
+            $crate::incidents::IncidentCategory,
+            $crate::incidents::IncidentStatus,
             $crate::measures::Direction,
             $crate::measures::Frequency,
             $crate::measures::Source,
             $crate::objectives::ObjectiveStatus,
             $crate::organisation::FindingPolicy,
             $crate::readiness::RecordKind,
+            $crate::requirements::RequirementSource,
             $crate::risks::ActionStatus,
             $crate::risks::ApprovalKind,
             $crate::risks::RiskLevel,
             $crate::risks::Treatment,
             $crate::soa::ImplementationStatus,
+            $crate::suppliers::Criticality,
+            $crate::suppliers::ReviewOutcome,
             $crate::tracker::ItemKind,
             $crate::tracker::ItemSource,
             $crate::tracker::ItemStatus,

@@ -123,5 +123,8 @@ impl Vocabulary for RecordKind {
         Word::new(RecordKind::Evidence, "Evidence file"),
         Word::new(RecordKind::Role, "ISMS role"),
         Word::new(RecordKind::Measure, "Measure"),
+        Word::new(RecordKind::Supplier, "Supplier"),
+        Word::new(RecordKind::Incident, "Incident"),
+        Word::new(RecordKind::Requirement, "Requirement"),
     ];
 }

@@ -223,6 +223,56 @@ fn populated(s: &Scratch) -> Vault {
         note: String::new(),
     };
     competence::create_evidence(&mut v, stamp(25), certificate).unwrap();
+    use isms_core::suppliers::{self, Certificate, Criticality, ReviewOutcome, Supplier};
+    let supplier = Supplier {
+        criticality: Some(Criticality::Critical),
+        owner_id: Some(anna.id),
+        contract_requirements: true,
+        ..Supplier::named("Nimbus Cloud")
+    };
+    let supplier = suppliers::create(&mut v, stamp(26), supplier).unwrap();
+    let review = isms_core::suppliers::SupplierReview {
+        id: 0,
+        supplier_id: supplier.id,
+        reviewed_on: "2026-04-02".parse().unwrap(),
+        outcome: ReviewOutcome::Satisfactory,
+        note: String::new(),
+    };
+    suppliers::add_review(&mut v, stamp(27), review).unwrap();
+    let iso = Certificate {
+        id: 0,
+        supplier_id: supplier.id,
+        title: "ISO/IEC 27001 certificate".into(),
+        issued_on: None,
+        expires_on: Some("2027-09-30".parse().unwrap()),
+        evidence_id: Some(proof.id),
+    };
+    suppliers::save_certificate(&mut v, stamp(28), iso).unwrap();
+    let incident = isms_core::incidents::Incident {
+        supplier_ids: vec![supplier.id],
+        severity: Some(Criticality::High),
+        raises_nc: true,
+        ..isms_core::incidents::Incident::reported("Outage", "2026-05-03".parse().unwrap())
+    };
+    let incident = isms_core::incidents::create(&mut v, stamp(29), incident).unwrap();
+    let nc = TrackerItem::new(
+        ItemKind::MinorNc,
+        "No fail-over",
+        ItemSource::Other,
+        "2026-05-04".parse().unwrap(),
+    );
+    isms_core::incidents::raise_item(&mut v, stamp(30), incident.id, nc).unwrap();
+    use isms_core::requirements::{self, Requirement, RequirementSource};
+    let party = context::list_parties(v.reader()).unwrap()[0].id;
+    let requirement = Requirement {
+        party_id: Some(party),
+        owner_id: Some(anna.id),
+        controls: vec!["5.31".into()],
+        document_ids: vec![doc.id],
+        reviewed_on: Some("2026-03-03".parse().unwrap()),
+        ..Requirement::new(RequirementSource::Law, "UK GDPR")
+    };
+    requirements::create(&mut v, stamp(31), requirement).unwrap();
     v
 }
 

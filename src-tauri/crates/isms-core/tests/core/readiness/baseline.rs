@@ -18,7 +18,9 @@ use isms_core::readiness::Facts;
 use isms_core::reference;
 use isms_core::reviews::{self, Review};
 use isms_core::risks::{self, ActionStatus, ApprovalKind, Risk, RiskAction, RiskMethod, Treatment};
+use isms_core::requirements::{self, Requirement, RequirementSource};
 use isms_core::soa::{self, ImplementationStatus};
+use isms_core::suppliers::{self, Criticality, ReviewOutcome, Supplier, SupplierReview};
 use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus, TrackerItem};
 use isms_core::training::{self, Completion, Course, CourseKind};
 
@@ -491,5 +493,54 @@ pub(super) fn populate(s: &Scratch) -> isms_core::Vault {
         )
         .unwrap();
     }
+
+    // The registers beside the SoA: the customers' requirement and the law, reviewed in the
+    // year; one critical supplier with security terms, reviewed in its interval; no incident.
+    let customers = context::list_parties(v.reader()).unwrap()[0].id;
+    for (source, title, party) in [
+        (RequirementSource::Law, "UK GDPR", None),
+        (
+            RequirementSource::Contract,
+            "Customer contracts: security schedule",
+            Some(customers),
+        ),
+    ] {
+        requirements::create(
+            &mut v,
+            stamp(14),
+            Requirement {
+                owner_id: Some(owner.id),
+                party_id: party,
+                reviewed_on: Some(day("2026-02-20")),
+                ..Requirement::new(source, title)
+            },
+        )
+        .unwrap();
+    }
+    let host = suppliers::create(
+        &mut v,
+        stamp(14),
+        Supplier {
+            service: "Cloud hosting".into(),
+            criticality: Some(Criticality::Critical),
+            contract_requirements: true,
+            contract_reference: "Customer agreement, security annex".into(),
+            owner_id: Some(dev.id),
+            ..Supplier::named("Nimbus Cloud")
+        },
+    )
+    .unwrap();
+    suppliers::add_review(
+        &mut v,
+        stamp(14),
+        SupplierReview {
+            id: 0,
+            supplier_id: host.id,
+            reviewed_on: day("2026-04-15"),
+            outcome: ReviewOutcome::Satisfactory,
+            note: "Certificate and SOC 2 report read.".into(),
+        },
+    )
+    .unwrap();
     v
 }
