@@ -56,6 +56,8 @@ export const EXCEPTIONS = {
 	// Incidents name the assets and suppliers affected, the people who reported them, and
 	// raise tracker items with the tracker's own form.
 	incidents: [
+		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/sheets/SheetImportButton.svelte',
 		'$lib/assets/api',
 		'$lib/people/api',
 		'$lib/suppliers/api',
@@ -64,9 +66,20 @@ export const EXCEPTIONS = {
 	],
 	// Requirements come from an interested party (the context), are owned by people and met by
 	// documents.
-	requirements: ['$lib/context/api', '$lib/documents/api', '$lib/people/api'],
+	requirements: [
+		'$lib/context/api',
+		'$lib/documents/api',
+		'$lib/people/api',
+		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/sheets/SheetImportButton.svelte'
+	],
 	// Suppliers handle assets and are owned by people.
-	suppliers: ['$lib/assets/api', '$lib/people/api'],
+	suppliers: [
+		'$lib/assets/api',
+		'$lib/people/api',
+		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/sheets/SheetImportButton.svelte'
+	],
 	changes: [
 		// Changes link risks and documents, and name people.
 		'$lib/documents/api',

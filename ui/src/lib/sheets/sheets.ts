@@ -54,6 +54,17 @@ export const SHEET_KINDS: Record<SheetKind, SheetKindInfo> = {
 		noun: 'acknowledgement',
 		matched: 'by person (e-mail) and document version',
 		added: true
+	},
+	suppliers: {
+		title: 'supplier list',
+		noun: 'supplier',
+		matched: 'by name; a review or certificate only added'
+	},
+	incidents: { title: 'incident log', noun: 'incident', matched: 'by reference (INC-001) or title' },
+	requirements: {
+		title: 'requirements register',
+		noun: 'requirement',
+		matched: 'by reference (REQ-001) or title'
 	}
 };
 
@@ -68,7 +79,10 @@ export const REGISTER_TITLES: Record<RegisterKind, string> = {
 	training: 'Training matrix',
 	competence: 'Roles and competence',
 	acknowledgements: 'Policy acknowledgements',
-	measures: 'Monitoring and measurement'
+	measures: 'Monitoring and measurement',
+	suppliers: 'Supplier register',
+	incidents: 'Incident log',
+	requirements: 'Legal, regulatory and contractual requirements'
 };
 
 /** The preview's columns as the choice the shell takes: every column, with its field or none. */

@@ -8,4 +8,4 @@ mod store;
 
 pub use model::{Incident, IncidentCategory, IncidentStatus, Severity};
 pub(crate) use store::insert;
-pub use store::{create, delete, get, items, list, raise_item, update};
+pub use store::{create, create_in, delete, get, items, list, raise_item, update, update_in};

@@ -3,7 +3,7 @@
 //! reference.
 
 use rusqlite::types::ToSql;
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::model::Incident;
 use crate::db::record::{self, Record};
@@ -100,23 +100,59 @@ pub fn create(vault: &mut Vault, stamp: Stamp, incident: Incident) -> Result<Inc
 
 /// Writes an incident; an import keeps the reference it brings, anything else gets the next.
 pub(crate) fn insert(tx: &mut WriteTx<'_>, incident: Incident, action: Action) -> Result<Incident> {
+    insert_keeping(tx, incident, action, action == Action::Import)
+}
+
+fn insert_keeping(
+    tx: &mut WriteTx<'_>,
+    incident: Incident,
+    action: Action,
+    keep_reference: bool,
+) -> Result<Incident> {
     let mut incident = incident.validated()?;
     check_links(tx.reader(), &incident)?;
     incident.reference = incident.reference.trim().to_uppercase();
-    if action != Action::Import || incident.reference.is_empty() {
+    if !keep_reference || incident.reference.is_empty() {
         incident.reference = record::next_reference(tx.reader(), "incidents", "INC-")?;
     }
     record::insert(tx, incident, action)
 }
 
+/// [`create`] inside a write the caller holds (a spreadsheet import adds many in one): a
+/// reference the incident brings from the sheet is kept; without one the vault assigns the
+/// next. `AlreadyExists` for a reference another incident has.
+pub fn create_in(tx: &mut WriteTx<'_>, incident: Incident) -> Result<Incident> {
+    let reference = incident.reference.trim();
+    if !reference.is_empty() {
+        let taken = tx
+            .reader()
+            .query_row(
+                "SELECT 1 FROM incidents WHERE reference = ?1 COLLATE NOCASE",
+                [reference],
+                |_| Ok(()),
+            )
+            .optional()?;
+        if taken.is_some() {
+            return Err(CoreError::new(
+                ErrorCode::AlreadyExists,
+                format!("{} is already in the register.", reference.to_uppercase()),
+            ));
+        }
+    }
+    insert_keeping(tx, incident, Action::Create, true)
+}
+
 /// Updates an incident; its reference never changes.
 pub fn update(vault: &mut Vault, stamp: Stamp, incident: Incident) -> Result<Incident> {
+    vault.write(stamp, |tx| update_in(tx, incident))
+}
+
+/// [`update`] inside a write the caller holds.
+pub fn update_in(tx: &mut WriteTx<'_>, incident: Incident) -> Result<Incident> {
     let mut incident = incident.validated()?;
-    vault.write(stamp, |tx| {
-        check_links(tx.reader(), &incident)?;
-        incident.reference = get(tx.reader(), incident.id)?.reference;
-        record::replace(tx, incident)
-    })
+    check_links(tx.reader(), &incident)?;
+    incident.reference = get(tx.reader(), incident.id)?.reference;
+    record::replace(tx, incident)
 }
 
 /// Deletes an incident recorded by mistake; refused once it raised tracker items.

@@ -8,4 +8,4 @@ mod store;
 
 pub use model::{Requirement, RequirementSource};
 pub(crate) use store::insert;
-pub use store::{create, delete, get, list, update};
+pub use store::{create, create_in, delete, get, list, update, update_in};

@@ -2,12 +2,12 @@
 //! vault. Owners must be people, parties interested parties, documents documents of the vault.
 
 use rusqlite::types::ToSql;
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::model::Requirement;
 use crate::db::record::{self, Record};
 use crate::db::{Action, Stamp, Vault, WriteTx};
-use crate::error::{CoreError, FieldError, Result};
+use crate::error::{CoreError, ErrorCode, FieldError, Result};
 
 impl Record for Requirement {
     const TABLE: &'static str = "requirements";
@@ -72,28 +72,60 @@ pub fn create(vault: &mut Vault, stamp: Stamp, requirement: Requirement) -> Resu
 }
 
 /// Writes a requirement; an import keeps the reference it brings, anything else gets the next.
-pub(crate) fn insert(
+pub(crate) fn insert(tx: &mut WriteTx<'_>, requirement: Requirement, action: Action) -> Result<Requirement> {
+    insert_keeping(tx, requirement, action, action == Action::Import)
+}
+
+fn insert_keeping(
     tx: &mut WriteTx<'_>,
     requirement: Requirement,
     action: Action,
+    keep_reference: bool,
 ) -> Result<Requirement> {
     let mut requirement = requirement.validated()?;
     check_links(tx.reader(), &requirement)?;
     requirement.reference = requirement.reference.trim().to_uppercase();
-    if action != Action::Import || requirement.reference.is_empty() {
+    if !keep_reference || requirement.reference.is_empty() {
         requirement.reference = record::next_reference(tx.reader(), "requirements", "REQ-")?;
     }
     record::insert(tx, requirement, action)
 }
 
+/// [`create`] inside a write the caller holds (a spreadsheet import adds many in one): a
+/// reference the requirement brings from the sheet is kept; without one the vault assigns the
+/// next. `AlreadyExists` for a reference another requirement has.
+pub fn create_in(tx: &mut WriteTx<'_>, requirement: Requirement) -> Result<Requirement> {
+    let reference = requirement.reference.trim();
+    if !reference.is_empty() {
+        let taken = tx
+            .reader()
+            .query_row(
+                "SELECT 1 FROM requirements WHERE reference = ?1 COLLATE NOCASE",
+                [reference],
+                |_| Ok(()),
+            )
+            .optional()?;
+        if taken.is_some() {
+            return Err(CoreError::new(
+                ErrorCode::AlreadyExists,
+                format!("{} is already in the register.", reference.to_uppercase()),
+            ));
+        }
+    }
+    insert_keeping(tx, requirement, Action::Create, true)
+}
+
 /// Updates a requirement; its reference never changes.
 pub fn update(vault: &mut Vault, stamp: Stamp, requirement: Requirement) -> Result<Requirement> {
+    vault.write(stamp, |tx| update_in(tx, requirement))
+}
+
+/// [`update`] inside a write the caller holds.
+pub fn update_in(tx: &mut WriteTx<'_>, requirement: Requirement) -> Result<Requirement> {
     let mut requirement = requirement.validated()?;
-    vault.write(stamp, |tx| {
-        check_links(tx.reader(), &requirement)?;
-        requirement.reference = get(tx.reader(), requirement.id)?.reference;
-        record::replace(tx, requirement)
-    })
+    check_links(tx.reader(), &requirement)?;
+    requirement.reference = get(tx.reader(), requirement.id)?.reference;
+    record::replace(tx, requirement)
 }
 
 pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {

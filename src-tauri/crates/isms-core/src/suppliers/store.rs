@@ -201,14 +201,24 @@ pub(crate) fn import(tx: &mut WriteTx<'_>, supplier: Supplier) -> Result<Supplie
 
 /// Updates a supplier's own fields; its reviews and certificates are kept as they are.
 pub fn update(vault: &mut Vault, stamp: Stamp, supplier: Supplier) -> Result<Supplier> {
+    vault.write(stamp, |tx| update_in(tx, supplier))
+}
+
+/// [`create`] inside a write the caller holds (a spreadsheet import adds many in one).
+pub fn create_in(tx: &mut WriteTx<'_>, supplier: Supplier) -> Result<Supplier> {
+    let id = insert(tx, supplier, Action::Create)?.id;
+    get(tx.reader(), id)
+}
+
+/// [`update`] inside a write the caller holds.
+pub fn update_in(tx: &mut WriteTx<'_>, supplier: Supplier) -> Result<Supplier> {
     let mut supplier = supplier.validated()?;
-    vault.write(stamp, |tx| {
-        check(tx.reader(), &supplier)?;
-        supplier.reviews.clear();
-        supplier.certificates.clear();
-        record::replace(tx, supplier.clone())?;
-        get(tx.reader(), supplier.id)
-    })
+    check(tx.reader(), &supplier)?;
+    supplier.reviews.clear();
+    supplier.certificates.clear();
+    let id = supplier.id;
+    record::replace(tx, supplier)?;
+    get(tx.reader(), id)
 }
 
 /// Deletes a supplier with its reviews and certificates (their files stay among the evidence);
@@ -245,13 +255,16 @@ pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
 
 /// Records a review of a supplier.
 pub fn add_review(vault: &mut Vault, stamp: Stamp, review: SupplierReview) -> Result<Supplier> {
+    vault.write(stamp, |tx| add_review_in(tx, review))
+}
+
+/// [`add_review`] inside a write the caller holds.
+pub fn add_review_in(tx: &mut WriteTx<'_>, review: SupplierReview) -> Result<Supplier> {
     let review = review.validated();
-    vault.write(stamp, |tx| {
-        get(tx.reader(), review.supplier_id)?;
-        let supplier_id = review.supplier_id;
-        record::insert(tx, SupplierReview { id: 0, ..review }, Action::Create)?;
-        get(tx.reader(), supplier_id)
-    })
+    let supplier_id = review.supplier_id;
+    get(tx.reader(), supplier_id)?;
+    record::insert(tx, SupplierReview { id: 0, ..review }, Action::Create)?;
+    get(tx.reader(), supplier_id)
 }
 
 /// Removes a review recorded by mistake.
@@ -269,25 +282,28 @@ pub fn save_certificate(
     stamp: Stamp,
     certificate: Certificate,
 ) -> Result<Supplier> {
+    vault.write(stamp, |tx| save_certificate_in(tx, certificate))
+}
+
+/// [`save_certificate`] inside a write the caller holds.
+pub fn save_certificate_in(tx: &mut WriteTx<'_>, certificate: Certificate) -> Result<Supplier> {
     let certificate = certificate.validated()?;
-    vault.write(stamp, |tx| {
-        get(tx.reader(), certificate.supplier_id)?;
-        require_evidence(tx.reader(), certificate.evidence_id)?;
-        let supplier_id = certificate.supplier_id;
-        if certificate.id == 0 {
-            record::insert(tx, certificate, Action::Create)?;
-        } else {
-            let stored: Certificate = record::get(tx.reader(), certificate.id)?;
-            if stored.supplier_id != supplier_id {
-                return Err(CoreError::validation(vec![FieldError::new(
-                    "supplier_id",
-                    "A certificate stays with its supplier.",
-                )]));
-            }
-            record::replace(tx, certificate)?;
+    let supplier_id = certificate.supplier_id;
+    get(tx.reader(), supplier_id)?;
+    require_evidence(tx.reader(), certificate.evidence_id)?;
+    if certificate.id == 0 {
+        record::insert(tx, certificate, Action::Create)?;
+    } else {
+        let stored: Certificate = record::get(tx.reader(), certificate.id)?;
+        if stored.supplier_id != supplier_id {
+            return Err(CoreError::validation(vec![FieldError::new(
+                "supplier_id",
+                "A certificate stays with its supplier.",
+            )]));
         }
-        get(tx.reader(), supplier_id)
-    })
+        record::replace(tx, certificate)?;
+    }
+    get(tx.reader(), supplier_id)
 }
 
 /// Removes a certificate; its file stays among the evidence.

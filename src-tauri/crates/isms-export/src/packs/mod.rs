@@ -13,6 +13,7 @@ mod monitoring;
 mod operation;
 mod records;
 mod references;
+mod registers;
 mod risk;
 mod roles;
 mod soa;

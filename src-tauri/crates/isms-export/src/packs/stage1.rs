@@ -84,6 +84,7 @@ pub(crate) fn cover(r: &Records, reports: &[&Report]) -> Vec<Fact> {
 pub(crate) fn documentation_sections(r: &Records, operation: bool) -> Vec<Section> {
     vec![
         documentation::scope_and_context(r),
+        super::registers::requirements(r),
         documentation::document_register(r),
         roles::roles(r, operation),
         risk::method(r),

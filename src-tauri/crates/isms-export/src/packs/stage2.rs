@@ -2,8 +2,8 @@
 //! certification body audits it at Stage 2. The cover gives both stages' verdicts; the Stage 2
 //! readiness result comes first, then the Stage 1 result and the documentation sections, then
 //! the internal audit programme and each audit's report with its independence statement, the
-//! ISMS tracker, management reviews, changes, the training matrix and the acknowledgement
-//! matrix.
+//! ISMS tracker, management reviews, changes, suppliers, incidents, the training matrix and the
+//! acknowledgement matrix.
 
 use chrono::NaiveDate;
 use isms_core::readiness::Stage;
@@ -12,7 +12,7 @@ use isms_core::{Result, Vault};
 use super::records::Records;
 use super::stage1::{cover, documentation_sections};
 use super::{CONFIDENTIALITY, generated_by};
-use super::{audit, awareness, operation, tracker, verdict};
+use super::{audit, awareness, operation, registers, tracker, verdict};
 use crate::model::Pack;
 
 pub(crate) const TITLE: &str = "Stage 2 evidence pack";
@@ -33,6 +33,8 @@ pub(crate) fn pack(r: &Records) -> Pack {
         tracker::section(r),
         operation::reviews(r),
         operation::changes(r),
+        registers::suppliers(r),
+        registers::incidents(r),
         awareness::training(r),
         awareness::acknowledgements(r),
     ]);

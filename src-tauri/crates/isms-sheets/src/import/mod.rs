@@ -9,7 +9,8 @@
 //! A record already in the vault is updated, never duplicated: risks, tracker items and
 //! documents (the register entry, not its versions) are matched by reference (or, without one, by a title only one of them has), SoA entries by
 //! control id, people by e-mail, assets by name, competence evidence by person, title and day
-//! obtained, measures by reference (their results only appended). Only mapped columns change a
+//! obtained, measures by reference (their results only appended), suppliers by name (a row's
+//! review and certificates only added), incidents and requirements by reference. Only mapped columns change a
 //! record; a mapped column left blank
 //! clears its field. Training completions and acknowledgements, the rows a form tool exports,
 //! are only ever added: a row already recorded is skipped, and problems name the row and the
@@ -25,6 +26,7 @@ mod measures;
 mod owners;
 mod people;
 mod progress;
+mod registers;
 mod risks;
 mod soa;
 mod tracker;
@@ -97,6 +99,9 @@ pub(crate) enum Op {
     ),
     Completion(Box<isms_core::training::Completion>),
     Acknowledgement(Box<isms_core::acknowledgements::Acknowledgement>),
+    Supplier(Box<registers::SupplierPlan>),
+    Incident(Box<isms_core::incidents::Incident>),
+    Requirement(Box<isms_core::requirements::Requirement>),
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -141,6 +146,9 @@ pub fn import(
         Kind::Measures => Box::new(measures::Measures::new(vault)?),
         Kind::Training => Box::new(training::Training::new(vault)?),
         Kind::Acknowledgements => Box::new(acknowledgements::Acknowledgements::new(vault)?),
+        Kind::Suppliers => Box::new(registers::Suppliers::new(vault)?),
+        Kind::Incidents => Box::new(registers::Incidents::new(vault)?),
+        Kind::Requirements => Box::new(registers::Requirements::new(vault)?),
     };
     let total = records.len();
     let (mut planned, mut errors, mut lines) = (Vec::new(), Vec::new(), Vec::new());
@@ -219,6 +227,11 @@ fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
         Op::Measure(m, r) => measures::apply(tx, *m, r.map(|r| *r)),
         Op::Completion(c) => isms_core::training::add_completion_in(tx, *c).map(drop),
         Op::Acknowledgement(a) => isms_core::acknowledgements::add_in(tx, *a).map(drop),
+        Op::Supplier(plan) => registers::apply_supplier(tx, *plan),
+        Op::Incident(i) if i.id == 0 => isms_core::incidents::create_in(tx, *i).map(drop),
+        Op::Incident(i) => isms_core::incidents::update_in(tx, *i).map(drop),
+        Op::Requirement(r) if r.id == 0 => isms_core::requirements::create_in(tx, *r).map(drop),
+        Op::Requirement(r) => isms_core::requirements::update_in(tx, *r).map(drop),
     }
 }
 

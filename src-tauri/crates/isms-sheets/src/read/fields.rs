@@ -21,6 +21,9 @@ pub enum Kind {
     Acknowledgements,
     Competence,
     Measures,
+    Suppliers,
+    Incidents,
+    Requirements,
 }
 
 /// One field of a kind.
@@ -226,8 +229,61 @@ static MEASURES: &[Field] = &[
     f("follow_up", "Follow-up", &["follow-up", "follow up", "why no tracker item"]),
 ];
 
+#[rustfmt::skip]
+static SUPPLIERS: &[Field] = &[
+    req("name", "Supplier", &["supplier", "supplier name", "name", "vendor", "vendor name", "third party", "third-party", "third party name", "service provider", "provider", "company", "organisation", "organization"]),
+    f("service", "Service", &["service", "services", "service provided", "services provided", "product", "what they provide", "description"]),
+    f("information", "Information handled", &["information handled", "information", "data handled", "data processed", "data", "data shared", "information shared"]),
+    many("assets", "Assets", &["assets", "asset", "assets handled", "systems", "systems used"]),
+    f("criticality", "Criticality", &["criticality", "critical", "criticality rating", "risk rating", "tier", "supplier tier", "importance", "risk level", "rating"]),
+    f("contract_requirements", "Security requirements in contract", &["security requirements in contract", "security requirements", "security terms", "security clauses", "contract security", "dpa signed", "dpa in place", "nda signed"]),
+    f("contract_reference", "Contract reference", &["contract reference", "contract", "contract ref", "agreement", "contract no"]),
+    f("owner", "Owner", &["owner", "supplier owner", "relationship owner", "business owner", "account owner", "responsible", "accountable"]),
+    f("owner_email", "Owner's e-mail", EMAIL),
+    f("review_months", "Review interval (months)", &["review interval (months)", "review interval", "review frequency", "review cycle", "review period"]),
+    f("last_review", "Last review", &["last review", "last reviewed", "last review date", "date of last review", "reviewed on", "review date", "last assessment", "last assessed"]),
+    f("review_outcome", "Review outcome", &["review outcome", "outcome", "review result", "assessment result", "assessment outcome", "result"]),
+    f("review_note", "Review note", &["review note", "review notes", "review comments", "assessment notes"]),
+    many("certificates", "Certificates", &["certificates", "certificate", "certifications", "certification", "attestations", "iso 27001 / soc 2"]),
+    f("certificate_expiry", "Certificate expiry", &["certificate expiry", "certificate expires", "certification expiry", "certificate valid until", "expiry", "expires", "valid until", "expiry date"]),
+    f("notes", "Notes", &["notes", "comments", "remarks"]),
+];
+
+#[rustfmt::skip]
+static INCIDENTS: &[Field] = &[
+    f("reference", "Reference", &["reference", "ref", "incident id", "incident ref", "incident no", "id", "no", "no.", "#"]),
+    req("title", "Title", &["title", "incident", "summary", "incident title", "what happened", "description", "subject"]),
+    req("reported_on", "Reported on", &["reported on", "date reported", "reported", "incident date", "date", "date of incident", "date opened", "opened", "detected on", "date detected"]),
+    f("reported_by", "Reported by", &["reported by", "reporter", "raised by"]),
+    f("reported_by_email", "Reporter's e-mail", &["reporter e-mail", "reporter email", "reported by e-mail", "reported by email", "e-mail", "email"]),
+    f("category", "Category", &["category", "type", "incident type", "classification", "kind"]),
+    f("severity", "Severity", &["severity", "impact", "priority", "severity level", "level"]),
+    many("assets", "Assets", &["assets", "asset", "affected assets", "systems affected", "affected systems"]),
+    many("suppliers", "Suppliers", &["suppliers", "supplier", "vendor", "third party", "affected suppliers"]),
+    f("personal_data", "Personal data", &["personal data", "personal data involved", "pii", "data breach", "gdpr breach", "personal data breach"]),
+    f("response", "Response", &["response", "actions taken", "action taken", "containment", "resolution", "remediation"]),
+    f("status", "Status", &["status", "state"]),
+    f("closed_on", "Closed on", &["closed on", "date closed", "closed", "closure date", "resolved on", "date resolved"]),
+    f("lessons", "Lessons learned", &["lessons learned", "lessons", "lessons learnt", "root cause and lessons", "learnings"]),
+    f("raises_nc", "Raises a nonconformity", &["raises a nonconformity", "nonconformity", "nc raised", "nc"]),
+];
+
+#[rustfmt::skip]
+static REQUIREMENTS: &[Field] = &[
+    f("reference", "Reference", &["reference", "ref", "requirement id", "id", "no", "no.", "#"]),
+    f("source", "Source", &["source", "type", "requirement type", "kind", "category"]),
+    req("title", "Title", &["title", "legislation", "law", "regulation", "obligation", "requirement", "name", "act", "contract"]),
+    f("requires", "What it requires", &["what it requires", "requirements", "description", "summary", "obligations", "key requirements", "details"]),
+    f("party", "Interested party", &["interested party", "party", "stakeholder", "from", "imposed by", "regulator"]),
+    f("owner", "Owner", OWNER),
+    f("owner_email", "Owner's e-mail", EMAIL),
+    many("controls", "Controls", &["controls", "annex a controls", "control", "how met", "how it is met"]),
+    many("documents", "Documents", &["documents", "document", "policies", "related documents"]),
+    f("reviewed_on", "Last reviewed", &["last reviewed", "reviewed on", "last review", "review date", "date reviewed", "last review date"]),
+];
+
 impl Kind {
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Risks,
         Kind::Soa,
         Kind::Assets,
@@ -238,6 +294,9 @@ impl Kind {
         Kind::Acknowledgements,
         Kind::Competence,
         Kind::Measures,
+        Kind::Suppliers,
+        Kind::Incidents,
+        Kind::Requirements,
     ];
 
     /// The CLI's word for the kind: `risks`, `soa` …
@@ -253,6 +312,9 @@ impl Kind {
             Kind::Acknowledgements => "acknowledgements",
             Kind::Competence => "competence",
             Kind::Measures => "measures",
+            Kind::Suppliers => "suppliers",
+            Kind::Incidents => "incidents",
+            Kind::Requirements => "requirements",
         }
     }
 
@@ -275,6 +337,9 @@ impl Kind {
             Kind::Acknowledgements => ACKNOWLEDGEMENTS,
             Kind::Competence => COMPETENCE,
             Kind::Measures => MEASURES,
+            Kind::Suppliers => SUPPLIERS,
+            Kind::Incidents => INCIDENTS,
+            Kind::Requirements => REQUIREMENTS,
         }
     }
 

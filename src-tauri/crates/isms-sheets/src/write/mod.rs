@@ -17,6 +17,7 @@ mod competence;
 mod documents;
 mod measures;
 mod people;
+mod registers;
 mod risks;
 pub mod sheet;
 mod soa;
@@ -47,10 +48,13 @@ pub enum SheetKind {
     Acknowledgements,
     Competence,
     Measures,
+    Suppliers,
+    Incidents,
+    Requirements,
 }
 
 impl SheetKind {
-    pub const ALL: [SheetKind; 11] = [
+    pub const ALL: [SheetKind; 14] = [
         SheetKind::Risks,
         SheetKind::Soa,
         SheetKind::Assets,
@@ -62,6 +66,9 @@ impl SheetKind {
         SheetKind::Acknowledgements,
         SheetKind::Competence,
         SheetKind::Measures,
+        SheetKind::Suppliers,
+        SheetKind::Incidents,
+        SheetKind::Requirements,
     ];
 
     /// The word the CLI takes.
@@ -78,6 +85,9 @@ impl SheetKind {
             SheetKind::Acknowledgements => "acknowledgements",
             SheetKind::Competence => "competence",
             SheetKind::Measures => "measures",
+            SheetKind::Suppliers => "suppliers",
+            SheetKind::Incidents => "incidents",
+            SheetKind::Requirements => "requirements",
         }
     }
 
@@ -95,6 +105,9 @@ impl SheetKind {
             SheetKind::Acknowledgements => "Policy acknowledgements",
             SheetKind::Competence => "Roles and competence",
             SheetKind::Measures => "Monitoring and measurement",
+            SheetKind::Suppliers => "Supplier register",
+            SheetKind::Incidents => "Incident log",
+            SheetKind::Requirements => "Legal, regulatory and contractual requirements",
         }
     }
 
@@ -143,6 +156,9 @@ pub fn sheets(vault: &Vault, kind: SheetKind, as_of: NaiveDate) -> Result<Vec<Sh
         SheetKind::Acknowledgements => acknowledgements::sheets(vault, &people, as_of),
         SheetKind::Competence => competence::sheets(vault, &people, as_of),
         SheetKind::Measures => measures::sheets(vault, &people, as_of),
+        SheetKind::Suppliers => registers::suppliers(vault, &people, as_of),
+        SheetKind::Incidents => registers::incidents(vault, &people),
+        SheetKind::Requirements => registers::requirements(vault, &people),
     }
 }
 

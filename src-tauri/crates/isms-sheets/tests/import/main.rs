@@ -10,6 +10,7 @@ mod documents;
 mod forms;
 mod measures;
 mod people;
+mod registers;
 mod risks;
 mod soa;
 mod tracker;

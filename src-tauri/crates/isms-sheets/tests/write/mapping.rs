@@ -21,6 +21,9 @@ fn sheet_of(kind: Kind) -> (SheetKind, &'static str) {
         Kind::Acknowledgements => (SheetKind::Acknowledgements, "Acknowledgements"),
         Kind::Competence => (SheetKind::Competence, "Competence"),
         Kind::Measures => (SheetKind::Measures, "Measures"),
+        Kind::Suppliers => (SheetKind::Suppliers, "Suppliers"),
+        Kind::Incidents => (SheetKind::Incidents, "Incidents"),
+        Kind::Requirements => (SheetKind::Requirements, "Requirements"),
     }
 }
 
@@ -90,6 +93,26 @@ fn every_header_maps_to_its_own_field() {
                 ("title", "Title"),
                 ("obtained_on", "Obtained"),
                 ("expires_on", "Expires"),
+            ],
+            Kind::Suppliers => &[
+                ("name", "Supplier"),
+                ("criticality", "Criticality"),
+                ("contract_requirements", "Security requirements in contract"),
+                ("last_review", "Last review"),
+                ("review_outcome", "Review outcome"),
+                ("certificate_expiry", "Certificate expiry"),
+            ],
+            Kind::Incidents => &[
+                ("reported_on", "Reported on"),
+                ("reported_by_email", "E-mail"),
+                ("lessons", "Lessons learned"),
+                ("raises_nc", "Raises a nonconformity"),
+            ],
+            Kind::Requirements => &[
+                ("source", "Source"),
+                ("requires", "What it requires"),
+                ("party", "Interested party"),
+                ("reviewed_on", "Last reviewed"),
             ],
             _ => &[],
         };

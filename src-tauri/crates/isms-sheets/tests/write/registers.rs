@@ -27,6 +27,9 @@ fn sheet_names(kind: SheetKind) -> &'static [&'static str] {
         SheetKind::Acknowledgements => &["Acknowledgements"],
         SheetKind::Competence => &["Competence", "Roles"],
         SheetKind::Measures => &["Measures", "Results"],
+        SheetKind::Suppliers => &["Suppliers", "Supplier reviews"],
+        SheetKind::Incidents => &["Incidents"],
+        SheetKind::Requirements => &["Requirements"],
     }
 }
 
@@ -111,6 +114,30 @@ fn every_register_has_its_sheets_and_one_row_per_record() {
                 .iter()
                 .filter(|r| r.measured_on <= today())
                 .count(),
+        ),
+        (
+            SheetKind::Suppliers,
+            "Suppliers",
+            isms_core::suppliers::list(conn).unwrap().len(),
+        ),
+        (
+            SheetKind::Suppliers,
+            "Supplier reviews",
+            isms_core::suppliers::list(conn)
+                .unwrap()
+                .iter()
+                .map(|s| s.reviews.len())
+                .sum(),
+        ),
+        (
+            SheetKind::Incidents,
+            "Incidents",
+            isms_core::incidents::list(conn).unwrap().len(),
+        ),
+        (
+            SheetKind::Requirements,
+            "Requirements",
+            isms_core::requirements::list(conn).unwrap().len(),
         ),
     ];
     for kind in SheetKind::ALL {

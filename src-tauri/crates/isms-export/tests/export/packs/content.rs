@@ -87,9 +87,10 @@ pub fn open_ncs(vault: &Vault) -> Vec<String> {
     refs
 }
 
-pub const STAGE1_SECTIONS: [&str; 11] = [
+pub const STAGE1_SECTIONS: [&str; 12] = [
     "Stage 1 readiness",
     "Scope and context",
+    "Legal, regulatory and contractual requirements",
     "Policies and documents",
     "Roles and responsibilities",
     "Risk assessment method",
@@ -101,12 +102,14 @@ pub const STAGE1_SECTIONS: [&str; 11] = [
     "Clause checklist",
 ];
 
-pub const STAGE2_OPERATION: [&str; 7] = [
+pub const STAGE2_OPERATION: [&str; 9] = [
     "Internal audit programme",
     "Internal audit reports",
     "ISMS tracker",
     "Management reviews",
     "Changes to the ISMS",
+    "Suppliers",
+    "Information security incidents",
     "Training and awareness",
     "Acknowledgements of policies",
 ];
