@@ -66,8 +66,9 @@ pub enum Command {
     Import {
         vault: PathBuf,
         /// `risks`, `soa`, `people`, `assets`, `tracker`, `documents`, `competence`,
-        /// `measures`, `training` (e-mail, course, date) or `acknowledgements` (e-mail,
-        /// document, version, date, method); columns recognised by their headers.
+        /// `measures`, `suppliers`, `incidents`, `requirements`, `training` (e-mail, course,
+        /// date) or `acknowledgements` (e-mail, document, version, date, method); columns
+        /// recognised by their headers.
         kind: String,
         file: PathBuf,
         /// The workbook's sheet to read (default: the mapping file's, else the first).
@@ -119,8 +120,8 @@ pub enum Command {
     /// text that could run as a formula stays text). Never overwrites a file.
     ExportSheet {
         vault: PathBuf,
-        /// risks, soa, assets, people, tracker, documents, audits, training, acknowledgements or
-        /// competence or measures.
+        /// risks, soa, assets, people, tracker, documents, audits, training, acknowledgements,
+        /// competence, measures, suppliers, incidents or requirements.
         kind: isms_sheets::write::SheetKind,
         /// The workbook to write (.xlsx).
         #[arg(long, value_name = "FILE")]
