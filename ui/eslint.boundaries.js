@@ -139,7 +139,11 @@ export const EXCEPTIONS = {
 		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
 		'$lib/people/api',
 		'$lib/sheets/SheetExportButton.svelte',
-		'$lib/sheets/SheetImportButton.svelte'
+		'$lib/sheets/SheetImportButton.svelte',
+		// The registers resting on A.5.19, A.5.24 and A.5.31 are counted on those rows.
+		'$lib/incidents/api',
+		'$lib/requirements/api',
+		'$lib/suppliers/api'
 	],
 	tracker: [
 		// Items raised by an audit link back to it.

@@ -123,3 +123,22 @@ export function summary(e: SoaEntry, ownerName: string): string {
 	if (ownerName) parts.push(ownerName);
 	return parts.join(' · ');
 }
+
+/** What a register in use says on the control it rests on: "8 suppliers" on A.5.19. */
+export type RegisterUse = { text: string; href: string };
+
+/** The registers that rest on a control, by control id, from how many records each holds. */
+export function registerUses(counts: {
+	suppliers: number;
+	incidents: number;
+	requirements: number;
+}): Record<string, RegisterUse> {
+	const out: Record<string, RegisterUse> = {};
+	const add = (control: string, n: number, one: string, many: string, href: string) => {
+		if (n > 0) out[control] = { text: `${n} ${n === 1 ? one : many}`, href };
+	};
+	add('5.19', counts.suppliers, 'supplier', 'suppliers', '/suppliers');
+	add('5.24', counts.incidents, 'incident', 'incidents', '/incidents');
+	add('5.31', counts.requirements, 'requirement', 'requirements', '/requirements');
+	return out;
+}
