@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SoaEntry } from '$lib/bindings/SoaEntry';
-import { differing, splitField, summary } from './soa';
+import { differing, registerUses, splitField, summary } from './soa';
 
 const NO_REASONS = { legal: false, contractual: false, business: false, risk_assessment: false };
 const entry = (control_id: string, more: Partial<SoaEntry> = {}): SoaEntry => ({
@@ -44,5 +44,14 @@ describe('the SoA helpers', () => {
 			)
 		).toBe('Applicable (Legal) · In progress · Maria Nowak');
 		expect(summary(entry('5.2'), '')).toBe('Not decided · No status');
+	});
+});
+
+describe('registerUses', () => {
+	it('names the records resting on A.5.19, A.5.24 and A.5.31, and nothing for an empty register', () => {
+		expect(registerUses({ suppliers: 8, incidents: 1, requirements: 0 })).toEqual({
+			'5.19': { text: '8 suppliers', href: '/suppliers' },
+			'5.24': { text: '1 incident', href: '/incidents' }
+		});
 	});
 });
