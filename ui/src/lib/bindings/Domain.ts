@@ -4,4 +4,4 @@
  * A part of the ISMS whose records the UI shows and refreshes together; what `data-changed`
  * names. Spelled as the UI's query keys (`risks`, `soa`, …).
  */
-export type Domain = "acknowledgements" | "assets" | "audits" | "changes" | "clauses" | "competence" | "context" | "documents" | "evidence" | "measures" | "objectives" | "organisation" | "people" | "reviews" | "risks" | "soa" | "tracker" | "training";
+export type Domain = "acknowledgements" | "assets" | "audits" | "changes" | "clauses" | "competence" | "context" | "documents" | "evidence" | "incidents" | "measures" | "objectives" | "organisation" | "people" | "requirements" | "reviews" | "risks" | "soa" | "suppliers" | "tracker" | "training";

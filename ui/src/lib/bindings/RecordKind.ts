@@ -4,4 +4,4 @@
  * The kind of a record, at fault in a rule or found by search; the desktop links each kind to
  * its page.
  */
-export type RecordKind = "organisation" | "context" | "person" | "risk_method" | "risk" | "control" | "objective" | "document" | "clause" | "audit" | "tracker_item" | "course" | "change" | "review" | "asset" | "evidence" | "role" | "measure";
+export type RecordKind = "organisation" | "context" | "person" | "risk_method" | "risk" | "control" | "objective" | "document" | "clause" | "audit" | "tracker_item" | "course" | "change" | "review" | "asset" | "evidence" | "role" | "measure" | "supplier" | "incident" | "requirement";

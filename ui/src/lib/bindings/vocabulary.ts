@@ -10,17 +10,22 @@ import type { ChangeStatus } from './ChangeStatus';
 import type { CompetenceKind } from './CompetenceKind';
 import type { CourseKind } from './CourseKind';
 import type { CoverageStatus } from './CoverageStatus';
+import type { Criticality } from './Criticality';
 import type { Direction } from './Direction';
 import type { DocKind } from './DocKind';
 import type { FindingPolicy } from './FindingPolicy';
 import type { Frequency } from './Frequency';
 import type { ImplementationStatus } from './ImplementationStatus';
+import type { IncidentCategory } from './IncidentCategory';
+import type { IncidentStatus } from './IncidentStatus';
 import type { IssueKind } from './IssueKind';
 import type { ItemKind } from './ItemKind';
 import type { ItemSource } from './ItemSource';
 import type { ItemStatus } from './ItemStatus';
 import type { ObjectiveStatus } from './ObjectiveStatus';
 import type { RecordKind } from './RecordKind';
+import type { RequirementSource } from './RequirementSource';
+import type { ReviewOutcome } from './ReviewOutcome';
 import type { RiskLevel } from './RiskLevel';
 import type { Source } from './Source';
 import type { Treatment } from './Treatment';
@@ -71,6 +76,25 @@ export const DOC_KIND_LABELS = {
 	record: 'Record',
 	other: 'Other'
 } as const satisfies Record<DocKind, string>;
+
+export const INCIDENT_CATEGORY_LABELS = {
+	malware: 'Malware',
+	phishing: 'Phishing',
+	unauthorised_access: 'Unauthorised access',
+	data_loss: 'Data loss or leak',
+	availability: 'Availability',
+	physical: 'Physical',
+	supplier: 'Supplier',
+	policy_violation: 'Policy violation',
+	other: 'Other'
+} as const satisfies Record<IncidentCategory, string>;
+
+export const INCIDENT_STATUS_LABELS = {
+	reported: 'Reported',
+	assessed: 'Assessed',
+	contained: 'Contained',
+	closed: 'Closed'
+} as const satisfies Record<IncidentStatus, string>;
 
 export const DIRECTION_LABELS = {
 	at_least: 'At least',
@@ -125,8 +149,19 @@ export const RECORD_KIND_LABELS = {
 	asset: 'Asset',
 	evidence: 'Evidence file',
 	role: 'ISMS role',
-	measure: 'Measure'
+	measure: 'Measure',
+	supplier: 'Supplier',
+	incident: 'Incident',
+	requirement: 'Requirement'
 } as const satisfies Record<RecordKind, string>;
+
+export const REQUIREMENT_SOURCE_LABELS = {
+	law: 'Law',
+	regulation: 'Regulation',
+	contract: 'Contract',
+	standard: 'Standard',
+	other: 'Other'
+} as const satisfies Record<RequirementSource, string>;
 
 export const ACTION_STATUS_LABELS = {
 	planned: 'Planned',
@@ -157,6 +192,19 @@ export const IMPLEMENTATION_STATUS_LABELS = {
 	in_progress: 'In progress',
 	implemented: 'Implemented'
 } as const satisfies Record<ImplementationStatus, string>;
+
+export const CRITICALITY_LABELS = {
+	low: 'Low',
+	medium: 'Medium',
+	high: 'High',
+	critical: 'Critical'
+} as const satisfies Record<Criticality, string>;
+
+export const REVIEW_OUTCOME_LABELS = {
+	satisfactory: 'Satisfactory',
+	actions_needed: 'Actions needed',
+	unsatisfactory: 'Unsatisfactory'
+} as const satisfies Record<ReviewOutcome, string>;
 
 export const ITEM_KIND_LABELS = {
 	major_nc: 'Major NC',

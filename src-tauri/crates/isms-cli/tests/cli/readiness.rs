@@ -49,7 +49,7 @@ fn readiness_prints_rules_as_text_or_json_and_exits_0_either_way() {
     let rules = report["rules"].as_array().unwrap();
     assert_eq!(
         rules.len(),
-        14,
+        16,
         "the Stage 2 rules of domain.md built so far"
     );
     let audits = rules.iter().find(|r| r["id"] == "S2-AUDITS").unwrap();

@@ -7,7 +7,7 @@ mod model;
 mod store;
 
 pub use model::{Certificate, Criticality, ReviewOutcome, Supplier, SupplierReview};
-pub(crate) use store::{import, insert, require_evidence};
+pub(crate) use store::import;
 pub use store::{
     add_review, add_review_in, create, create_in, delete, get, list, remove_certificate,
     remove_review, save_certificate, save_certificate_in, update, update_in,
