@@ -10,7 +10,7 @@ use isms_core::{Vault, Vocabulary, organisation};
 
 use super::{CONFIDENTIALITY, generated_by, records};
 use crate::error::Result;
-use crate::model::{Block, Cell, Column, Fact, Pack, Section, Table, Tone};
+use crate::model::{Block, Cell, Column, Fact, Pack, Section, Table};
 use crate::pdf::long_date;
 
 pub(crate) fn build(vault: &Vault, stage: Stage, as_of: NaiveDate) -> Result<Pack> {
