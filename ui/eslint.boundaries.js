@@ -62,6 +62,7 @@ export const EXCEPTIONS = {
 		'$lib/people/api',
 		'$lib/suppliers/api',
 		'$lib/tracker/api',
+		'$lib/tracker/item',
 		'$lib/tracker/RaisedItems.svelte'
 	],
 	// Requirements come from an interested party (the context), are owned by people and met by

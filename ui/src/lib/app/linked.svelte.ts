@@ -26,9 +26,11 @@ export function linkedRecord<T extends { id: number }>(
 		/** Takes the record out of the address, so a reload or Back does not open it again. */
 		close() {
 			if (wanted === null) return;
-			const url = new URL(page.url);
-			url.searchParams.delete(param);
-			void goto(`${url.pathname}${url.search}`, {
+			const rest = [...page.url.searchParams]
+				.filter(([key]) => key !== param)
+				.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+			const search = rest.length > 0 ? `?${rest.join('&')}` : '';
+			void goto(`${page.url.pathname}${search}`, {
 				replaceState: true,
 				noScroll: true,
 				keepFocus: true

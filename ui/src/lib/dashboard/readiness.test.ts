@@ -83,7 +83,10 @@ describe('recordHref', () => {
 			asset: '/assets',
 			evidence: '/soa?control=REF',
 			role: '/competence',
-			measure: '/measures'
+			measure: '/measures',
+			supplier: '/suppliers?supplier=7',
+			incident: '/incidents?incident=7',
+			requirement: '/requirements?requirement=7'
 		};
 		for (const [kind, href] of Object.entries(expected) as Array<[RecordKind, string]>) {
 			expect(recordHref(ref(kind)), kind).toBe(href);

@@ -27,7 +27,9 @@ describe('incidents', () => {
 	it('checks the closing date before sending', () => {
 		const i = { ...blankIncident('2026-05-02'), title: 'Phish', status: 'closed' as const };
 		expect(localErrors(i).closed_on).toBe('When was it closed?');
-		expect(localErrors({ ...i, closed_on: '2026-05-01' }).closed_on).toMatch(/before it was reported/);
+		expect(localErrors({ ...i, closed_on: '2026-05-01' }).closed_on).toMatch(
+			/before it was reported/
+		);
 		expect(localErrors({ ...i, status: 'contained', closed_on: '2026-05-03' }).closed_on).toMatch(
 			/Only a closed incident/
 		);

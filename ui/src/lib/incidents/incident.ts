@@ -68,7 +68,8 @@ export const SEVERITY_OPTIONS: { value: Criticality | ''; label: string }[] = [
 /** The tracker items an incident raised: source "incident" and its reference. */
 export const itemsOf = (incident: Incident, items: ReadonlyArray<TrackerItem>) =>
 	items.filter(
-		(i) => i.source === 'incident' && i.source_ref.toUpperCase() === incident.reference.toUpperCase()
+		(i) =>
+			i.source === 'incident' && i.source_ref.toUpperCase() === incident.reference.toUpperCase()
 	);
 
 /** What S2-INCIDENTS would say the incident lacks, in words; empty when nothing. */
@@ -86,8 +87,8 @@ export function months(incidents: ReadonlyArray<Incident>, today: string): strin
 	if (incidents.length === 0) return [];
 	const first = incidents.reduce((a, i) => (i.reported_on < a ? i.reported_on : a), today);
 	const out: string[] = [];
-	let [y, m] = first.slice(0, 7).split('-').map(Number);
-	const [ty, tm] = today.slice(0, 7).split('-').map(Number);
+	let [y = 0, m = 1] = first.slice(0, 7).split('-').map(Number);
+	const [ty = 0, tm = 1] = today.slice(0, 7).split('-').map(Number);
 	while (y < ty || (y === ty && m <= tm)) {
 		out.push(`${y}-${String(m).padStart(2, '0')}`);
 		m += 1;

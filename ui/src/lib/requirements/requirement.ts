@@ -24,13 +24,14 @@ export function blankRequirement(): Requirement {
 
 export const SOURCE_LABELS: Record<RequirementSource, string> = REQUIREMENT_SOURCE_LABELS;
 
-export const SOURCE_OPTIONS = (Object.keys(SOURCE_LABELS) as RequirementSource[]).map(
-	(value) => ({ value, label: SOURCE_LABELS[value] })
-);
+export const SOURCE_OPTIONS = (Object.keys(SOURCE_LABELS) as RequirementSource[]).map((value) => ({
+	value,
+	label: SOURCE_LABELS[value]
+}));
 
 /** The same calendar day a year before `today` (`YYYY-MM-DD`), the start of the review window. */
 export function yearBefore(today: string): string {
-	const [y, m, d] = today.split('-').map(Number);
+	const [y = 0, m = 1, d = 1] = today.split('-').map(Number);
 	const back = new Date(Date.UTC(y - 1, m - 1, d));
 	// 29 February a year back is 28 February.
 	if (back.getUTCMonth() !== m - 1) back.setUTCDate(0);

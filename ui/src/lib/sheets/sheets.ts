@@ -60,7 +60,11 @@ export const SHEET_KINDS: Record<SheetKind, SheetKindInfo> = {
 		noun: 'supplier',
 		matched: 'by name; a review or certificate only added'
 	},
-	incidents: { title: 'incident log', noun: 'incident', matched: 'by reference (INC-001) or title' },
+	incidents: {
+		title: 'incident log',
+		noun: 'incident',
+		matched: 'by reference (INC-001) or title'
+	},
 	requirements: {
 		title: 'requirements register',
 		noun: 'requirement',

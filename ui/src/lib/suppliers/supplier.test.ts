@@ -43,9 +43,9 @@ describe('supplier reviews', () => {
 		const s = { ...reviewed('2026-01-10'), criticality: 'critical' as const, owner_id: 3 };
 		expect(needsAttention({ ...s, contract_requirements: true }, '2026-06-20')).toBe(false);
 		expect(needsAttention(s, '2026-06-20')).toBe(true);
-		expect(
-			needsAttention({ ...s, contract_requirements: true, reviews: [] }, '2026-06-20')
-		).toBe(true);
+		expect(needsAttention({ ...s, contract_requirements: true, reviews: [] }, '2026-06-20')).toBe(
+			true
+		);
 		expect(needsAttention({ ...s, criticality: 'low' }, '2026-06-20')).toBe(false);
 	});
 
@@ -53,9 +53,30 @@ describe('supplier reviews', () => {
 		const s: Supplier = {
 			...blankSupplier(),
 			certificates: [
-				{ id: 1, supplier_id: 1, title: 'Old', issued_on: null, expires_on: '2026-06-19', evidence_id: null },
-				{ id: 2, supplier_id: 1, title: 'Now', issued_on: null, expires_on: '2026-06-20', evidence_id: null },
-				{ id: 3, supplier_id: 1, title: 'Later', issued_on: '2026-07-01', expires_on: '2026-01-01', evidence_id: null }
+				{
+					id: 1,
+					supplier_id: 1,
+					title: 'Old',
+					issued_on: null,
+					expires_on: '2026-06-19',
+					evidence_id: null
+				},
+				{
+					id: 2,
+					supplier_id: 1,
+					title: 'Now',
+					issued_on: null,
+					expires_on: '2026-06-20',
+					evidence_id: null
+				},
+				{
+					id: 3,
+					supplier_id: 1,
+					title: 'Later',
+					issued_on: '2026-07-01',
+					expires_on: '2026-01-01',
+					evidence_id: null
+				}
 			]
 		};
 		expect(expiredCertificates(s, '2026-06-20').map((c) => c.title)).toEqual(['Old']);

@@ -56,7 +56,7 @@ export const OUTCOME_OPTIONS = (Object.keys(OUTCOME_LABELS) as ReviewOutcome[]).
 
 /** `YYYY-MM-DD` plus whole months, the day clamped to the month's last (31 Jan + 1 = 28 Feb). */
 export function addMonths(ymd: string, months: number): string {
-	const [y, m, d] = ymd.split('-').map(Number);
+	const [y = 0, m = 1, d = 1] = ymd.split('-').map(Number);
 	const first = new Date(Date.UTC(y, m - 1 + months, 1));
 	const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
 	first.setUTCDate(Math.min(d, last));
