@@ -157,12 +157,23 @@ fn a_month_after_stage1_the_owner_audited_their_own_clauses() {
     // closed without lessons learned.
     let suppliers = two.rule("S2-SUPPLIERS").unwrap();
     assert_eq!(suppliers.status, RuleStatus::Fail, "{}", explain(&two));
-    let blamed: Vec<&str> = suppliers.records.iter().map(|x| x.reference.as_str()).collect();
+    let blamed: Vec<&str> = suppliers
+        .records
+        .iter()
+        .map(|x| x.reference.as_str())
+        .collect();
     assert_eq!(blamed, ["Ledgerline Payroll Bureau"], "{suppliers:?}");
     let incidents = two.rule("S2-INCIDENTS").unwrap();
     assert_eq!(incidents.status, RuleStatus::Fail, "{}", explain(&two));
-    assert!(incidents.finding.contains("lessons learned"), "{incidents:?}");
-    let blamed: Vec<&str> = incidents.records.iter().map(|x| x.reference.as_str()).collect();
+    assert!(
+        incidents.finding.contains("lessons learned"),
+        "{incidents:?}"
+    );
+    let blamed: Vec<&str> = incidents
+        .records
+        .iter()
+        .map(|x| x.reference.as_str())
+        .collect();
     assert_eq!(blamed, ["INC-003"], "{incidents:?}");
 }
 

@@ -14,12 +14,12 @@ use chrono::NaiveDate;
 
 use super::company::Staff;
 use super::{DemoPoint, Story};
+use crate::context;
 use crate::db::{Action, Vault};
 use crate::error::Result;
 use crate::incidents::{self, Incident, IncidentCategory, IncidentStatus};
 use crate::requirements::{self, Requirement, RequirementSource};
 use crate::suppliers::{self, Certificate, Criticality, ReviewOutcome, Supplier, SupplierReview};
-use crate::context;
 use crate::tracker::{ItemKind, ItemSource, ItemStatus, TrackerItem};
 
 pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<()> {
@@ -119,18 +119,31 @@ const REQUIREMENTS: [Req; 10] = [
 fn requirements_register(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<()> {
     let parties = context::list_parties(vault.reader())?;
     let ready = story.reached(DemoPoint::Stage1Ready);
-    let defs: &[Req] = if ready { &REQUIREMENTS } else { &REQUIREMENTS[..1] };
+    let defs: &[Req] = if ready {
+        &REQUIREMENTS
+    } else {
+        &REQUIREMENTS[..1]
+    };
     vault.write(story.stamp(story.prep(30)), |tx| {
         for (source, title, requires, party, controls) in defs {
             let party_id = (!party.is_empty())
-                .then(|| parties.iter().find(|p| p.name.contains(party)).map(|p| p.id))
+                .then(|| {
+                    parties
+                        .iter()
+                        .find(|p| p.name.contains(party))
+                        .map(|p| p.id)
+                })
                 .flatten();
             requirements::insert(
                 tx,
                 Requirement {
                     requires: (*requires).into(),
                     party_id,
-                    owner_id: Some(if source.is_legal() { staff.owner } else { staff.ceo }),
+                    owner_id: Some(if source.is_legal() {
+                        staff.owner
+                    } else {
+                        staff.ceo
+                    }),
                     controls: controls.iter().map(|c| (*c).to_owned()).collect(),
                     reviewed_on: ready.then(|| story.prep(30)),
                     ..Requirement::new(*source, title)
@@ -294,9 +307,15 @@ fn supplier_register(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<
 
 fn review_note(name: &str) -> &'static str {
     match name {
-        "Nimbus Cloud Services" => "Read the ISO/IEC 27001 certificate and the SOC 2 Type II report: no exceptions relevant to us. Availability 99.97 % over the year; the shared responsibility model walked through with the platform team.",
-        "Ledgerline Payroll Bureau" => "Contract renewed with the data security schedule; visited their office, saw access control and clear desk in practice; their Cyber Essentials Plus certificate is current.",
-        _ => "Service as agreed; their security terms and certificate checked; nothing to follow up.",
+        "Nimbus Cloud Services" => {
+            "Read the ISO/IEC 27001 certificate and the SOC 2 Type II report: no exceptions relevant to us. Availability 99.97 % over the year; the shared responsibility model walked through with the platform team."
+        }
+        "Ledgerline Payroll Bureau" => {
+            "Contract renewed with the data security schedule; visited their office, saw access control and clear desk in practice; their Cyber Essentials Plus certificate is current."
+        }
+        _ => {
+            "Service as agreed; their security terms and certificate checked; nothing to follow up."
+        }
     }
 }
 
@@ -464,7 +483,9 @@ fn nc_of(vault: &mut Vault, story: &Story, staff: &Staff, incident: &Incident) -
         let closed = TrackerItem {
             status: ItemStatus::Closed,
             effectiveness_on: Some(on),
-            effectiveness_result: "Three weeks of reports all went through share links; no report was e-mailed.".into(),
+            effectiveness_result:
+                "Three weeks of reports all went through share links; no report was e-mailed."
+                    .into(),
             closed_on: Some(on),
             ..saved
         };

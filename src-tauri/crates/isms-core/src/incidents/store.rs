@@ -178,7 +178,9 @@ pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
 pub fn items(conn: &Connection, reference: &str) -> Result<Vec<TrackerItem>> {
     Ok(tracker::list(conn)?
         .into_iter()
-        .filter(|i| i.source == ItemSource::Incident && i.source_ref.eq_ignore_ascii_case(reference))
+        .filter(|i| {
+            i.source == ItemSource::Incident && i.source_ref.eq_ignore_ascii_case(reference)
+        })
         .collect())
 }
 
@@ -203,7 +205,10 @@ pub fn raise_item(
 fn check_links(conn: &Connection, incident: &Incident) -> Result<()> {
     crate::people::require_person(conn, "reported_by", incident.reported_by)?;
     let missing = |field: &str, what: &str, id: i64| {
-        CoreError::validation(vec![FieldError::new(field, format!("No {what} with id {id}."))])
+        CoreError::validation(vec![FieldError::new(
+            field,
+            format!("No {what} with id {id}."),
+        )])
     };
     for id in &incident.asset_ids {
         crate::assets::get(conn, *id).map_err(|_| missing("asset_ids", "asset", *id))?;

@@ -58,7 +58,10 @@ fn excluded_in_use_of(f: &Facts, control: &str, faults: &mut Faults) {
         count(in_use.len(), one, many),
         listing(&names)
     );
-    let mut at_fault: Vec<RecordRef> = entry(f, control).map(records::control).into_iter().collect();
+    let mut at_fault: Vec<RecordRef> = entry(f, control)
+        .map(records::control)
+        .into_iter()
+        .collect();
     at_fault.extend(in_use);
     faults.add(
         finding,
@@ -95,9 +98,13 @@ pub(crate) fn requirements(f: &Facts, ix: &Index<'_>) -> RuleResult {
             );
         } else {
             faults.add(
-                format!("No law or regulation in the register has an owner: {}.", refs(&legal)),
+                format!(
+                    "No law or regulation in the register has an owner: {}.",
+                    refs(&legal)
+                ),
                 legal,
-                "Give the legal and regulatory requirements an owner who keeps track of them.".into(),
+                "Give the legal and regulatory requirements an owner who keeps track of them."
+                    .into(),
             );
         }
     }
@@ -155,7 +162,8 @@ pub(crate) fn suppliers(f: &Facts, ix: &Index<'_>) -> RuleResult {
     let day = ix.as_of;
     if excluded(f, "5.19") {
         if f.suppliers.is_empty() {
-            return rule.not_applicable("A.5.19 is excluded in the SoA and no supplier is recorded.");
+            return rule
+                .not_applicable("A.5.19 is excluded in the SoA and no supplier is recorded.");
         }
         let mut faults = Faults::default();
         excluded_in_use_of(f, "5.19", &mut faults);
@@ -170,10 +178,19 @@ pub(crate) fn suppliers(f: &Facts, ix: &Index<'_>) -> RuleResult {
     }
     let mut faults = Faults::default();
     let mut gather = |what: &str, fix: &str, pick: &dyn Fn(&crate::suppliers::Supplier) -> bool| {
-        let bad: Vec<RecordRef> = f.suppliers.iter().filter(|s| pick(s)).map(records::supplier).collect();
+        let bad: Vec<RecordRef> = f
+            .suppliers
+            .iter()
+            .filter(|s| pick(s))
+            .map(records::supplier)
+            .collect();
         if !bad.is_empty() {
             faults.add(
-                format!("{} {what}: {}.", count(bad.len(), "supplier", "suppliers"), refs(&bad)),
+                format!(
+                    "{} {what}: {}.",
+                    count(bad.len(), "supplier", "suppliers"),
+                    refs(&bad)
+                ),
                 bad,
                 fix.to_owned(),
             );
@@ -192,12 +209,18 @@ pub(crate) fn suppliers(f: &Facts, ix: &Index<'_>) -> RuleResult {
     gather(
         "rated critical without security requirements in the contract (A.5.20)",
         "Agree information security requirements with each critical supplier and record where the contract holds them.",
-        &|s| s.criticality == Some(crate::suppliers::Criticality::Critical) && !s.contract_requirements,
+        &|s| {
+            s.criticality == Some(crate::suppliers::Criticality::Critical)
+                && !s.contract_requirements
+        },
     );
     gather(
         "rated critical and not reviewed within their interval (A.5.22)",
         "Review each critical supplier (its service, incidents, certificates) and record the review.",
-        &|s| s.criticality == Some(crate::suppliers::Criticality::Critical) && !s.reviewed_in_time(day),
+        &|s| {
+            s.criticality == Some(crate::suppliers::Criticality::Critical)
+                && !s.reviewed_in_time(day)
+        },
     );
     if !faults.is_empty() {
         return faults.fail_or(&rule, rule.pass(""));
@@ -237,10 +260,19 @@ pub(crate) fn incidents(f: &Facts, ix: &Index<'_>) -> RuleResult {
         return rule.pass("No incident reported by this day.");
     }
     let mut gather = |what: &str, fix: &str, pick: &dyn Fn(&crate::incidents::Incident) -> bool| {
-        let bad: Vec<RecordRef> = f.incidents.iter().filter(|i| pick(i)).map(records::incident).collect();
+        let bad: Vec<RecordRef> = f
+            .incidents
+            .iter()
+            .filter(|i| pick(i))
+            .map(records::incident)
+            .collect();
         if !bad.is_empty() {
             faults.add(
-                format!("{} {what}: {}.", count(bad.len(), "incident", "incidents"), refs(&bad)),
+                format!(
+                    "{} {what}: {}.",
+                    count(bad.len(), "incident", "incidents"),
+                    refs(&bad)
+                ),
                 bad,
                 fix.to_owned(),
             );

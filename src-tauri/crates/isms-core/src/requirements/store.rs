@@ -72,7 +72,11 @@ pub fn create(vault: &mut Vault, stamp: Stamp, requirement: Requirement) -> Resu
 }
 
 /// Writes a requirement; an import keeps the reference it brings, anything else gets the next.
-pub(crate) fn insert(tx: &mut WriteTx<'_>, requirement: Requirement, action: Action) -> Result<Requirement> {
+pub(crate) fn insert(
+    tx: &mut WriteTx<'_>,
+    requirement: Requirement,
+    action: Action,
+) -> Result<Requirement> {
     insert_keeping(tx, requirement, action, action == Action::Import)
 }
 

@@ -9,7 +9,9 @@ use ts_rs::TS;
 use crate::error::{CoreError, FieldError, Result};
 
 /// How much the company depends on a supplier for the security of its information.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema, TS,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Criticality {
@@ -150,8 +152,10 @@ impl Supplier {
     /// When the next review is due after the last one held on or before `day`; `None` when it
     /// was never reviewed by then.
     pub fn review_due(&self, day: NaiveDate) -> Option<NaiveDate> {
-        self.last_review(day)
-            .and_then(|r| r.reviewed_on.checked_add_months(Months::new(self.review_months)))
+        self.last_review(day).and_then(|r| {
+            r.reviewed_on
+                .checked_add_months(Months::new(self.review_months))
+        })
     }
 
     /// Reviewed within its interval as of `day`: a review on or before `day` whose next due

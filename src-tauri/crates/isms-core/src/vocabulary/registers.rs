@@ -13,7 +13,11 @@ impl Vocabulary for Criticality {
         Word::with(Criticality::Low, "Low", &["minor", "1"]),
         Word::with(Criticality::Medium, "Medium", &["moderate", "2"]),
         Word::with(Criticality::High, "High", &["major", "3"]),
-        Word::with(Criticality::Critical, "Critical", &["very high", "severe", "4"]),
+        Word::with(
+            Criticality::Critical,
+            "Critical",
+            &["very high", "severe", "4"],
+        ),
     ];
 }
 
@@ -27,7 +31,11 @@ impl Vocabulary for ReviewOutcome {
         Word::with(
             ReviewOutcome::ActionsNeeded,
             "Actions needed",
-            &["conditional", "approved with conditions", "follow-up needed"],
+            &[
+                "conditional",
+                "approved with conditions",
+                "follow-up needed",
+            ],
         ),
         Word::with(
             ReviewOutcome::Unsatisfactory,
@@ -39,8 +47,16 @@ impl Vocabulary for ReviewOutcome {
 
 impl Vocabulary for IncidentCategory {
     const WORDS: &'static [Word<Self>] = &[
-        Word::with(IncidentCategory::Malware, "Malware", &["virus", "ransomware"]),
-        Word::with(IncidentCategory::Phishing, "Phishing", &["social engineering"]),
+        Word::with(
+            IncidentCategory::Malware,
+            "Malware",
+            &["virus", "ransomware"],
+        ),
+        Word::with(
+            IncidentCategory::Phishing,
+            "Phishing",
+            &["social engineering"],
+        ),
         Word::with(
             IncidentCategory::UnauthorisedAccess,
             "Unauthorised access",
@@ -56,8 +72,16 @@ impl Vocabulary for IncidentCategory {
             "Availability",
             &["outage", "service outage", "denial of service", "ddos"],
         ),
-        Word::with(IncidentCategory::Physical, "Physical", &["theft", "physical security"]),
-        Word::with(IncidentCategory::Supplier, "Supplier", &["third party", "vendor"]),
+        Word::with(
+            IncidentCategory::Physical,
+            "Physical",
+            &["theft", "physical security"],
+        ),
+        Word::with(
+            IncidentCategory::Supplier,
+            "Supplier",
+            &["third party", "vendor"],
+        ),
         Word::with(
             IncidentCategory::PolicyViolation,
             "Policy violation",
@@ -70,8 +94,16 @@ impl Vocabulary for IncidentCategory {
 impl Vocabulary for IncidentStatus {
     const WORDS: &'static [Word<Self>] = &[
         Word::with(IncidentStatus::Reported, "Reported", &["new", "open"]),
-        Word::with(IncidentStatus::Assessed, "Assessed", &["triaged", "under investigation"]),
-        Word::with(IncidentStatus::Contained, "Contained", &["resolved", "mitigated"]),
+        Word::with(
+            IncidentStatus::Assessed,
+            "Assessed",
+            &["triaged", "under investigation"],
+        ),
+        Word::with(
+            IncidentStatus::Contained,
+            "Contained",
+            &["resolved", "mitigated"],
+        ),
         Word::with(IncidentStatus::Closed, "Closed", &["done"]),
     ];
 }
@@ -83,13 +115,21 @@ impl Vocabulary for RequirementSource {
             "Law",
             &["legal", "legislation", "statutory", "act"],
         ),
-        Word::with(RequirementSource::Regulation, "Regulation", &["regulatory", "regulator"]),
+        Word::with(
+            RequirementSource::Regulation,
+            "Regulation",
+            &["regulatory", "regulator"],
+        ),
         Word::with(
             RequirementSource::Contract,
             "Contract",
             &["contractual", "customer contract", "agreement"],
         ),
-        Word::with(RequirementSource::Standard, "Standard", &["certification scheme"]),
+        Word::with(
+            RequirementSource::Standard,
+            "Standard",
+            &["certification scheme"],
+        ),
         Word::new(RequirementSource::Other, "Other"),
     ];
 }

@@ -154,7 +154,9 @@ pub(crate) fn suppliers(r: &Records) -> Section {
         .flat_map(|s| s.certificates.iter().map(move |c| (s, c)))
         .map(|(s, c)| {
             let expiry = match c.expires_on {
-                Some(d) if d < r.as_of => Cell::status(format!("Expired {}", date(Some(d))), Tone::Bad),
+                Some(d) if d < r.as_of => {
+                    Cell::status(format!("Expired {}", date(Some(d))), Tone::Bad)
+                }
                 Some(d) => Cell::text(date(Some(d))),
                 None => Cell::text("No expiry"),
             };
@@ -163,7 +165,13 @@ pub(crate) fn suppliers(r: &Records) -> Section {
                 .and_then(|id| r.facts.evidence.iter().find(|e| e.id == id))
                 .map_or_else(
                     || "No file attached".to_owned(),
-                    |e| format!("{} (SHA-256 {})", e.file_name, &e.sha256[..12.min(e.sha256.len())]),
+                    |e| {
+                        format!(
+                            "{} (SHA-256 {})",
+                            e.file_name,
+                            &e.sha256[..12.min(e.sha256.len())]
+                        )
+                    },
                 );
             vec![
                 Cell::bold(&s.name),

@@ -44,10 +44,11 @@ fn named<T>(
 ) -> Vec<i64> {
     let mut ids = Vec::new();
     for wanted in clean::split(c.cell(field)) {
-        match records
-            .iter()
-            .find(|r| name(r).iter().any(|n| n.trim().eq_ignore_ascii_case(&wanted)))
-        {
+        match records.iter().find(|r| {
+            name(r)
+                .iter()
+                .any(|n| n.trim().eq_ignore_ascii_case(&wanted))
+        }) {
             Some(r) => ids.push(id(r)),
             None => c.error(field, &format!("“{wanted}” is not {what}.")),
         }
@@ -105,7 +106,13 @@ impl Suppliers {
 impl Planner for Suppliers {
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
         let name = c.required("name", "The supplier's name")?;
-        c.once(&mut self.seen, "name", &name, &format!("“{name}”"), "supplier");
+        c.once(
+            &mut self.seen,
+            "name",
+            &name,
+            &format!("“{name}”"),
+            "supplier",
+        );
         let found = self
             .existing
             .iter()
@@ -312,10 +319,12 @@ impl Planner for Incidents {
         if let Some(day) = reported {
             incident.reported_on = day;
         }
-        if let Some(who) =
-            self.owners
-                .read(c, "reported_by", Some("reported_by_email"), incident.reported_by)
-        {
+        if let Some(who) = self.owners.read(
+            c,
+            "reported_by",
+            Some("reported_by_email"),
+            incident.reported_by,
+        ) {
             incident.reported_by = who;
         }
         if let Some(Some(category)) = c.read("category", |cell| {
@@ -324,8 +333,9 @@ impl Planner for Incidents {
             incident.category = category;
         }
         if c.mapped("severity")
-            && let Some(severity) =
-                c.read("severity", |cell| clean::word::<Criticality>(cell, "a severity"))
+            && let Some(severity) = c.read("severity", |cell| {
+                clean::word::<Criticality>(cell, "a severity")
+            })
         {
             incident.severity = severity;
         }
@@ -367,7 +377,9 @@ impl Planner for Incidents {
             incident.closed_on = day;
         }
         let status = c
-            .read("status", |cell| clean::word::<IncidentStatus>(cell, "a status"))
+            .read("status", |cell| {
+                clean::word::<IncidentStatus>(cell, "a status")
+            })
             .flatten();
         match status {
             Some(status) => incident.status = status,

@@ -117,7 +117,12 @@ pub(super) fn incidents(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
         let supplier_names: Vec<String> = i
             .supplier_ids
             .iter()
-            .filter_map(|id| suppliers.iter().find(|s| s.id == *id).map(|s| s.name.clone()))
+            .filter_map(|id| {
+                suppliers
+                    .iter()
+                    .find(|s| s.id == *id)
+                    .map(|s| s.name.clone())
+            })
             .collect();
         sheet.push(vec![
             Value::text(&i.reference),
@@ -169,7 +174,12 @@ pub(super) fn requirements(vault: &Vault, people: &People) -> Result<Vec<Sheet>>
         let docs: Vec<String> = r
             .document_ids
             .iter()
-            .filter_map(|id| documents.iter().find(|d| d.id == *id).map(|d| d.reference.clone()))
+            .filter_map(|id| {
+                documents
+                    .iter()
+                    .find(|d| d.id == *id)
+                    .map(|d| d.reference.clone())
+            })
             .collect();
         sheet.push(vec![
             Value::text(&r.reference),

@@ -20,16 +20,54 @@ fn a_hand_kept_supplier_list_imports_and_a_second_import_changes_nothing() {
         &[
             &["Acme Ltd – third-party register 2026"],
             &[],
-            &["Vendor", "Service provided", "Tier", "Security terms", "Relationship owner", "Last review date", "Review outcome", "Certificate", "Expiry date"],
-            &["Nimbus Cloud", "Hosting", "Critical", "Yes", "Ann Smith", "14/03/2026", "OK", "ISO 27001", "30/09/2027"],
-            &["Paywell", "Payroll", "3", "no", "ann@example.com", "", "", "", ""],
+            &[
+                "Vendor",
+                "Service provided",
+                "Tier",
+                "Security terms",
+                "Relationship owner",
+                "Last review date",
+                "Review outcome",
+                "Certificate",
+                "Expiry date",
+            ],
+            &[
+                "Nimbus Cloud",
+                "Hosting",
+                "Critical",
+                "Yes",
+                "Ann Smith",
+                "14/03/2026",
+                "OK",
+                "ISO 27001",
+                "30/09/2027",
+            ],
+            &[
+                "Paywell",
+                "Payroll",
+                "3",
+                "no",
+                "ann@example.com",
+                "",
+                "",
+                "",
+                "",
+            ],
         ],
     );
     let report = run(&mut vault, Kind::Suppliers, &f, None, false).unwrap();
-    assert_eq!((report.created, report.updated), (2, 0), "{:#?}", report.lines);
+    assert_eq!(
+        (report.created, report.updated),
+        (2, 0),
+        "{:#?}",
+        report.lines
+    );
     let list = isms_core::suppliers::list(vault.reader()).unwrap();
     let nimbus = list.iter().find(|s| s.name == "Nimbus Cloud").unwrap();
-    assert_eq!(nimbus.criticality, Some(isms_core::suppliers::Criticality::Critical));
+    assert_eq!(
+        nimbus.criticality,
+        Some(isms_core::suppliers::Criticality::Critical)
+    );
     assert!(nimbus.contract_requirements);
     assert_eq!(nimbus.reviews.len(), 1);
     assert_eq!(nimbus.reviews[0].reviewed_on.to_string(), "2026-03-14");
@@ -39,13 +77,20 @@ fn a_hand_kept_supplier_list_imports_and_a_second_import_changes_nothing() {
         Some("2027-09-30".into())
     );
     let paywell = list.iter().find(|s| s.name == "Paywell").unwrap();
-    assert_eq!(paywell.criticality, Some(isms_core::suppliers::Criticality::High));
+    assert_eq!(
+        paywell.criticality,
+        Some(isms_core::suppliers::Criticality::High)
+    );
     assert!(paywell.reviews.is_empty() && paywell.owner_id == nimbus.owner_id);
 
     let before = state(&vault);
     let again = run(&mut vault, Kind::Suppliers, &f, None, false).unwrap();
     assert_eq!((again.created, again.updated, again.unchanged), (0, 0, 2));
-    assert_eq!(state(&vault), before, "the review and certificate are not added twice");
+    assert_eq!(
+        state(&vault),
+        before,
+        "the review and certificate are not added twice"
+    );
 }
 
 #[test]
@@ -74,9 +119,42 @@ fn an_incident_log_imports_with_its_dates_and_keeps_its_references() {
         "Log",
         &[
             &["Security incident log"],
-            &["Incident ID", "Date reported", "Incident", "Type", "Severity", "Personal data", "Actions taken", "Status", "Date closed", "Lessons learnt"],
-            &["INC-007", "3/2/2026", "Phishing mail to finance", "Phishing", "Low", "No", "Blocked sender", "Closed", "4/2/2026", "Call-back check on bank changes"],
-            &["", "2026-05-20", "Laptop stolen", "Theft", "Medium", "yes", "Wiped remotely", "Contained", "", ""],
+            &[
+                "Incident ID",
+                "Date reported",
+                "Incident",
+                "Type",
+                "Severity",
+                "Personal data",
+                "Actions taken",
+                "Status",
+                "Date closed",
+                "Lessons learnt",
+            ],
+            &[
+                "INC-007",
+                "3/2/2026",
+                "Phishing mail to finance",
+                "Phishing",
+                "Low",
+                "No",
+                "Blocked sender",
+                "Closed",
+                "4/2/2026",
+                "Call-back check on bank changes",
+            ],
+            &[
+                "",
+                "2026-05-20",
+                "Laptop stolen",
+                "Theft",
+                "Medium",
+                "yes",
+                "Wiped remotely",
+                "Contained",
+                "",
+                "",
+            ],
         ],
     );
     let report = run(&mut vault, Kind::Incidents, &f, None, false).unwrap();
@@ -86,11 +164,22 @@ fn an_incident_log_imports_with_its_dates_and_keeps_its_references() {
     assert_eq!(phish.status, isms_core::incidents::IncidentStatus::Closed);
     assert_eq!(phish.reported_on.to_string(), "2026-02-03");
     let laptop = list.iter().find(|i| i.title == "Laptop stolen").unwrap();
-    assert_eq!(laptop.reference, "INC-008", "the next after the sheet's highest");
+    assert_eq!(
+        laptop.reference, "INC-008",
+        "the next after the sheet's highest"
+    );
     assert!(laptop.personal_data);
-    assert_eq!(laptop.category, isms_core::incidents::IncidentCategory::Physical);
+    assert_eq!(
+        laptop.category,
+        isms_core::incidents::IncidentCategory::Physical
+    );
     let again = run(&mut vault, Kind::Incidents, &f, None, false).unwrap();
-    assert_eq!((again.created, again.unchanged), (0, 2), "{:#?}", again.lines);
+    assert_eq!(
+        (again.created, again.unchanged),
+        (0, 2),
+        "{:#?}",
+        again.lines
+    );
 }
 
 #[test]
@@ -126,11 +215,17 @@ fn a_legal_register_headed_legislation_imports_as_laws() {
     let report = run(&mut vault, Kind::Requirements, &f, None, false).unwrap();
     assert_eq!(report.created, 2, "{:#?}", report.lines);
     let list = isms_core::requirements::list(vault.reader()).unwrap();
-    assert!(list.iter().all(|r| r.source == isms_core::requirements::RequirementSource::Law));
+    assert!(
+        list.iter()
+            .all(|r| r.source == isms_core::requirements::RequirementSource::Law)
+    );
     let gdpr = list.iter().find(|r| r.title == "UK GDPR").unwrap();
     assert_eq!(gdpr.controls, ["5.31", "5.34"], "in the standard's order");
     assert!(gdpr.party_id.is_some() && gdpr.owner_id.is_some());
-    assert_eq!(gdpr.reviewed_on.map(|d| d.to_string()), Some("2026-02-01".into()));
+    assert_eq!(
+        gdpr.reviewed_on.map(|d| d.to_string()),
+        Some("2026-02-01".into())
+    );
 }
 
 #[test]
@@ -139,7 +234,10 @@ fn the_demo_registers_round_trip_through_their_workbooks() {
     let demo = demo_vault(dir.path());
     let mut copy = empty_vault(dir.path(), "copy.isms");
     // What the registers name must exist first: people, assets and the context's parties.
-    for (kind, name) in [(SheetKind::People, "people.xlsx"), (SheetKind::Assets, "assets.xlsx")] {
+    for (kind, name) in [
+        (SheetKind::People, "people.xlsx"),
+        (SheetKind::Assets, "assets.xlsx"),
+    ] {
         let out = export(&demo, kind, dir.path(), name);
         let kind = Kind::parse(kind.as_str()).unwrap();
         run(&mut copy, kind, &out, None, false).unwrap();
@@ -153,8 +251,14 @@ fn the_demo_registers_round_trip_through_their_workbooks() {
         (SheetKind::Requirements, "requirements.xlsx", "Requirements"),
     ] {
         let out = export(&demo, kind, dir.path(), name);
-        let report = run(&mut copy, Kind::parse(kind.as_str()).unwrap(), &out, Some(sheet), false)
-            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let report = run(
+            &mut copy,
+            Kind::parse(kind.as_str()).unwrap(),
+            &out,
+            Some(sheet),
+            false,
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert!(report.created > 0, "{name}: {:#?}", report.lines);
         let back = export(&copy, kind, dir.path(), &format!("back-{name}"));
         let (a, b) = (cells(&out, sheet), cells(&back, sheet));
@@ -164,7 +268,13 @@ fn the_demo_registers_round_trip_through_their_workbooks() {
                 .map(|r| {
                     r.into_iter()
                         .enumerate()
-                        .map(|(i, c)| if sheet == "Requirements" && i == 8 { String::new() } else { c })
+                        .map(|(i, c)| {
+                            if sheet == "Requirements" && i == 8 {
+                                String::new()
+                            } else {
+                                c
+                            }
+                        })
                         .collect()
                 })
                 .collect()

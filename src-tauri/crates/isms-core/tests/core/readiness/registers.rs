@@ -3,9 +3,9 @@
 //! S1-SOA-CONSISTENT failing when a register is in use while its control is excluded.
 
 use isms_core::incidents::{Incident as Inc, IncidentStatus};
+use isms_core::readiness::Facts;
 use isms_core::readiness::RecordKind::{self, Context, Control, Incident, Requirement, Supplier};
 use isms_core::readiness::RuleStatus::{Fail, NotApplicable, Pass, Warning};
-use isms_core::readiness::Facts;
 use isms_core::requirements::RequirementSource;
 use isms_core::suppliers::{Certificate, Criticality, Supplier as Sup};
 use isms_core::tracker::{ItemKind, ItemSource, TrackerItem};
@@ -38,7 +38,12 @@ fn incident(reference: &str, reported: &str) -> Inc {
 #[test]
 fn the_register_rules_pass_on_the_baseline() {
     let f = baseline();
-    for id in ["S1-REQUIREMENTS", "S2-SUPPLIERS", "S2-INCIDENTS", "S1-SOA-CONSISTENT"] {
+    for id in [
+        "S1-REQUIREMENTS",
+        "S2-SUPPLIERS",
+        "S2-INCIDENTS",
+        "S1-SOA-CONSISTENT",
+    ] {
         expect(&f, id, Pass, NONE);
     }
 }
@@ -46,15 +51,25 @@ fn the_register_rules_pass_on_the_baseline() {
 #[test]
 fn s1_requirements_needs_an_owned_law_or_regulation() {
     let mut f = baseline();
-    f.requirements.retain(|r| r.source != RequirementSource::Law);
+    f.requirements
+        .retain(|r| r.source != RequirementSource::Law);
     let r = expect(&f, "S1-REQUIREMENTS", Fail, NONE);
     assert!(r.finding.contains("no law or regulation"), "{}", r.finding);
 
     let mut f = baseline();
-    let law = f.requirements.iter_mut().find(|r| r.source.is_legal()).unwrap();
+    let law = f
+        .requirements
+        .iter_mut()
+        .find(|r| r.source.is_legal())
+        .unwrap();
     law.owner_id = None;
     let reference = law.reference.clone();
-    let r = expect(&f, "S1-REQUIREMENTS", Fail, &[(Requirement, reference.as_str())]);
+    let r = expect(
+        &f,
+        "S1-REQUIREMENTS",
+        Fail,
+        &[(Requirement, reference.as_str())],
+    );
     assert!(r.fix.contains("owner"), "{}", r.fix);
 }
 
@@ -75,7 +90,12 @@ fn s1_requirements_wants_every_requirement_reviewed_in_the_last_12_months() {
         .find(|r| r.reference == reference)
         .unwrap()
         .reviewed_on = Some(day("2025-06-19"));
-    expect(&f, "S1-REQUIREMENTS", Fail, &[(Requirement, reference.as_str())]);
+    expect(
+        &f,
+        "S1-REQUIREMENTS",
+        Fail,
+        &[(Requirement, reference.as_str())],
+    );
 }
 
 #[test]
@@ -180,9 +200,19 @@ fn s2_suppliers_against_the_soa() {
     // Suppliers recorded while A.5.19 is excluded: a fail naming the control and the supplier.
     let mut f = baseline();
     exclude(&mut f, "5.19");
-    let r = expect(&f, "S2-SUPPLIERS", Fail, &[(Control, "5.19"), (Supplier, HOST)]);
+    let r = expect(
+        &f,
+        "S2-SUPPLIERS",
+        Fail,
+        &[(Control, "5.19"), (Supplier, HOST)],
+    );
     assert!(r.finding.contains("A.5.19 is excluded"), "{}", r.finding);
-    let r = expect(&f, "S1-SOA-CONSISTENT", Fail, &[(Control, "5.19"), (Supplier, HOST)]);
+    let r = expect(
+        &f,
+        "S1-SOA-CONSISTENT",
+        Fail,
+        &[(Control, "5.19"), (Supplier, HOST)],
+    );
     assert!(r.fix.contains("Include A.5.19"), "{}", r.fix);
     // Excluded and no supplier: nothing to check.
     f.suppliers.clear();
@@ -267,9 +297,19 @@ fn s2_incidents_against_the_soa() {
     exclude(&mut f, "5.24");
     expect(&f, "S2-INCIDENTS", Pass, NONE);
     f.incidents.push(incident("INC-004", "2026-05-02"));
-    let r = expect(&f, "S2-INCIDENTS", Fail, &[(Control, "5.24"), (Incident, "INC-004")]);
+    let r = expect(
+        &f,
+        "S2-INCIDENTS",
+        Fail,
+        &[(Control, "5.24"), (Incident, "INC-004")],
+    );
     assert!(r.finding.contains("A.5.24 is excluded"), "{}", r.finding);
-    expect(&f, "S1-SOA-CONSISTENT", Fail, &[(Control, "5.24"), (Incident, "INC-004")]);
+    expect(
+        &f,
+        "S1-SOA-CONSISTENT",
+        Fail,
+        &[(Control, "5.24"), (Incident, "INC-004")],
+    );
 }
 
 #[test]
