@@ -26,8 +26,10 @@ describe('suppliers, incidents and the SoA, end to end', () => {
   it('excludes A.5.19 and sees S1-SOA-CONSISTENT fail naming the supplier', async () => {
     await click('nav-soa');
     const applicable = await inRow('5.19', 'soa-applicable');
-    await applicable.waitForDisplayed();
+    // Rows far down the board are laid out only when scrolled near (content-visibility).
+    await applicable.waitForExist();
     await centre(applicable);
+    await applicable.waitForDisplayed();
     await applicable.selectByAttribute('value', 'no');
     const justification = await inRow('5.19', 'soa-justification');
     await justification.waitForDisplayed();
