@@ -3,6 +3,8 @@
 //! and the pragmas of an unlocked vault. Nothing here decides when to open: `vault.rs` does.
 
 use std::path::{Path, PathBuf};
+use std::sync::Once;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags};
 
@@ -21,6 +23,41 @@ pub(crate) fn side_files(path: &Path) -> [PathBuf; 2] {
     [sidecar(path, "-wal"), sidecar(path, "-shm")]
 }
 
+/// How long [`ready`] waits for another thread's SQLCipher start-up to finish.
+const START_UP_WAIT: Duration = Duration::from_secs(5);
+
+/// Makes sure SQLCipher has finished starting before the first connection of the process.
+///
+/// SQLite marks itself initialised *before* it runs SQLCipher's start-up (its crypto provider,
+/// and the auto-extension that adds `sqlcipher_export` to every connection), outside its locks.
+/// A thread that opens a connection while another thread is inside that start-up gets a
+/// connection without `sqlcipher_export` (a backup then fails with "no such function") and
+/// possibly a failed `PRAGMA key`. So the first caller initialises SQLite and waits until a
+/// fresh connection has the function (opening the first one starts SQLite); every other caller
+/// waits on the `Once` meanwhile.
+pub(crate) fn ready() {
+    static START: Once = Once::new();
+    START.call_once(|| {
+        let since = Instant::now();
+        while !has_export() && since.elapsed() < START_UP_WAIT {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    });
+}
+
+/// Whether a new connection gets SQLCipher's `sqlcipher_export` function.
+fn has_export() -> bool {
+    Connection::open_in_memory()
+        .and_then(|c| {
+            c.query_row(
+                "SELECT count(*) FROM pragma_function_list WHERE name = 'sqlcipher_export'",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+        })
+        .is_ok_and(|n| n > 0)
+}
+
 /// Opens a connection and sets the key; nothing is read or written yet.
 pub(crate) fn connect(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
     open_with(path, passphrase, OpenFlags::SQLITE_OPEN_READ_WRITE)
@@ -34,6 +71,7 @@ pub(crate) fn open_with(
     passphrase: &Passphrase,
     mode: OpenFlags,
 ) -> Result<Connection> {
+    ready();
     let flags = mode | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut attempt = 0;
     loop {
@@ -49,9 +87,9 @@ pub(crate) fn open_with(
         let level = if attempt == 1 { "NONE" } else { "ERROR" };
         conn.pragma_update(None, "cipher_log_level", level)?;
         // Setting the key reads nothing and writes nothing: it only builds SQLCipher's codec
-        // context. Under many threads opening vaults at once that build has been seen to fail
-        // once in a long test run ("An error occurred with PRAGMA key", never reproduced
-        // alone), so a failure is tried again on a new connection before it is reported.
+        // context. That build was seen to fail once in a long test run ("An error occurred
+        // with PRAGMA key"), most likely the start-up race that [`ready`] now closes; a failure
+        // is still tried again on a new connection before it is reported.
         match conn.pragma_update(None, "key", passphrase.expose()) {
             Ok(()) => return Ok(conn),
             Err(e) if attempt >= KEY_ATTEMPTS => {
@@ -71,6 +109,7 @@ pub(crate) fn open_with(
 /// A read-only connection that SQLite treats as immutable: no lock, no `-shm`, no journal or
 /// log replay, so the file and its side files stay exactly as they are.
 pub(crate) fn open_untouched(path: &Path, passphrase: &Passphrase) -> Result<Connection> {
+    ready();
     let uri = format!("file:{}?immutable=1", uri_path(path));
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_URI
@@ -161,4 +200,69 @@ pub(crate) fn configure_reads(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "cache_size", -65_536)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    //! SQLCipher starts once per process, so the start-up check runs in fresh copies of this
+    //! test binary.
+
+    use std::process::Command;
+    use std::sync::{Arc, Barrier};
+
+    use super::*;
+
+    const INNER: &str = "db::connect::tests::first_connections_on_many_threads";
+    const THREADS: usize = 16;
+    const RUNS: usize = 10;
+
+    #[test]
+    fn the_first_connections_of_a_process_opened_at_once_all_have_sqlcipher_export() {
+        let exe = std::env::current_exe().expect("the test binary");
+        for run in 0..RUNS {
+            let out = Command::new(&exe)
+                .args([INNER, "--exact", "--ignored"])
+                .output()
+                .expect("runs the test binary again");
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success() && stdout.contains("1 passed"),
+                "run {run}: {stdout}\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+
+    /// Run by the test above in a process of its own; in the normal run SQLite has long been
+    /// started by other tests, so it is ignored there.
+    #[test]
+    #[ignore = "run in a fresh process by the_first_connections_of_a_process_…"]
+    fn first_connections_on_many_threads() {
+        let dir = Arc::new(tempfile::tempdir().unwrap());
+        let gate = Arc::new(Barrier::new(THREADS));
+        let workers: Vec<_> = (0..THREADS)
+            .map(|i| {
+                let (dir, gate) = (Arc::clone(&dir), Arc::clone(&gate));
+                std::thread::spawn(move || {
+                    let pass = Passphrase::new("correct horse".into());
+                    gate.wait();
+                    let path = dir.path().join(format!("v{i}.isms"));
+                    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+                    let conn = open_with(&path, &pass, flags).unwrap();
+                    conn.query_row(
+                        "SELECT count(*) FROM pragma_function_list WHERE name = 'sqlcipher_export'",
+                        [],
+                        |r| r.get::<_, i64>(0),
+                    )
+                    .unwrap()
+                })
+            })
+            .collect();
+        let missing = workers
+            .into_iter()
+            .map(|w| w.join().unwrap())
+            .filter(|&n| n == 0)
+            .count();
+        assert_eq!(missing, 0, "connections without sqlcipher_export");
+    }
 }
