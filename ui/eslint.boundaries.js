@@ -1,7 +1,7 @@
 // The import boundary between UI folders, read by eslint.config.js.
 //
 // A domain folder (`src/lib/<domain>/`) imports only from the kit (`$lib/components`), the
-// command layer (`$lib/ipc`), the generated types (`$lib/bindings`) and itself. Four more
+// command layer (`$lib/ipc`), the generated types (`$lib/bindings`) and itself. Five more
 // folders count as shared, not as domains:
 //   app        the app shell's building blocks every screen uses: format, collate, query
 //              stores, the read-only context, the record dialog and list (kit-level, but they
@@ -9,11 +9,22 @@
 //   styles     the design tokens;
 //   testing    test hosts and fixtures, imported by tests only in practice;
 //   reference  the standard's own catalogue (clauses, Annex A controls), read-only data that
-//              belongs to no domain.
+//              belongs to no domain;
+//   evidence   the vault's evidence files and the block that attaches them, which every record
+//              resting on a file uses (competence, supplier certificates, incidents).
 // Every other import of a folder by another is debt, listed below per domain with the reason,
 // so that it shows and can be paid off; remove a line when its import goes.
 
-export const SHARED = ['components', 'ipc', 'bindings', 'app', 'styles', 'testing', 'reference'];
+export const SHARED = [
+	'components',
+	'ipc',
+	'bindings',
+	'app',
+	'styles',
+	'testing',
+	'reference',
+	'evidence'
+];
 
 /** What the kit itself may import: no domain, so that every domain may use all of it. */
 export const KIT_PATTERNS = [

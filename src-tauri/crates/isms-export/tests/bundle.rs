@@ -561,3 +561,53 @@ fn a_cancel_or_an_existing_file_leaves_nothing_behind() {
         "never overwritten"
     );
 }
+
+#[test]
+fn a_suppliers_certificates_and_an_incidents_files_go_in_their_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = isms_core::demo::create(
+        &dir.path().join("northwind.isms"),
+        Passphrase::new("correct horse battery staple".into()),
+        DemoPoint::Stage2Ready,
+        DemoScale::Small,
+        today(),
+    )
+    .unwrap();
+    let records = ["Nimbus Cloud Services", "INC-003", "INC-004"].map(String::from);
+    let out = dir.path().join("pack.zip");
+    let manifest =
+        bundle::write_bundle(&vault, "p.pdf", PDF, &records, &out, &mut bundle::unwatched)
+            .unwrap();
+    assert!(bundle::verify(&out).unwrap().ok());
+    let find = |name: &str| {
+        manifest
+            .files
+            .iter()
+            .find(|f| f.original_name.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name} in {:#?}", manifest.files))
+    };
+    let cert = find("Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt");
+    assert!(
+        cert.path.starts_with("evidence/Nimbus Cloud Services/"),
+        "{}",
+        cert.path
+    );
+    assert_eq!(cert.records, ["Nimbus Cloud Services"]);
+    let report = find("Nimbus incident report - region outage.txt");
+    assert_eq!(
+        report.path,
+        "evidence/INC-003/Nimbus incident report - region outage.txt"
+    );
+    assert_eq!(
+        find("Deletion confirmation from the recipient.txt").records,
+        ["INC-004"]
+    );
+    assert!(
+        manifest
+            .files
+            .iter()
+            .all(|f| !f.path.contains("Microsoft 365")),
+        "a supplier outside the pack brings no file"
+    );
+    assert_eq!(manifest.files.len(), 4, "the PDF and the three files");
+}

@@ -1,5 +1,5 @@
 // Typed wrappers over the `competence_*` commands (docs/ipc.md). Evidence files enter through
-// the evidence commands (native dialog or a drop on the window) and are linked by their id.
+// the evidence domain (lib/evidence) and are linked by their id.
 
 import type { Assignment } from '$lib/bindings/Assignment';
 import type { CompetenceEvidence } from '$lib/bindings/CompetenceEvidence';
@@ -24,24 +24,5 @@ export const competenceSaveEvidence = (evidence: CompetenceEvidence) =>
 	call('competence_save_evidence', { evidence });
 
 export const competenceRemoveEvidence = (id: number) => call('competence_remove_evidence', { id });
-
-export const evidenceList = () => call('evidence_list');
-
-/** The native open dialog, then the chosen file into the vault; `[]` when cancelled. */
-export const evidenceChooseAndAdd = (effectiveDate: string | null) =>
-	call('evidence_choose_and_add', {
-		links: [],
-		effective_date: effectiveDate,
-		description: ''
-	});
-
-/** Files dropped on the window (the handles of the `files-dropped` event), into the vault. */
-export const evidenceAddFiles = (files: string[], effectiveDate: string | null) =>
-	call('evidence_add_files', {
-		files,
-		links: [],
-		effective_date: effectiveDate,
-		description: ''
-	});
 
 export const peopleList = () => call('people_list');

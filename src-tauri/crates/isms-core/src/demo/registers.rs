@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use super::company::Staff;
 use super::{DemoPoint, Story};
 use crate::context;
+use super::files;
 use crate::db::{Action, Vault};
 use crate::error::Result;
 use crate::incidents::{self, Incident, IncidentCategory, IncidentStatus};
@@ -288,18 +289,30 @@ fn supplier_register(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<
             )?;
         }
         if let Some(title) = certificate_of(name) {
-            suppliers::save_certificate(
-                vault,
-                story.stamp(story.prep(35)),
-                Certificate {
-                    id: 0,
-                    supplier_id: saved.id,
-                    title: title.into(),
-                    issued_on: Some(story.prep(0) - chrono::Duration::days(200)),
-                    expires_on: Some(story.stage2 + chrono::Duration::days(700)),
-                    evidence_id: None,
-                },
-            )?;
+            let issued = story.prep(0) - chrono::Duration::days(200);
+            let expires = story.stage2 + chrono::Duration::days(700);
+            vault.write(story.stamp(story.prep(35)), |tx| {
+                let file = files::store(
+                    tx,
+                    &format!("{name} - {title}.txt"),
+                    &format!("{name}\n{title}\nIssued {issued}, valid until {expires}.\n"),
+                    issued,
+                    title,
+                    &["5.19"],
+                )?;
+                suppliers::save_certificate_in(
+                    tx,
+                    Certificate {
+                        id: 0,
+                        supplier_id: saved.id,
+                        title: title.into(),
+                        issued_on: Some(issued),
+                        expires_on: Some(expires),
+                        evidence_id: Some(file),
+                    },
+                )
+                .map(|_| ())
+            })?;
         }
     }
     Ok(())
@@ -341,6 +354,8 @@ struct Inc {
     closed: Option<(NaiveDate, &'static str)>,
     raises_nc: bool,
     supplier: Option<&'static str>,
+    /// A file kept with the incident (its name and text).
+    evidence: Option<(&'static str, &'static str)>,
 }
 
 fn story_incidents(story: &Story) -> Vec<Inc> {
@@ -356,6 +371,7 @@ fn story_incidents(story: &Story) -> Vec<Inc> {
             closed: Some((story.prep(21), "Bank detail changes are now confirmed by phone on a known number; the next awareness session uses this e-mail as its example.")),
             raises_nc: false,
             supplier: None,
+            evidence: None,
         },
         Inc {
             reported: story.prep(41),
@@ -367,6 +383,7 @@ fn story_incidents(story: &Story) -> Vec<Inc> {
             closed: Some((story.prep(43), "Encryption and remote wipe worked as planned; no change needed beyond a reminder on the travel guidance.")),
             raises_nc: false,
             supplier: None,
+            evidence: None,
         },
         Inc {
             reported: story.after_stage1(9),
@@ -385,6 +402,7 @@ fn story_incidents(story: &Story) -> Vec<Inc> {
             )),
             raises_nc: false,
             supplier: Some("Nimbus Cloud Services"),
+            evidence: Some(("Nimbus incident report - region outage.txt", "Nimbus Cloud Services: post-incident report. Region eu-west-2 storage outage, 02:10 to 05:05 UTC; root cause a failed configuration change; within the availability SLA.\n")),
         },
         Inc {
             reported: story.after_stage1(18),
@@ -399,6 +417,7 @@ fn story_incidents(story: &Story) -> Vec<Inc> {
             )),
             raises_nc: true,
             supplier: None,
+            evidence: Some(("Deletion confirmation from the recipient.txt", "From the recipient's analyst: I confirm that the report sent to me in error has been deleted from my mailbox and from the deleted items, and was not opened beyond the first page or shared.\n")),
         },
     ];
     if ready {
@@ -412,6 +431,7 @@ fn story_incidents(story: &Story) -> Vec<Inc> {
             closed: Some((story.after_stage1(56), "Browser extensions are now allowed from an approved list only.")),
             raises_nc: false,
             supplier: None,
+            evidence: None,
         });
     }
     out
@@ -453,7 +473,13 @@ fn incident_log(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<()> {
             },
         };
         let day = saved.closed_on.unwrap_or(inc.reported);
-        incidents::update(vault, story.stamp(day), saved)?;
+        vault.write(story.stamp(day), |tx| {
+            if let Some((file_name, text)) = inc.evidence {
+                let id = files::store(tx, file_name, text, day, inc.title, &["5.24"])?;
+                saved.evidence_ids.push(id);
+            }
+            incidents::update_in(tx, saved).map(|_| ())
+        })?;
     }
     Ok(())
 }

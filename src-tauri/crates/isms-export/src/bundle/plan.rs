@@ -1,7 +1,7 @@
 //! What goes into a bundle, decided before a byte is written: the pack's PDF at the root, and
 //! every evidence file that supports a record of the pack: files linked to a risk or an Annex
-//! A control by the evidence record's links, and the files of every version of a document in
-//! the pack. An evidence file linked to several records of the pack is written once, in the
+//! A control by the evidence record's links, the files of every version of a document in the
+//! pack, a supplier's certificate files and an incident's evidence files. An evidence file linked to several records of the pack is written once, in the
 //! folder of the first of them in the pack's order, and the manifest lists all of them: a
 //! policy that supports ten controls does not go in ten times, and the bundle's size stays the
 //! sum of its distinct files. Names are made safe and unique here ([`super::names`]); the
@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use isms_core::documents::DocumentVersion;
 use isms_core::evidence::Evidence;
-use isms_core::{Result, Vault, documents, evidence};
+use isms_core::{Result, Vault, documents, evidence, incidents, suppliers};
 use sha2::{Digest, Sha256};
 
 use super::manifest::{CSV_NAME, JSON_NAME, ManifestFile};
@@ -105,6 +105,25 @@ pub fn plan(vault: &Vault, pdf_name: &str, pdf: &[u8], records: &[String]) -> Re
                 s.approved_on = s.approved_on.or(v.approved_on);
             }
         }
+    }
+
+    // A supplier's certificates and an incident's files, under the supplier's name and the
+    // incident's reference (the first cells of their rows in the pack).
+    let mut attach = |reference: &str, ids: &mut dyn Iterator<Item = i64>| {
+        if let Some(&i) = index.get(&ref_key(reference)) {
+            for id in ids {
+                support.entry(id).or_default().records.push(i);
+            }
+        }
+    };
+    for s in suppliers::list(conn)? {
+        attach(
+            &s.name,
+            &mut s.certificates.iter().filter_map(|c| c.evidence_id),
+        );
+    }
+    for incident in incidents::list(conn)? {
+        attach(&incident.reference, &mut incident.evidence_ids.iter().copied());
     }
 
     let mut names = UniqueNames::default();

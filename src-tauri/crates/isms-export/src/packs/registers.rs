@@ -162,17 +162,7 @@ pub(crate) fn suppliers(r: &Records) -> Section {
             };
             let file = c
                 .evidence_id
-                .and_then(|id| r.facts.evidence.iter().find(|e| e.id == id))
-                .map_or_else(
-                    || "No file attached".to_owned(),
-                    |e| {
-                        format!(
-                            "{} (SHA-256 {})",
-                            e.file_name,
-                            &e.sha256[..12.min(e.sha256.len())]
-                        )
-                    },
-                );
+                .map_or_else(|| "No file attached".to_owned(), |id| file_named(r, id));
             vec![
                 Cell::bold(&s.name),
                 Cell::text(&c.title),
@@ -283,13 +273,41 @@ pub(crate) fn incidents(r: &Records) -> Section {
             })
             .collect(),
     };
+    let files: Vec<Vec<Cell>> = incidents
+        .iter()
+        .flat_map(|i| i.evidence_ids.iter().map(move |id| (i, *id)))
+        .map(|(i, id)| vec![Cell::bold(&i.reference), Cell::text(file_named(r, id))])
+        .collect();
+    let mut blocks = vec![
+        Block::Note("Incidents reported by the pack's day (A.5.24–5.28), with the response, the lessons learned and the tracker items they raised.".into()),
+        Block::Table(log),
+        Block::Heading("Responses and lessons learned".into()),
+        Block::Table(details),
+    ];
+    if !files.is_empty() {
+        blocks.push(Block::Heading("Evidence of the incidents (A.5.28)".into()));
+        blocks.push(Block::Table(Table {
+            columns: vec![Column::new("Ref", 0.8), Column::new("Evidence file", 8.0)],
+            rows: files,
+        }));
+    }
     Section {
         title: title.into(),
-        blocks: vec![
-            Block::Note("Incidents reported by the pack's day (A.5.24–5.28), with the response, the lessons learned and the tracker items they raised.".into()),
-            Block::Table(log),
-            Block::Heading("Responses and lessons learned".into()),
-            Block::Table(details),
-        ],
+        blocks,
     }
+}
+
+/// An evidence file as a pack row names it: its name and the start of its SHA-256, to find it
+/// in the bundle (which carries it in the record's folder).
+fn file_named(r: &Records, id: i64) -> String {
+    r.facts.evidence.iter().find(|e| e.id == id).map_or_else(
+        || format!("Evidence file #{id} (not in the vault)"),
+        |e| {
+            format!(
+                "{} (SHA-256 {})",
+                e.file_name,
+                &e.sha256[..12.min(e.sha256.len())]
+            )
+        },
+    )
 }

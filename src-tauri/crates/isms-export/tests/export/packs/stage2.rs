@@ -48,6 +48,36 @@ fn follows_the_records() {
         training.iter().all(|r| r.last().unwrap().text == "Current"),
         "everyone's awareness training is current at stage2-ready"
     );
+    // Files are named with the start of their SHA-256, as the bundle carries them.
+    let evidence = isms_core::evidence::list(v.reader()).unwrap();
+    let short = |name: &str| {
+        let e = evidence.iter().find(|e| e.file_name == name).unwrap();
+        format!("{name} (SHA-256 {})", &e.sha256[..12])
+    };
+    let incidents = section(&pack, "Information security incidents");
+    let files: Vec<(&str, &str)> = tables(incidents)
+        .find(|t| t.columns[1].title == "Evidence file")
+        .expect("the incidents' evidence table")
+        .rows
+        .iter()
+        .map(|r| (r[0].text.as_str(), r[1].text.as_str()))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ("INC-003", short("Nimbus incident report - region outage.txt").as_str()),
+            ("INC-004", short("Deletion confirmation from the recipient.txt").as_str())
+        ]
+    );
+    let certificates = &tables(section(&pack, "Suppliers"))
+        .find(|t| t.columns[1].title == "Certificate or report")
+        .expect("the certificates table")
+        .rows;
+    assert!(
+        certificates.iter().any(|r| r[0].text == "Nimbus Cloud Services"
+            && r[3].text == short("Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt")),
+        "{certificates:?}"
+    );
     let review = section(&pack, "Management reviews");
     assert_eq!(
         rows(review, "Input").len(),
