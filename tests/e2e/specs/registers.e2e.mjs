@@ -1,7 +1,8 @@
 // The registers beside the SoA, as a user lives them: in a vault of its own, add a supplier,
 // exclude A.5.19 in the SoA and see the dashboard's S1-SOA-CONSISTENT fail naming the supplier
 // (its link opening the supplier); record an incident and raise a tracker item from it, found
-// in the tracker with the incident as its source.
+// in the tracker with the incident as its source; record a law without an owner or a review
+// and see S1-REQUIREMENTS fail.
 import { byId, centre, click, createVault, shot, textOf, textsOf, typeInto } from '../support.mjs';
 
 const PASS = 'registers passphrase 2026';
@@ -53,6 +54,10 @@ describe('suppliers, incidents and the SoA, end to end', () => {
     await supplier.click();
     await (await byId('supplier-dialog')).waitForDisplayed();
     expect(await (await byId('supplier-name')).getValue()).toBe('Nimbus Cloud');
+    await shot('101-supplier-dialog');
+    await centre(await byId('supplier-certificate-new-file'));
+    expect(await textOf(await byId('supplier-certificate-new-attach'))).toContain('Choose file');
+    await shot('101-supplier-dialog-certificates');
     await click('supplier-cancel');
     await browser.waitUntil(async () => (await browser.getUrl()).endsWith('/suppliers'));
   });
@@ -83,5 +88,24 @@ describe('suppliers, incidents and the SoA, end to end', () => {
     );
     const [row] = await textsOf('tracker-row');
     expect(row).toContain('INC-001');
+  });
+
+  it('records a law in the requirements register and sees S1-REQUIREMENTS ask for its owner', async () => {
+    await click('nav-requirements');
+    await click('requirements-add');
+    await (await byId('requirement-source')).selectByAttribute('value', 'law');
+    await typeInto('requirement-title', 'UK GDPR');
+    await typeInto('requirement-requires', 'Lawful processing of personal data; breaches reported within 72 hours.');
+    await click('requirement-save');
+    await browser.waitUntil(async () => (await textsOf('requirements-row-title')).includes('UK GDPR'));
+    await shot('104-requirements');
+    await click('nav-dashboard');
+    const row = await rule('S1-REQUIREMENTS');
+    await row.waitForExist({ timeout: 20000 });
+    await browser.waitUntil(async () => (await row.getAttribute('data-status')) === 'fail');
+    const links = await row.$$('[data-testid="dashboard-record-link"]');
+    const kinds = [];
+    for (const l of links) kinds.push(await l.getAttribute('data-kind'));
+    expect(kinds).toContain('requirement');
   });
 });

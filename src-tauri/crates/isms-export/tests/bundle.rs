@@ -573,7 +573,8 @@ fn a_suppliers_certificates_and_an_incidents_files_go_in_their_folders() {
         today(),
     )
     .unwrap();
-    let records = ["Nimbus Cloud Services", "INC-003", "INC-004"].map(String::from);
+    // The controls they are linked to come first, as the SoA comes first in a Stage 2 pack.
+    let records = ["5.19", "5.24", "Nimbus Cloud Services", "INC-003", "INC-004"].map(String::from);
     let out = dir.path().join("pack.zip");
     let manifest =
         bundle::write_bundle(&vault, "p.pdf", PDF, &records, &out, &mut bundle::unwatched)
@@ -592,7 +593,7 @@ fn a_suppliers_certificates_and_an_incidents_files_go_in_their_folders() {
         "{}",
         cert.path
     );
-    assert_eq!(cert.records, ["Nimbus Cloud Services"]);
+    assert_eq!(cert.records, ["5.19", "Nimbus Cloud Services"]);
     let report = find("Nimbus incident report - region outage.txt");
     assert_eq!(
         report.path,
@@ -600,14 +601,21 @@ fn a_suppliers_certificates_and_an_incidents_files_go_in_their_folders() {
     );
     assert_eq!(
         find("Deletion confirmation from the recipient.txt").records,
-        ["INC-004"]
+        ["5.24", "INC-004"]
     );
-    assert!(
-        manifest
-            .files
-            .iter()
-            .all(|f| !f.path.contains("Microsoft 365")),
-        "a supplier outside the pack brings no file"
+    let in_control_folders: Vec<&str> = manifest
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with("evidence/5."))
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(
+        in_control_folders,
+        [
+            "evidence/5.19/Codehaven - SOC 2 Type II report.txt",
+            "evidence/5.19/Ledgerline Payroll Bureau - Cyber Essentials Plus certificate.txt",
+            "evidence/5.19/Microsoft 365 - ISO_IEC 27001 certificate and SOC 2 Type II report.txt",
+        ],
+        "the certificates of suppliers outside the pack stay with their control"
     );
-    assert_eq!(manifest.files.len(), 4, "the PDF and the three files");
 }

@@ -1,12 +1,13 @@
 //! What goes into a bundle, decided before a byte is written: the pack's PDF at the root, and
 //! every evidence file that supports a record of the pack: files linked to a risk or an Annex
 //! A control by the evidence record's links, the files of every version of a document in the
-//! pack, a supplier's certificate files and an incident's evidence files. An evidence file linked to several records of the pack is written once, in the
-//! folder of the first of them in the pack's order, and the manifest lists all of them: a
-//! policy that supports ten controls does not go in ten times, and the bundle's size stays the
-//! sum of its distinct files. Names are made safe and unique here ([`super::names`]); the
-//! manifest's hashes and sizes come from the vault's records and are checked again as the
-//! contents stream out.
+//! pack, a supplier's certificate files and an incident's evidence files. An evidence file
+//! that supports several records of the pack is written once, in the folder of the record it
+//! belongs to (the supplier, the incident) or else of the first of them in the pack's order,
+//! and the manifest lists all of them: a policy that supports ten controls does not go in ten
+//! times, and the bundle's size stays the sum of its distinct files. Names are made safe and
+//! unique here ([`super::names`]); the manifest's hashes and sizes come from the vault's
+//! records and are checked again as the contents stream out.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -65,6 +66,9 @@ struct Support {
     versions: Vec<String>,
     /// The approval day of the first version it is the file of, if any.
     approved_on: Option<chrono::NaiveDate>,
+    /// The record whose own file it is (a supplier's certificate, an incident's evidence): its
+    /// folder is the file's home even when a control it is linked to comes first in the pack.
+    owner: Option<usize>,
 }
 
 /// Every entry of the bundle but the manifests, sorted by path.
@@ -107,12 +111,14 @@ pub fn plan(vault: &Vault, pdf_name: &str, pdf: &[u8], records: &[String]) -> Re
         }
     }
 
-    // A supplier's certificates and an incident's files, under the supplier's name and the
-    // incident's reference (the first cells of their rows in the pack).
+    // A supplier's certificates and an incident's files, in the folder of the supplier's name
+    // and of the incident's reference (the first cells of their rows in the pack).
     let mut attach = |reference: &str, ids: &mut dyn Iterator<Item = i64>| {
         if let Some(&i) = index.get(&ref_key(reference)) {
             for id in ids {
-                support.entry(id).or_default().records.push(i);
+                let s = support.entry(id).or_default();
+                s.records.push(i);
+                s.owner = s.owner.or(Some(i));
             }
         }
     };
@@ -153,7 +159,7 @@ pub fn plan(vault: &Vault, pdf_name: &str, pdf: &[u8], records: &[String]) -> Re
         .map(|(id, s)| {
             s.records.sort_unstable();
             s.records.dedup();
-            (s.records[0], *id)
+            (s.owner.unwrap_or(s.records[0]), *id)
         })
         .collect();
     homes.sort_unstable();
