@@ -574,11 +574,17 @@ fn a_suppliers_certificates_and_an_incidents_files_go_in_their_folders() {
     )
     .unwrap();
     // The controls they are linked to come first, as the SoA comes first in a Stage 2 pack.
-    let records = ["5.19", "5.24", "Nimbus Cloud Services", "INC-003", "INC-004"].map(String::from);
+    let records = [
+        "5.19",
+        "5.24",
+        "Nimbus Cloud Services",
+        "INC-003",
+        "INC-004",
+    ]
+    .map(String::from);
     let out = dir.path().join("pack.zip");
     let manifest =
-        bundle::write_bundle(&vault, "p.pdf", PDF, &records, &out, &mut bundle::unwatched)
-            .unwrap();
+        bundle::write_bundle(&vault, "p.pdf", PDF, &records, &out, &mut bundle::unwatched).unwrap();
     assert!(bundle::verify(&out).unwrap().ok());
     let find = |name: &str| {
         manifest

@@ -13,9 +13,9 @@
 use chrono::NaiveDate;
 
 use super::company::Staff;
+use super::files;
 use super::{DemoPoint, Story};
 use crate::context;
-use super::files;
 use crate::db::{Action, Vault};
 use crate::error::Result;
 use crate::incidents::{self, Incident, IncidentCategory, IncidentStatus};

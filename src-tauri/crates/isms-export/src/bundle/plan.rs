@@ -129,7 +129,10 @@ pub fn plan(vault: &Vault, pdf_name: &str, pdf: &[u8], records: &[String]) -> Re
         );
     }
     for incident in incidents::list(conn)? {
-        attach(&incident.reference, &mut incident.evidence_ids.iter().copied());
+        attach(
+            &incident.reference,
+            &mut incident.evidence_ids.iter().copied(),
+        );
     }
 
     let mut names = UniqueNames::default();

@@ -65,8 +65,14 @@ fn follows_the_records() {
     assert_eq!(
         files,
         [
-            ("INC-003", short("Nimbus incident report - region outage.txt").as_str()),
-            ("INC-004", short("Deletion confirmation from the recipient.txt").as_str())
+            (
+                "INC-003",
+                short("Nimbus incident report - region outage.txt").as_str()
+            ),
+            (
+                "INC-004",
+                short("Deletion confirmation from the recipient.txt").as_str()
+            )
         ]
     );
     let certificates = &tables(section(&pack, "Suppliers"))
@@ -74,8 +80,11 @@ fn follows_the_records() {
         .expect("the certificates table")
         .rows;
     assert!(
-        certificates.iter().any(|r| r[0].text == "Nimbus Cloud Services"
-            && r[3].text == short("Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt")),
+        certificates
+            .iter()
+            .any(|r| r[0].text == "Nimbus Cloud Services"
+                && r[3].text
+                    == short("Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt")),
         "{certificates:?}"
     );
     let review = section(&pack, "Management reviews");
