@@ -49,9 +49,10 @@ export const config = {
   waitforTimeout: 15000,
   connectionRetryCount: 2,
   // A spec file that fails is run once more, in a new app process, and the log says so
-  // ("Retrying"). Known cause: after some navigations the SoA screen stays on "Loading…"
-  // (about one run in five of risks and registers; a fresh invoke of the same command answers
-  // at once). It is an open bug of the app, not of the test; remove this once it is fixed.
+  // ("Retrying"). It was added for the SoA screen that sometimes stayed "Loading…" after a
+  // navigation, with all its data in the cache: the screen read `a.isPending || b.isPending`,
+  // so a query whose state it never read did not notify it (fixed with `anyPending`). Kept
+  // for one more round as a guard; remove it once the suite has run clean without retries.
   specFileRetries: 1,
 
   onPrepare() {

@@ -47,3 +47,12 @@ export async function domainsChanged(domains: ReadonlyArray<Domain>): Promise<vo
 	const keys = new Set<string>([...domains, ...DERIVED_KEYS]);
 	await Promise.all([...keys].map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
 }
+
+/** Whether any of `queries` is still waiting for its first data. Every query's `isPending` is
+ * read, never only up to the first pending one: a query's result notifies the screen only of
+ * the properties read from it, and a screen that had stopped at `a.isPending || …` was seen to
+ * stay "Loading…" with all its data in the cache. */
+export function anyPending(...queries: ReadonlyArray<{ readonly isPending: boolean }>): boolean {
+	const states = queries.map((q) => q.isPending);
+	return states.some(Boolean);
+}
