@@ -12,7 +12,12 @@ export type Risk = { id: number,
 /**
  * R-001, R-002… assigned by the vault.
  */
-reference: string, title: string, description: string, threat: string, vulnerability: string, asset_ids: Array<number>, owner_id: number | null, likelihood: number | null, impact: number | null, treatment: Treatment | null, residual_likelihood: number | null, residual_impact: number | null, actions: Array<RiskAction>, 
+reference: string, title: string, description: string, threat: string, vulnerability: string, asset_ids: Array<number>, owner_id: number | null, likelihood: number | null, impact: number | null, treatment: Treatment | null, residual_likelihood: number | null, residual_impact: number | null, 
+/**
+ * The day the risk was last assessed (8.2). Set to the day of the write when a new risk is
+ * scored or a risk's levels or treatment change, unless a day is given.
+ */
+assessed_on: string | null, actions: Array<RiskAction>, 
 /**
  * Set when the risk method changed and this risk's levels no longer fit it.
  */

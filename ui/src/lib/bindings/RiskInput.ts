@@ -11,4 +11,9 @@ export type RiskInput = {
 /**
  * 0 to create.
  */
-id: number, title: string, description: string, threat: string, vulnerability: string, asset_ids: Array<number>, owner_id: number | null, likelihood: number | null, impact: number | null, treatment: Treatment | null, residual_likelihood: number | null, residual_impact: number | null, actions: Array<RiskAction>, };
+id: number, title: string, description: string, threat: string, vulnerability: string, asset_ids: Array<number>, owner_id: number | null, likelihood: number | null, impact: number | null, treatment: Treatment | null, residual_likelihood: number | null, residual_impact: number | null, 
+/**
+ * The day the risk was last assessed (8.2). Set to the day of the write when a new risk is
+ * scored or a risk's levels or treatment change, unless a day is given.
+ */
+assessed_on: string | null, actions: Array<RiskAction>, };

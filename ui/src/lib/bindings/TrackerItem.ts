@@ -12,7 +12,13 @@ reference: string, kind: ItemKind, title: string, description: string, source: I
 /**
  * The source record's reference, when there is one (IA-003, the Stage 1 report's number…).
  */
-source_ref: string, clauses: Array<string>, controls: Array<string>, owner_id: number | null, raised_on: string, due_on: string | null, status: ItemStatus, 
+source_ref: string, 
+/**
+ * The certification body's own number for a finding it raised at its audit ("NC-02"), so
+ * the corrective action plan answers its report finding by finding. Only for items from a
+ * Stage 1, Stage 2 or surveillance audit.
+ */
+finding_number: string, clauses: Array<string>, controls: Array<string>, owner_id: number | null, raised_on: string, due_on: string | null, status: ItemStatus, 
 /**
  * What was done at once to contain the problem.
  */

@@ -85,6 +85,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0011_suppliers_incidents_requirements.sql"),
         released_sha256: Some("ef574d3ae6dfc5a8ae32af981d3393d2bb91b5e07883aa44f944e77d79e9f580"),
     },
+    Migration {
+        version: 12,
+        name: "0012_assessed_on_finding_number",
+        sql: include_str!("migrations/0012_assessed_on_finding_number.sql"),
+        released_sha256: Some("9f6d97cb40612e9ec9759ace74461490581c4f76d315ccb417a78fe2ed07ae3b"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -228,6 +228,10 @@ pub struct Risk {
     pub residual_likelihood: Option<u32>,
     #[serde(default)]
     pub residual_impact: Option<u32>,
+    /// The day the risk was last assessed (8.2). Set to the day of the write when a new risk is
+    /// scored or a risk's levels or treatment change, unless a day is given.
+    #[serde(default)]
+    pub assessed_on: Option<NaiveDate>,
     #[serde(default)]
     pub actions: Vec<RiskAction>,
     /// Set when the risk method changed and this risk's levels no longer fit it.
@@ -272,6 +276,10 @@ pub struct RiskInput {
     pub residual_likelihood: Option<u32>,
     #[serde(default)]
     pub residual_impact: Option<u32>,
+    /// The day the risk was last assessed (8.2). Set to the day of the write when a new risk is
+    /// scored or a risk's levels or treatment change, unless a day is given.
+    #[serde(default)]
+    pub assessed_on: Option<NaiveDate>,
     #[serde(default)]
     pub actions: Vec<RiskAction>,
 }
@@ -292,6 +300,7 @@ impl From<Risk> for RiskInput {
             treatment: risk.treatment,
             residual_likelihood: risk.residual_likelihood,
             residual_impact: risk.residual_impact,
+            assessed_on: risk.assessed_on,
             actions: risk.actions,
         }
     }
@@ -312,6 +321,7 @@ impl RiskInput {
             treatment: self.treatment,
             residual_likelihood: self.residual_likelihood,
             residual_impact: self.residual_impact,
+            assessed_on: self.assessed_on,
             actions: self.actions,
             ..Risk::titled(&self.title)
         }
@@ -336,6 +346,7 @@ impl Risk {
             treatment: None,
             residual_likelihood: None,
             residual_impact: None,
+            assessed_on: None,
             actions: Vec::new(),
             needs_review: false,
             inherent: None,

@@ -14,7 +14,7 @@ use crate::error::{CoreError, ErrorCode, FieldError, Result};
 const RISKS: &str = "risks";
 const ACTIONS: &str = "risk_actions";
 const SELECT: &str = "SELECT id, reference, title, description, threat, vulnerability, asset_ids, owner_id, \
-                      likelihood, impact, treatment, residual_likelihood, residual_impact, needs_review FROM risks";
+                      likelihood, impact, treatment, residual_likelihood, residual_impact, needs_review, assessed_on FROM risks";
 
 /// Every risk with its actions, approvals and derived scores, in reference order.
 pub fn list(conn: &Connection) -> Result<Vec<Risk>> {
@@ -101,6 +101,9 @@ fn insert_as(
     let method = method_required(tx.reader())?;
     let mut risk = risk.validated(&method)?;
     check_links(tx.reader(), &risk)?;
+    if action != Action::Import && risk.assessed_on.is_none() && is_scored(&risk) {
+        risk.assessed_on = Some(tx.stamp().at.date_naive());
+    }
     if !keep_reference || risk.reference.is_empty() {
         risk.reference = crate::db::record::next_reference(tx.reader(), "risks", "R-")?;
         if action != Action::Import {
@@ -116,8 +119,8 @@ fn insert_as(
         action,
         &row_image(&risk),
         "INSERT INTO risks (id, reference, title, description, threat, vulnerability, asset_ids, owner_id, \
-         likelihood, impact, treatment, residual_likelihood, residual_impact, needs_review) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+         likelihood, impact, treatment, residual_likelihood, residual_impact, needs_review, assessed_on) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         values.as_slice(),
     )?;
     risk.id = id;
@@ -144,6 +147,9 @@ pub fn update_in(tx: &mut WriteTx<'_>, risk: Risk) -> Result<Risk> {
     let before = get(tx.reader(), risk.id)?;
     risk.reference = before.reference.clone();
     risk.needs_review = false;
+    if risk.assessed_on == before.assessed_on && reassessed(&before, &risk) {
+        risk.assessed_on = Some(tx.stamp().at.date_naive());
+    }
     write_risk_row(tx, &before, &risk)?;
     let mut kept = Vec::new();
     for action in std::mem::take(&mut risk.actions) {
@@ -224,7 +230,7 @@ pub(crate) fn write_risk_row(tx: &mut WriteTx<'_>, before: &Risk, after: &Risk) 
         &new,
         "UPDATE risks SET title = ?2, description = ?3, threat = ?4, vulnerability = ?5, asset_ids = ?6, \
          owner_id = ?7, likelihood = ?8, impact = ?9, treatment = ?10, residual_likelihood = ?11, \
-         residual_impact = ?12, needs_review = ?13 WHERE id = ?1",
+         residual_impact = ?12, needs_review = ?13, assessed_on = ?14 WHERE id = ?1",
         values.as_slice(),
     )?;
     Ok(())
@@ -313,6 +319,36 @@ fn check_links(conn: &Connection, risk: &Risk) -> Result<()> {
     }
 }
 
+/// Whether the risk has been given any level: then it has been assessed.
+fn is_scored(r: &Risk) -> bool {
+    [
+        r.likelihood,
+        r.impact,
+        r.residual_likelihood,
+        r.residual_impact,
+    ]
+    .iter()
+    .any(Option::is_some)
+}
+
+/// Whether saving `after` over `before` changes what an assessment decides: a level or the
+/// treatment.
+fn reassessed(before: &Risk, after: &Risk) -> bool {
+    (
+        before.likelihood,
+        before.impact,
+        before.treatment,
+        before.residual_likelihood,
+        before.residual_impact,
+    ) != (
+        after.likelihood,
+        after.impact,
+        after.treatment,
+        after.residual_likelihood,
+        after.residual_impact,
+    )
+}
+
 fn finish(conn: &Connection, mut risk: Risk) -> Result<Risk> {
     derive_scores(&mut risk, get_method(conn)?.as_ref());
     risk.approvals = approvals_of(conn, &risk)?;
@@ -326,16 +362,16 @@ fn row_image(r: &Risk) -> serde_json::Value {
         "vulnerability": r.vulnerability, "asset_ids": r.asset_ids, "owner_id": r.owner_id,
         "likelihood": r.likelihood, "impact": r.impact, "treatment": r.treatment,
         "residual_likelihood": r.residual_likelihood, "residual_impact": r.residual_impact,
-        "needs_review": r.needs_review,
+        "needs_review": r.needs_review, "assessed_on": r.assessed_on,
     })
 }
 
-/// Values for the row's columns from `title` to `needs_review`, in table order.
+/// Values for the row's columns from `title` to `assessed_on`, in table order.
 #[allow(
     clippy::ptr_arg,
     reason = "a &String coerces to &dyn ToSql; a &str, being unsized behind, does not"
 )]
-fn row_values<'a>(r: &'a Risk, assets: &'a String) -> [&'a dyn ToSql; 12] {
+fn row_values<'a>(r: &'a Risk, assets: &'a String) -> [&'a dyn ToSql; 13] {
     [
         &r.title,
         &r.description,
@@ -349,6 +385,7 @@ fn row_values<'a>(r: &'a Risk, assets: &'a String) -> [&'a dyn ToSql; 12] {
         &r.residual_likelihood,
         &r.residual_impact,
         &r.needs_review,
+        &r.assessed_on,
     ]
 }
 
@@ -401,5 +438,6 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Risk> {
     risk.residual_likelihood = row.get(11)?;
     risk.residual_impact = row.get(12)?;
     risk.needs_review = row.get(13)?;
+    risk.assessed_on = row.get(14)?;
     Ok(risk)
 }

@@ -3,13 +3,19 @@
 //! versions, immutable snapshots of every entry that the certification body reviews.
 //!
 //! Every vault holds exactly the 93 entries of the embedded reference list: they are created
-//! with the vault, and a vault from before the SoA existed gets them when it is opened.
+//! with the vault, and a vault from before the SoA existed gets them when it is opened. The
+//! register's SoA document takes its versions from the SoA's approvals (`register`).
 
 mod model;
+mod register;
 mod store;
 mod versions;
 
-pub use model::{ImplementationStatus, SoaEntry, SoaReasons, SoaTotals, SoaVersion, totals};
+pub use model::{
+    ImplementationStatus, NOT_APPLICABLE, SoaEntry, SoaReasons, SoaTotals, SoaVersion, totals,
+};
+pub(crate) use register::catch_up;
+pub use register::{SOA_ITEM, is_soa_document, version_number};
 pub use store::{get, list, update, update_in, update_many};
 pub(crate) use store::{import_entry, missing_count, seed_missing};
 pub(crate) use versions::insert_version;

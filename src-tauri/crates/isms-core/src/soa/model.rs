@@ -144,7 +144,13 @@ pub struct SoaVersion {
     pub entries: Vec<SoaEntry>,
 }
 
-/// The counts an auditor checks first; they always add up to the entries counted.
+/// The status word of an excluded control, in every pack, sheet and screen.
+pub const NOT_APPLICABLE: &str = "Not applicable";
+
+/// The counts an auditor checks first; they always add up to the entries counted. An excluded
+/// control is "Not applicable", never counted as implemented or not started, whatever status
+/// it was once given: implemented + in progress + not started + without status + not applicable
+/// = controls.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct SoaTotals {
@@ -156,6 +162,8 @@ pub struct SoaTotals {
     pub in_progress: u32,
     pub not_started: u32,
     pub without_status: u32,
+    /// Excluded controls: their status is "Not applicable".
+    pub not_applicable: u32,
     pub applicable_without_reason: u32,
     pub excluded_without_justification: u32,
 }
@@ -174,6 +182,10 @@ pub fn totals(entries: &[SoaEntry]) -> SoaTotals {
                 t.excluded_without_justification += u32::from(e.justification.trim().is_empty());
             }
             None => t.undecided += 1,
+        }
+        if e.applicable == Some(false) {
+            t.not_applicable += 1;
+            continue;
         }
         match e.status {
             Some(ImplementationStatus::Implemented) => t.implemented += 1,

@@ -48,6 +48,16 @@ pub enum ItemSource {
     Other,
 }
 
+impl ItemSource {
+    /// An audit by the certification body: Stage 1, Stage 2 or surveillance.
+    pub fn is_certification_audit(self) -> bool {
+        matches!(
+            self,
+            ItemSource::Stage1Audit | ItemSource::Stage2Audit | ItemSource::SurveillanceAudit
+        )
+    }
+}
+
 crate::text_enum!(ItemSource {
     Stage1Audit => "stage1_audit",
     Stage2Audit => "stage2_audit",
@@ -103,6 +113,11 @@ pub struct TrackerItem {
     /// The source record's reference, when there is one (IA-003, the Stage 1 report's number…).
     #[serde(default)]
     pub source_ref: String,
+    /// The certification body's own number for a finding it raised at its audit ("NC-02"), so
+    /// the corrective action plan answers its report finding by finding. Only for items from a
+    /// Stage 1, Stage 2 or surveillance audit.
+    #[serde(default)]
+    pub finding_number: String,
     #[serde(default)]
     pub clauses: Vec<String>,
     #[serde(default)]
@@ -146,6 +161,7 @@ impl TrackerItem {
             description: String::new(),
             source,
             source_ref: String::new(),
+            finding_number: String::new(),
             clauses: Vec::new(),
             controls: Vec::new(),
             owner_id: None,
@@ -174,6 +190,7 @@ impl TrackerItem {
         for text in [
             &mut self.title,
             &mut self.source_ref,
+            &mut self.finding_number,
             &mut self.correction,
             &mut self.root_cause,
             &mut self.corrective_action,
@@ -207,6 +224,12 @@ impl TrackerItem {
             errors.push(FieldError::new(
                 "controls",
                 format!("{bad} is not an Annex A control."),
+            ));
+        }
+        if !self.finding_number.is_empty() && !self.source.is_certification_audit() {
+            errors.push(FieldError::new(
+                "finding_number",
+                "Only a finding from the certification body's audit has its number; choose the Stage 1, Stage 2 or surveillance audit as the source.",
             ));
         }
         if self.due_on.is_some_and(|due| due < self.raised_on) {

@@ -38,6 +38,7 @@ impl Record for TrackerItem {
         "effectiveness_result",
         "closed_on",
         "evidence_ids",
+        "finding_number",
     ];
     const ORDER: &'static str = "id";
     const NOUN: &'static str = "tracker item";
@@ -66,6 +67,7 @@ impl Record for TrackerItem {
             &self.effectiveness_result,
             &self.closed_on,
             json(&self.evidence_ids),
+            &self.finding_number,
         ]
     }
 
@@ -93,6 +95,7 @@ impl Record for TrackerItem {
             effectiveness_result: row.get(18)?,
             closed_on: row.get(19)?,
             evidence_ids: serde_json::from_str(&list(20)?).unwrap_or_default(),
+            finding_number: row.get(21)?,
             notes: Vec::new(),
         })
     }

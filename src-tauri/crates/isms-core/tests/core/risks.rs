@@ -415,3 +415,70 @@ fn committed_level_table_for_the_ui_previews_matches_the_core() {
         "ui/src/lib/risks/levels.fixture.json is stale: run `make schema` and commit"
     );
 }
+
+/// The day of a stamp `days` days after the support's base day (2 March 2026).
+fn stamp_days(days: i64) -> isms_core::Stamp {
+    stamp(days * 24 * 60)
+}
+
+#[test]
+fn a_risk_carries_the_day_it_was_last_assessed() {
+    let s = Scratch::new();
+    let (mut vault, owner) = setup(&s);
+    let on = |d: &str| Some(d.parse::<chrono::NaiveDate>().unwrap());
+
+    // Unscored: not assessed yet.
+    let draft = risks::create(&mut vault, stamp(1), Risk::titled("Laptop theft")).unwrap();
+    assert_eq!(draft.assessed_on, None);
+
+    // Scored when created: assessed that day.
+    let scored = Risk {
+        owner_id: Some(owner),
+        likelihood: Some(3),
+        impact: Some(4),
+        ..Risk::titled("Phishing")
+    };
+    let risk = risks::create(&mut vault, stamp_days(1), scored).unwrap();
+    assert_eq!(risk.assessed_on, on("2026-03-03"));
+
+    // A change of title is not a new assessment.
+    let renamed = risks::update(
+        &mut vault,
+        stamp_days(5),
+        Risk {
+            title: "Phishing of staff".into(),
+            ..risk.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(renamed.assessed_on, on("2026-03-03"));
+
+    // A new level is.
+    let rescored = risks::update(
+        &mut vault,
+        stamp_days(9),
+        Risk {
+            impact: Some(5),
+            ..renamed.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(rescored.assessed_on, on("2026-03-11"));
+
+    // An owner who reviewed the risk and changed nothing says when.
+    let reviewed = risks::update(
+        &mut vault,
+        stamp_days(20),
+        Risk {
+            assessed_on: on("2026-03-20"),
+            ..rescored.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(reviewed.assessed_on, on("2026-03-20"));
+    assert_eq!(
+        risks::get(vault.reader(), reviewed.id).unwrap().assessed_on,
+        on("2026-03-20"),
+        "the day is stored"
+    );
+}

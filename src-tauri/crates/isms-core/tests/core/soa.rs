@@ -159,7 +159,7 @@ fn totals_always_add_up_to_the_rows() {
             None,
             Some(ImplementationStatus::Implemented),
             Some(ImplementationStatus::InProgress),
-        ][i % 3];
+        ][(i / 3 + i) % 3];
         if e.applicable == Some(false) && e.justification.is_empty() {
             e.justification = "Not relevant to a software company.".into();
         }
@@ -171,9 +171,26 @@ fn totals_always_add_up_to_the_rows() {
     assert_eq!(t.controls, 93);
     assert_eq!(t.applicable + t.excluded + t.undecided, t.controls);
     assert_eq!(
-        t.implemented + t.in_progress + t.not_started + t.without_status,
+        t.implemented + t.in_progress + t.not_started + t.without_status + t.not_applicable,
         t.controls
     );
+    // An excluded control is "Not applicable" whatever status it was given: never counted as
+    // implemented, in progress or not started.
+    assert_eq!(t.not_applicable, t.excluded);
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.applicable == Some(false) && e.status.is_some()),
+        "the fixture gives some excluded control a status"
+    );
+    let counted = |s: ImplementationStatus| {
+        entries
+            .iter()
+            .filter(|e| e.applicable != Some(false) && e.status == Some(s))
+            .count() as u32
+    };
+    assert_eq!(t.implemented, counted(ImplementationStatus::Implemented));
+    assert_eq!(t.not_started, counted(ImplementationStatus::NotStarted));
     assert_eq!(
         t.applicable,
         entries
@@ -266,4 +283,98 @@ fn a_vault_from_before_the_soa_gets_its_93_entries_when_opened() {
     .unwrap();
     let vault = Vault::open(&copy, Passphrase::new(PASS.into()), &s.backups(), &stamp(0)).unwrap();
     assert_eq!(soa::list(vault.reader()).unwrap().len(), 93);
+}
+
+/// One version history: the register's SoA document takes its versions from the SoA's
+/// approvals, a document that starts covering 6.1.3 d) later catches up, and it takes no draft
+/// of its own.
+#[test]
+fn the_registers_soa_document_shows_the_soas_approved_versions() {
+    use isms_core::documents::{self, DocKind, Document, DraftVersion};
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let ceo = people::create(&mut vault, stamp(0), Person::new("Ceo", "ceo@acme.example")).unwrap();
+    let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
+    let soa_doc = documents::create(
+        &mut vault,
+        stamp(1),
+        Document {
+            mandatory_items: vec![soa::SOA_ITEM.into()],
+            ..Document::new("SOA-01", "Statement of Applicability", DocKind::Record)
+        },
+    )
+    .unwrap();
+    assert!(
+        soa_doc.versions.is_empty(),
+        "no SoA version is approved yet"
+    );
+
+    soa::approve(
+        &mut vault,
+        stamp(2),
+        ceo.id,
+        day("2026-03-10"),
+        "For Stage 1",
+    )
+    .unwrap();
+    soa::approve(&mut vault, stamp(3), ceo.id, day("2026-06-04"), "").unwrap();
+    let doc = documents::get(vault.reader(), soa_doc.id).unwrap();
+    let shown: Vec<(&str, Option<chrono::NaiveDate>, Option<i64>)> = doc
+        .versions
+        .iter()
+        .map(|v| (v.number.as_str(), v.approved_on, v.approved_by))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            ("1", Some(day("2026-03-10")), Some(ceo.id)),
+            ("2", Some(day("2026-06-04")), Some(ceo.id)),
+        ]
+    );
+    assert_eq!(doc.current().unwrap().number, "2");
+    assert!(doc.versions[0].change_summary.contains("For Stage 1"));
+
+    // A draft of its own would start a second story.
+    let err = documents::save_draft(
+        &mut vault,
+        stamp(4),
+        doc.id,
+        DraftVersion {
+            number: "3.0".into(),
+            change_summary: String::new(),
+            evidence_id: None,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert!(
+        err.message.contains("Statement of Applicability"),
+        "{err:?}"
+    );
+
+    // A document that comes to cover 6.1.3 d) later is given the versions approved so far.
+    let other = documents::create(
+        &mut vault,
+        stamp(5),
+        Document::new("REC-09", "Applicability register", DocKind::Record),
+    )
+    .unwrap();
+    assert!(other.versions.is_empty());
+    let other = documents::update(
+        &mut vault,
+        stamp(6),
+        Document {
+            mandatory_items: vec![soa::SOA_ITEM.into()],
+            ..other
+        },
+    )
+    .unwrap();
+    assert_eq!(other.versions.len(), 2);
+    assert_eq!(
+        other.current().unwrap().approved_on,
+        Some(day("2026-06-04"))
+    );
+    // Saving it again adds nothing.
+    let again = documents::update(&mut vault, stamp(7), other.clone()).unwrap();
+    assert_eq!(again.versions.len(), 2);
 }

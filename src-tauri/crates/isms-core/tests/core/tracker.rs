@@ -286,3 +286,33 @@ fn progress_notes_are_kept_in_date_order_and_never_change() {
         "note"
     );
 }
+
+#[test]
+fn only_a_certification_body_finding_has_the_bodys_number() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let from_cb = TrackerItem {
+        finding_number: "  NC-02 ".into(),
+        ..nc("Access reviews not evidenced")
+    };
+    let saved = tracker::create(&mut vault, stamp(1), from_cb).unwrap();
+    assert_eq!(saved.finding_number, "NC-02", "trimmed and stored");
+    assert_eq!(
+        tracker::get(vault.reader(), saved.id)
+            .unwrap()
+            .finding_number,
+        "NC-02"
+    );
+
+    let internal = TrackerItem {
+        finding_number: "NC-02".into(),
+        source: ItemSource::InternalAudit,
+        ..nc("Backups not tested")
+    };
+    let err = tracker::create(&mut vault, stamp(2), internal).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert!(
+        err.fields.iter().any(|f| f.field == "finding_number"),
+        "{err:?}"
+    );
+}

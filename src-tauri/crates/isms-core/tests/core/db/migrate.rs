@@ -370,3 +370,40 @@ fn a_verified_backup_is_written_before_migrating() {
         .unwrap();
     assert_eq!(version, 1, "the backup keeps the schema it was taken from");
 }
+
+/// Schema 12 gives every risk already in a vault the day of its last recorded change as the day
+/// it was last assessed, from the history the vault keeps.
+#[test]
+fn upgrading_to_schema_12_dates_each_risks_last_assessment_from_its_history() {
+    let s = Scratch::new();
+    let copy = s.path("v11.isms");
+    std::fs::copy(fixtures().join("vault-v11.isms"), &copy).unwrap();
+    let before = {
+        let conn = rusqlite::Connection::open(&copy).unwrap();
+        conn.pragma_update(None, "key", PASS).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT r.id, (SELECT substr(max(h.at), 1, 10) FROM history h \
+                 WHERE h.table_name = 'risks' AND h.record_id = CAST(r.id AS TEXT)) FROM risks r",
+            )
+            .unwrap();
+        stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+        })
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap()
+    };
+    assert!(!before.is_empty(), "the v11 fixture holds a risk");
+    let upgraded =
+        Vault::open(&copy, Passphrase::new(PASS.into()), &s.backups(), &stamp(0)).unwrap();
+    for (id, last_change) in before {
+        let risk = isms_core::risks::get(upgraded.reader(), id).unwrap();
+        assert_eq!(
+            risk.assessed_on.map(|d| d.to_string()),
+            last_change,
+            "risk {id}"
+        );
+        assert!(risk.assessed_on.is_some(), "risk {id} has a history");
+    }
+}
