@@ -4,15 +4,20 @@
 //! and due date; then each one in detail with its description and latest progress. An NC is
 //! open when it was raised by the evaluation date and not closed by then. A missing root cause or
 //! corrective action is said so, not left blank; with nothing open, the plan says that alone.
+//! Each NC from the certification body's audit carries the body's own finding number. For a body
+//! that certifies with zero findings only, the NCs closed since its last audit follow with
+//! their evidence; a sign-off block (prepared by, approved by, dates) ends the plan.
 
 use chrono::NaiveDate;
-use isms_core::tracker::{ItemKind, TrackerItem};
+use isms_core::organisation::FindingPolicy;
+use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
 use isms_core::{Result, Vault};
 
 use super::documentation::policy_words;
 use super::records::{
     DASH, Records, date, item_kind, item_source, item_status, list, long_date, or_dash,
 };
+use super::registers::file_named;
 use super::tracker;
 use super::{CONFIDENTIALITY, generated_by};
 use crate::model::{Block, Fact, Pack, Section};
@@ -73,6 +78,20 @@ pub(crate) fn pack(r: &Records) -> Pack {
             detail.extend(nc_detail(r, i));
         }
     }
+    let mut sections = vec![Section {
+        title: "Open nonconformities".into(),
+        blocks: plan,
+    }];
+    if !detail.is_empty() {
+        sections.push(Section {
+            title: "Each nonconformity in detail".into(),
+            blocks: detail,
+        });
+    }
+    if org.finding_policy == FindingPolicy::ZeroFindings {
+        sections.push(closed_since_audit(r));
+    }
+    sections.push(sign_off(r, &owner));
     Pack {
         title: TITLE.into(),
         company: org.name.clone(),
@@ -80,30 +99,120 @@ pub(crate) fn pack(r: &Records) -> Pack {
         as_of: r.as_of,
         version: generated_by(),
         cover,
-        sections: std::iter::once(Section {
-            title: "Open nonconformities".into(),
-            blocks: plan,
-        })
-        .chain((!detail.is_empty()).then(|| Section {
-            title: "Each nonconformity in detail".into(),
-            blocks: detail,
-        }))
-        .collect(),
+        sections,
+    }
+}
+
+/// The certification body's last audit on or before the evaluation date: Stage 2 once held,
+/// else Stage 1.
+fn last_audit(r: &Records) -> Option<(NaiveDate, &'static str)> {
+    let org = &r.facts.organisation;
+    [
+        (org.stage2_target, "Stage 2 audit"),
+        (org.stage1_date, "Stage 1 audit"),
+    ]
+    .into_iter()
+    .find_map(|(day, name)| day.filter(|d| *d <= r.as_of).map(|d| (d, name)))
+}
+
+/// For a body that certifies with zero findings only: every nonconformity closed since its last
+/// audit, with what shows it is closed (closure, effectiveness review, evidence files).
+fn closed_since_audit(r: &Records) -> Section {
+    let since = last_audit(r);
+    let closed = tracker::items(r, |i| {
+        i.kind.is_nc()
+            && i.status == ItemStatus::Closed
+            && i.closed_on
+                .is_some_and(|c| c <= r.as_of && since.is_none_or(|(audit, _)| c >= audit))
+    });
+    let mut blocks = vec![Block::Paragraph(match since {
+        Some((day, name)) => format!(
+            "The certification body certifies with zero findings only. Nonconformities closed between its {} on {} and {}: {}.",
+            name.to_lowercase(),
+            long_date(day),
+            long_date(r.as_of),
+            closed.len()
+        ),
+        None => format!(
+            "The certification body certifies with zero findings only. Nonconformities closed by {}: {}.",
+            long_date(r.as_of),
+            closed.len()
+        ),
+    })];
+    if closed.is_empty() {
+        blocks.push(Block::Note("None was closed in that time.".into()));
+    }
+    for i in closed {
+        let files: Vec<String> = i.evidence_ids.iter().map(|id| file_named(r, *id)).collect();
+        blocks.push(Block::Heading(format!(
+            "{} {}: {}",
+            i.reference,
+            item_kind(i.kind),
+            i.title
+        )));
+        blocks.push(Block::Facts(vec![
+            Fact::new("Source", item_source(i)),
+            Fact::new("Closed", date(i.closed_on)),
+            Fact::new("Root cause", or_dash(&i.root_cause)),
+            Fact::new("Corrective action", or_dash(&i.corrective_action)),
+            Fact::new(
+                "Effectiveness review",
+                format!(
+                    "{}: {}",
+                    date(i.effectiveness_on),
+                    or_dash(&i.effectiveness_result)
+                ),
+            ),
+            Fact::new(
+                "Evidence",
+                if files.is_empty() {
+                    "No file is attached".to_owned()
+                } else {
+                    files.join("; ")
+                },
+            ),
+        ]));
+    }
+    Section {
+        title: "Nonconformities closed since the audit".into(),
+        blocks,
+    }
+}
+
+/// Who prepared the plan and who approves it, with room to sign.
+fn sign_off(r: &Records, owner: &[String]) -> Section {
+    const LINE: &str = "______________________________";
+    let prepared = if owner.is_empty() {
+        LINE.to_owned()
+    } else {
+        format!("{} (ISMS owner)", list(owner))
+    };
+    Section {
+        title: "Sign-off".into(),
+        blocks: vec![
+            Block::Paragraph(format!(
+                "This corrective action plan states the nonconformities open on {} and what will be done about each. It is submitted to the certification body once prepared and approved.",
+                long_date(r.as_of)
+            )),
+            Block::Heading("Prepared by".into()),
+            Block::Facts(vec![
+                Fact::new("Name", prepared),
+                Fact::new("Signature", LINE),
+                Fact::new("Date", LINE),
+            ]),
+            Block::Heading("Approved by (top management)".into()),
+            Block::Facts(vec![
+                Fact::new("Name", LINE),
+                Fact::new("Signature", LINE),
+                Fact::new("Date", LINE),
+            ]),
+        ],
     }
 }
 
 fn nc_detail(r: &Records, i: &TrackerItem) -> Vec<Block> {
     let refs: Vec<String> = i.clauses.iter().chain(i.controls.iter()).cloned().collect();
-    let latest = i
-        .notes
-        .iter()
-        .filter(|n| n.noted_on <= r.as_of)
-        .max_by_key(|n| (n.noted_on, n.id))
-        .map_or_else(
-            || DASH.to_owned(),
-            |n| format!("{}: {}", date(Some(n.noted_on)), n.note),
-        );
-    vec![
+    let mut blocks = vec![
         Block::Heading(format!(
             "{} {}: {}",
             i.reference,
@@ -121,9 +230,19 @@ fn nc_detail(r: &Records, i: &TrackerItem) -> Vec<Block> {
             Fact::new("Correction", or_dash(&i.correction)),
             Fact::new("Root cause", or_missing(&i.root_cause)),
             Fact::new("Corrective action", or_missing(&i.corrective_action)),
-            Fact::new("Latest progress", latest),
         ]),
-    ]
+    ];
+    if !i.finding_number.trim().is_empty() {
+        blocks.insert(
+            1,
+            Block::Paragraph(format!(
+                "The certification body's finding {}.",
+                i.finding_number.trim()
+            )),
+        );
+    }
+    blocks.push(tracker::progress(r, &[i]));
+    blocks
 }
 
 /// The text, or "Not recorded yet" for what an open nonconformity still lacks.

@@ -18,7 +18,6 @@ use isms_core::objectives::ObjectiveStatus;
 use isms_core::people::Person;
 use isms_core::readiness::{RuleStatus, View};
 use isms_core::risks::{ActionStatus, RiskLevel, Score, Treatment};
-use isms_core::soa::ImplementationStatus;
 use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
 use isms_core::{Result, Vault, Vocabulary};
 
@@ -214,20 +213,6 @@ pub(crate) fn action_status(s: ActionStatus, due: Option<NaiveDate>, as_of: Naiv
     }
 }
 
-pub(crate) fn implementation(s: Option<ImplementationStatus>) -> Cell {
-    match s {
-        None => Cell::status("No status", Tone::Bad),
-        Some(s) => Cell::status(
-            s.label(),
-            match s {
-                ImplementationStatus::Implemented => Tone::Good,
-                ImplementationStatus::InProgress => Tone::Warning,
-                ImplementationStatus::NotStarted => Tone::Neutral,
-            },
-        ),
-    }
-}
-
 pub(crate) fn objective_status(s: ObjectiveStatus) -> Cell {
     let tone = match s {
         ObjectiveStatus::Planned | ObjectiveStatus::Cancelled => Tone::Neutral,
@@ -264,13 +249,18 @@ pub(crate) fn item_kind(k: ItemKind) -> &'static str {
     k.label()
 }
 
-/// A tracker item's source with its record: "Internal audit IA-001".
+/// A tracker item's source with its record, and the certification body's own number for a
+/// finding of its audit: "Internal audit IA-001", "Stage 1 audit S1-2026, finding NC-02".
 pub(crate) fn item_source(item: &TrackerItem) -> String {
     let word = item.source.label();
-    if item.source_ref.trim().is_empty() {
+    let source = if item.source_ref.trim().is_empty() {
         word.to_owned()
     } else {
         format!("{word} {}", item.source_ref.trim())
+    };
+    match item.finding_number.trim() {
+        "" => source,
+        number => format!("{source}, finding {number}"),
     }
 }
 

@@ -299,7 +299,7 @@ pub(crate) fn incidents(r: &Records) -> Section {
 
 /// An evidence file as a pack row names it: its name and the start of its SHA-256, to find it
 /// in the bundle (which carries it in the record's folder).
-fn file_named(r: &Records, id: i64) -> String {
+pub(crate) fn file_named(r: &Records, id: i64) -> String {
     r.facts.evidence.iter().find(|e| e.id == id).map_or_else(
         || format!("Evidence file #{id} (not in the vault)"),
         |e| {

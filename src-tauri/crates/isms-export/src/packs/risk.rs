@@ -4,9 +4,10 @@
 //! `isms_core::risks::heat_map` over the same risks as the register's rows, so they always add
 //! up to the register. Risks sort by reference, actions in their plan's order.
 
+use chrono::Months;
 use isms_core::Vocabulary;
 use isms_core::documents::Document;
-use isms_core::risks::{self, Risk, RiskMethod};
+use isms_core::risks::{self, ActionStatus, Risk, RiskMethod};
 
 use super::records::{
     Records, action_status, by_reference, date, in_force, list, or_dash, score_cell, treatment,
@@ -46,7 +47,7 @@ pub(crate) fn method(r: &Records) -> Section {
     let label = |labels: &[String], n: u32| {
         labels
             .get(n as usize - 1)
-            .map_or_else(String::new, |l| format!("{n} {l}"))
+            .map_or_else(|| super::records::DASH.to_owned(), Clone::clone)
     };
     let rows = (1..=levels)
         .map(|n| {
@@ -103,7 +104,7 @@ pub(crate) fn method(r: &Records) -> Section {
 fn heat_map(r: &Records, m: &RiskMethod, residual: bool) -> (HeatMap, u32) {
     let map = risks::heat_map(&r.facts.risks, m, residual);
     let title = if residual {
-        "Residual risk (after treatment)"
+        "Residual risk as planned (after the treatment actions)"
     } else {
         "Inherent risk (before treatment)"
     };
@@ -120,6 +121,44 @@ fn heat_map(r: &Records, m: &RiskMethod, residual: bool) -> (HeatMap, u32) {
     )
 }
 
+/// Risks are reassessed at planned intervals (8.2): at least once a year.
+const REASSESS_MONTHS: u32 = 12;
+
+/// The day a risk was last assessed; flagged when never, or more than a year before the
+/// evaluation date.
+fn assessed(r: &Records, x: &Risk) -> Cell {
+    match x.assessed_on {
+        None => Cell::status("Not yet", Tone::Warning),
+        Some(day)
+            if day
+                .checked_add_months(Months::new(REASSESS_MONTHS))
+                .is_some_and(|due| due < r.as_of) =>
+        {
+            Cell::status(date(Some(day)), Tone::Warning)
+        }
+        Some(day) => Cell::text(date(Some(day))),
+    }
+}
+
+/// How many risks have every treatment action done on the evaluation date: the residual map
+/// shows where the plan leads, which is reached once its actions are done.
+fn plan_done(r: &Records, risks: &[&Risk]) -> String {
+    let with_actions: Vec<&&Risk> = risks.iter().filter(|x| !x.actions.is_empty()).collect();
+    let done = with_actions
+        .iter()
+        .filter(|x| {
+            x.actions.iter().all(|a| {
+                a.status == ActionStatus::Done && a.done_date.is_some_and(|d| d <= r.as_of)
+            })
+        })
+        .count();
+    format!(
+        "The residual map places each risk where its treatment plan leads. On {}, {done} of the {} risks with treatment actions have every action done; the others are on their way there.",
+        super::records::long_date(r.as_of),
+        with_actions.len()
+    )
+}
+
 pub(crate) fn register(r: &Records) -> Section {
     let risks = sorted(r);
     let mut blocks = Vec::new();
@@ -130,6 +169,9 @@ pub(crate) fn register(r: &Records) -> Section {
         for residual in [false, true] {
             let (map, unscored) = heat_map(r, m, residual);
             blocks.push(Block::HeatMap(map));
+            if residual {
+                blocks.push(Block::Note(plan_done(r, &risks)));
+            }
             if unscored > 0 {
                 blocks.push(Block::Note(format!(
                     "{unscored} of {} risks have no {} likelihood and impact and are not in this map.",
@@ -147,11 +189,12 @@ pub(crate) fn register(r: &Records) -> Section {
         blocks.push(Block::Table(Table {
             columns: vec![
                 Column::new("Ref", 0.7),
-                Column::new("Risk", 3.0),
-                Column::new("Owner", 1.3),
-                Column::new("Inherent", 1.3),
+                Column::new("Risk", 2.7),
+                Column::new("Owner", 1.25),
+                Column::new("Inherent", 1.25),
                 Column::new("Treatment", 1.0),
-                Column::new("Residual", 1.3),
+                Column::new("Residual", 1.25),
+                Column::new("Assessed", 1.0),
             ],
             rows: risks
                 .iter()
@@ -167,6 +210,7 @@ pub(crate) fn register(r: &Records) -> Section {
                             x.residual_impact,
                             x.residual.as_ref(),
                         ),
+                        assessed(r, x),
                     ]
                 })
                 .collect(),

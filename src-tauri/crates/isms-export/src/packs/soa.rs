@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::NaiveDate;
 use isms_core::readiness::View;
 use isms_core::risks::Risk;
-use isms_core::soa::{self, ImplementationStatus, SoaEntry, SoaTotals, SoaVersion};
+use isms_core::soa::{self, ImplementationStatus, NOT_APPLICABLE, SoaEntry, SoaTotals, SoaVersion};
 use isms_core::{Vault, Vocabulary, reference};
 
 use super::{CONFIDENTIALITY, generated_by};
@@ -136,16 +136,15 @@ fn approved_summary(
     ]
 }
 
-/// The totals an auditor checks first, as cover facts.
+/// The totals an auditor checks first, as cover facts: applicability, then the status of every
+/// control, an excluded one counted as not applicable, so the statuses add up to the controls.
 pub(crate) fn total_facts(t: &SoaTotals) -> Vec<Fact> {
     let mut facts = vec![
-        Fact::new("Controls", t.controls.to_string()),
+        Fact::new("Annex A controls", t.controls.to_string()),
         Fact::new("Applicable", t.applicable.to_string()),
         Fact::new("Excluded", t.excluded.to_string()),
     ];
-    if t.undecided > 0 {
-        facts.push(Fact::new("Undecided", t.undecided.to_string()));
-    }
+    facts.push(Fact::new("Undecided", t.undecided.to_string()));
     facts.push(Fact::new(
         ImplementationStatus::Implemented.label(),
         t.implemented.to_string(),
@@ -158,6 +157,7 @@ pub(crate) fn total_facts(t: &SoaTotals) -> Vec<Fact> {
         ImplementationStatus::NotStarted.label(),
         t.not_started.to_string(),
     ));
+    facts.push(Fact::new(NOT_APPLICABLE, t.not_applicable.to_string()));
     if t.without_status > 0 {
         facts.push(Fact::new("Without status", t.without_status.to_string()));
     }
@@ -175,7 +175,12 @@ fn theme_totals(entries: &[SoaEntry]) -> Table {
         if undecided {
             counts.push(t.undecided);
         }
-        counts.extend([t.implemented, t.in_progress, t.not_started]);
+        counts.extend([
+            t.implemented,
+            t.in_progress,
+            t.not_started,
+            t.not_applicable,
+        ]);
         cells.extend(counts.into_iter().map(|n| Cell::text(n.to_string())));
         rows.push(cells);
     };
@@ -197,6 +202,7 @@ fn theme_totals(entries: &[SoaEntry]) -> Table {
         n(ImplementationStatus::Implemented.label()),
         n(ImplementationStatus::InProgress.label()),
         n(ImplementationStatus::NotStarted.label()),
+        n(NOT_APPLICABLE),
     ]);
     Table { columns, rows }
 }
@@ -228,16 +234,24 @@ pub(crate) fn theme_sections(
                 t.implemented,
                 t.in_progress
             );
-            let rows = group.iter().map(|e| row(e, names, linked)).collect();
+            let name = |id: Option<i64>| name(names, id);
+            let rows = group.iter().map(|e| row(e, &name, linked)).collect();
             Section {
                 title: format!("{theme} controls"),
-                blocks: vec![Block::Note(note), Block::Table(controls_table(rows))],
+                blocks: vec![
+                    Block::Note(note),
+                    Block::Table(controls_table(rows)),
+                    Block::Heading(format!("How the {theme} controls are implemented")),
+                    implementation_notes(&group),
+                ],
             }
         })
         .collect()
 }
 
-fn controls_table(rows: Vec<Vec<Cell>>) -> Table {
+/// The table of a theme's controls, in the SoA pack and in the stage packs alike: whether and
+/// why each applies, its status, its owner and the risks whose treatment actions use it.
+pub(crate) fn controls_table(rows: Vec<Vec<Cell>>) -> Table {
     Table {
         columns: vec![
             Column::new("Control", 0.6),
@@ -253,22 +267,55 @@ fn controls_table(rows: Vec<Vec<Cell>>) -> Table {
     }
 }
 
-fn row(
+/// How each control of `entries` is implemented, in the owner's words (the entry's notes): a
+/// table of the controls that have some, or a note saying none has.
+pub(crate) fn implementation_notes(entries: &[SoaEntry]) -> Block {
+    let rows: Vec<Vec<Cell>> = entries
+        .iter()
+        .filter(|e| !e.notes.trim().is_empty())
+        .map(|e| {
+            vec![
+                Cell::bold(&e.control_id),
+                Cell::text(&e.title),
+                Cell::text(e.notes.trim()),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return Block::Note("No implementation notes are recorded for these controls.".into());
+    }
+    Block::Table(Table {
+        columns: vec![
+            Column::new("Control", 0.6),
+            Column::new("Title", 2.4),
+            Column::new("How it is implemented", 7.0).clipped(10),
+        ],
+        rows,
+    })
+}
+
+/// The status cell of an entry: an excluded control is not applicable, whatever status it
+/// was once given.
+pub(crate) fn status_cell(e: &SoaEntry) -> Cell {
+    match (e.applicable, e.status) {
+        (Some(false), _) => Cell::status(NOT_APPLICABLE, Tone::Neutral),
+        (_, Some(s @ ImplementationStatus::Implemented)) => Cell::status(s.label(), Tone::Good),
+        (_, Some(s @ ImplementationStatus::InProgress)) => Cell::status(s.label(), Tone::Warning),
+        (_, Some(s @ ImplementationStatus::NotStarted)) => Cell::status(s.label(), Tone::Neutral),
+        (_, None) => Cell::status("No status", Tone::Bad),
+    }
+}
+
+/// One control's row of [`controls_table`]; `name` names a person.
+pub(crate) fn row(
     e: &SoaEntry,
-    names: &HashMap<i64, String>,
+    name: &dyn Fn(Option<i64>) -> String,
     linked: &BTreeMap<String, Vec<String>>,
 ) -> Vec<Cell> {
     let applies = match e.applicable {
         Some(true) => Cell::status("Yes", Tone::Good),
         Some(false) => Cell::status("No", Tone::Neutral),
         None => Cell::status("Undecided", Tone::Warning),
-    };
-    let status = match (e.status, e.applicable) {
-        (Some(s @ ImplementationStatus::Implemented), _) => Cell::status(s.label(), Tone::Good),
-        (Some(s @ ImplementationStatus::InProgress), _) => Cell::status(s.label(), Tone::Warning),
-        (Some(s @ ImplementationStatus::NotStarted), _) => Cell::status(s.label(), Tone::Neutral),
-        (None, Some(false)) => Cell::text(DASH),
-        (None, _) => Cell::status("No status", Tone::Bad),
     };
     let risks = linked
         .get(&e.control_id)
@@ -279,13 +326,16 @@ fn row(
         applies,
         Cell::text(reasons(e)),
         Cell::text(or_dash(&e.justification)),
-        status,
-        Cell::text(name(names, e.owner_id)),
+        status_cell(e),
+        Cell::text(name(e.owner_id)),
         Cell::text(risks),
     ]
 }
 
 fn reasons(e: &SoaEntry) -> String {
+    if e.applicable != Some(true) {
+        return DASH.to_owned();
+    }
     let r = e.reasons;
     let words: Vec<&str> = [
         (r.legal, "Legal"),
@@ -304,7 +354,7 @@ fn reasons(e: &SoaEntry) -> String {
 }
 
 /// Entries grouped by theme, themes in control order.
-fn by_theme(entries: &[SoaEntry]) -> Vec<(String, Vec<SoaEntry>)> {
+pub(crate) fn by_theme(entries: &[SoaEntry]) -> Vec<(String, Vec<SoaEntry>)> {
     let mut groups: Vec<(String, Vec<SoaEntry>)> = Vec::new();
     for e in entries {
         match groups.iter_mut().find(|(t, _)| *t == e.theme) {

@@ -2,7 +2,8 @@
 //! cover gives the company, scope, audit dates, readiness verdict, the approved SoA version and
 //! the SoA totals; then the Stage 1 readiness result, scope and context, the policy and document
 //! register, roles, the risk method, the risk register with its heat maps, the treatment plan
-//! with owners' approvals, the Statement of Applicability, objectives and the clause checklist.
+//! with owners' approvals, the Statement of Applicability, objectives, the clause checklist, the
+//! internal audit programme and the ISMS tracker.
 //! The `stage2` pack reuses the cover and the documentation sections from here.
 
 use chrono::NaiveDate;
@@ -11,7 +12,8 @@ use isms_core::{Result, Vault};
 
 use super::records::{DASH, Records, list, long_date};
 use super::{
-    CONFIDENTIALITY, documentation, generated_by, monitoring, risk, roles, statement, verdict,
+    CONFIDENTIALITY, audit, documentation, generated_by, monitoring, risk, roles, statement,
+    tracker, verdict,
 };
 use crate::model::{Fact, Pack, Section};
 
@@ -26,6 +28,8 @@ pub(crate) fn pack(r: &Records) -> Pack {
     let report = verdict::report(r, Stage::One);
     let mut sections = vec![verdict::section(&report)];
     sections.extend(documentation_sections(r, false));
+    // Set up before Stage 1 (the seed: "set up your ISMS tracker"; the audit programme agreed).
+    sections.extend([audit::programme(r), tracker::section(r)]);
     Pack {
         title: TITLE.into(),
         company: r.facts.organisation.name.clone(),

@@ -1,7 +1,8 @@
-//! The ISMS tracker as the stage2 and cap packs print it: the nonconformity register (what,
-//! where from, when, who, by when, status), the corrective action table beside it (correction,
-//! root cause, corrective action, effectiveness review; long texts clipped to the appendix),
-//! OFIs and observations with their decisions, and the other actions. Items raised after the
+//! The ISMS tracker as the stage1, stage2 and cap packs print it: the nonconformity register
+//! (what, where from, when, who, by when, status), the corrective action table beside it
+//! (correction, root cause, corrective action, effectiveness review, closure; long texts clipped
+//! to the appendix), every dated progress note, OFIs and observations with their decisions, and
+//! the other actions with their progress. Items raised after the
 //! evaluation date are left out; everything sorts by reference.
 
 use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
@@ -81,16 +82,17 @@ fn required(item: &TrackerItem, text: &str) -> Cell {
     }
 }
 
-/// Correction, root cause, corrective action and effectiveness review of each item; an open
-/// one's missing root cause or corrective action is flagged, not left blank.
+/// Correction, root cause, corrective action, effectiveness review and closure of each item;
+/// an open one's missing root cause or corrective action is flagged, not left blank.
 pub(crate) fn corrective_actions(items: &[&TrackerItem]) -> Block {
     Block::Table(Table {
         columns: vec![
             Column::new("Ref", 0.7),
-            Column::new("Correction", 2.2).clipped(4),
-            Column::new("Root cause", 2.2).clipped(4),
-            Column::new("Corrective action", 2.4).clipped(4),
-            Column::new("Effectiveness review", 2.0).clipped(4),
+            Column::new("Correction", 2.0).clipped(4),
+            Column::new("Root cause", 2.0).clipped(4),
+            Column::new("Corrective action", 2.2).clipped(4),
+            Column::new("Effectiveness review", 1.9).clipped(4),
+            Column::new("Closed", 0.95),
         ],
         rows: items
             .iter()
@@ -101,9 +103,40 @@ pub(crate) fn corrective_actions(items: &[&TrackerItem]) -> Block {
                     required(i, &i.root_cause),
                     required(i, &i.corrective_action),
                     Cell::text(effectiveness(i)),
+                    Cell::text(date(i.closed_on)),
                 ]
             })
             .collect(),
+    })
+}
+
+/// The dated progress notes of `items` up to the evaluation date, item by item, oldest first:
+/// how each finding moved from raised to closed (seed check 6: progress shown).
+pub(crate) fn progress(r: &Records, items: &[&TrackerItem]) -> Block {
+    let rows: Vec<Vec<Cell>> = items
+        .iter()
+        .flat_map(|i| {
+            let mut notes: Vec<_> = i.notes.iter().filter(|n| n.noted_on <= r.as_of).collect();
+            notes.sort_by_key(|n| (n.noted_on, n.id));
+            notes.into_iter().map(|n| {
+                vec![
+                    Cell::bold(&i.reference),
+                    Cell::text(date(Some(n.noted_on))),
+                    Cell::text(n.note.trim()),
+                ]
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return Block::Note("No progress note is recorded.".into());
+    }
+    Block::Table(Table {
+        columns: vec![
+            Column::new("Ref", 0.7),
+            Column::new("Date", 1.0),
+            Column::new("Progress", 7.0).clipped(8),
+        ],
+        rows,
     })
 }
 
@@ -125,6 +158,8 @@ pub(crate) fn section(r: &Records) -> Section {
             "Corrections, root causes, corrective actions and effectiveness reviews".into(),
         ));
         blocks.push(corrective_actions(&ncs));
+        blocks.push(Block::Heading("Progress of the nonconformities".into()));
+        blocks.push(progress(r, &ncs));
     }
     blocks.push(Block::Heading(format!(
         "Opportunities for improvement and observations ({})",
@@ -164,6 +199,8 @@ pub(crate) fn section(r: &Records) -> Section {
         blocks.push(Block::Note("None recorded.".into()));
     } else {
         blocks.push(register(r, &actions, "Action"));
+        blocks.push(Block::Heading("Progress of the actions".into()));
+        blocks.push(progress(r, &actions));
     }
     Section {
         title: "ISMS tracker".into(),

@@ -17,7 +17,11 @@ fn lists_exactly_the_open_ncs() {
     let pack = build(&v, PackKind::Cap);
     assert_eq!(
         titles(&pack),
-        ["Open nonconformities", "Each nonconformity in detail"]
+        [
+            "Open nonconformities",
+            "Each nonconformity in detail",
+            "Sign-off"
+        ]
     );
     let plan = section(&pack, "Open nonconformities");
     let listed: Vec<&str> = rows(plan, "Ref")
@@ -53,7 +57,11 @@ fn is_empty_when_no_nc_is_open() {
     assert!(open_ncs(&v).is_empty());
     let pack = build(&v, PackKind::Cap);
     assert!(cover(&pack, "Nonconformities").starts_with("0 open"));
-    assert_eq!(titles(&pack), ["Open nonconformities"], "nothing to detail");
+    assert_eq!(
+        titles(&pack),
+        ["Open nonconformities", "Sign-off"],
+        "nothing to detail"
+    );
     assert!(
         tables(section(&pack, "Open nonconformities"))
             .next()

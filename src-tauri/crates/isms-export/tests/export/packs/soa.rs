@@ -102,7 +102,7 @@ fn the_soa_pack_holds_every_control_and_the_totals_on_its_cover() {
         version.number
     )));
     for (label, n) in [
-        ("Controls", totals.controls),
+        ("Annex A controls", totals.controls),
         ("Applicable", totals.applicable),
         ("Excluded", totals.excluded),
         ("Implemented", totals.implemented),

@@ -17,7 +17,10 @@ fn has_every_section_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let v = demo_vault(&dir, DemoPoint::Stage1Ready);
     let pack = build(&v, PackKind::Stage1);
-    assert_eq!(titles(&pack), STAGE1_SECTIONS);
+    // The documentation, then what is set up before Stage 1: the audit programme and the tracker.
+    let mut expected = STAGE1_SECTIONS.to_vec();
+    expected.extend(["Internal audit programme", "ISMS tracker"]);
+    assert_eq!(titles(&pack), expected);
     assert_eq!(pack.company, "Northwind Analytics Ltd");
     assert_eq!(pack.as_of, today());
     let verdict = cover(&pack, "Stage 1 readiness");
@@ -35,7 +38,15 @@ fn the_soa_has_93_rows_equal_to_the_cover_totals() {
     for kind in [PackKind::Stage1, PackKind::Stage2] {
         let pack = build(&v, kind);
         let soa = section(&pack, "Statement of Applicability");
-        let rows: Vec<&Vec<Cell>> = tables(soa).flat_map(|t| t.rows.iter()).collect();
+        // The controls' tables (the implementation notes follow each in a table of their own).
+        let rows: Vec<&Vec<Cell>> = tables(soa)
+            .filter(|t| t.columns.iter().any(|c| c.title == "Applies"))
+            .flat_map(|t| t.rows.iter())
+            .collect();
+        let owner = tables(soa)
+            .next()
+            .and_then(|t| t.columns.iter().position(|c| c.title == "Owner"));
+        assert_eq!(owner, Some(6), "the SoA table names each control's owner");
         assert_eq!(rows.len(), 93, "one row per Annex A control");
         let ids: BTreeSet<&str> = rows.iter().map(|r| r[0].text.as_str()).collect();
         assert_eq!(ids.len(), 93, "no control twice");
@@ -52,6 +63,14 @@ fn the_soa_has_93_rows_equal_to_the_cover_totals() {
         assert_eq!(cover(&pack, "Implemented"), count(5, "Implemented"));
         assert_eq!(cover(&pack, "In progress"), count(5, "In progress"));
         assert_eq!(cover(&pack, "Not started"), count(5, "Not started"));
+        // An excluded control is not applicable, never "not started".
+        assert_eq!(cover(&pack, "Not applicable"), count(5, "Not applicable"));
+        assert_eq!(cover(&pack, "Not applicable"), cover(&pack, "Excluded"));
+        for r in &rows {
+            if r[2].text == "No" {
+                assert_eq!(r[5].text, "Not applicable", "{}", r[0].text);
+            }
+        }
         assert_ne!(
             cover(&pack, "Excluded"),
             "0",
