@@ -308,14 +308,59 @@ pub(crate) fn write(
         });
     }
 
+    // The certification body numbers its report's findings: NC-01, OFI-01, OFI-02…
+    let (mut ncs, mut ofis) = (0, 0);
+    for track in &mut items {
+        if track.item.source == ItemSource::Stage1Audit {
+            let number = if track.item.kind.is_nc() {
+                ncs += 1;
+                format!("NC-{ncs:02}")
+            } else {
+                ofis += 1;
+                format!("OFI-{ofis:02}")
+            };
+            track.item.finding_number.clone_from(&number);
+            if let Some((_, later)) = &mut track.later {
+                later.finding_number = number;
+            }
+        }
+    }
     for track in items {
         let on = track.item.raised_on;
+        let nc = track.item.kind.is_nc();
         let saved = match track.audit {
             Some(audit) => audits::raise_finding(vault, story.stamp(on), audit, track.item)?,
             None => tracker::create(vault, story.stamp(on), track.item)?,
         };
+        let started = on + Duration::days(3);
+        if nc && track.later.is_none() && started <= story.today {
+            tracker::add_note(
+                vault,
+                story.stamp(started),
+                saved.id,
+                started,
+                "Owner confirmed; correction under way and root cause analysis planned.",
+            )?;
+        }
         if let Some((day, mut later)) = track.later {
-            if later.status != ItemStatus::Closed {
+            if nc && later.status == ItemStatus::Closed {
+                // How a nonconformity moved from raised to closed, as the owner noted it.
+                let midway = on + (day - on) / 2;
+                tracker::add_note(
+                    vault,
+                    story.stamp(midway),
+                    saved.id,
+                    midway,
+                    "Correction made; root cause analysed with the owner and the corrective action agreed.",
+                )?;
+                tracker::add_note(
+                    vault,
+                    story.stamp(day),
+                    saved.id,
+                    day,
+                    "Corrective action done; effectiveness reviewed and the item closed.",
+                )?;
+            } else if later.status != ItemStatus::Closed {
                 tracker::add_note(
                     vault,
                     story.stamp(day),

@@ -129,6 +129,15 @@ pub(crate) fn document_register(r: &Records) -> Section {
                 Cell::text(date(v.and_then(|v| v.approved_on))),
                 Cell::text(r.name(v.and_then(|v| v.approved_by))),
                 Cell::text(r.name(d.owner_id)),
+            ]
+        })
+        .collect();
+    let reviews = docs
+        .iter()
+        .map(|d| {
+            vec![
+                Cell::bold(&d.reference),
+                Cell::text(&d.title),
                 Cell::text(list(&d.mandatory_items)),
                 Cell::text(
                     d.review_months
@@ -140,23 +149,32 @@ pub(crate) fn document_register(r: &Records) -> Section {
         .collect();
     let mut blocks = vec![
         Block::Note(format!(
-            "The version in force is the latest approved on or before {}. Mandatory items are the clauses of ISO/IEC 27001 whose documented information the document provides. Each document is reviewed at its interval (7.5.3); a next review date that has passed is marked.",
+            "The version in force is the latest approved on or before {}. The Statement of Applicability's versions are its approved SoA versions.",
             long_date(r.as_of)
         )),
         Block::Table(Table {
             columns: vec![
-                Column::new("Ref", 0.75),
-                Column::new("Title", 2.0),
-                Column::new("Kind", 0.8),
-                Column::new("Version", 0.7),
-                Column::new("Approved", 0.95),
-                Column::new("Approved by", 1.15),
-                Column::new("Owner", 1.15),
-                Column::new("Mandatory items", 0.95),
-                Column::new("Review every", 0.8),
-                Column::new("Next review", 0.95),
+                Column::new("Ref", 0.85),
+                Column::new("Title", 2.6),
+                Column::new("Kind", 0.95),
+                Column::new("Version", 0.8),
+                Column::new("Approved", 1.05),
+                Column::new("Approved by", 1.4),
+                Column::new("Owner", 1.4),
             ],
             rows,
+        }),
+        Block::Heading("Review of documents (7.5.3)".into()),
+        Block::Note("Each document is reviewed at its interval. Mandatory items are the clauses of ISO/IEC 27001 whose documented information the document provides. A next review date that has passed on the evaluation date is marked.".into()),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Ref", 0.85),
+                Column::new("Title", 3.0),
+                Column::new("Mandatory items", 1.6),
+                Column::new("Review every", 1.3),
+                Column::new("Next review", 1.3),
+            ],
+            rows: reviews,
         }),
         Block::Heading("Mandatory documented information".into()),
     ];

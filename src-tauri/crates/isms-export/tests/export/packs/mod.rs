@@ -1,3 +1,4 @@
+mod auditor;
 mod cap;
 mod content;
 mod coverage;

@@ -1,0 +1,138 @@
+//! What a certification body's auditor asks of the packs, read back from the PDF text (poppler)
+//! of the demo company at its points: the Stage 1 pack's tracker and audit programme, the
+//! tracker's dated progress, excluded controls as not applicable, one story of the SoA's
+//! versions, risks' last assessment, documents' reviews, and the CAP's finding numbers and
+//! sign-off.
+
+use isms_core::demo::DemoPoint;
+use isms_core::soa;
+use isms_core::tracker::{self, ItemSource};
+use isms_export::packs::PackKind;
+
+use super::content::*;
+use crate::common::*;
+
+/// The PDF's text with its layout kept (`pdftotext -layout`): a table row reads as one line.
+fn layout(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext reads {}", path.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_stage1_pack_holds_what_is_set_up_before_stage1() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Stage1Ready);
+    let (_, all) = rendered(dir.path(), &v, PackKind::Stage1);
+    for words in [
+        "Internal audit programme",
+        "ISMS tracker",
+        "Nonconformity register",
+        "Review of documents (7.5.3)",
+        "Residual risk as planned",
+        "Assessed",
+        "Not applicable",
+    ] {
+        assert!(all.contains(words), "the Stage 1 pack shows {words}");
+    }
+    for a in isms_core::audits::list(v.reader()).unwrap() {
+        assert!(
+            all.contains(&a.reference),
+            "audit {} is in the programme",
+            a.reference
+        );
+    }
+}
+
+#[test]
+fn the_stage2_tracker_shows_each_findings_dated_progress_and_closure() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Stage2Ready);
+    let (_, all) = rendered(dir.path(), &v, PackKind::Stage2);
+    let text = layout(&dir.path().join("stage2.pdf"));
+    let items = tracker::list(v.reader()).unwrap();
+    let noted: Vec<_> = items
+        .iter()
+        .filter(|i| i.kind.is_nc() && !i.notes.is_empty())
+        .collect();
+    assert!(!noted.is_empty(), "the demo's NCs have progress notes");
+    for i in noted {
+        for n in i.notes.iter().filter(|n| n.noted_on <= today()) {
+            assert!(
+                text.lines().any(|l| l.contains(&i.reference)
+                    && l.contains(&n.noted_on.to_string())
+                    && l.contains(n.note.split(';').next().unwrap())),
+                "progress of {} on {} is printed",
+                i.reference,
+                n.noted_on
+            );
+        }
+        if let Some(closed) = i.closed_on {
+            assert!(
+                text.contains(&closed.to_string()),
+                "{} closure date",
+                i.reference
+            );
+        }
+    }
+    // The certification body's own finding numbers follow its findings into the packs.
+    let cb = items
+        .iter()
+        .find(|i| i.source == ItemSource::Stage1Audit && !i.finding_number.is_empty())
+        .expect("a Stage 1 finding with the body's number");
+    assert!(
+        all.contains(&format!("finding {}", cb.finding_number)),
+        "{}",
+        cb.finding_number
+    );
+}
+
+#[test]
+fn the_register_and_the_soa_tell_one_story_of_its_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Stage2Ready);
+    let latest = soa::versions(v.reader()).unwrap().pop().unwrap();
+    let doc = isms_core::documents::list(v.reader())
+        .unwrap()
+        .into_iter()
+        .find(soa::is_soa_document)
+        .expect("the register holds the SoA");
+    let current = doc.current().unwrap();
+    assert_eq!(current.number, latest.number.to_string());
+    assert_eq!(current.approved_on, Some(latest.approved_on));
+    rendered(dir.path(), &v, PackKind::Stage2);
+    let text = layout(&dir.path().join("stage2.pdf"));
+    let row = text
+        .lines()
+        .find(|l| {
+            l.trim_start().starts_with(&doc.reference)
+                && l.contains(&latest.approved_on.to_string())
+        })
+        .unwrap_or_else(|| {
+            panic!(
+                "the register's {} row shows {}",
+                doc.reference, latest.approved_on
+            )
+        });
+    assert!(row.contains(&format!(" {} ", latest.number)), "{row}");
+}
+
+#[test]
+fn the_cap_names_the_bodys_findings_and_ends_with_a_sign_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let v = demo_vault(&dir, DemoPoint::Operating);
+    let (pack, text) = rendered(dir.path(), &v, PackKind::Cap);
+    assert_eq!(titles(&pack).last(), Some(&"Sign-off"));
+    let all = text;
+    for words in [
+        "Prepared by",
+        "Approved by (top management)",
+        "Signature",
+        "(ISMS owner)",
+    ] {
+        assert!(all.contains(words), "{words}");
+    }
+}
