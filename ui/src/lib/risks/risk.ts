@@ -29,6 +29,7 @@ export function blankRisk(): Risk {
 		treatment: null,
 		residual_likelihood: null,
 		residual_impact: null,
+		assessed_on: null,
 		actions: [],
 		needs_review: false,
 		inherent: null,

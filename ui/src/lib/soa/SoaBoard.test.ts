@@ -57,7 +57,8 @@ const VIEW: SoaView = {
 		implemented: 1,
 		in_progress: 1,
 		not_started: 0,
-		without_status: 3,
+		without_status: 2,
+		not_applicable: 1,
 		applicable_without_reason: 1,
 		excluded_without_justification: 0
 	}
@@ -88,7 +89,8 @@ describe('SoaBoard', () => {
 		expect(total('implemented')).toBe('1');
 		expect(total('in_progress')).toBe('1');
 		expect(total('not_started')).toBe('0');
-		expect(total('without_status')).toBe('3');
+		expect(total('without_status')).toBe('2');
+		expect(total('not_applicable')).toBe('1');
 		expect(total('decided')).toBe('3');
 		expect(rowIds()).toEqual(['5.1', '5.2', '6.3', '7.4', '8.24']);
 		const themes = screen

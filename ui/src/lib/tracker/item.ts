@@ -24,6 +24,7 @@ export function blankItem(
 		description: '',
 		source,
 		source_ref: sourceRef,
+		finding_number: '',
 		clauses: [],
 		controls: [],
 		owner_id: null,
@@ -68,6 +69,13 @@ const optionsOf = <T extends string>(labels: Record<T, string>) =>
 
 export const KIND_OPTIONS = optionsOf(KIND_LABELS);
 export const SOURCE_OPTIONS = optionsOf(SOURCE_LABELS);
+
+/** The sources whose findings carry the certification body's own number. */
+export const CERTIFICATION_AUDITS: readonly ItemSource[] = [
+	'stage1_audit',
+	'stage2_audit',
+	'surveillance_audit'
+];
 export const STATUS_OPTIONS = optionsOf(STATUS_LABELS);
 
 export const isNonconformity = (kind: ItemKind) => kind === 'major_nc' || kind === 'minor_nc';
