@@ -2,7 +2,7 @@
 
 /**
  * How risks are scored (6.1.2): a likelihood × impact matrix from 3×3 to 5×5 with a label per
- * level, and the thresholds that make a score acceptable or red.
+ * level and what each level means, and the thresholds that make a score acceptable or red.
  */
 export type RiskMethod = { likelihood_levels: number, impact_levels: number, 
 /**
@@ -13,6 +13,14 @@ likelihood_labels: Array<string>,
  * One label per impact level, lowest first.
  */
 impact_labels: Array<string>, 
+/**
+ * What each likelihood level means, lowest first; empty when the owner has written none.
+ */
+likelihood_definitions: Array<string>, 
+/**
+ * What each impact level means, lowest first; empty when the owner has written none.
+ */
+impact_definitions: Array<string>, 
 /**
  * A score at or below this is acceptable.
  */

@@ -50,6 +50,20 @@ describe('MethodForm', () => {
 		);
 	});
 
+	it('sends what each level means, trimmed, and keeps the meanings when a scale shrinks', async () => {
+		render(MethodForm, { props: { method: commonMethod() } });
+		invokeMock.mockResolvedValueOnce(0);
+		await type('method-impact-definition-2', '  Some harm  ');
+		await fireEvent.change(screen.getByTestId('method-impact-levels'), {
+			target: { value: '4' }
+		});
+		expect(screen.queryByTestId('method-impact-definition-5'), 'four levels left').toBeNull();
+		await fireEvent.click(screen.getByTestId('method-save'));
+		await waitFor(() => expect(invokeMock).toHaveBeenCalled());
+		const sent = invokeMock.mock.calls[0][1] as { method: { impact_definitions: string[] } };
+		expect(sent.method.impact_definitions).toEqual(['', 'Some harm', '', '']);
+	});
+
 	it('saves the method and says how many risks were flagged for review', async () => {
 		render(MethodForm, { props: { method: null } });
 		invokeMock.mockResolvedValueOnce(3);

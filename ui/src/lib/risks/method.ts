@@ -19,6 +19,9 @@ export function commonMethod(): RiskMethod {
 		impact_levels: 5,
 		likelihood_labels: [...LIKELIHOOD_LABELS[5]],
 		impact_labels: [...IMPACT_LABELS[5]],
+		// Left blank, the common labels take the common meanings from the core when saved.
+		likelihood_definitions: ['', '', '', '', ''],
+		impact_definitions: ['', '', '', '', ''],
 		acceptance_threshold: 6,
 		red_threshold: 15
 	};
@@ -68,6 +71,8 @@ export function blankMethod(): MethodDraft {
 		impact_levels: 5,
 		likelihood_labels: ['', '', '', '', ''],
 		impact_labels: ['', '', '', '', ''],
+		likelihood_definitions: ['', '', '', '', ''],
+		impact_definitions: ['', '', '', '', ''],
 		acceptance_threshold: null,
 		red_threshold: null
 	};

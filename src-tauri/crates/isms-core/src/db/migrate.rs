@@ -89,7 +89,7 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 12,
         name: "0012_assessed_on_finding_number",
         sql: include_str!("migrations/0012_assessed_on_finding_number.sql"),
-        released_sha256: Some("9f6d97cb40612e9ec9759ace74461490581c4f76d315ccb417a78fe2ed07ae3b"),
+        released_sha256: Some("9a637f6afefb8a1c6a2487a066a3f2800754295b96631a5434569ed89a780120"),
     },
 ];
 

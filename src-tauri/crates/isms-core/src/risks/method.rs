@@ -15,7 +15,8 @@ pub fn get_method(conn: &Connection) -> Result<Option<RiskMethod>> {
     let row = conn
         .query_row(
             "SELECT likelihood_levels, impact_levels, likelihood_labels, impact_labels, \
-             acceptance_threshold, red_threshold FROM risk_method WHERE id = 1",
+             acceptance_threshold, red_threshold, likelihood_definitions, impact_definitions \
+             FROM risk_method WHERE id = 1",
             [],
             |r| {
                 Ok((
@@ -25,6 +26,8 @@ pub fn get_method(conn: &Connection) -> Result<Option<RiskMethod>> {
                     r.get::<_, String>(3)?,
                     r.get(4)?,
                     r.get(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
                 ))
             },
         )
@@ -36,6 +39,8 @@ pub fn get_method(conn: &Connection) -> Result<Option<RiskMethod>> {
         i_labels,
         acceptance_threshold,
         red_threshold,
+        l_definitions,
+        i_definitions,
     )) = row
     else {
         return Ok(None);
@@ -45,6 +50,8 @@ pub fn get_method(conn: &Connection) -> Result<Option<RiskMethod>> {
         impact_levels,
         likelihood_labels: serde_json::from_str(&l_labels)?,
         impact_labels: serde_json::from_str(&i_labels)?,
+        likelihood_definitions: serde_json::from_str(&l_definitions)?,
+        impact_definitions: serde_json::from_str(&i_definitions)?,
         acceptance_threshold,
         red_threshold,
     }))
@@ -71,9 +78,11 @@ fn write_method(
     tx.apply(
         change,
         "INSERT INTO risk_method (id, likelihood_levels, impact_levels, likelihood_labels, impact_labels, \
-         acceptance_threshold, red_threshold) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+         acceptance_threshold, red_threshold, likelihood_definitions, impact_definitions) \
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (id) DO UPDATE SET likelihood_levels = ?1, impact_levels = ?2, \
-         likelihood_labels = ?3, impact_labels = ?4, acceptance_threshold = ?5, red_threshold = ?6",
+         likelihood_labels = ?3, impact_labels = ?4, acceptance_threshold = ?5, red_threshold = ?6, \
+         likelihood_definitions = ?7, impact_definitions = ?8",
         params![
             method.likelihood_levels,
             method.impact_levels,
@@ -81,6 +90,8 @@ fn write_method(
             serde_json::to_string(&method.impact_labels)?,
             method.acceptance_threshold,
             method.red_threshold,
+            serde_json::to_string(&method.likelihood_definitions)?,
+            serde_json::to_string(&method.impact_definitions)?,
         ],
     )?;
     Ok(())

@@ -9,7 +9,7 @@ use crate::error::{CoreError, FieldError, Result};
 use crate::reference;
 
 /// How risks are scored (6.1.2): a likelihood × impact matrix from 3×3 to 5×5 with a label per
-/// level, and the thresholds that make a score acceptable or red.
+/// level and what each level means, and the thresholds that make a score acceptable or red.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, TS)]
 #[serde(deny_unknown_fields)]
 #[ts(export)]
@@ -20,11 +20,35 @@ pub struct RiskMethod {
     pub likelihood_labels: Vec<String>,
     /// One label per impact level, lowest first.
     pub impact_labels: Vec<String>,
+    /// What each likelihood level means, lowest first; empty when the owner has written none.
+    #[serde(default)]
+    pub likelihood_definitions: Vec<String>,
+    /// What each impact level means, lowest first; empty when the owner has written none.
+    #[serde(default)]
+    pub impact_definitions: Vec<String>,
     /// A score at or below this is acceptable.
     pub acceptance_threshold: u32,
     /// A score at or above this is a red risk.
     pub red_threshold: u32,
 }
+
+/// What the common 5×5 scale's likelihood levels mean, lowest first.
+const LIKELIHOOD_DEFINITIONS: [&str; 5] = [
+    "Not expected to happen; may occur only in exceptional circumstances (less than once in ten years).",
+    "Could happen but is not expected (once in three to ten years).",
+    "Might happen at some time (once in one to three years).",
+    "Will probably happen (about once a year).",
+    "Expected to happen, several times a year.",
+];
+
+/// What the common 5×5 scale's impact levels mean, lowest first.
+const IMPACT_DEFINITIONS: [&str; 5] = [
+    "No noticeable effect on clients, operations or obligations.",
+    "A short disruption or the exposure of internal information, handled in the normal course of business.",
+    "A service disrupted for up to a day, or a client's information exposed without lasting harm; a notification may be needed.",
+    "Key services disrupted for days, personal or client data exposed and notified, or a contract breached.",
+    "Major clients lost, regulatory penalties, or harm that threatens the business.",
+];
 
 impl Default for RiskMethod {
     /// The common 5×5 matrix: acceptable up to 6, red from 15.
@@ -35,6 +59,8 @@ impl Default for RiskMethod {
             impact_levels: 5,
             likelihood_labels: labels(["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]),
             impact_labels: labels(["Negligible", "Minor", "Moderate", "Major", "Severe"]),
+            likelihood_definitions: labels(LIKELIHOOD_DEFINITIONS),
+            impact_definitions: labels(IMPACT_DEFINITIONS),
             acceptance_threshold: 6,
             red_threshold: 15,
         }
@@ -89,6 +115,44 @@ impl RiskMethod {
             labels.iter_mut().for_each(|l| *l = l.trim().to_owned());
             if labels.len() != levels as usize || labels.iter().any(String::is_empty) {
                 errors.push(FieldError::new(field, "Give every level a label."));
+            }
+        }
+        let common = Self::default();
+        for (field, definitions, levels, labels, common_labels, common_definitions) in [
+            (
+                "likelihood_definitions",
+                &mut self.likelihood_definitions,
+                self.likelihood_levels,
+                &self.likelihood_labels,
+                &common.likelihood_labels,
+                &common.likelihood_definitions,
+            ),
+            (
+                "impact_definitions",
+                &mut self.impact_definitions,
+                self.impact_levels,
+                &self.impact_labels,
+                &common.impact_labels,
+                &common.impact_definitions,
+            ),
+        ] {
+            definitions
+                .iter_mut()
+                .for_each(|d| *d = d.trim().to_owned());
+            if definitions.iter().all(String::is_empty) {
+                // A scale on the common labels means what the common scale means.
+                if labels == common_labels {
+                    definitions.clone_from(common_definitions);
+                } else {
+                    definitions.clear();
+                }
+            } else if definitions.len() != levels as usize
+                || definitions.iter().any(String::is_empty)
+            {
+                errors.push(FieldError::new(
+                    field,
+                    "Say what every level means, or leave them all empty.",
+                ));
             }
         }
         let max = self.max_score();

@@ -17,6 +17,8 @@ fn method(l: u32, i: u32, accept: u32, red: u32) -> RiskMethod {
         impact_levels: i,
         likelihood_labels: labels(l, "L"),
         impact_labels: labels(i, "I"),
+        likelihood_definitions: Vec::new(),
+        impact_definitions: Vec::new(),
         acceptance_threshold: accept,
         red_threshold: red,
     }
@@ -481,4 +483,50 @@ fn a_risk_carries_the_day_it_was_last_assessed() {
         on("2026-03-20"),
         "the day is stored"
     );
+}
+
+#[test]
+fn the_method_says_what_each_level_means() {
+    let s = Scratch::new();
+    let (mut vault, _) = setup(&s);
+    let stored = risks::get_method(vault.reader()).unwrap().unwrap();
+    assert_eq!(
+        stored.likelihood_definitions.len(),
+        5,
+        "the common 5×5 is defined"
+    );
+    assert!(stored.likelihood_definitions[2].contains("once in one to three years"));
+    assert_eq!(stored.impact_definitions.len(), 5);
+
+    // All or none: a scale with a level left undefined is refused, naming the field.
+    let mut partial = method(3, 3, 3, 6);
+    partial.likelihood_definitions = vec!["Seldom".into(), " ".into(), "Often".into()];
+    let err = risks::set_method(&mut vault, stamp(1), partial).unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert!(
+        err.fields
+            .iter()
+            .any(|f| f.field == "likelihood_definitions"),
+        "{err:?}"
+    );
+
+    // Blank definitions are none; written ones are trimmed and kept.
+    let mut own = method(3, 3, 3, 6);
+    own.likelihood_definitions = vec![" ".into(), String::new(), String::new()];
+    own.impact_definitions = vec![" No harm ".into(), "Some harm".into(), "Grave harm".into()];
+    risks::set_method(&mut vault, stamp(2), own).unwrap();
+    let stored = risks::get_method(vault.reader()).unwrap().unwrap();
+    assert!(stored.likelihood_definitions.is_empty());
+    assert_eq!(
+        stored.impact_definitions,
+        ["No harm", "Some harm", "Grave harm"]
+    );
+
+    // The common labels without definitions mean what the common scale means.
+    let mut bare = RiskMethod::default();
+    bare.likelihood_definitions.clear();
+    bare.impact_definitions = vec![String::new(); 5];
+    risks::set_method(&mut vault, stamp(3), bare).unwrap();
+    let stored = risks::get_method(vault.reader()).unwrap().unwrap();
+    assert_eq!(stored, RiskMethod::default());
 }

@@ -1,6 +1,7 @@
 //! The risk sections the stage1 and stage2 packs share (6.1.2, 6.1.3, 8.2, 8.3): the method
-//! (scales with their labels, thresholds), the register with its inherent and residual heat
-//! maps, and the treatment plan with the owners' approvals. Heat-map counts come from
+//! (each scale's levels with their labels and meanings, thresholds), the register with the day
+//! each risk was last assessed and its inherent and residual (as planned) heat maps, and the
+//! treatment plan with the owners' approvals. Heat-map counts come from
 //! `isms_core::risks::heat_map` over the same risks as the register's rows, so they always add
 //! up to the register. Risks sort by reference, actions in their plan's order.
 
@@ -43,21 +44,6 @@ pub(crate) fn method(r: &Records) -> Section {
             blocks: vec![Block::Note("No risk method is set.".into())],
         };
     };
-    let levels = m.likelihood_levels.max(m.impact_levels);
-    let label = |labels: &[String], n: u32| {
-        labels
-            .get(n as usize - 1)
-            .map_or_else(|| super::records::DASH.to_owned(), Clone::clone)
-    };
-    let rows = (1..=levels)
-        .map(|n| {
-            vec![
-                Cell::bold(n.to_string()),
-                Cell::text(label(&m.likelihood_labels, n)),
-                Cell::text(label(&m.impact_labels, n)),
-            ]
-        })
-        .collect();
     Section {
         title: "Risk assessment method".into(),
         blocks: vec![
@@ -87,17 +73,37 @@ pub(crate) fn method(r: &Records) -> Section {
                 ),
                 Fact::new("Documented in", list(&documented_in(r, "6.1.2"))),
             ]),
-            Block::Heading("Scales".into()),
-            Block::Table(Table {
-                columns: vec![
-                    Column::new("Level", 0.7),
-                    Column::new("Likelihood", 3.0),
-                    Column::new("Impact", 3.0),
-                ],
-                rows,
-            }),
+            Block::Heading("Likelihood scale".into()),
+            scale(&m.likelihood_labels, &m.likelihood_definitions),
+            Block::Heading("Impact scale".into()),
+            scale(&m.impact_labels, &m.impact_definitions),
         ],
     }
+}
+
+/// One scale of the method: each level's number, label and what it means.
+fn scale(labels: &[String], definitions: &[String]) -> Block {
+    Block::Table(Table {
+        columns: vec![
+            Column::new("Level", 0.6),
+            Column::new("Label", 1.6),
+            Column::new("What it means", 6.0),
+        ],
+        rows: labels
+            .iter()
+            .enumerate()
+            .map(|(i, label)| {
+                let meaning = definitions
+                    .get(i)
+                    .filter(|d| !d.trim().is_empty())
+                    .map_or_else(
+                        || Cell::status("Not defined in the method", Tone::Warning),
+                        |d| Cell::text(d.trim()),
+                    );
+                vec![Cell::bold((i + 1).to_string()), Cell::text(label), meaning]
+            })
+            .collect(),
+    })
 }
 
 /// The heat map of every risk of the register (the same risks as its rows).

@@ -45,6 +45,8 @@ fn template_vault(dir: &Path) -> Vault {
         impact_levels: 3,
         likelihood_labels: labels(),
         impact_labels: labels(),
+        likelihood_definitions: Vec::new(),
+        impact_definitions: Vec::new(),
         acceptance_threshold: 3,
         red_threshold: 6,
     };

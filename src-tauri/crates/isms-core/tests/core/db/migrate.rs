@@ -372,9 +372,10 @@ fn a_verified_backup_is_written_before_migrating() {
 }
 
 /// Schema 12 gives every risk already in a vault the day of its last recorded change as the day
-/// it was last assessed, from the history the vault keeps.
+/// it was last assessed, from the history the vault keeps, and a method on the common 5×5
+/// labels the common definitions of its levels.
 #[test]
-fn upgrading_to_schema_12_dates_each_risks_last_assessment_from_its_history() {
+fn upgrading_to_schema_12_dates_each_risks_last_assessment_and_defines_the_common_scale() {
     let s = Scratch::new();
     let copy = s.path("v11.isms");
     std::fs::copy(fixtures().join("vault-v11.isms"), &copy).unwrap();
@@ -406,4 +407,12 @@ fn upgrading_to_schema_12_dates_each_risks_last_assessment_from_its_history() {
         );
         assert!(risk.assessed_on.is_some(), "risk {id} has a history");
     }
+    // A method on the common labels is given the common definitions of its levels.
+    let method = isms_core::risks::get_method(upgraded.reader())
+        .unwrap()
+        .expect("the v11 fixture has a risk method");
+    let common = isms_core::risks::RiskMethod::default();
+    assert_eq!(method.likelihood_labels, common.likelihood_labels);
+    assert_eq!(method.likelihood_definitions, common.likelihood_definitions);
+    assert_eq!(method.impact_definitions, common.impact_definitions);
 }

@@ -38,6 +38,23 @@ fn the_stage1_pack_holds_what_is_set_up_before_stage1() {
     ] {
         assert!(all.contains(words), "the Stage 1 pack shows {words}");
     }
+    // The method says what each level means, its number printed once.
+    let method = isms_core::risks::get_method(v.reader()).unwrap().unwrap();
+    for (label, meaning) in method
+        .likelihood_labels
+        .iter()
+        .zip(&method.likelihood_definitions)
+        .chain(method.impact_labels.iter().zip(&method.impact_definitions))
+    {
+        assert!(
+            all.contains(&format!("{label} {meaning}")),
+            "{label}: {meaning}"
+        );
+    }
+    assert!(
+        !all.contains("1 1 Rare"),
+        "a level's number is printed once"
+    );
     for a in isms_core::audits::list(v.reader()).unwrap() {
         assert!(
             all.contains(&a.reference),
