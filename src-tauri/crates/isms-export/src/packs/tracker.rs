@@ -193,6 +193,10 @@ pub(crate) fn section(r: &Records) -> Section {
                 })
                 .collect(),
         }));
+        blocks.push(Block::Heading(
+            "Progress of the opportunities and observations".into(),
+        ));
+        blocks.push(progress(r, &ofis));
     }
     blocks.push(Block::Heading(format!("Actions ({})", actions.len())));
     if actions.is_empty() {
