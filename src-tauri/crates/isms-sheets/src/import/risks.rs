@@ -239,6 +239,11 @@ impl Planner for Risks {
         {
             risk.treatment = t;
         }
+        if c.mapped("assessed_on")
+            && let Some(day) = c.read("assessed_on", dates::date)
+        {
+            risk.assessed_on = day;
+        }
         self.actions(c, &mut risk.actions);
         let risk = match risk.validated(&self.method) {
             Ok(r) => r,

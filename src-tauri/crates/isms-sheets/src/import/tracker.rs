@@ -116,6 +116,7 @@ impl Planner for Tracker {
         for (field, slot) in [
             ("description", &mut item.description),
             ("source_ref", &mut item.source_ref),
+            ("finding_number", &mut item.finding_number),
             ("correction", &mut item.correction),
             ("root_cause", &mut item.root_cause),
             ("corrective_action", &mut item.corrective_action),

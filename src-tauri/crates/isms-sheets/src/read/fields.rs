@@ -100,6 +100,7 @@ static RISKS: &[Field] = &[
     f("due_date", "Due date", &["due date", "due", "target date", "deadline"]),
     f("residual_likelihood", "Residual likelihood", &["residual likelihood", "residual probability", "rl", "target likelihood"]),
     f("residual_impact", "Residual impact", &["residual impact", "residual consequence", "ri", "target impact"]),
+    f("assessed_on", "Last assessed", &["last assessed", "assessed on", "date assessed", "assessment date", "date of assessment", "last assessment", "last reviewed"]),
 ];
 
 #[rustfmt::skip]
@@ -148,6 +149,7 @@ static TRACKER: &[Field] = &[
     f("description", "Description", &["description", "details", "finding details", "evidence"]),
     f("source", "Source", &["source", "origin", "raised from", "audit"]),
     f("source_ref", "Source reference", &["source reference", "source ref", "audit ref", "audit reference"]),
+    f("finding_number", "Certification body's finding no.", &["certification body's finding no.", "cb finding no", "cb finding", "cb ref", "certification body reference", "finding no", "finding number", "finding no."]),
     many("clauses", "Clauses", &["clauses", "clause", "iso clause", "requirement"]),
     many("controls", "Annex A controls", &["annex a controls", "controls", "control", "annex a"]),
     f("owner", "Owner", OWNER),

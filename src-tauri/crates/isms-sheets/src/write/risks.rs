@@ -55,6 +55,7 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
             "Residual impact",
             "Residual score",
             "Residual level",
+            "Last assessed",
         ],
     );
     let mut actions = Sheet::new(
@@ -89,6 +90,7 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
             Value::number(r.residual_impact),
             Value::number(r.residual.map(|s| s.value)),
             Value::text(r.residual.as_ref().map_or("", |s| s.level.label())),
+            Value::date(r.assessed_on),
         ]);
         for a in &r.actions {
             actions.push(vec![

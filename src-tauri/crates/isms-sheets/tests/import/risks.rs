@@ -24,6 +24,13 @@ fn risks_round_trip_into_an_empty_vault() {
     let report = run(&mut empty, Kind::Risks, &first, Some("Risks"), false).unwrap();
     let n = risks::list(demo.reader()).unwrap().len() as u32;
     assert_eq!((report.created, report.updated), (n, 0));
+    // The day each risk was last assessed comes back as the sheet says, not as the import day.
+    let sheet = cells(&first, "Risks");
+    let col = sheet[0].iter().position(|h| h == "Last assessed").unwrap();
+    assert!(
+        sheet[1..].iter().all(|r| !r[col].is_empty()),
+        "every demo risk is dated"
+    );
     let again = export(&empty, SheetKind::Risks, dir.path(), "again.xlsx");
     for sheet in ["Risks", "Method", "Inherent heat map", "Residual heat map"] {
         assert_eq!(cells(&first, sheet), cells(&again, sheet), "{sheet}");

@@ -18,11 +18,21 @@ fn tracker_round_trip_into_an_empty_vault() {
     let report = run(&mut empty, Kind::Tracker, &first, None, false).unwrap();
     let n = tracker::list(demo.reader()).unwrap().len() as u32;
     assert_eq!((report.created, report.updated), (n, 0));
+    let sheet = cells(&first, "Tracker");
+    let col = sheet[0]
+        .iter()
+        .position(|h| h == "Certification body's finding no.")
+        .unwrap();
+    assert_eq!(sheet[0][21], "Closed on", "the columns before the notes");
+    assert!(
+        sheet[1..].iter().any(|r| r[col] == "NC-01"),
+        "the body's numbers are exported"
+    );
     let again = export(&empty, SheetKind::Tracker, dir.path(), "again.xlsx");
     let without_notes = |rows: Vec<Vec<String>>| -> Vec<Vec<String>> {
         rows.into_iter()
             .map(|mut r| {
-                r.truncate(21);
+                r.truncate(22);
                 while r.last().is_some_and(String::is_empty) {
                     r.pop();
                 }
