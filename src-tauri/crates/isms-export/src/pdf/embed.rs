@@ -55,10 +55,10 @@ impl<'a> GlyphSet<'a> {
             } else {
                 c
             };
-            if let Some(slot) = self.chars[g.face].get_mut(usize::from(g.gid)) {
-                if *slot == 0 {
-                    *slot = shown as u32;
-                }
+            if let Some(slot) = self.chars[g.face].get_mut(usize::from(g.gid))
+                && *slot == 0
+            {
+                *slot = shown as u32;
             }
         }
     }

@@ -233,8 +233,13 @@ impl Flow<'_> {
                 Block::Facts(facts) => self.facts(facts),
                 Block::Table(table) => self.table(table),
                 Block::HeatMap(first) => {
-                    // Two heat maps in a row sit side by side (inherent beside residual).
-                    if let Some(Block::HeatMap(second)) = blocks.get(i + 1) {
+                    // Two heat maps in a row sit side by side (inherent beside residual) when
+                    // their axis words fit the narrower cells at full size.
+                    let second = match blocks.get(i + 1) {
+                        Some(Block::HeatMap(second)) => Some(second),
+                        _ => None,
+                    };
+                    if let Some(second) = second.filter(|s| self.side_by_side(first, s)) {
                         self.heat_maps(&[first, second]);
                         i += 1;
                     } else {

@@ -129,7 +129,7 @@ impl Fonts {
         let lacking: BTreeSet<char> = wanted
             .iter()
             .copied()
-            .filter(|c| !c.is_control() && !(fonts.faces[0].has(*c) && fonts.faces[1].has(*c)))
+            .filter(|c| !(c.is_control() || fonts.faces[0].has(*c) && fonts.faces[1].has(*c)))
             .collect();
         if lacking.is_empty() {
             return Ok(fonts);
@@ -193,10 +193,10 @@ impl Fonts {
     /// The advance of `c` in ems.
     fn em(&self, c: char, bold: bool) -> f32 {
         let face = &self.faces[usize::from(bold)];
-        if let Some(gid) = face.glyphs.get(c as usize) {
-            if *gid != 0 {
-                return face.ems[c as usize];
-            }
+        if let Some(gid) = face.glyphs.get(c as usize)
+            && *gid != 0
+        {
+            return face.ems[c as usize];
         }
         let g = self.glyph(c, bold);
         self.faces[g.face].em(g.gid)

@@ -9,9 +9,10 @@ use super::style::*;
 use super::text::wrap;
 use crate::model::HeatMap;
 
-const GAP: f32 = 24.0;
+const GAP: f32 = 16.0;
 const AXIS_SIZE: f32 = 7.0;
-const MIN_AXIS_SIZE: f32 = 7.0;
+/// Axis words shrink to this, never below, when a map is alone and still too narrow.
+const MIN_AXIS_SIZE: f32 = 6.0;
 const COUNT_SIZE: f32 = 10.0;
 const SCORE_SIZE: f32 = 7.0;
 const TITLE_SIZE: f32 = 9.5;
@@ -57,14 +58,17 @@ fn legend(map: &HeatMap) -> Vec<(Rgb, String)> {
 impl Flow<'_> {
     fn frame(&self, map: &HeatMap, width: f32) -> Frame {
         let cols = map.impact_labels.len().max(1) as f32;
+        // Likelihood words wrap onto two lines rather than widen the label column.
         let widest = map
             .likelihood_labels
             .iter()
-            .map(|l| self.fonts.regular().width(l, AXIS_SIZE))
+            .flat_map(|l| l.split_whitespace())
+            .map(|w| self.fonts.regular().width(w, AXIS_SIZE))
             .fold(0.0, f32::max);
         let label_w = (widest + 8.0).clamp(36.0, width * 0.3);
         let cell_w = ((width - label_w) / cols).min(MAX_CELL);
-        let cell_h = (cell_w * 0.62).clamp(18.0, 28.0);
+        // Tall enough that the score (top left) and the count (below it) never touch.
+        let cell_h = (cell_w * 0.62).clamp(24.0, 30.0);
         let likelihood = map
             .likelihood_labels
             .iter()
@@ -96,6 +100,14 @@ impl Flow<'_> {
             impact_size,
             legend: legend(map),
         }
+    }
+
+    /// Whether two maps fit side by side with their axis words at full size.
+    pub fn side_by_side(&self, a: &HeatMap, b: &HeatMap) -> bool {
+        let width = Self::map_width(2);
+        [a, b]
+            .iter()
+            .all(|m| self.frame(m, width).impact_size >= AXIS_SIZE)
     }
 
     fn map_width(count: usize) -> f32 {
@@ -194,11 +206,7 @@ impl Flow<'_> {
                 let text = count.to_string();
                 let colour = if count == 0 { MUTED } else { INK };
                 let tw = fonts.bold().width(&text, COUNT_SIZE);
-                let base = self.baseline(
-                    cell_top + (f.cell_h - line_height(COUNT_SIZE)) / 2.0 + 1.0,
-                    COUNT_SIZE,
-                    true,
-                );
+                let base = cell_top + f.cell_h - 4.5;
                 let bold = count > 0;
                 self.page().text(
                     cx + (f.cell_w - tw) / 2.0,

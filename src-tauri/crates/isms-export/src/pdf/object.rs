@@ -87,7 +87,7 @@ impl<W: Write> ObjectWriter<W> {
             return Err(io::Error::other(format!("object {id} written twice")));
         }
         *slot = Some(self.out.at);
-        write!(self.out, "{id} 0 obj\n")
+        writeln!(self.out, "{id} 0 obj")
     }
 
     /// The cross-reference table and the trailer (`trailer` without its angle brackets).
@@ -101,7 +101,7 @@ impl<W: Write> ObjectWriter<W> {
         for (id, offset) in self.offsets.iter().enumerate().skip(1) {
             let offset =
                 offset.ok_or_else(|| io::Error::other(format!("object {id} never written")))?;
-            write!(self.out, "{offset:010} 00000 n \n")?;
+            writeln!(self.out, "{offset:010} 00000 n ")?;
         }
         write!(
             self.out,

@@ -174,11 +174,11 @@ fn a_paragraph_never_sends_its_last_line_over_alone() {
 #[test]
 fn table_text_is_at_least_8_pt_and_heat_map_figures_at_least_7() {
     let f = fonts();
-    let labels = |w: &str| (1..=5).map(|n| format!("{w} {n}")).collect::<Vec<_>>();
+    let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let map = HeatMap {
         title: "Inherent risk".into(),
-        likelihood_labels: labels("Likely"),
-        impact_labels: labels("Catastrophic"),
+        likelihood_labels: words(&["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]),
+        impact_labels: words(&["Negligible", "Minor", "Moderate", "Major", "Severe"]),
         counts: vec![vec![1; 5]; 5],
         acceptance_threshold: 4,
         red_threshold: 12,
