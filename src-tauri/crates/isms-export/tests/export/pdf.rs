@@ -271,3 +271,44 @@ fn the_document_language_is_set() {
     );
     assert_eq!(pdf::LANGUAGE, "en-GB");
 }
+
+/// Each line of the contents links to the page its section starts on, as the outline does.
+#[test]
+fn the_contents_lines_link_to_their_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "links.pdf", &pdf::render(&sample()).unwrap());
+    let json = |key: &str| {
+        let out = std::process::Command::new("qpdf")
+            .args(["--json", &format!("--json-key={key}")])
+            .arg(&path)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let pages: Vec<String> = json("pages")["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["object"].as_str().unwrap().to_owned())
+        .collect();
+    let out = std::process::Command::new("qpdf")
+        .arg(format!("--show-object={}", pages[1]))
+        .arg(&path)
+        .output()
+        .unwrap();
+    let contents = String::from_utf8_lossy(&out.stdout).into_owned();
+    let linked: Vec<usize> = contents
+        .split("/Dest [ ")
+        .skip(1)
+        .map(|d| {
+            let target = d.split(" /XYZ").next().unwrap().trim();
+            pages.iter().position(|p| p == target).unwrap() + 1
+        })
+        .collect();
+    let sections: Vec<usize> = outline_pages(&path)
+        .into_iter()
+        .filter(|(t, _)| t != "Contents")
+        .map(|(_, page)| page)
+        .collect();
+    assert_eq!(linked, sections, "{contents}");
+}
