@@ -86,6 +86,44 @@ pub struct Embedded {
     codes: Vec<Vec<u16>>,
     /// The Type 0 font object of each face that is used, with its resource name.
     objects: Vec<(usize, u32)>,
+    /// Whether a font program is a whole OpenType file (which PDF 1.6 allows).
+    pub opentype: bool,
+}
+
+/// What a subset font program is, as PDF embeds it. TrueType outlines embed as they are and
+/// their glyph numbers are the codes. A CFF-based face (Noto Sans CJK, the Hiragino and
+/// PingFang faces) embeds its bare CFF table when it is CID-keyed, the codes then being the
+/// glyphs' CIDs from its charset, or else the whole OpenType file.
+enum Program {
+    TrueType,
+    CidCff {
+        table: Vec<u8>,
+        cids: BTreeMap<u16, u16>,
+    },
+    OpenType(()),
+}
+
+impl Program {
+    fn of(subset: &printpdf::SubsetFont) -> Self {
+        if !subset.bytes.starts_with(b"OTTO") {
+            return Self::TrueType;
+        }
+        match (
+            printpdf::extract_cid_keyed_cff(&subset.bytes, 0),
+            printpdf::cff_charset_gid_to_cid_map(&subset.bytes, 0),
+        ) {
+            (Some(table), Some(cids)) => Self::CidCff { table, cids },
+            _ => Self::OpenType(()),
+        }
+    }
+
+    /// The code of subset glyph `gid` in content streams.
+    fn code(&self, gid: u16) -> u16 {
+        match self {
+            Self::CidCff { cids, .. } => cids.get(&gid).copied().unwrap_or(gid),
+            _ => gid,
+        }
+    }
 }
 
 impl Embedded {
@@ -97,6 +135,7 @@ impl Embedded {
     ) -> Result<Self> {
         let mut codes = Vec::with_capacity(fonts.faces.len());
         let mut objects = Vec::new();
+        let mut opentype = false;
         for (index, (face, chars)) in fonts.faces.iter().zip(set.chars).enumerate() {
             let used: BTreeMap<u16, String> = chars
                 .iter()
@@ -112,14 +151,20 @@ impl Embedded {
             let subset = printpdf::subset_font(&face.parsed, &used).map_err(|e| {
                 ExportError::render(format!("Subsetting the font {} failed: {e}", face.name))
             })?;
+            let program = Program::of(&subset);
+            opentype |= matches!(program, Program::OpenType(_));
             for (old, (new, _)) in &subset.glyph_mapping {
-                code[usize::from(*old)] = *new;
+                code[usize::from(*old)] = program.code(*new);
             }
-            let id = write_face(out, fonts, index, &used, &subset)?;
+            let id = write_face(out, fonts, index, &used, &subset, &program)?;
             objects.push((index, id));
             codes.push(code);
         }
-        Ok(Self { codes, objects })
+        Ok(Self {
+            codes,
+            objects,
+            opentype,
+        })
     }
 
     /// The code glyph `g` has in content streams.
@@ -163,6 +208,7 @@ fn write_face<W: Write>(
     index: usize,
     used: &BTreeMap<u16, String>,
     subset: &printpdf::SubsetFont,
+    kind: &Program,
 ) -> Result<u32> {
     let io = |e: std::io::Error| ExportError::render(format!("Writing the PDF failed: {e}"));
     let face = &fonts.faces[index];
@@ -182,17 +228,27 @@ fn write_face<W: Write>(
     };
 
     let program = out.reserve();
-    out.stream(
-        program,
-        &format!(" /Length1 {}", subset.bytes.len()),
-        &subset.bytes,
-        6,
-    )
-    .map_err(io)?;
+    let (file_key, subtype) = match kind {
+        Program::TrueType => {
+            let dict = format!(" /Length1 {}", subset.bytes.len());
+            out.stream(program, &dict, &subset.bytes, 6).map_err(io)?;
+            ("FontFile2", "CIDFontType2")
+        }
+        Program::CidCff { table, .. } => {
+            out.stream(program, " /Subtype /CIDFontType0C", table, 6)
+                .map_err(io)?;
+            ("FontFile3", "CIDFontType0")
+        }
+        Program::OpenType(()) => {
+            out.stream(program, " /Subtype /OpenType", &subset.bytes, 6)
+                .map_err(io)?;
+            ("FontFile3", "CIDFontType0")
+        }
+    };
     let descriptor = out.reserve();
     let body = format!(
         "<</Type /FontDescriptor /FontName /{name} /Flags 32 /FontBBox [{} {} {} {}] \
-         /ItalicAngle 0 /Ascent {} /Descent {} /CapHeight {cap} /StemV {stem} /FontFile2 {}>>",
+         /ItalicAngle 0 /Ascent {} /Descent {} /CapHeight {cap} /StemV {stem} /{file_key} {}>>",
         s(m.x_min),
         s(m.y_min),
         s(m.x_max),
@@ -203,11 +259,11 @@ fn write_face<W: Write>(
     );
     out.object(descriptor, body.as_bytes()).map_err(io)?;
 
-    // Glyph codes run 1..=n in the subset: one /W run after .notdef's.
+    // Glyph codes run 1..=n in a TrueType subset (one /W run after .notdef's); CIDs may skip.
     let mut by_code: Vec<(u16, u16, &str)> = subset
         .glyph_mapping
         .iter()
-        .map(|(old, (new, text))| (*new, *old, text.as_str()))
+        .map(|(old, (new, text))| (kind.code(*new), *old, text.as_str()))
         .collect();
     by_code.sort_unstable();
     let mut widths = format!("[0 [{}", face.thousandths(0));
@@ -225,10 +281,16 @@ fn write_face<W: Write>(
     widths.push_str("]]");
 
     let cid = out.reserve();
+    // Only a TrueType-based CID font maps CIDs to glyphs; CFF resolves them in its charset.
+    let gid_map = if subtype == "CIDFontType2" {
+        " /CIDToGIDMap /Identity"
+    } else {
+        ""
+    };
     let body = format!(
-        "<</Type /Font /Subtype /CIDFontType2 /BaseFont /{name} \
+        "<</Type /Font /Subtype /{subtype} /BaseFont /{name} \
          /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> \
-         /FontDescriptor {} /DW 1000 /W {widths} /CIDToGIDMap /Identity>>",
+         /FontDescriptor {} /DW 1000 /W {widths}{gid_map}>>",
         r(descriptor)
     );
     out.object(cid, body.as_bytes()).map_err(io)?;

@@ -2,9 +2,10 @@
 //! font database is read with `fontdb` (on Linux the folders fontconfig's files name, elsewhere
 //! the system's font folders); each candidate face's character map is read here, bounds-checked,
 //! without parsing the whole font. Candidates are tried in a fixed order (sans-serif before
-//! others, regular weight and upright style first, then by family name and file), so the same
-//! system always picks the same faces and the same pack gives the same bytes. Only faces with
-//! TrueType outlines are used: they embed as subset `CIDFontType2` programs like DejaVu.
+//! others, Noto before other families, regular weight and upright style first, then by family
+//! name and file), so the same system always picks the same faces and the same pack gives the
+//! same bytes. Faces with TrueType outlines embed as subset `CIDFontType2` programs like
+//! DejaVu; CFF-based OpenType faces (Noto Sans CJK) as subset `CIDFontType0` programs.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -23,7 +24,7 @@ struct Candidate {
     family: String,
     name: String,
     bold: bool,
-    rank: (u8, u16, u8),
+    rank: (u8, u8, u16, u8),
     path: String,
     index: u32,
 }
@@ -98,6 +99,8 @@ fn candidate(info: &fontdb::FaceInfo) -> Candidate {
         _ if lower.contains("serif") || lower.contains("mincho") => 2,
         _ => 1,
     };
+    // Noto is made to cover every script evenly; the others after it, by name.
+    let noto = u8::from(!lower.starts_with("noto"));
     let bold = info.weight.0 >= 600;
     let upright = u8::from(info.style != fontdb::Style::Normal);
     let weight_gap = info.weight.0.abs_diff(if bold { 700 } else { 400 });
@@ -110,18 +113,19 @@ fn candidate(info: &fontdb::FaceInfo) -> Candidate {
         family,
         name: info.post_script_name.clone(),
         bold,
-        rank: (style, weight_gap, upright),
+        rank: (style, noto, weight_gap, upright),
         path,
         index: info.index,
     }
 }
 
-/// Which of `wanted` face `index` of `data` maps to a glyph, if it has TrueType outlines.
+/// Which of `wanted` face `index` of `data` maps to a glyph, if it has TrueType or CFF
+/// outlines (not CFF2, whose variable outlines printpdf cannot subset).
 fn covered(data: &[u8], index: u32, wanted: &BTreeSet<char>) -> BTreeSet<char> {
     let Some(tables) = Tables::read(data, index) else {
         return BTreeSet::new();
     };
-    if tables.find(b"glyf").is_none() {
+    if tables.find(b"glyf").is_none() && tables.find(b"CFF ").is_none() {
         return BTreeSet::new();
     }
     let Some(cmap) = tables.find(b"cmap") else {

@@ -152,6 +152,17 @@ impl Fonts {
         Ok(fonts)
     }
 
+    /// DejaVu with `face` for `chars` (tests of one system face).
+    #[cfg(test)]
+    pub fn with_face(face: Face, chars: &[char]) -> Result<Self> {
+        let mut fonts = Self::load()?;
+        fonts.faces.push(face);
+        for c in chars {
+            fonts.fallback.insert(*c, [2, 2]);
+        }
+        Ok(fonts)
+    }
+
     pub fn regular(&self) -> Style<'_> {
         self.style(false)
     }

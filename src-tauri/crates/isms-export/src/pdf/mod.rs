@@ -29,6 +29,8 @@ mod text;
 mod write;
 
 #[cfg(test)]
+mod font_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod widow_tests;
@@ -55,10 +57,14 @@ pub fn render(pack: &Pack) -> Result<Vec<u8>> {
 /// (and of the pack) however long the pack is.
 pub fn render_to<W: Write>(pack: &Pack, out: W) -> Result<W> {
     let fonts = fonts::Fonts::load_for(&scan::characters(pack))?;
+    render_with(&fonts, pack, out)
+}
 
+/// `pack` written with `fonts` (chosen for its characters).
+fn render_with<W: Write>(fonts: &fonts::Fonts, pack: &Pack, out: W) -> Result<W> {
     // First pass: the pages counted, the outline's anchors and the glyphs used.
-    let mut glyphs = embed::GlyphSet::new(&fonts);
-    let first = flow::lay_out(&fonts, pack, &mut glyphs);
+    let mut glyphs = embed::GlyphSet::new(fonts);
+    let first = flow::lay_out(fonts, pack, &mut glyphs);
     let contents_n = frame::contents_pages(first.outline.len());
     // The cover is page 1, the contents follow, then the body (flow page 1 onwards).
     let physical = |index: usize| index + 1 + contents_n;
@@ -68,32 +74,32 @@ pub fn render_to<W: Write>(pack: &Pack, out: W) -> Result<W> {
         .iter()
         .map(|a| (a.title.clone(), physical(a.page)))
         .collect();
-    let contents = frame::contents(&fonts, &entries);
+    let contents = frame::contents(fonts, &entries);
     for page in &contents {
         glyphs.add_page(page);
     }
     // The running header and footer: the same words on every page but the page numbers.
     let mut sample = canvas::Page::default();
-    frame::decorate(&mut sample, &fonts, pack, 1_234_567_890, 1_234_567_890);
+    frame::decorate(&mut sample, fonts, pack, 1_234_567_890, 1_234_567_890);
     glyphs.add_page(&sample);
     let outline = outline(&first.outline, physical);
     drop(first);
 
     let mut out = object::ObjectWriter::new(out)
         .map_err(|e| crate::error::ExportError::render(format!("Writing the PDF failed: {e}")))?;
-    let embedded = embed::Embedded::write(&fonts, glyphs, &mut out)?;
-    let doc = write::Document::new(out, &fonts, &embedded, total)?;
+    let embedded = embed::Embedded::write(fonts, glyphs, &mut out)?;
+    let doc = write::Document::new(out, fonts, &embedded, total)?;
 
     // Second pass: the same layout, each page written as soon as it is full.
     let mut pager = write::Pager {
         doc,
-        fonts: &fonts,
+        fonts,
         pack,
         contents,
         total,
         seen: 0,
     };
-    flow::lay_out(&fonts, pack, &mut pager);
+    flow::lay_out(fonts, pack, &mut pager);
     pager.doc.finish(pack, &outline)
 }
 

@@ -54,6 +54,8 @@ pub struct Document<'a, W: Write> {
     written: usize,
     /// The first error met while writing a page (a [`Sink`] cannot return one).
     failed: Option<ExportError>,
+    /// A whole OpenType font program is embedded: the catalog says PDF 1.6.
+    opentype: bool,
 }
 
 impl<'a, W: Write> Document<'a, W> {
@@ -79,6 +81,7 @@ impl<'a, W: Write> Document<'a, W> {
             page_ids,
             written: 0,
             failed: None,
+            opentype: embedded.opentype,
         })
     }
 
@@ -190,9 +193,10 @@ impl<'a, W: Write> Document<'a, W> {
         );
         self.out.object(info, body.as_bytes()).map_err(io)?;
 
+        let version = if self.opentype { " /Version /1.6" } else { "" };
         let body = format!(
             "<</Type /Catalog /Pages {} /Outlines {} /PageMode /UseOutlines /PageLayout /OneColumn \
-             /ViewerPreferences <</DisplayDocTitle true>> /Lang ({LANGUAGE})>>",
+             /ViewerPreferences <</DisplayDocTitle true>> /Lang ({LANGUAGE}){version}>>",
             r(self.pages_root),
             r(root)
         );

@@ -2,7 +2,7 @@
 //! (cover, paragraph, table) and read back with pdftotext; the fonts that print them are
 //! embedded subsets; a character no font has is printed as "\u{fffd}" and listed on the last
 //! page. A script no system font covers (as fontconfig's `fc-list` sees it) is skipped with a
-//! message naming the package that covers it; `make test` installs them.
+//! message naming a package that covers it; `make test` installs them.
 
 use std::process::Command;
 
@@ -48,14 +48,19 @@ fn pack() -> Pack {
     }
 }
 
-/// Whether some TrueType font of the system has every non-ASCII character of `name`.
+/// Whether some TrueType or OpenType font of the system has every non-ASCII character of `name`.
 fn system_covers(name: &str) -> bool {
     name.chars().filter(|c| !c.is_ascii()).all(|c| {
-        let query = format!(":charset={:x}:fontformat=TrueType", c as u32);
+        let query = format!(":charset={:x}", c as u32);
         Command::new("fc-list")
             .args([query.as_str(), "file"])
             .output()
-            .is_ok_and(|o| !o.stdout.is_empty())
+            .is_ok_and(|o| {
+                String::from_utf8_lossy(&o.stdout).lines().any(|l| {
+                    let l = l.trim_end_matches([':', ' ']).to_lowercase();
+                    [".ttf", ".otf", ".ttc"].iter().any(|ext| l.ends_with(ext))
+                })
+            })
     })
 }
 
