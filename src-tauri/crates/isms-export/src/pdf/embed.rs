@@ -100,7 +100,7 @@ enum Program {
         table: Vec<u8>,
         cids: BTreeMap<u16, u16>,
     },
-    OpenType(()),
+    OpenType,
 }
 
 impl Program {
@@ -113,7 +113,7 @@ impl Program {
             printpdf::cff_charset_gid_to_cid_map(&subset.bytes, 0),
         ) {
             (Some(table), Some(cids)) => Self::CidCff { table, cids },
-            _ => Self::OpenType(()),
+            _ => Self::OpenType,
         }
     }
 
@@ -152,7 +152,7 @@ impl Embedded {
                 ExportError::render(format!("Subsetting the font {} failed: {e}", face.name))
             })?;
             let program = Program::of(&subset);
-            opentype |= matches!(program, Program::OpenType(_));
+            opentype |= matches!(program, Program::OpenType);
             for (old, (new, _)) in &subset.glyph_mapping {
                 code[usize::from(*old)] = program.code(*new);
             }
@@ -239,7 +239,7 @@ fn write_face<W: Write>(
                 .map_err(io)?;
             ("FontFile3", "CIDFontType0")
         }
-        Program::OpenType(()) => {
+        Program::OpenType => {
             out.stream(program, " /Subtype /OpenType", &subset.bytes, 6)
                 .map_err(io)?;
             ("FontFile3", "CIDFontType0")

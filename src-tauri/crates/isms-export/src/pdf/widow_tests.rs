@@ -1,7 +1,7 @@
 //! Unit tests of widows and orphans and of the type sizes, read from the layout: no table
 //! leaves a lone row under a repeated header or at the foot of a page (in synthetic tables of
-//! every length and in every pack of the demo company at three points of its path), a short
-//! section does not take a page of its own, a paragraph's last line does not go over alone,
+//! every length and in every pack of the demo company at three points of its path), no page of
+//! those packs holds a lone line, a short section does not take a page of its own, a paragraph's last line does not go over alone,
 //! table text is at least 8 pt and heat-map figures at least 7 pt.
 
 use isms_core::Passphrase;
@@ -11,6 +11,7 @@ use isms_core::readiness::Stage;
 use super::canvas::Mark;
 use super::flow::{self, Fragment, page_texts};
 use super::fonts::Fonts;
+use super::style::SECTION_SIZE;
 use crate::model::{Block, Cell, Column, HeatMap, Pack, Section, Table};
 use crate::packs::{self, PackKind};
 
@@ -97,7 +98,26 @@ fn no_demo_pack_leaves_a_row_alone_under_a_repeated_header() {
             PackKind::Gaps,
         ] {
             let built = packs::build(&vault, kind, Stage::Two, day()).expect("the pack");
-            let (_, layout) = flow::lay_out_pages(&f, &built);
+            let (pages, layout) = flow::lay_out_pages(&f, &built);
+            // No page holds a lone line ("No rule gives a warning.") under its section title.
+            for (n, page) in pages.iter().enumerate().skip(1) {
+                let lines: Vec<&str> = page
+                    .marks
+                    .iter()
+                    .filter_map(|m| match m {
+                        Mark::Text { size, text, .. } if *size < SECTION_SIZE => {
+                            Some(text.as_str())
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                assert!(
+                    lines.len() != 1,
+                    "{} pack at {}: page {n} holds one line: {lines:?}",
+                    kind.as_str(),
+                    point.as_str()
+                );
+            }
             let continued = layout.fragments.iter().filter(|f| f.repeated).count();
             let lone = lone_rows(&layout.fragments);
             assert!(
