@@ -21,6 +21,7 @@ mod flow;
 mod fonts;
 mod frame;
 mod heatmap;
+mod keep;
 mod object;
 mod scan;
 mod style;
