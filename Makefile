@@ -21,7 +21,7 @@ export TAURI_FRONTEND_PATH := $(CURDIR)/ui
 
 APT_PACKAGES := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev \
   libssl-dev libxdo-dev build-essential file patchelf xvfb xauth webkit2gtk-driver \
-  poppler-utils qpdf fonts-dejavu-core python3-venv
+  poppler-utils qpdf fonts-dejavu-core fonts-droid-fallback fonts-symbola python3-venv
 
 .PHONY: help run test bundle deps deps-system deps-npm ui app test-rust test-ui test-e2e \
   test-outside cli lint fmt schema bench app-release clean crash-test fuzz

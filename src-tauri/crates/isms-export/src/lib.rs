@@ -1,10 +1,11 @@
 //! Evidence packs: the vault rendered for the certification body. [`pdf`] is our small layout
-//! layer over printpdf (A4 pages, embedded DejaVu fonts, wrapping, tables with repeating
-//! headers, running header and "Page N of M" footer, cover, contents, outline, vector
-//! graphics); [`packs`] builds each pack (stage1, stage2, soa, cap, gaps) from the vault's
-//! records as of a day; [`bundle`] writes the ZIP of a pack's PDF and its evidence files with a
-//! manifest, and verifies one. Everything is deterministic: the same vault and day give the
-//! same bytes. No Tauri here; the shell and the CLI call in.
+//! layer and PDF writer (A4 pages, DejaVu fonts with system fonts for other scripts, wrapping,
+//! tables with repeating headers, running header and "Page N of M" footer, cover, contents,
+//! outline, vector graphics; laid out twice and written page by page); [`packs`] builds each
+//! pack (stage1, stage2, soa, cap, gaps) from the vault's records as of a day; [`bundle`]
+//! writes the ZIP of a pack's PDF and its evidence files with a manifest, and verifies one.
+//! Everything is deterministic: the same vault and day give the same bytes. No Tauri here; the
+//! shell and the CLI call in.
 
 pub mod bundle;
 mod error;

@@ -131,7 +131,7 @@ fn verdict_section(report: &Report) -> Section {
                 Column::new("Rule", 1.4),
                 Column::new("Clause", 0.8),
                 Column::new("Status", 1.1),
-                Column::new("Finding", 5.0).clipped(4),
+                Column::new("Finding", 5.0).clipped(5),
             ],
             rows: open,
         }));

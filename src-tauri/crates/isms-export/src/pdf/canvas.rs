@@ -1,6 +1,6 @@
 //! A laid-out page as a plain list of marks (text runs, filled rectangles, rules, links), in
-//! points from the page's top-left corner. Layout writes marks; [`super::write`] turns them into
-//! printpdf operations. Keeping this step plain data lets the tests read a layout (which page a
+//! points from the page's top-left corner. Layout writes marks; [`super::content`] turns them
+//! into a content stream. Keeping this step plain data lets the tests read a layout (which page a
 //! header repeats on, where a line wraps) without parsing a PDF.
 
 use super::fonts::Fonts;
@@ -75,7 +75,7 @@ impl Page {
         colour: Rgb,
         text: &str,
     ) {
-        let w = fonts.face(bold).width(text, size);
+        let w = fonts.style(bold).width(text, size);
         self.text(right - w, y, size, bold, colour, text);
     }
 

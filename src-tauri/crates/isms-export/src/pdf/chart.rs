@@ -12,7 +12,7 @@ use crate::model::LineChart;
 /// The chart's whole height, title to legend.
 pub(super) const HEIGHT: f32 = 170.0;
 const TITLE_SIZE: f32 = 9.5;
-const AXIS_SIZE: f32 = 6.6;
+const AXIS_SIZE: f32 = 7.0;
 const PLOT_H: f32 = 104.0;
 const AXIS_W: f32 = 34.0;
 const POINT: f32 = 3.6;
@@ -62,7 +62,7 @@ impl Flow<'_> {
         let top = self.y;
         let width = BODY_W * 0.8;
         let x0 = MARGIN_X;
-        if let Some(line) = wrap(&fonts.bold, &chart.title, TITLE_SIZE, width).first() {
+        if let Some(line) = wrap(fonts.bold(), &chart.title, TITLE_SIZE, width).first() {
             let base = self.baseline(top, TITLE_SIZE, true);
             self.page().text(x0, base, TITLE_SIZE, true, NAVY, line);
         }
@@ -131,7 +131,7 @@ impl Flow<'_> {
         let widest = chart
             .points
             .iter()
-            .map(|p| fonts.regular.width(&p.label, AXIS_SIZE))
+            .map(|p| fonts.regular().width(&p.label, AXIS_SIZE))
             .fold(0.0, f32::max);
         let every = if n > 1 && step_x > 0.0 {
             ((widest + 4.0) / step_x).ceil().max(1.0) as usize
@@ -144,7 +144,7 @@ impl Flow<'_> {
             self.page()
                 .rect(x - POINT / 2.0, y - POINT / 2.0, POINT, POINT, colour);
             if i % every == 0 || i + 1 == n {
-                let w = fonts.regular.width(&p.label, AXIS_SIZE);
+                let w = fonts.regular().width(&p.label, AXIS_SIZE);
                 self.page().text(
                     x - w / 2.0,
                     plot_bottom + 4.0 + AXIS_SIZE,
@@ -161,7 +161,7 @@ impl Flow<'_> {
             self.page().rect(x, legend_y - POINT, POINT, POINT, colour);
             self.page()
                 .text(x + POINT + 3.0, legend_y, AXIS_SIZE, false, MUTED, words);
-            x += POINT + 3.0 + fonts.regular.width(words, AXIS_SIZE) + 14.0;
+            x += POINT + 3.0 + fonts.regular().width(words, AXIS_SIZE) + 14.0;
         }
         if n == 0 {
             self.page().text(

@@ -31,7 +31,7 @@ impl Flow<'_> {
         self.page().rect(MARGIN_X, 190.0, 4.0, 150.0, NAVY);
         let x = MARGIN_X + 18.0;
         let w = BODY_W - 18.0;
-        let company = wrap(&fonts.bold, &pack.company, 12.0, w);
+        let company = wrap(fonts.bold(), &pack.company, 12.0, w);
         let mut y = 196.0;
         for line in &company {
             let base = self.baseline(y, 12.0, true);
@@ -39,7 +39,7 @@ impl Flow<'_> {
             y += line_height(12.0);
         }
         y += 10.0;
-        for line in wrap(&fonts.bold, &pack.title, TITLE_SIZE, w) {
+        for line in wrap(fonts.bold(), &pack.title, TITLE_SIZE, w) {
             let base = self.baseline(y, TITLE_SIZE, true);
             self.page().text(x, base, TITLE_SIZE, true, NAVY, &line);
             y += TITLE_SIZE * 1.18;
@@ -49,7 +49,7 @@ impl Flow<'_> {
         let base = self.baseline(y, 13.0, false);
         self.page().text(x, base, 13.0, false, INK, &as_of);
         y += line_height(13.0);
-        for line in wrap(&fonts.regular, &pack.version, BODY_SIZE, w) {
+        for line in wrap(fonts.regular(), &pack.version, BODY_SIZE, w) {
             let base = self.baseline(y, BODY_SIZE, false);
             self.page().text(x, base, BODY_SIZE, false, MUTED, &line);
             y += line_height(BODY_SIZE);
@@ -62,7 +62,7 @@ impl Flow<'_> {
         // other page.
         let label = pack.confidentiality.as_str();
         let (ink, paper) = tone_colours(crate::model::Tone::Neutral);
-        let lw = fonts.bold.width(label, 8.0);
+        let lw = fonts.bold().width(label, 8.0);
         let right = MARGIN_X + BODY_W;
         self.page()
             .rect(right - lw - 10.0, 34.0, lw + 10.0, 14.0, paper);
@@ -71,47 +71,115 @@ impl Flow<'_> {
             .text(right - lw - 5.0, base, 8.0, true, ink, label);
 
         let foot = PAGE_H - 92.0;
-        let facts: Vec<Fact> = pack.cover.iter().map(|f| self.cover_fact(f)).collect();
-        let label_w = self.fact_label_width(&facts);
-        let facts_h: f32 = facts.iter().map(|f| self.fact_height(f, label_w)).sum();
-        // Facts start a little below the title block, higher up when there are many.
-        self.y = if y.max(360.0) + 38.0 + facts_h <= foot - 20.0 {
-            y.max(360.0) + 24.0
+        // Facts start a little below the title block, higher up when there are many; they are
+        // shortened (the rest in the appendix) so the cover's footer always has its place.
+        let low = y.max(360.0) + 24.0;
+        let high = y + 24.0;
+        let room = |top: f32| foot - 20.0 - (top + 14.0);
+        let facts = if self.facts_height(&pack.cover, COVER_FACT_LINES) <= room(low) {
+            self.y = low;
+            self.cover_facts(&pack.cover, room(low))
         } else {
-            y + 24.0
+            self.y = high;
+            self.cover_facts(&pack.cover, room(high))
         };
         if !facts.is_empty() {
             self.rule(0.6, RULE);
             self.y += 14.0;
             self.facts(&facts);
         }
-        if self.y < foot - 20.0 && self.pages.len() == 1 {
-            self.page()
-                .hline(MARGIN_X, MARGIN_X + BODY_W, foot, 0.6, RULE);
-            let note = "Prepared with ISMS Desk from the ISMS records as of the date above.";
-            let base = self.baseline(foot + 10.0, NOTE_SIZE, false);
-            self.page()
-                .text(MARGIN_X, base, NOTE_SIZE, false, MUTED, note);
-        }
+        self.page()
+            .hline(MARGIN_X, MARGIN_X + BODY_W, foot, 0.6, RULE);
+        let note = "Prepared with ISMS Desk from the ISMS records as of the date above.";
+        let base = self.baseline(foot + 10.0, NOTE_SIZE, false);
+        self.page()
+            .text(MARGIN_X, base, NOTE_SIZE, false, MUTED, note);
     }
 
-    fn cover_fact(&mut self, fact: &Fact) -> Fact {
-        let width = BODY_W * 0.6;
-        let lines = wrap(&self.fonts.regular, &fact.value, BODY_SIZE, width);
-        if lines.len() <= COVER_FACT_LINES {
+    /// The height of `facts` with each value cut to `limit` lines.
+    fn facts_height(&self, facts: &[Fact], limit: usize) -> f32 {
+        let label_w = self.fact_label_width(facts);
+        facts
+            .iter()
+            .map(|f| self.fact_height(&self.shortened(f, limit, label_w, 999), label_w))
+            .sum()
+    }
+
+    /// The cover's facts as they fit `room`: each at most [`COVER_FACT_LINES`] lines, fewer
+    /// when that is too tall; when even one line each is too tall, as many as fit and a last
+    /// fact that sends the reader to the rest in the appendix. What is cut is in the appendix.
+    fn cover_facts(&mut self, facts: &[Fact], room: f32) -> Vec<Fact> {
+        let label_w = self.fact_label_width(facts);
+        let limit = (1..=COVER_FACT_LINES)
+            .rev()
+            .find(|limit| self.facts_height(facts, *limit) <= room);
+        let keep = match limit {
+            Some(_) => facts.len(),
+            None => {
+                let mut used = 0.0;
+                let more = self.fact_height(&Fact::new("More", "9 further facts"), label_w);
+                facts
+                    .iter()
+                    .take_while(|f| {
+                        used += self.fact_height(&self.shortened(f, 1, label_w, 999), label_w);
+                        used + more <= room
+                    })
+                    .count()
+            }
+        };
+        let limit = limit.unwrap_or(1);
+        let mut shown = Vec::with_capacity(keep + 1);
+        for fact in &facts[..keep] {
+            if self.value_lines(fact, label_w).len() <= limit {
+                shown.push(fact.clone());
+            } else {
+                let number = self.clip(format!("Cover \u{b7} {}", fact.label), &fact.value);
+                shown.push(self.shortened(fact, limit, label_w, number));
+            }
+        }
+        let rest = &facts[keep..];
+        if !rest.is_empty() {
+            let text: Vec<String> = rest
+                .iter()
+                .map(|f| format!("{}: {}", f.label, f.value))
+                .collect();
+            let number = self.clip("Cover \u{b7} further facts".to_owned(), &text.join("\n"));
+            shown.push(Fact::new(
+                "More",
+                format!("{} further facts (full text: A.{number})", rest.len()),
+            ));
+        }
+        shown
+    }
+
+    fn value_lines(&self, fact: &Fact, label_w: f32) -> Vec<String> {
+        wrap(
+            self.fonts.regular(),
+            &fact.value,
+            BODY_SIZE,
+            BODY_W - label_w,
+        )
+    }
+
+    /// `fact` with its value cut to `limit` lines, the last ending with a reference to
+    /// appendix entry `number`.
+    fn shortened(&self, fact: &Fact, limit: usize, label_w: f32, number: usize) -> Fact {
+        let lines = self.value_lines(fact, label_w);
+        if lines.len() <= limit {
             return fact.clone();
         }
-        let number = self.clip(format!("Cover \u{b7} {}", fact.label), &fact.value);
         let suffix = format!("\u{2026} (full text: A.{number})");
-        let mut shown = lines[..COVER_FACT_LINES - 1].join(" ");
+        let mut shown = lines[..limit - 1].join(" ");
         let last = fit_with_suffix(
-            &self.fonts.regular,
-            &lines[COVER_FACT_LINES - 1],
+            self.fonts.regular(),
+            &lines[limit - 1],
             &suffix,
             BODY_SIZE,
-            width,
+            BODY_W - label_w,
         );
-        shown.push(' ');
+        if !shown.is_empty() {
+            shown.push(' ');
+        }
         shown.push_str(&last);
         Fact::new(fact.label.clone(), shown)
     }
@@ -153,8 +221,8 @@ pub fn contents(fonts: &Fonts, entries: &[(String, usize)]) -> Vec<Page> {
         };
         p.text(MARGIN_X, base, CONTENTS_SIZE, true, MUTED, number);
         let room = BODY_W - number_w - page_w - 12.0;
-        let shown = if fonts.regular.width(rest, CONTENTS_SIZE) > room {
-            fit_with_suffix(&fonts.regular, rest, "\u{2026}", CONTENTS_SIZE, room)
+        let shown = if fonts.regular().width(rest, CONTENTS_SIZE) > room {
+            fit_with_suffix(fonts.regular(), rest, "\u{2026}", CONTENTS_SIZE, room)
         } else {
             rest.to_owned()
         };
@@ -170,9 +238,9 @@ pub fn contents(fonts: &Fonts, entries: &[(String, usize)]) -> Vec<Page> {
             &page_text,
         );
         // Dotted leader between the title and the page number.
-        let start = MARGIN_X + number_w + fonts.regular.width(&shown, CONTENTS_SIZE) + 6.0;
-        let end = MARGIN_X + BODY_W - fonts.regular.width(&page_text, CONTENTS_SIZE) - 6.0;
-        let dot_w = fonts.regular.width(". ", 8.0);
+        let start = MARGIN_X + number_w + fonts.regular().width(&shown, CONTENTS_SIZE) + 6.0;
+        let end = MARGIN_X + BODY_W - fonts.regular().width(&page_text, CONTENTS_SIZE) - 6.0;
+        let dot_w = fonts.regular().width(". ", 8.0);
         if end > start + dot_w {
             let dots = ((end - start) / dot_w) as usize;
             let leader = ". ".repeat(dots);
@@ -194,11 +262,11 @@ pub fn contents(fonts: &Fonts, entries: &[(String, usize)]) -> Vec<Page> {
 pub fn decorate(page: &mut Page, fonts: &Fonts, pack: &Pack, number: usize, total: usize) {
     let right = MARGIN_X + BODY_W;
     let marking = pack.confidentiality.as_str();
-    let marking_w = fonts.bold.width(marking, RUNNING_SIZE);
+    let marking_w = fonts.bold().width(marking, RUNNING_SIZE);
     let left = format!("{} \u{b7} {}", pack.company, pack.title);
     let room = BODY_W - marking_w - 24.0;
-    let left = if fonts.regular.width(&left, RUNNING_SIZE) > room {
-        fit_with_suffix(&fonts.regular, &left, "\u{2026}", RUNNING_SIZE, room)
+    let left = if fonts.regular().width(&left, RUNNING_SIZE) > room {
+        fit_with_suffix(fonts.regular(), &left, "\u{2026}", RUNNING_SIZE, room)
     } else {
         left
     };

@@ -9,11 +9,12 @@ use super::style::*;
 use super::text::wrap;
 use crate::model::HeatMap;
 
-const GAP: f32 = 24.0;
-const AXIS_SIZE: f32 = 6.8;
-const MIN_AXIS_SIZE: f32 = 5.2;
+const GAP: f32 = 16.0;
+const AXIS_SIZE: f32 = 7.0;
+/// Axis words shrink to this, never below, when a map is alone and still too narrow.
+const MIN_AXIS_SIZE: f32 = 6.0;
 const COUNT_SIZE: f32 = 10.0;
-const SCORE_SIZE: f32 = 5.6;
+const SCORE_SIZE: f32 = 7.0;
 const TITLE_SIZE: f32 = 9.5;
 const MAX_CELL: f32 = 46.0;
 
@@ -57,25 +58,28 @@ fn legend(map: &HeatMap) -> Vec<(Rgb, String)> {
 impl Flow<'_> {
     fn frame(&self, map: &HeatMap, width: f32) -> Frame {
         let cols = map.impact_labels.len().max(1) as f32;
+        // Likelihood words wrap onto two lines rather than widen the label column.
         let widest = map
             .likelihood_labels
             .iter()
-            .map(|l| self.fonts.regular.width(l, AXIS_SIZE))
+            .flat_map(|l| l.split_whitespace())
+            .map(|w| self.fonts.regular().width(w, AXIS_SIZE))
             .fold(0.0, f32::max);
         let label_w = (widest + 8.0).clamp(36.0, width * 0.3);
         let cell_w = ((width - label_w) / cols).min(MAX_CELL);
-        let cell_h = (cell_w * 0.62).clamp(18.0, 28.0);
+        // Tall enough that the score (top left) and the count (below it) never touch.
+        let cell_h = (cell_w * 0.62).clamp(24.0, 30.0);
         let likelihood = map
             .likelihood_labels
             .iter()
-            .map(|l| wrap(&self.fonts.regular, l, AXIS_SIZE, label_w - 6.0))
+            .map(|l| wrap(self.fonts.regular(), l, AXIS_SIZE, label_w - 6.0))
             .collect();
         // Impact labels shrink (to a floor) rather than break a word across lines.
         let widest_word = map
             .impact_labels
             .iter()
             .flat_map(|l| l.split_whitespace())
-            .map(|w| self.fonts.regular.width(w, AXIS_SIZE))
+            .map(|w| self.fonts.regular().width(w, AXIS_SIZE))
             .fold(0.0, f32::max);
         let impact_size = if widest_word > cell_w - 3.0 {
             (AXIS_SIZE * (cell_w - 3.0) / widest_word).max(MIN_AXIS_SIZE)
@@ -85,7 +89,7 @@ impl Flow<'_> {
         let impact = map
             .impact_labels
             .iter()
-            .map(|l| wrap(&self.fonts.regular, l, impact_size, cell_w - 2.0))
+            .map(|l| wrap(self.fonts.regular(), l, impact_size, cell_w - 2.0))
             .collect();
         Frame {
             label_w,
@@ -96,6 +100,14 @@ impl Flow<'_> {
             impact_size,
             legend: legend(map),
         }
+    }
+
+    /// Whether two maps fit side by side with their axis words at full size.
+    pub fn side_by_side(&self, a: &HeatMap, b: &HeatMap) -> bool {
+        let width = Self::map_width(2);
+        [a, b]
+            .iter()
+            .all(|m| self.frame(m, width).impact_size >= AXIS_SIZE)
     }
 
     fn map_width(count: usize) -> f32 {
@@ -144,7 +156,7 @@ impl Flow<'_> {
         let fonts = self.fonts;
         let axis_lh = line_height(AXIS_SIZE);
         let mut y = top;
-        for line in wrap(&fonts.bold, &map.title, TITLE_SIZE, width)
+        for line in wrap(fonts.bold(), &map.title, TITLE_SIZE, width)
             .iter()
             .take(1)
         {
@@ -193,12 +205,8 @@ impl Flow<'_> {
                 );
                 let text = count.to_string();
                 let colour = if count == 0 { MUTED } else { INK };
-                let tw = fonts.bold.width(&text, COUNT_SIZE);
-                let base = self.baseline(
-                    cell_top + (f.cell_h - line_height(COUNT_SIZE)) / 2.0 + 1.0,
-                    COUNT_SIZE,
-                    true,
-                );
+                let tw = fonts.bold().width(&text, COUNT_SIZE);
+                let base = cell_top + f.cell_h - 4.5;
                 let bold = count > 0;
                 self.page().text(
                     cx + (f.cell_w - tw) / 2.0,
@@ -225,7 +233,7 @@ impl Flow<'_> {
         let impact_lines = f.impact.iter().map(Vec::len).max().unwrap_or(1);
         for (i, label) in f.impact.iter().enumerate() {
             for (k, line) in label.iter().enumerate() {
-                let tw = fonts.regular.width(line, f.impact_size);
+                let tw = fonts.regular().width(line, f.impact_size);
                 let cx = grid_x + i as f32 * f.cell_w + (f.cell_w - tw) / 2.0;
                 let base = self.baseline(y + k as f32 * axis_lh, f.impact_size, false);
                 self.page().text(cx, base, f.impact_size, false, INK, line);
@@ -233,7 +241,7 @@ impl Flow<'_> {
         }
         y += impact_lines as f32 * axis_lh;
         let title = "Impact \u{2192}";
-        let tw = fonts.bold.width(title, AXIS_SIZE);
+        let tw = fonts.bold().width(title, AXIS_SIZE);
         let base = self.baseline(y, AXIS_SIZE, true);
         self.page().text(
             grid_x + (grid_w - tw) / 2.0,

@@ -24,7 +24,7 @@ pub const FOOTER_BASELINE: f32 = PAGE_H - 38.0;
 /// Type sizes.
 pub const BODY_SIZE: f32 = 9.5;
 pub const NOTE_SIZE: f32 = 8.5;
-pub const TABLE_SIZE: f32 = 7.6;
+pub const TABLE_SIZE: f32 = 8.0;
 pub const RUNNING_SIZE: f32 = 7.5;
 pub const SECTION_SIZE: f32 = 17.0;
 pub const HEADING_SIZE: f32 = 11.5;

@@ -6,18 +6,21 @@
 //! "a row never splits" always possible. Status cells are printed as small coloured labels that
 //! carry their word, so no meaning rests on colour alone.
 
+use super::columns::numeric_columns;
 use super::flow::Flow;
+#[cfg(test)]
+use super::flow::Fragment;
 use super::style::*;
 use super::text::{fit_with_suffix, wrap};
 use crate::model::{Cell, Column, Table};
 
 /// Extra horizontal room a status label takes around its word.
-const LABEL_PAD: f32 = 3.0;
-const LABEL_SIZE: f32 = TABLE_SIZE - 0.4;
+pub(super) const LABEL_PAD: f32 = 3.0;
+const LABEL_SIZE: f32 = TABLE_SIZE;
 /// Tables of at most this many rows are kept on one page when they are short.
 const KEEP_ROWS: usize = 8;
 /// Words up to this many characters are never broken inside a cell.
-const WORD_MAX: usize = 18;
+pub(super) const WORD_MAX: usize = 18;
 
 /// A cell ready to draw: its lines and how to print them.
 struct Laid<'c> {
@@ -25,7 +28,7 @@ struct Laid<'c> {
     lines: Vec<String>,
 }
 
-fn size_of(cell: &Cell) -> f32 {
+pub(super) fn size_of(cell: &Cell) -> f32 {
     if cell.tone.is_some() {
         LABEL_SIZE
     } else {
@@ -34,84 +37,6 @@ fn size_of(cell: &Cell) -> f32 {
 }
 
 impl Flow<'_> {
-    /// Column widths in points: in proportion to the relative widths, but never narrower than
-    /// the column's longest word (up to [`WORD_MAX`] characters), so headers, status words
-    /// and references are not broken mid-word; the room comes from the wider columns.
-    fn column_widths(&self, table: &Table) -> Vec<f32> {
-        let columns = &table.columns;
-        let weights: Vec<f32> = columns.iter().map(|c| c.width.max(0.01)).collect();
-        let mut min: Vec<f32> = Self::header_cells(columns)
-            .iter()
-            .map(|cell| self.widest_word(cell))
-            .collect();
-        for row in &table.rows {
-            for (c, cell) in row.iter().enumerate().take(columns.len()) {
-                min[c] = min[c].max(self.widest_word(cell));
-            }
-        }
-        for m in &mut min {
-            *m = m.min(BODY_W * 0.4);
-        }
-        let floor: f32 = min.iter().sum();
-        if floor >= BODY_W {
-            return min.iter().map(|m| m * BODY_W / floor).collect();
-        }
-        // Columns held at their minimum take it; the rest share what is left by weight.
-        let mut held = vec![false; columns.len()];
-        loop {
-            let free: f32 = BODY_W
-                - min
-                    .iter()
-                    .zip(&held)
-                    .filter(|(_, h)| **h)
-                    .map(|(m, _)| m)
-                    .sum::<f32>();
-            let weight: f32 = weights
-                .iter()
-                .zip(&held)
-                .filter(|(_, h)| !**h)
-                .map(|(w, _)| w)
-                .sum();
-            let widths: Vec<f32> = (0..columns.len())
-                .map(|c| {
-                    if held[c] {
-                        min[c]
-                    } else {
-                        free * weights[c] / weight.max(0.01)
-                    }
-                })
-                .collect();
-            let mut changed = false;
-            for c in 0..columns.len() {
-                if !held[c] && widths[c] < min[c] {
-                    held[c] = true;
-                    changed = true;
-                }
-            }
-            if !changed {
-                return widths;
-            }
-        }
-    }
-
-    /// The column width the longest word of `cell` needs, padding included.
-    fn widest_word(&self, cell: &Cell) -> f32 {
-        let bold = cell.bold || cell.tone.is_some();
-        let face = self.fonts.face(bold);
-        let widest = cell
-            .text
-            .split_whitespace()
-            .filter(|w| w.chars().count() <= WORD_MAX)
-            .map(|w| face.width(w, size_of(cell)))
-            .fold(0.0, f32::max);
-        let pad = if cell.tone.is_some() {
-            2.0 * LABEL_PAD
-        } else {
-            0.0
-        };
-        widest + pad + 2.0 * CELL_PAD_X + 0.5
-    }
-
     /// The room for a cell's text inside its column.
     fn text_width(cell: &Cell, column_w: f32) -> f32 {
         let w = column_w - 2.0 * CELL_PAD_X;
@@ -126,14 +51,14 @@ impl Flow<'_> {
     fn wrap_cell(&self, cell: &Cell, column_w: f32) -> Vec<String> {
         let bold = cell.bold || cell.tone.is_some();
         wrap(
-            self.fonts.face(bold),
+            self.fonts.style(bold),
             &cell.text,
             size_of(cell),
             Self::text_width(cell, column_w),
         )
     }
 
-    fn header_cells(columns: &[Column]) -> Vec<Cell> {
+    pub(super) fn header_cells(columns: &[Column]) -> Vec<Cell> {
         columns
             .iter()
             .map(|c| Cell::bold(c.title.clone()))
@@ -174,13 +99,21 @@ impl Flow<'_> {
                 .collect();
             Self::row_height(&lines)
         };
-        let first = table.rows.first().map_or(line_height(TABLE_SIZE), row_h);
         if table.rows.len() <= KEEP_ROWS {
             let all: f32 = table.rows.iter().map(row_h).sum();
             if header_h + all <= body / 3.0 {
                 return header_h + all;
             }
         }
+        // Never one row alone at the foot of a page: the first two rows start together, all
+        // three of a three-row table (else its last would go over alone).
+        let together = if table.rows.len() == 3 { 3 } else { 2 };
+        let first: f32 = table.rows.iter().take(together).map(row_h).sum();
+        let first = if table.rows.is_empty() {
+            line_height(TABLE_SIZE) + 2.0 * CELL_PAD_Y
+        } else {
+            first
+        };
         header_h + first.min(body - header_h)
     }
 
@@ -230,19 +163,57 @@ impl Flow<'_> {
             );
             self.y += h;
         }
-        for (r, row) in table.rows.iter().enumerate() {
-            let laid = self.lay_row(table, row, &widths, page_lines);
-            let lines: Vec<_> = laid.iter().map(|l| l.lines.clone()).collect();
-            let h = Self::row_height(&lines);
-            if h > self.room() {
+        let body = BODY_BOTTOM - BODY_TOP - header_h;
+        let height = |laid: &[Laid]| {
+            let n = laid.iter().map(|l| l.lines.len()).max().unwrap_or(0).max(1);
+            n as f32 * lh + 2.0 * CELL_PAD_Y
+        };
+        let count = table.rows.len();
+        // Rows are laid one ahead, so the last row can take the one before it along.
+        let mut next = table
+            .rows
+            .first()
+            .map(|row| self.lay_row(table, row, &widths, page_lines));
+        let mut on_page = 0;
+        for r in 0..count {
+            let Some(laid) = next.take() else { break };
+            next = table
+                .rows
+                .get(r + 1)
+                .map(|row| self.lay_row(table, row, &widths, page_lines));
+            let h = height(&laid);
+            let mut turn = h > self.room();
+            // The last row never goes alone under a repeated header: when the last two do not
+            // both fit here, the one before the last goes over with it.
+            if !turn && r + 2 == count && on_page >= 2 {
+                let both = h + next.as_deref().map_or(0.0, height);
+                turn = both > self.room() && both <= body;
+            }
+            if turn {
                 self.new_page();
                 self.draw_row(&header, &widths, &right, header_h, Some(HEADER_FILL));
                 self.rule(0.8, RULE);
+                #[cfg(test)]
+                self.fragments.push(Fragment {
+                    page: self.page_index - 1,
+                    rows: on_page,
+                    repeated: r > on_page,
+                    continues: true,
+                });
+                on_page = 0;
             }
             let fill = (r % 2 == 1).then_some(ZEBRA);
             self.draw_row(&laid, &widths, &right, h, fill);
             self.rule(0.4, HAIRLINE);
+            on_page += 1;
         }
+        #[cfg(test)]
+        self.fragments.push(Fragment {
+            page: self.page_index,
+            rows: on_page,
+            repeated: count > on_page,
+            continues: false,
+        });
         self.y += BLOCK_GAP + 2.0;
     }
 
@@ -285,7 +256,7 @@ impl Flow<'_> {
         number: usize,
     ) -> Vec<String> {
         let bold = cell.bold || cell.tone.is_some();
-        let face = self.fonts.face(bold);
+        let face = self.fonts.style(bold);
         let size = size_of(cell);
         let width = Self::text_width(cell, column_w);
         let suffix = format!("\u{2026} (full text: A.{number})");
@@ -322,7 +293,7 @@ impl Flow<'_> {
                 match cell.tone {
                     Some(tone) => {
                         let (ink, paper) = tone_colours(tone);
-                        let tw = self.fonts.face(true).width(line, size);
+                        let tw = self.fonts.style(true).width(line, size);
                         self.page().rect(
                             x + CELL_PAD_X,
                             line_top + 0.6,
@@ -336,7 +307,7 @@ impl Flow<'_> {
                     None => {
                         let colour = if fill == Some(HEADER_FILL) { NAVY } else { INK };
                         let tx = if flush_right {
-                            x + w - CELL_PAD_X - self.fonts.face(bold).width(line, size)
+                            x + w - CELL_PAD_X - self.fonts.style(bold).width(line, size)
                         } else {
                             x + CELL_PAD_X
                         };
@@ -368,32 +339,4 @@ fn row_label(table: &Table, row: &[Cell], clipped: usize, section: &str) -> Stri
     } else {
         format!("{} \u{b7} {column}", parts.join(" "))
     }
-}
-
-/// Columns whose every cell is a count (an integer, perhaps with thousands separators or a
-/// percent sign) or a dash are set flush right, header included, so figures line up. Dotted
-/// references (5.1) and dates stay flush left.
-fn numeric_columns(table: &Table) -> Vec<bool> {
-    let numeric = |text: &str| {
-        let t = text.trim();
-        let t = t.strip_suffix('%').unwrap_or(t);
-        let t = t.strip_prefix(['-', '+', '\u{2212}']).unwrap_or(t);
-        text.trim() == "\u{2014}"
-            || (!t.is_empty()
-                && t.chars().all(|c| c.is_ascii_digit() || c == ',')
-                && t.starts_with(|c: char| c.is_ascii_digit()))
-    };
-    (0..table.columns.len())
-        .map(|c| {
-            !table.rows.is_empty()
-                && table.rows.iter().all(|row| {
-                    row.get(c)
-                        .is_some_and(|cell| cell.tone.is_none() && numeric(&cell.text))
-                })
-                && table
-                    .rows
-                    .iter()
-                    .any(|row| row.get(c).is_some_and(|x| x.text.trim() != "\u{2014}"))
-        })
-        .collect()
 }

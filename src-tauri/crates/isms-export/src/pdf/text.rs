@@ -3,33 +3,41 @@
 //! is cut between characters rather than allowed to overflow. Explicit line breaks in the text
 //! are kept. Nothing is dropped: joining the lines gives back every word.
 
-use super::fonts::Face;
+use super::fonts::Style;
 
 /// `text` broken into lines of at most `width` points at `size`. Empty text gives no lines.
-pub fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
+pub fn wrap(face: Style, text: &str, size: f32, width: f32) -> Vec<String> {
     let text = face.clean(text);
+    let space = face.width(" ", size);
     let mut lines = Vec::new();
     for paragraph in text.trim_end().split('\n') {
         let start = lines.len();
         let mut line = String::new();
+        // Widths add up (no kerning), so the line's width is kept rather than measured again.
+        let mut line_w = 0.0;
         for word in paragraph.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{line} {word}")
-            };
-            if face.width(&candidate, size) <= width {
-                line = candidate;
+            let word_w = face.width(word, size);
+            if line.is_empty() && word_w <= width {
+                line.push_str(word);
+                line_w = word_w;
+                continue;
+            }
+            if !line.is_empty() && line_w + space + word_w <= width {
+                line.push(' ');
+                line.push_str(word);
+                line_w += space + word_w;
                 continue;
             }
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
-            if face.width(word, size) <= width {
-                line = word.to_owned();
+            if word_w <= width {
+                line.push_str(word);
+                line_w = word_w;
             } else {
                 let mut pieces = break_word(face, word, size, width);
                 line = pieces.pop().unwrap_or_default();
+                line_w = face.width(&line, size);
                 lines.extend(pieces);
             }
         }
@@ -44,7 +52,7 @@ pub fn wrap(face: &Face, text: &str, size: f32, width: f32) -> Vec<String> {
 }
 
 /// A word too wide for the measure, cut between characters; each piece holds at least one.
-fn break_word(face: &Face, word: &str, size: f32, width: f32) -> Vec<String> {
+fn break_word(face: Style, word: &str, size: f32, width: f32) -> Vec<String> {
     let mut pieces = Vec::new();
     let mut piece = String::new();
     for c in word.chars() {
@@ -61,7 +69,7 @@ fn break_word(face: &Face, word: &str, size: f32, width: f32) -> Vec<String> {
 
 /// `line` shortened from the end (by words, then characters) until `line + suffix` fits
 /// `width`; the suffix is always kept whole.
-pub fn fit_with_suffix(face: &Face, line: &str, suffix: &str, size: f32, width: f32) -> String {
+pub fn fit_with_suffix(face: Style, line: &str, suffix: &str, size: f32, width: f32) -> String {
     let mut head = line
         .trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
         .to_owned();

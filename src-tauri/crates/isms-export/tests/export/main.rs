@@ -6,3 +6,4 @@ mod common;
 mod file;
 mod packs;
 mod pdf;
+mod scripts;

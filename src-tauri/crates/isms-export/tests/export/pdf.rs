@@ -206,3 +206,109 @@ fn odd_packs_still_render_valid_pdfs() {
         "the paragraph, the fact, the table cell and the cover fact (these two in the appendix) are whole"
     );
 }
+
+/// Many long cover facts: each is shortened (the rest in the appendix), and the cover keeps its
+/// footer line.
+#[test]
+fn a_cover_with_many_long_facts_keeps_its_footer_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pack = sample();
+    pack.cover = (1..=16)
+        .map(|n| {
+            Fact::new(
+                format!("Long fact {n}"),
+                format!("Fact {n} opens. ")
+                    + &"The scope covers every office, laptop and cloud service. ".repeat(12)
+                    + &format!("END-OF-FACT-{n}"),
+            )
+        })
+        .collect();
+    let bytes = pdf::render(&pack).unwrap();
+    let path = write(dir.path(), "cover.pdf", &bytes);
+    assert_qpdf_check(&path);
+    let cover = flat(&pdftotext(&path, Some(1)));
+    assert!(
+        cover.contains("Prepared with ISMS Desk from the ISMS records as of the date above."),
+        "the cover's footer: {cover}"
+    );
+    assert!(cover.contains("Fact 1 opens."), "{cover}");
+    let text = flat(&pdftotext(&path, None));
+    for n in 1..=16 {
+        assert!(
+            text.contains(&format!("END-OF-FACT-{n}")),
+            "fact {n} is whole in the appendix"
+        );
+    }
+    assert_page_numbers(&path);
+}
+
+/// The catalog names the document's language.
+#[test]
+fn the_document_language_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "lang.pdf", &pdf::render(&sample()).unwrap());
+    let out = std::process::Command::new("qpdf")
+        .args(["--show-object=trailer", "--filtered-stream-data"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let trailer = String::from_utf8_lossy(&out.stdout);
+    let root = trailer
+        .split("/Root ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no /Root in {trailer}"))
+        .to_owned();
+    let out = std::process::Command::new("qpdf")
+        .arg(format!("--show-object={root}"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    let catalog = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        catalog.contains(&format!("/Lang ({})", pdf::LANGUAGE)),
+        "{catalog}"
+    );
+    assert_eq!(pdf::LANGUAGE, "en-GB");
+}
+
+/// Each line of the contents links to the page its section starts on, as the outline does.
+#[test]
+fn the_contents_lines_link_to_their_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "links.pdf", &pdf::render(&sample()).unwrap());
+    let json = |key: &str| {
+        let out = std::process::Command::new("qpdf")
+            .args(["--json", &format!("--json-key={key}")])
+            .arg(&path)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let pages: Vec<String> = json("pages")["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["object"].as_str().unwrap().to_owned())
+        .collect();
+    let out = std::process::Command::new("qpdf")
+        .arg(format!("--show-object={}", pages[1]))
+        .arg(&path)
+        .output()
+        .unwrap();
+    let contents = String::from_utf8_lossy(&out.stdout).into_owned();
+    let linked: Vec<usize> = contents
+        .split("/Dest [ ")
+        .skip(1)
+        .map(|d| {
+            let target = d.split(" /XYZ").next().unwrap().trim();
+            pages.iter().position(|p| p == target).unwrap() + 1
+        })
+        .collect();
+    let sections: Vec<usize> = outline_pages(&path)
+        .into_iter()
+        .filter(|(t, _)| t != "Contents")
+        .map(|(_, page)| page)
+        .collect();
+    assert_eq!(linked, sections, "{contents}");
+}
