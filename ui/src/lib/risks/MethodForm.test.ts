@@ -60,7 +60,7 @@ describe('MethodForm', () => {
 		expect(screen.queryByTestId('method-impact-definition-5'), 'four levels left').toBeNull();
 		await fireEvent.click(screen.getByTestId('method-save'));
 		await waitFor(() => expect(invokeMock).toHaveBeenCalled());
-		const sent = invokeMock.mock.calls[0][1] as { method: { impact_definitions: string[] } };
+		const sent = invokeMock.mock.calls[0]?.[1] as { method: { impact_definitions: string[] } };
 		expect(sent.method.impact_definitions).toEqual(['', 'Some harm', '', '']);
 	});
 
