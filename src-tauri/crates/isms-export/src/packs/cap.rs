@@ -1,13 +1,12 @@
 //! The `cap` pack: the corrective action plan the certification body asks for. Every
 //! nonconformity open on the evaluation date, whatever its source (Stage 1 or Stage 2 audit,
 //! internal audit, incident…), with its source, root cause, correction, corrective action, owner
-//! and due date; then each one in detail with its description and latest progress. An NC is
+//! and due date; then each one in detail with its description, latest progress and the files
+//! it rests on (by their path in the bundle). An NC is
 //! open when it was raised by the evaluation date and not closed by then. A missing root cause or
 //! corrective action is said so, not left blank; with nothing open, the plan says that alone.
 
-use chrono::NaiveDate;
 use isms_core::tracker::{ItemKind, TrackerItem};
-use isms_core::{Result, Vault};
 
 use super::documentation::policy_words;
 use super::records::{
@@ -18,11 +17,6 @@ use super::{CONFIDENTIALITY, generated_by};
 use crate::model::{Block, Fact, Pack, Section};
 
 pub(crate) const TITLE: &str = "Corrective action plan";
-
-/// The cap pack of `vault` as of `as_of`.
-pub(crate) fn build(vault: &Vault, as_of: NaiveDate) -> Result<Pack> {
-    Ok(pack(&Records::load(vault, as_of)?))
-}
 
 /// The nonconformities open on the evaluation date, by reference.
 pub(crate) fn open_ncs(r: &Records) -> Vec<&TrackerItem> {
@@ -89,6 +83,7 @@ pub(crate) fn pack(r: &Records) -> Pack {
             blocks: detail,
         }))
         .collect(),
+        evidence_sha256: None,
     }
 }
 
@@ -122,6 +117,14 @@ fn nc_detail(r: &Records, i: &TrackerItem) -> Vec<Block> {
             Fact::new("Root cause", or_missing(&i.root_cause)),
             Fact::new("Corrective action", or_missing(&i.corrective_action)),
             Fact::new("Latest progress", latest),
+            Fact::new(
+                "Evidence",
+                r.files_cell(
+                    &i.reference,
+                    i.evidence_ids.iter().copied(),
+                    "No file attached yet",
+                ),
+            ),
         ]),
     ]
 }

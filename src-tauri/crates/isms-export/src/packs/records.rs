@@ -22,6 +22,7 @@ use isms_core::soa::ImplementationStatus;
 use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
 use isms_core::{Result, Vault, Vocabulary};
 
+use super::files::{self, Files};
 use crate::model::{Cell, Tone};
 pub(crate) use crate::pdf::long_date;
 
@@ -33,9 +34,12 @@ pub(crate) struct Records {
     /// The one coverage of clauses 4–10 and the mandatory items on that day: the clause
     /// checklist and the mandatory items table show it, never a coverage of their own.
     pub coverage: Coverage,
+    /// The evidence files rows rest on: claimed as rows name them, placed by the bundle's plan.
+    pub files: Files,
     people: HashMap<i64, usize>,
     documents: HashMap<i64, usize>,
     risks: HashMap<i64, usize>,
+    evidence: HashMap<i64, usize>,
 }
 
 impl Records {
@@ -51,6 +55,8 @@ impl Records {
             people: index(facts.people.iter().map(|p| p.id).collect()),
             documents: index(facts.documents.iter().map(|d| d.id).collect()),
             risks: index(facts.risks.iter().map(|r| r.id).collect()),
+            evidence: files::index(&facts.evidence),
+            files: Files::default(),
             facts,
             as_of,
             coverage,
@@ -81,6 +87,51 @@ impl Records {
             || format!("#{id}"),
             |&n| self.facts.risks[n].reference.clone(),
         )
+    }
+
+    /// The cell text naming the evidence files `ids` the row of `record` rests on (see
+    /// [`super::files`]), one after another; `none` when there is none. A file dated after
+    /// the pack's day is not in the view: the row says it had no file then.
+    pub fn files_cell(
+        &self,
+        record: &str,
+        ids: impl IntoIterator<Item = i64>,
+        none: &str,
+    ) -> String {
+        let mut names = Vec::new();
+        let mut later = false;
+        for id in ids {
+            match self.evidence.get(&id) {
+                Some(&n) => names.push(self.files.name(record, &self.facts.evidence[n])),
+                None => later = true,
+            }
+        }
+        if names.is_empty() {
+            if later {
+                format!("No file by {}", date(Some(self.as_of)))
+            } else {
+                none.to_owned()
+            }
+        } else {
+            names.join("\n")
+        }
+    }
+
+    /// The evidence files of the view linked to `reference` (a risk, an audit, a review), by
+    /// effective date.
+    pub fn linked_files(&self, reference: &str) -> Vec<i64> {
+        let mut linked: Vec<_> = self
+            .facts
+            .evidence
+            .iter()
+            .filter(|e| {
+                e.links
+                    .iter()
+                    .any(|l| l.eq_ignore_ascii_case(reference.trim()))
+            })
+            .collect();
+        linked.sort_by_key(|e| (e.effective_date, e.id));
+        linked.iter().map(|e| e.id).collect()
     }
 
     /// The people active on the evaluation date, by name.

@@ -1,7 +1,7 @@
 //! From laid-out pages to PDF bytes. printpdf turns the marks into content streams and embeds
 //! the two DejaVu faces subset to the glyphs used (with a ToUnicode map, so text extracts);
 //! lopdf then finishes the file: the document information (title, creator, dates from the
-//! pack's as-of day, no author), a document ID derived from the pack's content, and the
+//! pack's as-of day, no author, the evidence digest of the pack's bundle), a document ID derived from the pack's content, and the
 //! outline (one entry per section, its headings beneath). Nothing random and no clock: the
 //! same pack gives the same bytes. The file holds no JavaScript, open action or launch action.
 
@@ -198,6 +198,12 @@ fn finish(doc: &mut lopdf::Document, pack: &Pack, outline: &[Entry]) -> Result<(
     );
     info.set("CreationDate", date(pack));
     info.set("ModDate", date(pack));
+    if let Some(digest) = &pack.evidence_sha256 {
+        // Read back from the raw bytes by `bundle::verify`: a literal string, and the
+        // information dictionary kept out of object streams.
+        let value = Object::String(digest.clone().into_bytes(), StringFormat::Literal);
+        info.set(crate::bundle::PDF_KEY, value);
+    }
     let info_id = doc.add_object(info);
     doc.trailer.set("Info", Object::Reference(info_id));
 
