@@ -27,7 +27,7 @@ use std::path::Path;
 use isms_core::{CoreError, ErrorCode, Result, Vault, evidence};
 use sha2::{Digest, Sha256};
 
-pub use index::{escape as html_escape, href};
+pub use index::{escape as html_escape, href, render as index_html};
 pub use manifest::{
     About, CSV_NAME, EVIDENCE_DIR, INDEX_NAME, JSON_NAME, Manifest, ManifestFile, evidence_digest,
 };

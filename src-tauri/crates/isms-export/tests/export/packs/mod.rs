@@ -1,6 +1,7 @@
 mod cap;
 mod content;
 mod coverage;
+mod evidence;
 mod gaps;
 mod soa;
 mod stage1;
