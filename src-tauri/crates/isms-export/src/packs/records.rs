@@ -6,6 +6,7 @@
 //! risks, 50,000 tracker items) builds in linear time. What a pack shows is decided in its
 //! section files, not here.
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -16,7 +17,7 @@ use isms_core::coverage::Coverage;
 use isms_core::documents::{DocKind, Document, DocumentVersion};
 use isms_core::objectives::ObjectiveStatus;
 use isms_core::people::Person;
-use isms_core::readiness::{RuleStatus, View};
+use isms_core::readiness::{Report, RuleStatus, Stage, View};
 use isms_core::risks::{ActionStatus, RiskLevel, Score, Treatment};
 use isms_core::soa::ImplementationStatus;
 use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
@@ -36,6 +37,8 @@ pub(crate) struct Records {
     pub coverage: Coverage,
     /// The evidence files rows rest on: claimed as rows name them, placed by the bundle's plan.
     pub files: Files,
+    /// The readiness of each stage evaluated so far ([`super::verdict::report`]).
+    pub reports: RefCell<Vec<(Stage, Report)>>,
     people: HashMap<i64, usize>,
     documents: HashMap<i64, usize>,
     risks: HashMap<i64, usize>,
@@ -57,6 +60,7 @@ impl Records {
             risks: index(facts.risks.iter().map(|r| r.id).collect()),
             evidence: files::index(&facts.evidence),
             files: Files::default(),
+            reports: RefCell::new(Vec::new()),
             facts,
             as_of,
             coverage,
