@@ -135,6 +135,19 @@ fn the_evidence_digest_ties_the_files_to_the_pack() {
         [manifest.evidence_sha256.as_str()],
         "the PDF carries the manifest's digest, once"
     );
+    // Machine-readable with the PDF tools a reader has: poppler's custom information.
+    std::fs::write(d.join("pack.pdf"), &pdf).unwrap();
+    let info = std::process::Command::new("pdfinfo")
+        .arg("-custom")
+        .arg(d.join("pack.pdf"))
+        .output()
+        .expect("pdfinfo is installed by make deps");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines()
+            .any(|l| l == format!("{PDF_KEY}:{}", manifest.evidence_sha256)),
+        "{info}"
+    );
 
     // An audit report replaced, and the manifest (JSON, CSV, index) made to agree.
     let target = manifest
