@@ -96,9 +96,9 @@ fn file_row(out: &mut String, f: &ManifestFile) {
     if !f.versions.is_empty() {
         let _ = write!(supports, " (version {})", f.versions.join(", "));
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<tr><td>{cell}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td><code>{}</code></td></tr>\n",
+        "<tr><td>{cell}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td><code>{}</code></td></tr>",
         escape(&size(f.size)),
         f.effective_date
             .map_or_else(|| "\u{2014}".to_owned(), |d| d.to_string()),
@@ -135,17 +135,17 @@ pub fn render(manifest: &Manifest) -> Vec<u8> {
         );
     }
     let evidence: Vec<&ManifestFile> = manifest.evidence().collect();
-    let _ = write!(
+    let _ = writeln!(
         out,
         "<p>Evidence digest (the SHA-256 of the evidence manifest): <code>{}</code>. The pack's \
          cover and its PDF carry the same digest; <code>isms verify</code> checks the files \
          below against it. It proves the files are those the pack was made with; it is not a \
-         signature.</p>\n",
+         signature.</p>",
         escape(&manifest.evidence_sha256)
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<h2>Evidence ({} file{})</h2>\n",
+        "<h2>Evidence ({} file{})</h2>",
         evidence.len(),
         if evidence.len() == 1 { "" } else { "s" }
     );
