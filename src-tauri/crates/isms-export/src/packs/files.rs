@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use isms_core::evidence::Evidence;
 
+use super::records::{Records, date};
 use crate::bundle::{Claim, Plan};
 
 /// Files claimed while a pack is built, and the plan that places them once it is known.
@@ -62,4 +63,52 @@ pub(crate) fn index(evidence: &[Evidence]) -> HashMap<i64, usize> {
         .enumerate()
         .map(|(n, e)| (e.id, n))
         .collect()
+}
+
+impl Records {
+    /// The cell text naming the evidence files `ids` the row of `record` rests on, one after
+    /// another, each claimed for `record`; `none` when there is none. A file dated after the
+    /// pack's day is not in the view: the row says it had no file then. Every pack row that
+    /// rests on a file names it through this, and only this.
+    pub fn files_cell(
+        &self,
+        record: &str,
+        ids: impl IntoIterator<Item = i64>,
+        none: &str,
+    ) -> String {
+        let mut names = Vec::new();
+        let mut later = false;
+        for id in ids {
+            match self.evidence.get(&id) {
+                Some(&n) => names.push(self.files.name(record, &self.facts.evidence[n])),
+                None => later = true,
+            }
+        }
+        if names.is_empty() {
+            if later {
+                format!("No file by {}", date(Some(self.as_of)))
+            } else {
+                none.to_owned()
+            }
+        } else {
+            names.join("\n")
+        }
+    }
+
+    /// The evidence files of the view linked to `reference` (a risk, an audit, a review), by
+    /// effective date.
+    pub fn linked_files(&self, reference: &str) -> Vec<i64> {
+        let mut linked: Vec<_> = self
+            .facts
+            .evidence
+            .iter()
+            .filter(|e| {
+                e.links
+                    .iter()
+                    .any(|l| l.eq_ignore_ascii_case(reference.trim()))
+            })
+            .collect();
+        linked.sort_by_key(|e| (e.effective_date, e.id));
+        linked.iter().map(|e| e.id).collect()
+    }
 }

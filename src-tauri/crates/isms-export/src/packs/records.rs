@@ -42,7 +42,7 @@ pub(crate) struct Records {
     people: HashMap<i64, usize>,
     documents: HashMap<i64, usize>,
     risks: HashMap<i64, usize>,
-    evidence: HashMap<i64, usize>,
+    pub(super) evidence: HashMap<i64, usize>,
 }
 
 impl Records {
@@ -91,51 +91,6 @@ impl Records {
             || format!("#{id}"),
             |&n| self.facts.risks[n].reference.clone(),
         )
-    }
-
-    /// The cell text naming the evidence files `ids` the row of `record` rests on (see
-    /// [`super::files`]), one after another; `none` when there is none. A file dated after
-    /// the pack's day is not in the view: the row says it had no file then.
-    pub fn files_cell(
-        &self,
-        record: &str,
-        ids: impl IntoIterator<Item = i64>,
-        none: &str,
-    ) -> String {
-        let mut names = Vec::new();
-        let mut later = false;
-        for id in ids {
-            match self.evidence.get(&id) {
-                Some(&n) => names.push(self.files.name(record, &self.facts.evidence[n])),
-                None => later = true,
-            }
-        }
-        if names.is_empty() {
-            if later {
-                format!("No file by {}", date(Some(self.as_of)))
-            } else {
-                none.to_owned()
-            }
-        } else {
-            names.join("\n")
-        }
-    }
-
-    /// The evidence files of the view linked to `reference` (a risk, an audit, a review), by
-    /// effective date.
-    pub fn linked_files(&self, reference: &str) -> Vec<i64> {
-        let mut linked: Vec<_> = self
-            .facts
-            .evidence
-            .iter()
-            .filter(|e| {
-                e.links
-                    .iter()
-                    .any(|l| l.eq_ignore_ascii_case(reference.trim()))
-            })
-            .collect();
-        linked.sort_by_key(|e| (e.effective_date, e.id));
-        linked.iter().map(|e| e.id).collect()
     }
 
     /// The people active on the evaluation date, by name.
