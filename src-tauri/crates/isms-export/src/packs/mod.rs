@@ -140,12 +140,14 @@ pub fn bundled(
 fn seal(pack: &mut Pack, plan: &Plan) {
     let digest = plan.digest();
     let n = plan.files().len();
+    let files = match n {
+        0 => "No evidence file; SHA-256 of the empty evidence manifest".to_owned(),
+        1 => "1 file; SHA-256 of the evidence manifest".to_owned(),
+        n => format!("{n} files; SHA-256 of the evidence manifest"),
+    };
     pack.cover.push(Fact::new(
         "Evidence in the bundle",
-        format!(
-            "{n} file{}; SHA-256 of the evidence manifest:\n{digest}",
-            if n == 1 { "" } else { "s" }
-        ),
+        format!("{files}:\n{digest}"),
     ));
     pack.evidence_sha256 = Some(digest);
 }

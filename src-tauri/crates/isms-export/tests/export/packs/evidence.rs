@@ -4,7 +4,8 @@
 //! rests on a file (a document version, competence evidence, a done treatment action, an audit
 //! report, a review's minutes, a tracker item, a supplier's certificate, an incident's file, a
 //! training completion, an acknowledgement, an open nonconformity of the CAP) prints its file's
-//! path and the first 12 hex digits of its SHA-256.
+//! path and the first 12 hex digits of its SHA-256; the cover shows the bundle's evidence
+//! digest.
 
 use std::io::Read;
 use std::path::Path;
@@ -179,6 +180,10 @@ fn every_row_that_rests_on_a_file_names_it_and_the_zip_holds_it() {
             let (manifest, text) = bundle_of(dir.path(), &vault, kind, point);
             let at = format!("{} at {}", kind.as_str(), point.as_str());
             let in_zip: Vec<String> = manifest.evidence().map(|f| squeezed(&f.path)).collect();
+            assert!(
+                text.contains(&format!("manifest:{}", manifest.evidence_sha256)),
+                "{at}: the cover shows the evidence digest of the bundle"
+            );
             let printed = printed_paths(&text);
             for path in &printed {
                 assert!(
