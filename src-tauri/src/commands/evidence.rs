@@ -97,6 +97,20 @@ fn add_paths<R: Runtime>(
     Ok(added)
 }
 
+/// Takes a record's reference off a file's links: a report detached from its audit, minutes
+/// from their review. The file stays in the vault; the answer is the file as saved.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn evidence_unlink<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+    link: String,
+) -> IpcResult<Evidence> {
+    write(&app, &state, |vault, stamp| {
+        evidence::unlink(vault, stamp, id, &link)
+    })
+}
+
 /// What `evidence_open` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]

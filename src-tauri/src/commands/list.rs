@@ -81,6 +81,7 @@ macro_rules! with_commands {
             evidence::evidence_list,
             evidence::evidence_choose_and_add,
             evidence::evidence_add_files,
+            evidence::evidence_unlink,
             evidence::evidence_save_as,
             evidence::evidence_open,
             clauses::clauses_list,

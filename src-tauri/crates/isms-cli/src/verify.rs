@@ -1,5 +1,7 @@
-//! `isms verify`: checks an evidence bundle against its manifest, as the certification body
-//! can, and says in one line per file what is missing, extra or altered. It needs no vault and
+//! `isms verify`: checks an evidence bundle against its manifest and its pack, as the
+//! certification body can, and says in one line per file what is missing, extra or altered; a
+//! bundle that passes is named (pack, organisation, as-of day) with the evidence digest its PDF
+//! carries. It needs no vault and
 //! no passphrase: a bundle carries what is needed to check it. The check itself is
 //! `isms_export::bundle::verify`; this file only prints, with any control character in a name
 //! from a forged ZIP escaped, so it cannot drive the terminal.
@@ -26,10 +28,18 @@ pub fn verify(path: &Path) -> Result<bool> {
     Ok(report.ok())
 }
 
-/// "ok: N files verified", or one line per file at fault.
+/// "ok: N files verified" with what the bundle is, or one line per file at fault.
 pub fn describe(report: &VerifyReport) -> String {
     if report.ok() {
-        return format!("ok: {} files verified\n", report.verified);
+        let as_of = report.as_of.map(|d| d.to_string()).unwrap_or_default();
+        return format!(
+            "ok: {} files verified\npack: {}: {}, {}, as of {as_of}\nevidence digest: {}, as the pack carries it\n",
+            report.verified,
+            printable(&report.pack),
+            printable(&report.title),
+            printable(&report.organisation),
+            report.evidence_sha256
+        );
     }
     let mut out = String::new();
     for path in &report.missing {

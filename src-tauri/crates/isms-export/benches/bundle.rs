@@ -18,6 +18,8 @@ const FILE_MIB: usize = 128;
 #[path = "../tests/support/memory.rs"]
 mod memory;
 use memory::{peak_rss, reset_peak, write_log};
+#[path = "../tests/support/stand_in.rs"]
+mod stand_in;
 
 fn main() {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -50,18 +52,22 @@ fn main() {
     let base = peak_rss();
     let out = dir.path().join("pack.zip");
     let t = Instant::now();
-    let manifest = isms_export::bundle::write_bundle(
+    let plan = stand_in::plan(&vault, &["8.15"]);
+    let manifest = stand_in::write(
         &vault,
         "pack.pdf",
-        b"%PDF-1.7\n%%EOF\n",
-        &["8.15".to_owned()],
+        &plan,
         &out,
         &mut isms_export::bundle::unwatched,
     )
     .expect("the bundle");
     let write_s = t.elapsed().as_secs_f64();
     let write_peak = peak_rss().saturating_sub(base);
-    assert_eq!(manifest.files.len(), FILES + 1, "the PDF and every log");
+    assert_eq!(
+        manifest.files.len(),
+        FILES + 2,
+        "the PDF, the index and every log"
+    );
 
     reset_peak();
     let base = peak_rss();

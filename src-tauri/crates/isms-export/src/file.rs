@@ -126,10 +126,12 @@ pub fn export_to(
     write(rendered, out, Some(vault), watch)
 }
 
-/// The pack's content as read from the vault: all that rendering needs.
+/// The pack's content as read from the vault, and the plan of its bundle: all that rendering
+/// and writing need besides the evidence's contents.
 pub struct Built {
     format: Format,
     pack: crate::model::Pack,
+    plan: bundle::Plan,
 }
 
 /// The first step, the only one that reads records: checks `out` (the format its extension
@@ -145,17 +147,16 @@ pub fn build(
 ) -> Result<Built> {
     let format = format_of(out)?;
     step(watch, Phase::Building)?;
-    let pack = packs::build(vault, kind, stage, as_of).map_err(core_error)?;
-    Ok(Built { format, pack })
+    let (pack, plan) = packs::bundled(vault, kind, stage, as_of).map_err(core_error)?;
+    Ok(Built { format, pack, plan })
 }
 
 /// The pack laid out as a PDF, ready to write.
 pub struct Rendered {
     format: Format,
     pdf: Vec<u8>,
-    records: Vec<String>,
-    title: String,
-    company: String,
+    plan: bundle::Plan,
+    about: bundle::About,
 }
 
 impl Rendered {
@@ -171,10 +172,13 @@ pub fn render(built: Built, watch: Watch<'_>) -> Result<Rendered> {
     let pdf = pdf::render(&built.pack).map_err(core_error)?;
     Ok(Rendered {
         format: built.format,
-        records: packs::references(&built.pack),
         pdf,
-        title: built.pack.title,
-        company: built.pack.company,
+        plan: built.plan,
+        about: bundle::About {
+            title: built.pack.title,
+            organisation: built.pack.company,
+            as_of: built.pack.as_of,
+        },
     })
 }
 
@@ -197,11 +201,16 @@ pub fn write(
                 CoreError::internal("A bundle streams its evidence from the vault; none was given.")
             })?;
             let stem = out.file_stem().and_then(|s| s.to_str()).unwrap_or("pack");
+            let name = format!("{stem}.pdf");
+            let pack = bundle::PackFile {
+                name: &name,
+                pdf: &rendered.pdf,
+                about: &rendered.about,
+            };
             let manifest = bundle::write_bundle(
                 vault,
-                &format!("{stem}.pdf"),
-                &rendered.pdf,
-                &rendered.records,
+                &pack,
+                &rendered.plan,
                 out,
                 &mut |p: bundle::BundleProgress| watch(Phase::Writing, p.done_bytes, p.total_bytes),
             )?;
@@ -214,8 +223,8 @@ pub fn write(
         format: rendered.format,
         bytes,
         files,
-        title: rendered.title,
-        company: rendered.company,
+        title: rendered.about.title,
+        company: rendered.about.organisation,
     })
 }
 

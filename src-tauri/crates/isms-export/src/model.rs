@@ -22,6 +22,10 @@ pub struct Pack {
     /// Facts shown on the cover under the title (scope, dates, SoA totals…).
     pub cover: Vec<Fact>,
     pub sections: Vec<Section>,
+    /// The SHA-256 of the evidence manifest of the pack's bundle, which the PDF's information
+    /// dictionary carries for `isms verify` (`crate::bundle::PDF_KEY`); set by
+    /// `crate::packs::build`, which also shows it on the cover.
+    pub evidence_sha256: Option<String>,
 }
 
 /// A label and its value.

@@ -13,15 +13,16 @@ use isms_core::demo::{DemoPoint, DemoScale};
 use isms_core::documents::{self, DocKind, Document, DraftVersion};
 use isms_core::evidence::{self, NewEvidence};
 use isms_core::{ErrorCode, Passphrase, Stamp, Vault};
-use isms_export::bundle::{self, BundleProgress, Manifest};
+use isms_export::bundle::{self, BundleProgress, Manifest, Plan};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 #[path = "support/safe_names.rs"]
 mod safe_names;
 use safe_names::assert_safe;
+#[path = "support/stand_in.rs"]
+mod stand_in;
 
-const PDF: &[u8] = b"%PDF-1.7\n% a stand-in for the pack\n%%EOF\n";
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n-- marker of the screenshot's pixels --";
 
 fn today() -> NaiveDate {
@@ -38,17 +39,16 @@ fn stamp() -> Stamp {
 struct Fixture {
     dir: tempfile::TempDir,
     vault: Vault,
-    records: Vec<String>,
+    plan: Plan,
 }
 
 impl Fixture {
     fn bundle(&self, name: &str) -> (PathBuf, Manifest) {
         let out = self.dir.path().join(name);
-        let manifest = bundle::write_bundle(
+        let manifest = stand_in::write(
             &self.vault,
             "Stage 2 evidence pack.pdf",
-            PDF,
-            &self.records,
+            &self.plan,
             &out,
             &mut bundle::unwatched,
         )
@@ -173,11 +173,8 @@ fn fixture() -> Fixture {
             .into_iter()
             .map(|d| d.reference),
     );
-    Fixture {
-        dir,
-        vault,
-        records,
-    }
+    let plan = Plan::of(&vault, today(), &records).unwrap();
+    Fixture { dir, vault, plan }
 }
 
 /// Rewrites the ZIP at `src` to `dst`: `change` may replace (Some) or drop (None) each entry;
@@ -230,6 +227,7 @@ fn a_fresh_bundle_verifies_and_holds_every_linked_file_once() {
         manifest.files.len() + 2,
         "the files plus the two manifests"
     );
+    assert!(in_zip.contains(&"index.html".to_owned()), "the index page");
     assert!(in_zip.contains(&"Stage 2 evidence pack.pdf".to_owned()));
     assert_eq!(manifest.pack, "Stage 2 evidence pack.pdf");
 
@@ -529,8 +527,7 @@ fn a_cancel_or_an_existing_file_leaves_nothing_behind() {
         assert!(p.done_bytes <= p.total_bytes);
         p.files_done < 2
     };
-    let err =
-        bundle::write_bundle(&f.vault, "p.pdf", PDF, &f.records, &out, &mut watch).unwrap_err();
+    let err = stand_in::write(&f.vault, "p.pdf", &f.plan, &out, &mut watch).unwrap_err();
     assert_eq!(err.code, ErrorCode::Cancelled);
     assert!(calls > 2);
     let left: Vec<_> = std::fs::read_dir(f.dir.path())
@@ -545,11 +542,10 @@ fn a_cancel_or_an_existing_file_leaves_nothing_behind() {
 
     let (existing, _) = f.bundle("pack.zip");
     let before = std::fs::read(&existing).unwrap();
-    let err = bundle::write_bundle(
+    let err = stand_in::write(
         &f.vault,
         "p.pdf",
-        PDF,
-        &f.records,
+        &f.plan,
         &existing,
         &mut bundle::unwatched,
     )

@@ -15,7 +15,8 @@ use isms_export::bundle::{self, Manifest};
 use zip::write::SimpleFileOptions;
 use zip::{ZipArchive, ZipWriter};
 
-const PDF: &[u8] = b"%PDF-1.7\n% a stand-in for the pack\n%%EOF\n";
+#[path = "support/stand_in.rs"]
+mod stand_in;
 
 fn stamp() -> Stamp {
     Stamp::new(
@@ -54,15 +55,8 @@ fn vault(dir: &Path) -> Vault {
 }
 
 fn write(v: &Vault, out: &Path) -> Manifest {
-    bundle::write_bundle(
-        v,
-        "pack.pdf",
-        PDF,
-        &["5.15".to_owned()],
-        out,
-        &mut bundle::unwatched,
-    )
-    .unwrap()
+    let plan = stand_in::plan(v, &["5.15"]);
+    stand_in::write(v, "pack.pdf", &plan, out, &mut bundle::unwatched).unwrap()
 }
 
 /// Every entry of the ZIP at `path`: name and bytes, in order.

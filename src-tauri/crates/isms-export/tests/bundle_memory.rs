@@ -15,6 +15,8 @@ const FILE_MIB: usize = 64;
 #[path = "support/memory.rs"]
 mod memory;
 use memory::{peak_rss, reset_peak, write_log};
+#[path = "support/stand_in.rs"]
+mod stand_in;
 
 #[test]
 fn a_64_mib_file_is_bundled_and_verified_with_bounded_memory() {
@@ -41,13 +43,11 @@ fn a_64_mib_file_is_bundled_and_verified_with_bounded_memory() {
     reset_peak();
     let base = peak_rss();
     let out = dir.path().join("pack.zip");
-    let pdf = b"%PDF-1.7\n%%EOF\n";
-    let records = vec!["8.15".to_owned()];
-    let manifest = isms_export::bundle::write_bundle(
+    let plan = stand_in::plan(&vault, &["8.15"]);
+    let manifest = stand_in::write(
         &vault,
         "pack.pdf",
-        pdf,
-        &records,
+        &plan,
         &out,
         &mut isms_export::bundle::unwatched,
     )
@@ -59,7 +59,7 @@ fn a_64_mib_file_is_bundled_and_verified_with_bounded_memory() {
     let verified = peak_rss().saturating_sub(base);
 
     assert!(report.ok(), "{report:?}");
-    assert_eq!(manifest.files.len(), 2, "the PDF and the log");
+    assert_eq!(manifest.files.len(), 3, "the PDF, the index and the log");
     let log = manifest
         .files
         .iter()

@@ -18,6 +18,7 @@ effective_date: string | null,
  */
 uploaded_at: string, description: string, 
 /**
- * References of the records it supports: "R-001", "5.1" (an Annex A control)…
+ * References of the records it supports: "5.1" (an Annex A control), "R-001" (a risk),
+ * "IA-001" (an internal audit, whose report it may be), "MR-001" (a management review).
  */
 links: Array<string>, };

@@ -129,6 +129,7 @@ export type Commands = {
 	evidence_list: { args: Record<string, never>; result: Array<Evidence> };
 	evidence_choose_and_add: { args: { links: Array<string>; effective_date: string | null; description: string }; result: Array<Evidence> };
 	evidence_add_files: { args: { files: Array<string>; links: Array<string>; effective_date: string | null; description: string }; result: Array<Evidence> };
+	evidence_unlink: { args: { id: number; link: string }; result: Evidence };
 	evidence_save_as: { args: { id: number }; result: string | null };
 	evidence_open: { args: { id: number }; result: EvidenceOpened };
 	clauses_list: { args: Record<string, never>; result: Array<ClauseEntry> };

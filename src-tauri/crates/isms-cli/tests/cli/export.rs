@@ -2,49 +2,66 @@
 
 use super::{PASS, isms, stderr, stdout};
 
-/// A bundle written by the library on the demo company; `isms verify` checks it with no vault
-/// and no passphrase, then catches and names a changed byte, a removed and an added file.
+/// The Stage 2 bundle of the demo company, written by the library; `isms verify` checks it with
+/// no vault and no passphrase and names it, then catches and names a changed byte, a removed
+/// and an added file.
 #[test]
 fn verify_passes_a_fresh_bundle_and_names_every_file_at_fault() {
     use std::io::{Read, Write};
 
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let pdf = b"%PDF-1.7\n% the pack's pages would be here\n%%EOF\n";
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
     let vault = isms_core::demo::create(
         &d.join("northwind.isms"),
         isms_core::Passphrase::new(PASS.into()),
         isms_core::demo::DemoPoint::Stage2Ready,
         isms_core::demo::DemoScale::Small,
-        chrono::NaiveDate::from_ymd_opt(2026, 6, 15).unwrap(),
+        day,
     )
     .unwrap();
-    let records: Vec<String> = isms_core::documents::list(vault.reader())
-        .unwrap()
-        .into_iter()
-        .map(|doc| doc.reference)
-        .chain(["6.3".to_owned()])
-        .collect();
-    let manifest = isms_export::bundle::write_bundle(
+    let exported = isms_export::file::export_to(
         &vault,
-        "Stage 2 pack.pdf",
-        pdf,
-        &records,
+        isms_export::packs::PackKind::Stage2,
+        isms_core::readiness::Stage::Two,
+        day,
         &d.join("pack.zip"),
-        &mut isms_export::bundle::unwatched,
+        &mut |_, _, _| true,
     )
     .unwrap();
     vault.close().unwrap();
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(d.join("pack.zip")).unwrap()).unwrap();
+    let manifest = {
+        let mut json = Vec::new();
+        zip.by_name("manifest.json")
+            .unwrap()
+            .read_to_end(&mut json)
+            .unwrap();
+        isms_export::bundle::Manifest::from_json(&json).unwrap()
+    };
+    let pdf = {
+        let mut pdf = Vec::new();
+        zip.by_name("pack.pdf")
+            .unwrap()
+            .read_to_end(&mut pdf)
+            .unwrap();
+        pdf
+    };
+    assert_eq!(exported.files, manifest.files.len() + 2);
     assert!(
         manifest.files.len() > 10,
-        "the PDF, document files and certificates"
+        "the PDF, the index, document files and certificates"
     );
 
     let out = isms(d, &["verify", "pack.zip"], "no passphrase is asked");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        format!("ok: {} files verified\n", manifest.files.len())
+        format!(
+            "ok: {} files verified\npack: pack.pdf: Stage 2 evidence pack, Northwind Analytics Ltd, as of 2026-06-15\nevidence digest: {}, as the pack carries it\n",
+            manifest.files.len(),
+            manifest.evidence_sha256
+        )
     );
 
     // One byte of the stored PDF flipped in place.
@@ -55,7 +72,7 @@ fn verify_passes_a_fresh_bundle_and_names_every_file_at_fault() {
     let out = isms(d, &["verify", "flipped.zip"], PASS);
     assert_eq!(out.status.code(), Some(14), "{}", stderr(&out));
     assert!(
-        stdout(&out).starts_with("altered: Stage 2 pack.pdf: "),
+        stdout(&out).starts_with("altered: pack.pdf: "),
         "{}",
         stdout(&out)
     );
@@ -66,15 +83,14 @@ fn verify_passes_a_fresh_bundle_and_names_every_file_at_fault() {
         stderr(&out)
     );
 
-    // The first certificate removed, a file slipped in.
+    // The first evidence file removed, a file slipped in.
     let gone = manifest
         .files
         .iter()
-        .find(|f| f.path.starts_with("evidence/6.3/"))
+        .find(|f| f.path.starts_with("evidence/"))
         .unwrap()
         .path
         .clone();
-    let mut zip = zip::ZipArchive::new(std::fs::File::open(d.join("pack.zip")).unwrap()).unwrap();
     let mut changed = zip::ZipWriter::new(std::fs::File::create(d.join("changed.zip")).unwrap());
     let options = zip::write::SimpleFileOptions::default();
     for i in 0..zip.len() {
@@ -88,7 +104,7 @@ fn verify_passes_a_fresh_bundle_and_names_every_file_at_fault() {
         }
     }
     changed
-        .start_file("evidence/6.3/extra.txt", options)
+        .start_file("evidence/MR-001/extra.txt", options)
         .unwrap();
     changed.write_all(b"not in the manifest").unwrap();
     changed.finish().unwrap();
@@ -96,7 +112,7 @@ fn verify_passes_a_fresh_bundle_and_names_every_file_at_fault() {
     assert_eq!(out.status.code(), Some(14), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        format!("missing: {gone}\nextra: evidence/6.3/extra.txt\n")
+        format!("missing: {gone}\nextra: evidence/MR-001/extra.txt\n")
     );
     assert!(
         stderr(&out).contains("1 missing, 1 extra, 0 altered"),

@@ -12,9 +12,11 @@
 //! [`Story`]; the company is in [`company`], risks and SoA in [`register`], documents and
 //! objectives in [`records`], training, audits, the change and the review in [`operating`],
 //! the tracker in [`findings`], roles and competence evidence in [`competence`], monitoring
-//! and measurement in [`measures`], suppliers, incidents and requirements in [`registers`], and
-//! the bulk records of a large vault in [`bulk`] and [`bulk_risks`].
+//! and measurement in [`measures`], suppliers, incidents and requirements in [`registers`], the
+//! files the records rest on (audit reports, review minutes, treatment and tracker evidence) in
+//! [`attached`], and the bulk records of a large vault in [`bulk`] and [`bulk_risks`].
 
+mod attached;
 mod bulk;
 mod bulk_risks;
 mod company;
@@ -202,6 +204,7 @@ fn fill(vault: &mut Vault, story: &Story, scale: DemoScale) -> Result<()> {
     measures::write(vault, story, &staff)?;
     competence::write(vault, story, &staff)?;
     registers::write(vault, story, &staff)?;
+    attached::write(vault, story)?;
     if scale == DemoScale::Large {
         bulk::write(vault, story, &staff, &docs)?;
     }

@@ -163,22 +163,77 @@ fn training_and_acks(vault: &mut Vault, story: &Story, staff: &Staff, docs: &Doc
         DemoPoint::Stage1Ready => story.prep(54),
         _ => story.after_stage1(6),
     };
+    // The form tool's export of each version's acknowledgements, made on the day of the last
+    // of them; an acknowledgement by e-mail keeps the e-mail.
+    let labels: Vec<(i64, String)> = crate::documents::list(vault.reader())?
+        .into_iter()
+        .flat_map(|d| {
+            d.versions
+                .into_iter()
+                .map(move |v| (v.id, format!("{} {}", d.reference, v.number)))
+        })
+        .collect();
+    let label_of = |id: i64| {
+        labels
+            .iter()
+            .find(|(v, _)| *v == id)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default()
+    };
     vault.write(story.stamp(on), |tx| {
         for version in &docs.communicated_versions {
-            for (i, person) in acknowledging.iter().enumerate() {
+            let label = label_of(*version);
+            let acks: Vec<(i64, NaiveDate, AckMethod)> = acknowledging
+                .iter()
+                .enumerate()
+                .map(|(i, person)| {
+                    let method = if i % 4 == 3 {
+                        AckMethod::Email
+                    } else {
+                        AckMethod::Form
+                    };
+                    (*person, on - Duration::days((i % 3) as i64), method)
+                })
+                .collect();
+            let mut export = String::from("Name,Document,Acknowledged on\n");
+            for (person, day, method) in &acks {
+                if *method == AckMethod::Form {
+                    export.push_str(&format!("{},{label},{day}\n", name_of(*person)));
+                }
+            }
+            let form = files::store(
+                tx,
+                &format!("{label} acknowledgements (form export).csv"),
+                &export,
+                on,
+                "Export of the acknowledgement form",
+                &[],
+            )?;
+            for (person, day, method) in acks {
+                let evidence = if method == AckMethod::Form {
+                    form
+                } else {
+                    let name = name_of(person);
+                    files::store(
+                        tx,
+                        &format!("{label} acknowledged by e-mail - {name}.txt"),
+                        &format!(
+                            "From: {name}\nDate: {day}\n\nI have read and understood {label}.\n"
+                        ),
+                        day,
+                        "Acknowledgement by e-mail",
+                        &[],
+                    )?
+                };
                 acknowledgements::insert(
                     tx,
                     Acknowledgement {
                         id: 0,
-                        person_id: *person,
+                        person_id: person,
                         version_id: *version,
-                        acknowledged_on: on - Duration::days((i % 3) as i64),
-                        method: if i % 4 == 3 {
-                            AckMethod::Email
-                        } else {
-                            AckMethod::Form
-                        },
-                        evidence_id: None,
+                        acknowledged_on: day,
+                        method,
+                        evidence_id: Some(evidence),
                     },
                     Action::Create,
                 )?;

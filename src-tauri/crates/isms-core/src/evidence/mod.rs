@@ -2,8 +2,9 @@
 //! added twice is stored once. They are written and read in 1 MiB chunks, so a large file
 //! never has to sit whole in memory; a file over [`MAX_FILE_BYTES`] is refused. An evidence
 //! record adds what the file is about: its effective date (the date the evidence concerns, not
-//! the upload time), a description, and links to the records it supports. Only regular files are
-//! added, read outside the vault first, and an add can be stopped while it stores (content.rs).
+//! the upload time), a description, and links to the records it supports (Annex A controls,
+//! risks, internal audits and management reviews, by reference). Only regular files are added,
+//! read outside the vault first, and an add can be stopped while it stores (content.rs).
 
 mod content;
 mod model;
@@ -14,4 +15,4 @@ pub use content::{
 };
 pub use model::{Evidence, NewEvidence};
 pub(crate) use store::import;
-pub use store::{add_file, add_prepared, delete, get, list, update, write_content};
+pub use store::{add_file, add_prepared, delete, get, list, unlink, update, write_content};

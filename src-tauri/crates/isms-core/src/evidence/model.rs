@@ -24,7 +24,8 @@ pub struct Evidence {
     /// When it was added (RFC 3339).
     pub uploaded_at: String,
     pub description: String,
-    /// References of the records it supports: "R-001", "5.1" (an Annex A control)…
+    /// References of the records it supports: "5.1" (an Annex A control), "R-001" (a risk),
+    /// "IA-001" (an internal audit, whose report it may be), "MR-001" (a management review).
     pub links: Vec<String>,
 }
 

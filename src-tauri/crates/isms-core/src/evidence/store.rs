@@ -163,6 +163,32 @@ pub fn update(vault: &mut Vault, stamp: Stamp, evidence: Evidence) -> Result<Evi
     })
 }
 
+/// Takes `link` (a record reference as [`add_file`] accepts it) off the records evidence `id`
+/// supports: a file detached from an audit or a review. The file and its other links stay
+/// (they are not checked again: a link to a record deleted since is left as it is). Nothing
+/// changes when the file was not linked to it.
+pub fn unlink(vault: &mut Vault, stamp: Stamp, id: i64, link: &str) -> Result<Evidence> {
+    let link = link.trim();
+    let key = link.strip_prefix("A.").unwrap_or(link).to_ascii_uppercase();
+    vault.write(stamp, |tx| {
+        let before = get(tx.reader(), id)?;
+        let mut after = before.clone();
+        after.links.retain(|l| l.to_ascii_uppercase() != key);
+        if after == before {
+            return Ok(after);
+        }
+        tx.update(
+            TABLE,
+            after.id,
+            &before,
+            &after,
+            "UPDATE evidence SET links = ?2 WHERE id = ?1",
+            params![after.id, serde_json::to_string(&after.links)?],
+        )?;
+        Ok(after)
+    })
+}
+
 /// Deletes an evidence record, and its content when nothing else uses it.
 pub fn delete(vault: &mut Vault, stamp: Stamp, id: i64) -> Result<()> {
     vault.write(stamp, |tx| {
@@ -246,33 +272,49 @@ pub fn write_content(conn: &Connection, id: i64, out: &mut dyn Write) -> Result<
     content::write(conn, &evidence.sha256, out)
 }
 
-/// Normalises and checks link references: risks by reference, Annex A controls by id
-/// ("5.1", also written "A.5.1").
+/// The records an evidence file may support besides Annex A controls: each by its reference
+/// prefix, the table that holds it and the word for it in an error.
+const LINKED: &[(&str, &str, &str)] = &[
+    ("R-", "risks", "risk"),
+    ("IA-", "audits", "internal audit"),
+    ("MR-", "reviews", "management review"),
+];
+
+/// Normalises and checks link references: Annex A controls by id ("5.1", also written
+/// "A.5.1"), and risks, internal audits (IA-001, whose report the file may be) and
+/// management reviews (MR-001, their minutes) by reference, each of which must exist.
 fn checked_links(conn: &Connection, links: Vec<String>) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for link in links {
         let link = link.trim();
         let control = link.strip_prefix("A.").unwrap_or(link);
+        let upper = link.to_ascii_uppercase();
         let normal = if reference::control(control).is_some() {
             control.to_owned()
-        } else if link.to_ascii_uppercase().starts_with("R-") {
-            let upper = link.to_ascii_uppercase();
+        } else if let Some((_, table, word)) = LINKED
+            .iter()
+            .find(|(prefix, _, _)| upper.starts_with(prefix))
+        {
             let found: Option<i64> = conn
-                .query_row("SELECT 1 FROM risks WHERE reference = ?1", [&upper], |r| {
-                    r.get(0)
-                })
+                .query_row(
+                    &format!("SELECT 1 FROM {table} WHERE reference = ?1"),
+                    [&upper],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if found.is_none() {
                 return Err(CoreError::validation(vec![FieldError::new(
                     "links",
-                    format!("No risk {upper}."),
+                    format!("No {word} {upper}."),
                 )]));
             }
             upper
         } else {
             return Err(CoreError::validation(vec![FieldError::new(
                 "links",
-                format!("{link:?} is neither a risk (R-001) nor an Annex A control (5.1)."),
+                format!(
+                    "{link:?} is neither an Annex A control (5.1), a risk (R-001), an internal audit (IA-001) nor a management review (MR-001)."
+                ),
             )]));
         };
         if !out.contains(&normal) {

@@ -106,6 +106,69 @@ fn links_must_name_real_records() {
 }
 
 #[test]
+fn a_file_can_be_an_audits_report_or_a_reviews_minutes_and_be_detached() {
+    use isms_core::audits::{self, Audit};
+    use isms_core::reviews::{self, Review};
+
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let audit =
+        audits::create(&mut vault, stamp(1), Audit::planned("Clause 9", "2026-04")).unwrap();
+    let review = reviews::create(
+        &mut vault,
+        stamp(2),
+        Review::held("2026-05-20".parse().unwrap()),
+    )
+    .unwrap();
+    let path = s.path("report.md");
+    write_file(&path, b"# report");
+    let new = NewEvidence {
+        links: vec![
+            audit.reference.to_lowercase(),
+            review.reference.clone(),
+            "A.5.35".into(),
+        ],
+        ..Default::default()
+    };
+    let saved = evidence::add_file(&mut vault, stamp(3), &path, new).unwrap();
+    assert_eq!(
+        saved.links,
+        [audit.reference.as_str(), review.reference.as_str(), "5.35"],
+        "references upper case, as the audit and the review carry them"
+    );
+    for missing in ["IA-999", "MR-999"] {
+        let new = NewEvidence {
+            links: vec![missing.into()],
+            ..Default::default()
+        };
+        let err = evidence::add_file(&mut vault, stamp(4), &path, new).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation, "{missing}");
+        assert!(err.fields[0].message.contains(missing), "{err:?}");
+    }
+
+    let detached = evidence::unlink(&mut vault, stamp(5), saved.id, &audit.reference).unwrap();
+    assert_eq!(detached.links, [review.reference.as_str(), "5.35"]);
+    let again = evidence::unlink(&mut vault, stamp(6), saved.id, "A.5.35").unwrap();
+    assert_eq!(again.links, [review.reference.as_str()], "A.5.35 is 5.35");
+    let unchanged = evidence::unlink(&mut vault, stamp(7), saved.id, "IA-404").unwrap();
+    assert_eq!(unchanged, again, "not linked: nothing to take off");
+    let changes = history::list(vault.reader(), Some("evidence"), 10).unwrap();
+    assert_eq!(
+        changes
+            .iter()
+            .map(|e| e.action.as_str())
+            .collect::<Vec<_>>(),
+        ["update", "update", "create"],
+        "each detach is recorded, a detach of nothing is not"
+    );
+    assert_eq!(
+        evidence::get(vault.reader(), saved.id).unwrap().sha256,
+        saved.sha256,
+        "the file stays in the vault"
+    );
+}
+
+#[test]
 fn hostile_file_names_are_made_harmless_for_display() {
     let s = Scratch::new();
     let mut vault = s.vault("acme.isms");

@@ -1,18 +1,22 @@
-//! The ZIP bundle sent to the certification body: the pack's PDF at the root, every evidence file
-//! supporting a record of the pack under `evidence/<record ref>/<file name>`, and
-//! `manifest.json` and `manifest.csv` listing every other file with its SHA-256, size,
-//! effective date and linked records. An evidence file linked to several records of the pack is
-//! written once, in the folder of the first of them, and the manifest lists every link
-//! ([`plan`] says why). The same vault, PDF and records give a byte-identical ZIP (fixed entry
-//! times, entries sorted by path, fixed compression per kind of file: [`writer`]). Every entry
-//! name is safe to extract on any system ([`names`]). Evidence streams from the vault's chunks
-//! through a hashing writer into the ZIP, so a bundle of any size needs a few MiB of memory.
-//! [`verify`] checks a bundle against its manifest. The PDF itself is made elsewhere
-//! (`crate::export_pdf`); this module only packs it.
+//! The ZIP bundle sent to the certification body: the pack's PDF and `index.html` at the root,
+//! every evidence file supporting a record of the pack under `evidence/<record>/<file name>`,
+//! and `manifest.json` and `manifest.csv` listing every other file with its SHA-256, size,
+//! effective date and linked records, with the pack's title, organisation, as-of day and the
+//! digest of its evidence ([`plan`] says which files go in and where; [`index`] makes the page).
+//! The pack's cover and its PDF carry the same digest ([`seal`]), so the PDF names the very
+//! files it was made with. An evidence file linked to several records of the pack is written
+//! once and the manifest lists every link. The same vault, PDF and plan give a byte-identical
+//! ZIP (fixed entry times, entries sorted by path, fixed compression per kind of file:
+//! [`writer`]). Every entry name is safe to extract on any system ([`names`]). Evidence streams
+//! from the vault's chunks through a hashing writer into the ZIP, so a bundle of any size needs
+//! a few MiB of memory. [`verify`] checks a bundle against its manifest and its PDF. The PDF
+//! itself is made elsewhere (`crate::export_pdf`); this module only packs it.
 
+mod index;
 mod manifest;
 mod names;
 mod plan;
+mod seal;
 mod verify;
 mod writer;
 
@@ -21,13 +25,18 @@ use std::io::Write;
 use std::path::Path;
 
 use isms_core::{CoreError, ErrorCode, Result, Vault, evidence};
+use sha2::{Digest, Sha256};
 
-pub use manifest::{CSV_NAME, JSON_NAME, Manifest, ManifestFile};
+pub use index::{escape as html_escape, href, render as index_html};
+pub use manifest::{
+    About, CSV_NAME, EVIDENCE_DIR, INDEX_NAME, JSON_NAME, Manifest, ManifestFile, evidence_digest,
+};
 pub use names::{MAX_PATH_BYTES, UniqueNames, safe_component};
+pub use plan::{Claim, Plan};
+pub use seal::{PDF_KEY, digests_in};
 pub use verify::{Altered, VerifyReport, verify};
 pub use writer::is_stored;
 
-use plan::Source;
 use writer::{HashingWriter, ZipOut};
 
 /// How far a bundle has got: `done_bytes` of `total_bytes` of content, in `files_done` of
@@ -51,11 +60,56 @@ pub fn unwatched(_: BundleProgress) -> bool {
 /// The size of each slice of an in-memory file (the PDF, the manifests) between progress calls.
 const SLICE: usize = 1024 * 1024;
 
-/// Writes the bundle of the pack whose PDF is `pdf` (named `pdf_name` in the bundle, made safe)
-/// and whose records are `records` (their references: "R-001", "5.15", "POL-01"…, in the
-/// pack's order) to `out`, and returns its manifest.
+/// The pack as the bundle holds it: its PDF, the name it has in the bundle (made safe) and
+/// what the manifest says of it.
+#[derive(Debug, Clone, Copy)]
+pub struct PackFile<'a> {
+    pub name: &'a str,
+    pub pdf: &'a [u8],
+    pub about: &'a About,
+}
+
+fn plain_file(path: String, bytes: &[u8]) -> ManifestFile {
+    ManifestFile {
+        path,
+        sha256: hex::encode(Sha256::digest(bytes)),
+        size: bytes.len() as u64,
+        effective_date: None,
+        record: None,
+        records: Vec::new(),
+        versions: Vec::new(),
+        evidence_id: None,
+        original_name: None,
+    }
+}
+
+/// The manifest and the index page of a bundle of `pack` and the evidence of `plan`.
+fn manifest_and_index(pack: &PackFile<'_>, plan: &Plan) -> (Manifest, Vec<u8>) {
+    let mut names = UniqueNames::default();
+    for reserved in [JSON_NAME, CSV_NAME, INDEX_NAME, EVIDENCE_DIR] {
+        names.reserve(reserved);
+    }
+    let pdf_path = names.claim("", pack.name);
+    let mut files = vec![plain_file(pdf_path.clone(), pack.pdf)];
+    files.extend(plan.files().iter().cloned());
+    let without_index = Manifest::new(pack.about, pdf_path, plan.digest(), files);
+    let index = index::render(&without_index);
+    let mut files = without_index.files.clone();
+    files.push(plain_file(INDEX_NAME.to_owned(), &index));
+    let manifest = Manifest::new(
+        pack.about,
+        without_index.pack.clone(),
+        without_index.evidence_sha256.clone(),
+        files,
+    );
+    (manifest, index)
+}
+
+/// Writes the bundle of `pack` with the evidence of `plan` (made for the pack's records as of
+/// its day: [`crate::packs::bundled`]) to `out`, and returns its manifest.
 ///
-/// `out` must not exist (`AlreadyExists`); the ZIP is written beside it to a hidden
+/// The PDF must carry `plan`'s evidence digest (else `Internal`: it was made with other
+/// evidence). `out` must not exist (`AlreadyExists`); the ZIP is written beside it to a hidden
 /// `.partial` file with a random name, created exclusively and readable by its owner only
 /// (0600), and renamed into place when complete, never over a file, so an error or a cancel
 /// (`Cancelled`, when `watch` returns false) leaves no file at `out` and removes the partial
@@ -63,9 +117,8 @@ const SLICE: usize = 1024 * 1024;
 /// (`Internal`; `isms check` the vault).
 pub fn write_bundle(
     vault: &Vault,
-    pdf_name: &str,
-    pdf: &[u8],
-    records: &[String],
+    pack: &PackFile<'_>,
+    plan: &Plan,
     out: &Path,
     watch: Watch<'_>,
 ) -> Result<Manifest> {
@@ -75,27 +128,27 @@ pub fn write_bundle(
             format!("{} already exists.", out.display()),
         ));
     }
-    let entries = plan::plan(vault, pdf_name, pdf, records)?;
-    let pack = entries
-        .iter()
-        .find(|e| e.source == Source::Pdf)
-        .map(|e| e.file.path.clone())
-        .unwrap_or_default();
-    let manifest = Manifest::new(pack, entries.iter().map(|e| e.file.clone()).collect());
+    let digest = plan.digest();
+    if digests_in(pack.pdf) != [digest.as_str()] {
+        return Err(CoreError::internal(
+            "The pack's PDF was not made with the evidence of this bundle (its evidence digest differs).",
+        ));
+    }
+    let (manifest, index) = manifest_and_index(pack, plan);
     let json = manifest.to_json()?;
     let csv = manifest.to_csv();
 
     // Everything in one sorted list: the manifests too sit in path order.
-    let mut items: Vec<(&str, Content<'_>)> = entries
+    let mut items: Vec<(&str, Content<'_>)> = plan
+        .files()
         .iter()
-        .map(|e| {
-            let content = match e.source {
-                Source::Pdf => Content::Bytes(pdf),
-                Source::Evidence(id) => Content::Evidence(id, &e.file),
-            };
-            (e.file.path.as_str(), content)
+        .filter_map(|f| {
+            f.evidence_id
+                .map(|id| (f.path.as_str(), Content::Evidence(id, f)))
         })
         .collect();
+    items.push((manifest.pack.as_str(), Content::Bytes(pack.pdf)));
+    items.push((INDEX_NAME, Content::Bytes(&index)));
     items.push((JSON_NAME, Content::Bytes(&json)));
     items.push((CSV_NAME, Content::Bytes(&csv)));
     items.sort_by(|a, b| a.0.cmp(b.0));

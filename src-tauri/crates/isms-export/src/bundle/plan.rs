@@ -1,46 +1,53 @@
-//! What goes into a bundle, decided before a byte is written: the pack's PDF at the root, and
-//! every evidence file that supports a record of the pack: files linked to a risk or an Annex
-//! A control by the evidence record's links, the files of every version of a document in the
-//! pack, a supplier's certificate files and an incident's evidence files. An evidence file
-//! that supports several records of the pack is written once, in the folder of the record it
-//! belongs to (the supplier, the incident) or else of the first of them in the pack's order,
-//! and the manifest lists all of them: a policy that supports ten controls does not go in ten
-//! times, and the bundle's size stays the sum of its distinct files. Names are made safe and
-//! unique here ([`super::names`]); the manifest's hashes and sizes come from the vault's
-//! records and are checked again as the contents stream out.
+//! Which evidence files go into a pack's bundle and where, decided from the vault as of the
+//! pack's day (the same [`View`] the pack is built from) before the PDF is laid out, so every
+//! row of the pack can print the path its file will have. A file goes in when it supports a
+//! record of the pack:
+//! - a row of the pack rests on it (a [`Claim`]: a training completion's certificate, an
+//!   acknowledgement's form, competence evidence, a supplier's certificate, an incident's or a
+//!   tracker item's files, a document version's file, a done treatment action's record, an
+//!   audit's report, a review's minutes): it sits in the folder of that row's record;
+//! - or it is linked to a record of the pack (an Annex A control, a risk, an internal audit, a
+//!   management review) or is the file of a version of a document of the pack: it sits in the
+//!   folder of the first such record in the pack's order.
+//!
+//! A file that supports several records is written once, and the manifest lists all of them: a
+//! policy that supports ten controls does not go in ten times. Only files of the view count: a
+//! file dated after the pack's day (by its effective date, else its upload day) is not in the
+//! bundle of a pack as of an earlier day, and a record that did not exist then is not in the
+//! pack. Names are made safe and unique here ([`super::names`]); hashes and sizes come from the
+//! vault's records and are checked again as the contents stream out.
 
 use std::collections::{BTreeMap, HashMap};
 
+use chrono::NaiveDate;
 use isms_core::documents::DocumentVersion;
 use isms_core::evidence::Evidence;
-use isms_core::{Result, Vault, documents, evidence, incidents, suppliers};
-use sha2::{Digest, Sha256};
+use isms_core::readiness::View;
+use isms_core::{Result, Vault};
 
-use super::manifest::{CSV_NAME, JSON_NAME, ManifestFile};
+use super::manifest::{EVIDENCE_DIR, ManifestFile, evidence_digest};
 use super::names::UniqueNames;
-
-/// The folder every record's evidence folder sits in.
-pub const EVIDENCE_DIR: &str = "evidence/";
 /// The longest record folder name, in bytes; the rest of the 200 is left to file names.
 const FOLDER_BYTES: usize = 64;
 
-/// Where an entry's bytes come from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    /// The pack's PDF, given in memory.
-    Pdf,
-    /// An evidence file, streamed from the vault.
-    Evidence(i64),
+/// A file a row of the pack rests on: the record the row shows (its reference, or a person's
+/// or a supplier's name, as the row prints it) and the evidence record's id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub record: String,
+    pub evidence_id: i64,
 }
 
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub file: ManifestFile,
-    pub source: Source,
+/// The evidence of one bundle: every file but the pack, the index and the manifests, with
+/// its path, sorted by path.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    files: Vec<ManifestFile>,
+    paths: HashMap<i64, usize>,
 }
 
 /// A record reference as evidence links store it: "R-001" upper case, a control without its
-/// "A." prefix; other references (documents, tracker items) compared regardless of case.
+/// "A." prefix; every reference (documents, people, suppliers) compared regardless of case.
 fn ref_key(reference: &str) -> String {
     let r = reference.trim();
     let r = match r.strip_prefix("A.").or_else(|| r.strip_prefix("a.")) {
@@ -65,136 +72,151 @@ struct Support {
     records: Vec<usize>,
     versions: Vec<String>,
     /// The approval day of the first version it is the file of, if any.
-    approved_on: Option<chrono::NaiveDate>,
-    /// The record whose own file it is (a supplier's certificate, an incident's evidence): its
-    /// folder is the file's home even when a control it is linked to comes first in the pack.
-    owner: Option<usize>,
+    approved_on: Option<NaiveDate>,
+    /// The record of the first row that rests on it: its folder is the file's home.
+    home: Option<usize>,
 }
 
-/// Every entry of the bundle but the manifests, sorted by path.
-pub fn plan(vault: &Vault, pdf_name: &str, pdf: &[u8], records: &[String]) -> Result<Vec<Entry>> {
-    let conn = vault.reader();
-    // The pack's records, first mention kept, in the pack's order.
-    let mut order: Vec<&String> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for r in records {
-        let key = ref_key(r);
-        if !key.is_empty() && !index.contains_key(&key) {
-            index.insert(key, order.len());
-            order.push(r);
+/// The records of a pack, in the pack's order, each once, then the records of claims the
+/// pack's tables did not list.
+#[derive(Default)]
+struct Order<'a> {
+    records: Vec<&'a str>,
+    index: HashMap<String, usize>,
+}
+
+impl<'a> Order<'a> {
+    fn add(&mut self, record: &'a str) -> Option<usize> {
+        let key = ref_key(record);
+        if key.is_empty() {
+            return None;
         }
+        if let Some(&i) = self.index.get(&key) {
+            return Some(i);
+        }
+        self.index.insert(key, self.records.len());
+        self.records.push(record.trim());
+        Some(self.records.len() - 1)
     }
 
-    let all: HashMap<i64, Evidence> = evidence::list(conn)?
-        .into_iter()
-        .map(|e| (e.id, e))
-        .collect();
-    let mut support: BTreeMap<i64, Support> = BTreeMap::new();
-    for e in all.values() {
-        for link in &e.links {
-            if let Some(&i) = index.get(&ref_key(link)) {
-                support.entry(e.id).or_default().records.push(i);
-            }
-        }
+    fn get(&self, record: &str) -> Option<usize> {
+        self.index.get(&ref_key(record)).copied()
     }
-    for doc in documents::list(conn)? {
-        let Some(&i) = index.get(&ref_key(&doc.reference)) else {
-            continue;
-        };
-        for v in &doc.versions {
-            if let Some(id) = v.evidence_id {
-                let s = support.entry(id).or_default();
+}
+
+impl Plan {
+    /// The plan for a pack as of `view`'s day whose tables show `records` (their references,
+    /// in the pack's order: [`crate::packs::references`]) and whose rows rest on `claims`.
+    pub fn new(view: &View, records: &[String], claims: &[Claim]) -> Self {
+        let mut order = Order::default();
+        for r in records {
+            order.add(r);
+        }
+        let files: HashMap<i64, &Evidence> = view.evidence.iter().map(|e| (e.id, e)).collect();
+        let mut support: BTreeMap<i64, Support> = BTreeMap::new();
+        for claim in claims {
+            if !files.contains_key(&claim.evidence_id) {
+                continue;
+            }
+            if let Some(i) = order.add(&claim.record) {
+                let s = support.entry(claim.evidence_id).or_default();
                 s.records.push(i);
-                s.versions.push(version_label(&doc.reference, v));
-                s.approved_on = s.approved_on.or(v.approved_on);
+                s.home = s.home.or(Some(i));
             }
         }
-    }
-
-    // A supplier's certificates and an incident's files, in the folder of the supplier's name
-    // and of the incident's reference (the first cells of their rows in the pack).
-    let mut attach = |reference: &str, ids: &mut dyn Iterator<Item = i64>| {
-        if let Some(&i) = index.get(&ref_key(reference)) {
-            for id in ids {
-                let s = support.entry(id).or_default();
-                s.records.push(i);
-                s.owner = s.owner.or(Some(i));
+        for e in &view.evidence {
+            for link in &e.links {
+                if let Some(i) = order.get(link) {
+                    support.entry(e.id).or_default().records.push(i);
+                }
             }
         }
-    };
-    for s in suppliers::list(conn)? {
-        attach(
-            &s.name,
-            &mut s.certificates.iter().filter_map(|c| c.evidence_id),
-        );
-    }
-    for incident in incidents::list(conn)? {
-        attach(
-            &incident.reference,
-            &mut incident.evidence_ids.iter().copied(),
-        );
+        for doc in &view.documents {
+            let Some(i) = order.get(&doc.reference) else {
+                continue;
+            };
+            for v in &doc.versions {
+                if let Some(id) = v.evidence_id.filter(|id| files.contains_key(id)) {
+                    let s = support.entry(id).or_default();
+                    s.records.push(i);
+                    s.versions.push(version_label(&doc.reference, v));
+                    s.approved_on = s.approved_on.or(v.approved_on);
+                }
+            }
+        }
+
+        // Folders are named in the pack's order, files by evidence id: the same vault always
+        // gives the same " (2)" to the same file.
+        let mut names = UniqueNames::default();
+        let mut homes: Vec<(usize, i64)> = support
+            .iter_mut()
+            .map(|(id, s)| {
+                s.records.sort_unstable();
+                s.records.dedup();
+                (s.home.unwrap_or(s.records[0]), *id)
+            })
+            .collect();
+        homes.sort_unstable();
+        let mut folders: BTreeMap<usize, String> = BTreeMap::new();
+        for &(home, _) in &homes {
+            folders.entry(home).or_insert_with(|| {
+                names.claim_folder(EVIDENCE_DIR, order.records[home], FOLDER_BYTES)
+            });
+        }
+        let mut out: Vec<ManifestFile> = homes
+            .into_iter()
+            .map(|(home, id)| {
+                let e = files[&id];
+                let s = &support[&id];
+                ManifestFile {
+                    path: names.claim(&folders[&home], &e.file_name),
+                    sha256: e.sha256.clone(),
+                    size: e.size,
+                    effective_date: e.effective_date.or(s.approved_on),
+                    record: Some(order.records[home].to_owned()),
+                    records: s
+                        .records
+                        .iter()
+                        .map(|&i| order.records[i].to_owned())
+                        .collect(),
+                    versions: s.versions.clone(),
+                    evidence_id: Some(e.id),
+                    original_name: Some(e.file_name.clone()),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        let paths = out
+            .iter()
+            .enumerate()
+            .filter_map(|(n, f)| f.evidence_id.map(|id| (id, n)))
+            .collect();
+        Self { files: out, paths }
     }
 
-    let mut names = UniqueNames::default();
-    names.reserve(JSON_NAME);
-    names.reserve(CSV_NAME);
-    names.reserve(EVIDENCE_DIR);
-    let pdf_path = names.claim("", pdf_name);
-    let mut entries = vec![Entry {
-        file: ManifestFile {
-            path: pdf_path,
-            sha256: hex::encode(Sha256::digest(pdf)),
-            size: pdf.len() as u64,
-            effective_date: None,
-            records: Vec::new(),
-            versions: Vec::new(),
-            evidence_id: None,
-            original_name: None,
-        },
-        source: Source::Pdf,
-    }];
+    /// The plan for a bundle of `records` as of `as_of` with no row claiming a file: what the
+    /// links and document versions bring in. For a pack, [`crate::packs::bundled`] makes it.
+    pub fn of(vault: &Vault, as_of: NaiveDate, records: &[String]) -> Result<Self> {
+        Ok(Self::new(&View::load(vault.reader(), as_of)?, records, &[]))
+    }
 
-    // Folders are named in the pack's order, files by evidence id: the same vault always gives
-    // the same " (2)" to the same file.
-    let mut folders: BTreeMap<usize, String> = BTreeMap::new();
-    let mut homes: Vec<(usize, i64)> = support
-        .iter_mut()
-        .map(|(id, s)| {
-            s.records.sort_unstable();
-            s.records.dedup();
-            (s.owner.unwrap_or(s.records[0]), *id)
-        })
-        .collect();
-    homes.sort_unstable();
-    for &(home, _) in &homes {
-        folders
-            .entry(home)
-            .or_insert_with(|| names.claim_folder(EVIDENCE_DIR, order[home], FOLDER_BYTES));
+    /// The evidence files, sorted by path.
+    pub fn files(&self) -> &[ManifestFile] {
+        &self.files
     }
-    for (home, id) in homes {
-        let e = match all.get(&id) {
-            Some(e) => e.clone(),
-            None => evidence::get(conn, id)?,
-        };
-        let s = &support[&id];
-        entries.push(Entry {
-            file: ManifestFile {
-                path: names.claim(&folders[&home], &e.file_name),
-                sha256: e.sha256.clone(),
-                size: e.size,
-                effective_date: e.effective_date.or(s.approved_on),
-                records: s
-                    .records
-                    .iter()
-                    .map(|&i| order[i].trim().to_owned())
-                    .collect(),
-                versions: s.versions.clone(),
-                evidence_id: Some(e.id),
-                original_name: Some(e.file_name),
-            },
-            source: Source::Evidence(id),
-        });
+
+    /// The bundle entry of evidence record `id`, if it is in the bundle.
+    pub fn file(&self, id: i64) -> Option<&ManifestFile> {
+        self.paths.get(&id).map(|&n| &self.files[n])
     }
-    entries.sort_by(|a, b| a.file.path.cmp(&b.file.path));
-    Ok(entries)
+
+    /// The SHA-256 of the evidence manifest ([`evidence_digest`]): the cover of the pack and its
+    /// PDF's information carry it, and `verify` checks the bundle's files against it.
+    pub fn digest(&self) -> String {
+        evidence_digest(
+            self.files
+                .iter()
+                .map(|f| (f.path.as_str(), f.sha256.as_str(), f.size)),
+        )
+    }
 }

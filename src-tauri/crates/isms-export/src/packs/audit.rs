@@ -1,6 +1,6 @@
 //! The internal audits (9.2) in the stage2 pack: the programme month by month, then each audit
-//! that has started with its report: dates, scope, auditor, summary, the findings raised in it
-//! and the independence statement (9.2.2 c). Independence is judged with the core's own pure
+//! that has started with its report: dates, scope, auditor, the report's file (by its path in
+//! the bundle), summary, the findings raised in it and the independence statement (9.2.2 c). Independence is judged with the core's own pure
 //! check, `isms_core::audits::conflicts_in`, over the same records as the rest of the pack, so
 //! the statement and the S2-INDEPENDENCE rule always agree.
 
@@ -160,6 +160,18 @@ pub(crate) fn reports(r: &Records) -> Section {
             Fact::new("Started", date(a.started_on)),
             Fact::new("Completed", date(a.completed_on)),
             Fact::new("Status", audit_status(a.status).text),
+            Fact::new(
+                "Report",
+                r.files_cell(
+                    &a.reference,
+                    r.linked_files(&a.reference),
+                    if a.status == AuditStatus::Completed {
+                        "No report file attached"
+                    } else {
+                        "\u{2014}"
+                    },
+                ),
+            ),
         ]));
         blocks.push(if a.summary.trim().is_empty() {
             Block::Note("No summary is recorded.".into())

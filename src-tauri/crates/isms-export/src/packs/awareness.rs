@@ -2,7 +2,8 @@
 //! people × courses, each cell the latest completion by the evaluation date and whether it is
 //! still valid, plus the awareness status the S2-TRAINING rule judges), and the acknowledgement
 //! matrix of every document that must be communicated: for the version in force, who in its
-//! audience acknowledged it, when and how, and who has not. Completions and acknowledgements
+//! audience acknowledged it, when, how and on which file, and who has not. Every completion the
+//! matrix shows is listed again with the file it rests on, by its path in the bundle. Completions and acknowledgements
 //! are indexed once, so 500 people stay quick.
 
 use std::collections::HashMap;
@@ -10,7 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use isms_core::Vocabulary;
 use isms_core::acknowledgements::AckMethod;
-use isms_core::training::{self, AwarenessStatus, Course, CourseKind};
+use isms_core::training::{self, AwarenessStatus, Completion, Course, CourseKind};
 
 use super::records::{DASH, Records, by_reference, date, in_force, list, or_dash};
 use crate::model::{Block, Cell, Column, Section, Table, Tone};
@@ -49,17 +50,17 @@ pub(crate) fn training(r: &Records) -> Section {
     let people = r.active_people();
     let mut courses: Vec<&Course> = r.facts.courses.iter().collect();
     courses.sort_by_key(|c| (c.kind != CourseKind::Awareness, c.title.clone(), c.id));
-    let mut latest: HashMap<(i64, i64), NaiveDate> = HashMap::new();
+    let mut latest: HashMap<(i64, i64), &Completion> = HashMap::new();
     for c in r
         .facts
         .completions
         .iter()
         .filter(|c| c.completed_on <= r.as_of)
     {
-        let day = latest
-            .entry((c.person_id, c.course_id))
-            .or_insert(c.completed_on);
-        *day = (*day).max(c.completed_on);
+        let kept = latest.entry((c.person_id, c.course_id)).or_insert(c);
+        if (c.completed_on, c.id) > (kept.completed_on, kept.id) {
+            *kept = c;
+        }
     }
     let mut blocks = vec![Block::Note(
         "The latest completion of each course by the evaluation date; a date marked expired is past the course's validity. Awareness is the status of security awareness training that rule S2-TRAINING checks.".into(),
@@ -86,11 +87,10 @@ pub(crate) fn training(r: &Records) -> Section {
             .iter()
             .map(|p| {
                 let mut row = vec![Cell::bold(&p.name), Cell::text(or_dash(&p.department))];
-                row.extend(
-                    chunk
-                        .iter()
-                        .map(|c| course_cell(c, latest.get(&(p.id, c.id)).copied(), r.as_of)),
-                );
+                row.extend(chunk.iter().map(|c| {
+                    let done = latest.get(&(p.id, c.id)).map(|d| d.completed_on);
+                    course_cell(c, done, r.as_of)
+                }));
                 row.push(awareness(training::awareness_status(
                     p.id,
                     &r.facts.courses,
@@ -102,6 +102,32 @@ pub(crate) fn training(r: &Records) -> Section {
             .collect();
         blocks.push(Block::Table(Table { columns, rows }));
     }
+    let evidence: Vec<Vec<Cell>> = people
+        .iter()
+        .flat_map(|p| courses.iter().map(move |c| (p, c)))
+        .filter_map(|(p, c)| latest.get(&(p.id, c.id)).map(|done| (p, c, done)))
+        .map(|(p, c, done)| {
+            vec![
+                Cell::bold(&p.name),
+                Cell::text(&c.title),
+                Cell::text(date(Some(done.completed_on))),
+                Cell::text(r.files_cell(&p.name, done.evidence_id, "No file")),
+            ]
+        })
+        .collect();
+    if !evidence.is_empty() {
+        blocks.push(Block::Heading("Evidence of the completions".into()));
+        blocks.push(Block::Note("The completion each cell above shows, and the file it rests on (a certificate, an attendance record) by its path in the pack's bundle and the start of its SHA-256.".into()));
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Person", 1.8),
+                Column::new("Course", 2.2),
+                Column::new("Completed", 1.0),
+                Column::new("File in the bundle", 4.0),
+            ],
+            rows: evidence,
+        }));
+    }
     Section {
         title: "Training and awareness".into(),
         blocks,
@@ -111,18 +137,20 @@ pub(crate) fn training(r: &Records) -> Section {
 pub(crate) fn acknowledgements(r: &Records) -> Section {
     let mut docs: Vec<_> = r.facts.documents.iter().filter(|d| d.communicate).collect();
     docs.sort_by(|a, b| by_reference(&a.reference, &b.reference).then(a.id.cmp(&b.id)));
-    let mut acks: HashMap<(i64, i64), (NaiveDate, AckMethod)> = HashMap::new();
+    let mut acks: HashMap<(i64, i64), (NaiveDate, AckMethod, Option<i64>)> = HashMap::new();
     for a in r
         .facts
         .acknowledgements
         .iter()
         .filter(|a| a.acknowledged_on <= r.as_of)
     {
-        let first = acks
-            .entry((a.version_id, a.person_id))
-            .or_insert((a.acknowledged_on, a.method));
+        let first = acks.entry((a.version_id, a.person_id)).or_insert((
+            a.acknowledged_on,
+            a.method,
+            a.evidence_id,
+        ));
         if a.acknowledged_on < first.0 {
-            *first = (a.acknowledged_on, a.method);
+            *first = (a.acknowledged_on, a.method, a.evidence_id);
         }
     }
     let people = r.active_people();
@@ -176,21 +204,24 @@ pub(crate) fn acknowledgements(r: &Records) -> Section {
         )));
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column::new("Person", 2.0),
-                Column::new("Department", 1.6),
-                Column::new("Acknowledged", 1.6),
-                Column::new("Method", 1.0),
+                Column::new("Person", 1.6),
+                Column::new("Department", 1.2),
+                Column::new("Acknowledged", 1.4),
+                Column::new("Method", 0.9),
+                Column::new("File in the bundle", 3.6),
             ],
             rows: audience
                 .iter()
                 .map(|p| {
-                    let (on, how) = match acks.get(&(v.id, p.id)) {
-                        Some((on, m)) => (
+                    let (on, how, file) = match acks.get(&(v.id, p.id)) {
+                        Some((on, m, file)) => (
                             Cell::status(date(Some(*on)), Tone::Good),
                             Cell::text(m.label()),
+                            Cell::text(r.files_cell(&d.reference, *file, "No file")),
                         ),
                         None => (
                             Cell::status("Not acknowledged", Tone::Bad),
+                            Cell::text(DASH),
                             Cell::text(DASH),
                         ),
                     };
@@ -199,6 +230,7 @@ pub(crate) fn acknowledgements(r: &Records) -> Section {
                         Cell::text(or_dash(&p.department)),
                         on,
                         how,
+                        file,
                     ]
                 })
                 .collect(),

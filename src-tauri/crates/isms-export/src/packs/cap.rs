@@ -1,7 +1,8 @@
 //! The `cap` pack: the corrective action plan the certification body asks for. Every
 //! nonconformity open on the evaluation date, whatever its source (Stage 1 or Stage 2 audit,
 //! internal audit, incident…), with its source, root cause, correction, corrective action, owner
-//! and due date; then each one in detail with its description and latest progress. An NC is
+//! and due date; then each one in detail with its description, its dated progress and the files
+//! it rests on (by their path in the bundle). An NC is
 //! open when it was raised by the evaluation date and not closed by then. A missing root cause or
 //! corrective action is said so, not left blank; with nothing open, the plan says that alone.
 //! Each NC from the certification body's audit carries the body's own finding number. For a body
@@ -11,23 +12,16 @@
 use chrono::NaiveDate;
 use isms_core::organisation::FindingPolicy;
 use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
-use isms_core::{Result, Vault};
 
 use super::documentation::policy_words;
 use super::records::{
     DASH, Records, date, item_kind, item_source, item_status, list, long_date, or_dash,
 };
-use super::registers::file_named;
 use super::tracker;
 use super::{CONFIDENTIALITY, generated_by};
 use crate::model::{Block, Fact, Pack, Section};
 
 pub(crate) const TITLE: &str = "Corrective action plan";
-
-/// The cap pack of `vault` as of `as_of`.
-pub(crate) fn build(vault: &Vault, as_of: NaiveDate) -> Result<Pack> {
-    Ok(pack(&Records::load(vault, as_of)?))
-}
 
 /// The nonconformities open on the evaluation date, by reference.
 pub(crate) fn open_ncs(r: &Records) -> Vec<&TrackerItem> {
@@ -100,6 +94,7 @@ pub(crate) fn pack(r: &Records) -> Pack {
         version: generated_by(),
         cover,
         sections,
+        evidence_sha256: None,
     }
 }
 
@@ -143,7 +138,6 @@ fn closed_since_audit(r: &Records) -> Section {
         blocks.push(Block::Note("None was closed in that time.".into()));
     }
     for i in closed {
-        let files: Vec<String> = i.evidence_ids.iter().map(|id| file_named(r, *id)).collect();
         blocks.push(Block::Heading(format!(
             "{} {}: {}",
             i.reference,
@@ -165,11 +159,11 @@ fn closed_since_audit(r: &Records) -> Section {
             ),
             Fact::new(
                 "Evidence",
-                if files.is_empty() {
-                    "No file is attached".to_owned()
-                } else {
-                    files.join("; ")
-                },
+                r.files_cell(
+                    &i.reference,
+                    i.evidence_ids.iter().copied(),
+                    "No file is attached",
+                ),
             ),
         ]));
     }
@@ -230,6 +224,14 @@ fn nc_detail(r: &Records, i: &TrackerItem) -> Vec<Block> {
             Fact::new("Correction", or_dash(&i.correction)),
             Fact::new("Root cause", or_missing(&i.root_cause)),
             Fact::new("Corrective action", or_missing(&i.corrective_action)),
+            Fact::new(
+                "Evidence",
+                r.files_cell(
+                    &i.reference,
+                    i.evidence_ids.iter().copied(),
+                    "No file attached yet",
+                ),
+            ),
         ]),
     ];
     if !i.finding_number.trim().is_empty() {

@@ -1,16 +1,15 @@
 //! Roles and competence (5.3, 7.2) in the stage packs: the ISMS roles with their
 //! responsibilities, the competence each requires and who holds it; then the competence
-//! evidence of every person in a role, current or lapsed on the pack's day. The stage2 pack
-//! names each evidence file with its SHA-256, so an auditor can match it to the bundle.
+//! evidence of every person in a role, current or lapsed on the pack's day, each with its file
+//! named by its path in the bundle and its SHA-256 ([`super::files`]), in the person's folder.
 
 use isms_core::Vocabulary;
 
-use super::records::{Records, date, list, or_dash};
+use super::records::{Records, date, list};
 use crate::model::{Block, Cell, Column, Table, Tone};
 
-/// The roles table and the competence evidence of everyone in a role; `files` adds each
-/// evidence file's name and SHA-256 (the stage2 pack).
-pub(crate) fn blocks(r: &Records, files: bool) -> Vec<Block> {
+/// The roles table and the competence evidence of everyone in a role, with its files.
+pub(crate) fn blocks(r: &Records) -> Vec<Block> {
     let f = &r.facts;
     let holders = |role_id: i64| -> Vec<String> {
         let mut names: Vec<String> = f
@@ -88,18 +87,15 @@ pub(crate) fn blocks(r: &Records, files: bool) -> Vec<Block> {
             .collect();
         evidence.sort_by_key(|e| (e.obtained_on, e.id));
         if evidence.is_empty() {
-            let mut row = vec![
+            rows.push(vec![
                 Cell::bold(&p.name),
                 Cell::text(list(&roles)),
                 Cell::status("No evidence recorded", Tone::Bad),
                 Cell::text("\u{2014}"),
                 Cell::text("\u{2014}"),
                 Cell::text("\u{2014}"),
-            ];
-            if files {
-                row.push(Cell::text("\u{2014}"));
-            }
-            rows.push(row);
+                Cell::text("\u{2014}"),
+            ]);
             continue;
         }
         for (n, e) in evidence.iter().enumerate() {
@@ -110,7 +106,7 @@ pub(crate) fn blocks(r: &Records, files: bool) -> Vec<Block> {
             } else {
                 Cell::status("Not yet", Tone::Neutral)
             };
-            let mut row = vec![
+            rows.push(vec![
                 if n == 0 {
                     Cell::bold(&p.name)
                 } else {
@@ -121,18 +117,8 @@ pub(crate) fn blocks(r: &Records, files: bool) -> Vec<Block> {
                 Cell::text(date(Some(e.obtained_on))),
                 Cell::text(date(e.expires_on)),
                 status,
-            ];
-            if files {
-                let file = e
-                    .evidence_id
-                    .and_then(|id| f.evidence.iter().find(|x| x.id == id))
-                    .map_or_else(
-                        || "No file".to_owned(),
-                        |x| format!("{} SHA-256 {}", x.file_name, x.sha256),
-                    );
-                row.push(Cell::text(or_dash(&file)));
-            }
-            rows.push(row);
+                Cell::text(r.files_cell(&p.name, e.evidence_id, "No file")),
+            ]);
         }
     }
     if rows.is_empty() {
@@ -143,17 +129,15 @@ pub(crate) fn blocks(r: &Records, files: bool) -> Vec<Block> {
         "Everyone active in an ISMS role on {}, with the evidence of their competence; \u{201c}Current\u{201d} means obtained by then and not expired.",
         super::records::long_date(r.as_of)
     )));
-    let mut columns = vec![
+    let columns = vec![
         Column::new("Person", 1.1),
         Column::new("Roles", 1.1),
-        Column::new("Evidence", 2.4),
+        Column::new("Evidence", 2.2),
         Column::new("Obtained", 0.85),
         Column::new("Expires", 0.85),
         Column::new("Status", 0.75),
+        Column::new("File in the bundle", 2.7),
     ];
-    if files {
-        columns.push(Column::new("File", 2.5));
-    }
     blocks.push(Block::Table(Table { columns, rows }));
     blocks
 }

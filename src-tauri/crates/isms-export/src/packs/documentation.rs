@@ -176,8 +176,9 @@ pub(crate) fn document_register(r: &Records) -> Section {
             ],
             rows: reviews,
         }),
-        Block::Heading("Mandatory documented information".into()),
     ];
+    blocks.extend(version_files(r, &docs));
+    blocks.push(Block::Heading("Mandatory documented information".into()));
     blocks.push(Block::Note(format!(
         "The {} items of documented information ISO/IEC 27001:2022 requires, and where each is kept on {}: the approved documents that cover it, or for records the records themselves.",
         r.coverage.mandatory.len(),
@@ -226,6 +227,37 @@ pub(crate) fn document_register(r: &Records) -> Section {
         title: "Policies and documents".into(),
         blocks,
     }
+}
+
+/// The file of each version in force, by its path in the bundle ([`super::files`]).
+fn version_files(r: &Records, docs: &[&Document]) -> Vec<Block> {
+    let rows: Vec<Vec<Cell>> = docs
+        .iter()
+        .filter_map(|d| in_force(d, r.as_of).map(|v| (d, v)))
+        .map(|(d, v)| {
+            vec![
+                Cell::bold(&d.reference),
+                Cell::text(&v.number),
+                Cell::text(date(v.approved_on)),
+                Cell::text(r.files_cell(&d.reference, v.evidence_id, "No file attached")),
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading("The file of each version in force".into()),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Ref", 0.8),
+                Column::new("Version", 0.8),
+                Column::new("Approved", 1.0),
+                Column::new("File in the bundle", 6.0),
+            ],
+            rows,
+        }),
+    ]
 }
 
 pub(crate) fn objectives(r: &Records) -> Section {

@@ -61,6 +61,7 @@ pub(crate) fn build(vault: &Vault, stage: Stage, as_of: NaiveDate) -> Result<Pac
         version: generated_by(),
         cover,
         sections,
+        evidence_sha256: None,
     })
 }
 

@@ -8,6 +8,7 @@ mod awareness;
 mod cap;
 mod competence;
 mod documentation;
+mod files;
 mod gaps;
 mod monitoring;
 mod operation;
@@ -27,8 +28,10 @@ use chrono::NaiveDate;
 use isms_core::Vault;
 use isms_core::readiness::Stage;
 
+use crate::bundle::Plan;
 use crate::error::{ExportError, ExportErrorKind, Result};
-use crate::model::Pack;
+use crate::model::{Fact, Pack};
+use records::Records;
 
 pub use references::references;
 
@@ -87,15 +90,66 @@ impl std::str::FromStr for PackKind {
 }
 
 /// Builds pack `kind` from `vault` as of `as_of`. `stage` matters to the gap report only (the
-/// stage packs are their stage).
+/// stage packs are their stage). The pack is the one [`bundled`] gives: its rows print the
+/// paths its evidence has in its bundle and its cover the digest of that evidence.
 pub fn build(vault: &Vault, kind: PackKind, stage: Stage, as_of: NaiveDate) -> Result<Pack> {
-    match kind {
-        PackKind::Soa => soa::build(vault, as_of),
-        PackKind::Gaps => gaps::build(vault, stage, as_of),
-        PackKind::Stage1 => Ok(stage1::build(vault, as_of)?),
-        PackKind::Stage2 => Ok(stage2::build(vault, as_of)?),
-        PackKind::Cap => Ok(cap::build(vault, as_of)?),
-    }
+    Ok(bundled(vault, kind, stage, as_of)?.0)
+}
+
+/// Pack `kind` of `vault` as of `as_of` and the plan of its bundle, which agree: every file a
+/// row of the pack names is in the plan at the path the row prints, and the pack carries the
+/// plan's evidence digest (a cover fact, and `evidence_sha256` for the PDF's information). The
+/// stage1, stage2 and cap packs are built twice ([`files`]): once to learn their records and
+/// the files their rows rest on, then with the plan. The PDF of a `.pdf` export is the same as
+/// the one in the bundle.
+pub fn bundled(
+    vault: &Vault,
+    kind: PackKind,
+    stage: Stage,
+    as_of: NaiveDate,
+) -> Result<(Pack, Plan)> {
+    let content = |r: &Records| match kind {
+        PackKind::Stage1 => stage1::pack(r),
+        PackKind::Stage2 => stage2::pack(r),
+        _ => cap::pack(r),
+    };
+    let (mut pack, plan) = match kind {
+        PackKind::Soa | PackKind::Gaps => {
+            let pack = match kind {
+                PackKind::Soa => soa::build(vault, as_of)?,
+                _ => gaps::build(vault, stage, as_of)?,
+            };
+            let view = isms_core::readiness::View::load(vault.reader(), as_of)?;
+            let plan = Plan::new(&view, &references(&pack), &[]);
+            (pack, plan)
+        }
+        PackKind::Stage1 | PackKind::Stage2 | PackKind::Cap => {
+            let mut r = Records::load(vault, as_of)?;
+            let first = content(&r);
+            let plan = Plan::new(&r.facts, &references(&first), &r.files.claims());
+            drop(first);
+            r.files.place(plan.clone());
+            (content(&r), plan)
+        }
+    };
+    seal(&mut pack, &plan);
+    Ok((pack, plan))
+}
+
+/// The evidence digest on the pack's cover and in its PDF.
+fn seal(pack: &mut Pack, plan: &Plan) {
+    let digest = plan.digest();
+    let n = plan.files().len();
+    let files = match n {
+        0 => "No evidence file; SHA-256 of the empty evidence manifest".to_owned(),
+        1 => "1 file; SHA-256 of the evidence manifest".to_owned(),
+        n => format!("{n} files; SHA-256 of the evidence manifest"),
+    };
+    pack.cover.push(Fact::new(
+        "Evidence in the bundle",
+        format!("{files}:\n{digest}"),
+    ));
+    pack.evidence_sha256 = Some(digest);
 }
 
 /// The marking in every page's running header.

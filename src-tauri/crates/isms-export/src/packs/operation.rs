@@ -1,6 +1,6 @@
 //! Management reviews (9.3) and changes (6.3) as the stage2 pack prints them: each review held
-//! by the evaluation date as minutes (date, attendees, one note per 9.3.2 input in the
-//! standard's order, the outputs, the actions raised into the tracker), and the register of
+//! by the evaluation date as minutes (date, attendees, the minutes' file by its path in the
+//! bundle, one note per 9.3.2 input in the standard's order, the outputs, the actions raised into the tracker), and the register of
 //! changes with reason, impact assessment, who asked and who approved.
 
 use isms_core::reference;
@@ -42,7 +42,17 @@ pub(crate) fn reviews(r: &Records) -> Section {
             v.reference,
             date(Some(v.held_on))
         )));
-        blocks.push(Block::Facts(vec![Fact::new("Attendees", list(&attendees))]));
+        blocks.push(Block::Facts(vec![
+            Fact::new("Attendees", list(&attendees)),
+            Fact::new(
+                "Minutes",
+                r.files_cell(
+                    &v.reference,
+                    r.linked_files(&v.reference),
+                    "No minutes file attached",
+                ),
+            ),
+        ]));
         let rows = reference::review_inputs()
             .iter()
             .map(|input| {

@@ -6,6 +6,7 @@
 //! risks, 50,000 tracker items) builds in linear time. What a pack shows is decided in its
 //! section files, not here.
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -16,11 +17,12 @@ use isms_core::coverage::Coverage;
 use isms_core::documents::{DocKind, Document, DocumentVersion};
 use isms_core::objectives::ObjectiveStatus;
 use isms_core::people::Person;
-use isms_core::readiness::{RuleStatus, View};
+use isms_core::readiness::{Report, RuleStatus, Stage, View};
 use isms_core::risks::{ActionStatus, RiskLevel, Score, Treatment};
 use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
 use isms_core::{Result, Vault, Vocabulary};
 
+use super::files::{self, Files};
 use crate::model::{Cell, Tone};
 pub(crate) use crate::pdf::long_date;
 
@@ -32,9 +34,14 @@ pub(crate) struct Records {
     /// The one coverage of clauses 4–10 and the mandatory items on that day: the clause
     /// checklist and the mandatory items table show it, never a coverage of their own.
     pub coverage: Coverage,
+    /// The evidence files rows rest on: claimed as rows name them, placed by the bundle's plan.
+    pub files: Files,
+    /// The readiness of each stage evaluated so far ([`super::verdict::report`]).
+    pub reports: RefCell<Vec<(Stage, Report)>>,
     people: HashMap<i64, usize>,
     documents: HashMap<i64, usize>,
     risks: HashMap<i64, usize>,
+    pub(super) evidence: HashMap<i64, usize>,
 }
 
 impl Records {
@@ -50,6 +57,9 @@ impl Records {
             people: index(facts.people.iter().map(|p| p.id).collect()),
             documents: index(facts.documents.iter().map(|d| d.id).collect()),
             risks: index(facts.risks.iter().map(|r| r.id).collect()),
+            evidence: files::index(&facts.evidence),
+            files: Files::default(),
+            reports: RefCell::new(Vec::new()),
             facts,
             as_of,
             coverage,

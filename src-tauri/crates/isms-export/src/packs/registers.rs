@@ -3,7 +3,8 @@
 //! met and its last review), the supplier register (Stage 2: criticality, contract terms, owner,
 //! last review and its outcome, certificates with their expiry and file) and the incident log
 //! (Stage 2: severity, response, status, lessons learned and the tracker items each raised).
-//! Everything as of the pack's day.
+//! A certificate's and an incident's files are named with their path in the bundle
+//! ([`super::files`]). Everything as of the pack's day.
 
 use isms_core::Vocabulary;
 use isms_core::suppliers::Criticality;
@@ -160,9 +161,7 @@ pub(crate) fn suppliers(r: &Records) -> Section {
                 Some(d) => Cell::text(date(Some(d))),
                 None => Cell::text("No expiry"),
             };
-            let file = c
-                .evidence_id
-                .map_or_else(|| "No file attached".to_owned(), |id| file_named(r, id));
+            let file = r.files_cell(&s.name, c.evidence_id, "No file attached");
             vec![
                 Cell::bold(&s.name),
                 Cell::text(&c.title),
@@ -276,7 +275,12 @@ pub(crate) fn incidents(r: &Records) -> Section {
     let files: Vec<Vec<Cell>> = incidents
         .iter()
         .flat_map(|i| i.evidence_ids.iter().map(move |id| (i, *id)))
-        .map(|(i, id)| vec![Cell::bold(&i.reference), Cell::text(file_named(r, id))])
+        .map(|(i, id)| {
+            vec![
+                Cell::bold(&i.reference),
+                Cell::text(r.files_cell(&i.reference, [id], "No file attached")),
+            ]
+        })
         .collect();
     let mut blocks = vec![
         Block::Note("Incidents reported by the pack's day (A.5.24–5.28), with the response, the lessons learned and the tracker items they raised.".into()),
@@ -295,19 +299,4 @@ pub(crate) fn incidents(r: &Records) -> Section {
         title: title.into(),
         blocks,
     }
-}
-
-/// An evidence file as a pack row names it: its name and the start of its SHA-256, to find it
-/// in the bundle (which carries it in the record's folder).
-pub(crate) fn file_named(r: &Records, id: i64) -> String {
-    r.facts.evidence.iter().find(|e| e.id == id).map_or_else(
-        || format!("Evidence file #{id} (not in the vault)"),
-        |e| {
-            format!(
-                "{} (SHA-256 {})",
-                e.file_name,
-                &e.sha256[..12.min(e.sha256.len())]
-            )
-        },
-    )
 }

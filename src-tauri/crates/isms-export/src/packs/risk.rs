@@ -1,9 +1,9 @@
 //! The risk sections the stage1 and stage2 packs share (6.1.2, 6.1.3, 8.2, 8.3): the method
 //! (each scale's levels with their labels and meanings, thresholds), the register with the day
 //! each risk was last assessed and its inherent and residual (as planned) heat maps, and the
-//! treatment plan with the owners' approvals. Heat-map counts come from
-//! `isms_core::risks::heat_map` over the same risks as the register's rows, so they always add
-//! up to the register. Risks sort by reference, actions in their plan's order.
+//! treatment plan with the evidence of the actions done and the owners' approvals. Heat-map
+//! counts come from `isms_core::risks::heat_map` over the same risks as the register's rows, so
+//! they always add up to the register. Risks sort by reference, actions in their plan's order.
 
 use chrono::Months;
 use isms_core::Vocabulary;
@@ -288,6 +288,7 @@ pub(crate) fn treatment_plan(r: &Records) -> Section {
             rows: actions,
         }));
     }
+    blocks.extend(treatment_evidence(r, &risks));
     blocks.push(Block::Heading("Risk owners' approvals (6.1.3 f)".into()));
     blocks.push(Block::Note(
         "A risk owner approves the treatment plan and accepts the residual risk; an approval is void once the risk changes materially (its scores, decision, owner or plan).".into(),
@@ -332,4 +333,46 @@ pub(crate) fn treatment_plan(r: &Records) -> Section {
         title: "Risk treatment plan".into(),
         blocks,
     }
+}
+
+/// The files each risk's done actions rest on: those linked to the risk, by their path in the
+/// pack's bundle ([`super::files`]), one row per risk with an action done.
+fn treatment_evidence(r: &Records, risks: &[&Risk]) -> Vec<Block> {
+    let rows: Vec<Vec<Cell>> = risks
+        .iter()
+        .filter_map(|x| {
+            let done: Vec<String> = x
+                .actions
+                .iter()
+                .filter(|a| a.status == ActionStatus::Done)
+                .map(|a| format!("{} ({})", a.title, date(a.done_date)))
+                .collect();
+            (!done.is_empty()).then(|| {
+                vec![
+                    Cell::bold(&x.reference),
+                    Cell::text(done.join("\n")),
+                    Cell::text(r.files_cell(
+                        &x.reference,
+                        r.linked_files(&x.reference),
+                        "No file linked to the risk",
+                    )),
+                ]
+            })
+        })
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading("Evidence of the treatment done (8.3)".into()),
+        Block::Note("For each risk with an action done by the pack's day, the files linked to the risk, by their path in the pack's bundle and the start of their SHA-256.".into()),
+        Block::Table(Table {
+            columns: vec![
+                Column::new("Risk", 0.7),
+                Column::new("Actions done", 3.2),
+                Column::new("Files in the bundle", 4.6),
+            ],
+            rows,
+        }),
+    ]
 }

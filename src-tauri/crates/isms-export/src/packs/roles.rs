@@ -13,8 +13,8 @@ use super::documentation::documents;
 use super::records::{Records, by_reference, date, list, or_dash};
 use crate::model::{Block, Cell, Column, Fact, Section, Table, Tone};
 
-/// The roles section; `operation` (the stage2 pack) adds each competence evidence file.
-pub(crate) fn roles(r: &Records, operation: bool) -> Section {
+/// The roles section, with the competence evidence of everyone in a role and its files.
+pub(crate) fn roles(r: &Records) -> Section {
     let people = &r.facts.people;
     let titled = |p: &Person| {
         if p.job_title.is_empty() {
@@ -124,7 +124,7 @@ pub(crate) fn roles(r: &Records, operation: bool) -> Section {
                 rows,
             }),
         ];
-    blocks.extend(super::competence::blocks(r, operation));
+    blocks.extend(super::competence::blocks(r));
     Section {
         title: "Roles and responsibilities".into(),
         blocks,

@@ -79,6 +79,7 @@ pub(crate) fn build(vault: &Vault, as_of: NaiveDate) -> Result<Pack> {
         version,
         cover,
         sections,
+        evidence_sha256: None,
     })
 }
 

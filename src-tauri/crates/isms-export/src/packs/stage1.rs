@@ -8,7 +8,6 @@
 
 use chrono::NaiveDate;
 use isms_core::readiness::{Report, Stage};
-use isms_core::{Result, Vault};
 
 use super::records::{DASH, Records, list, long_date};
 use super::{
@@ -18,11 +17,6 @@ use super::{
 use crate::model::{Fact, Pack, Section};
 
 pub(crate) const TITLE: &str = "Stage 1 evidence pack";
-
-/// The stage1 pack of `vault` as of `as_of`.
-pub(crate) fn build(vault: &Vault, as_of: NaiveDate) -> Result<Pack> {
-    Ok(pack(&Records::load(vault, as_of)?))
-}
 
 pub(crate) fn pack(r: &Records) -> Pack {
     let report = verdict::report(r, Stage::One);
@@ -38,6 +32,7 @@ pub(crate) fn pack(r: &Records) -> Pack {
         version: generated_by(),
         cover: cover(r, &[&report]),
         sections,
+        evidence_sha256: None,
     }
 }
 
@@ -90,7 +85,7 @@ pub(crate) fn documentation_sections(r: &Records, operation: bool) -> Vec<Sectio
         documentation::scope_and_context(r),
         super::registers::requirements(r),
         documentation::document_register(r),
-        roles::roles(r, operation),
+        roles::roles(r),
         risk::method(r),
         risk::register(r),
         risk::treatment_plan(r),

@@ -5,9 +5,7 @@
 //! ISMS tracker, management reviews, changes, suppliers, incidents, the training matrix and the
 //! acknowledgement matrix.
 
-use chrono::NaiveDate;
 use isms_core::readiness::Stage;
-use isms_core::{Result, Vault};
 
 use super::records::Records;
 use super::stage1::{cover, documentation_sections};
@@ -16,11 +14,6 @@ use super::{audit, awareness, operation, registers, tracker, verdict};
 use crate::model::Pack;
 
 pub(crate) const TITLE: &str = "Stage 2 evidence pack";
-
-/// The stage2 pack of `vault` as of `as_of`.
-pub(crate) fn build(vault: &Vault, as_of: NaiveDate) -> Result<Pack> {
-    Ok(pack(&Records::load(vault, as_of)?))
-}
 
 pub(crate) fn pack(r: &Records) -> Pack {
     let stage2 = verdict::report(r, Stage::Two);
@@ -46,5 +39,6 @@ pub(crate) fn pack(r: &Records) -> Pack {
         version: generated_by(),
         cover: cover(r, &[&stage1, &stage2]),
         sections,
+        evidence_sha256: None,
     }
 }

@@ -1,9 +1,9 @@
 //! The ISMS tracker as the stage1, stage2 and cap packs print it: the nonconformity register
 //! (what, where from, when, who, by when, status), the corrective action table beside it
 //! (correction, root cause, corrective action, effectiveness review, closure; long texts clipped
-//! to the appendix), every dated progress note, OFIs and observations with their decisions, and
-//! the other actions with their progress. Items raised after the
-//! evaluation date are left out; everything sorts by reference.
+//! to the appendix), every dated progress note, OFIs and observations with their decisions, the
+//! other actions with their progress, and the files items rest on (by their path in the
+//! bundle). Items raised after the evaluation date are left out; everything sorts by reference.
 
 use isms_core::tracker::{ItemKind, ItemStatus, TrackerItem};
 
@@ -140,6 +140,37 @@ pub(crate) fn progress(r: &Records, items: &[&TrackerItem]) -> Block {
     })
 }
 
+/// Each item's evidence files ([`super::files`]), in the item's folder of the bundle.
+pub(crate) fn evidence(r: &Records, items: &[&TrackerItem]) -> Block {
+    Block::Table(Table {
+        columns: vec![
+            Column::new("Ref", 0.7),
+            Column::new("Kind", 0.9),
+            Column::new("Item", 2.4),
+            Column::new("Status", 1.1),
+            Column::new("Closed", 1.0),
+            Column::new("File in the bundle", 3.4),
+        ],
+        rows: items
+            .iter()
+            .map(|i| {
+                vec![
+                    Cell::bold(&i.reference),
+                    Cell::text(item_kind(i.kind)),
+                    Cell::text(&i.title),
+                    item_status(i, r.as_of),
+                    Cell::text(date(i.closed_on)),
+                    Cell::text(r.files_cell(
+                        &i.reference,
+                        i.evidence_ids.iter().copied(),
+                        "No file attached",
+                    )),
+                ]
+            })
+            .collect(),
+    })
+}
+
 pub(crate) fn section(r: &Records) -> Section {
     let ncs = items(r, |i| i.kind.is_nc());
     let ofis = items(r, |i| {
@@ -205,6 +236,15 @@ pub(crate) fn section(r: &Records) -> Section {
         blocks.push(register(r, &actions, "Action"));
         blocks.push(Block::Heading("Progress of the actions".into()));
         blocks.push(progress(r, &actions));
+    }
+    let with_files = items(r, |i| !i.evidence_ids.is_empty());
+    if !with_files.is_empty() {
+        blocks.push(Block::Heading(format!(
+            "Evidence of the tracker items ({})",
+            with_files.len()
+        )));
+        blocks.push(Block::Note("The files each item rests on (a correction made, an action done, an item closed), by their path in the pack's bundle and the start of their SHA-256.".into()));
+        blocks.push(evidence(r, &with_files));
     }
     Section {
         title: "ISMS tracker".into(),

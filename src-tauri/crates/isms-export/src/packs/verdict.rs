@@ -9,9 +9,16 @@ use isms_core::readiness::{self, RecordKind, Report, RuleStatus, Stage};
 use super::records::{Records, long_date, rule_status};
 use crate::model::{Block, Cell, Column, Section, Table};
 
-/// The readiness of `stage` on the records' evaluation date.
+/// The readiness of `stage` on the records' evaluation date; evaluated once per stage, as a
+/// pack is built twice ([`super::files`]).
 pub(crate) fn report(records: &Records, stage: Stage) -> Report {
-    readiness::evaluate(&records.facts, stage)
+    let mut reports = records.reports.borrow_mut();
+    if let Some((_, report)) = reports.iter().find(|(s, _)| *s == stage) {
+        return report.clone();
+    }
+    let report = readiness::evaluate(&records.facts, stage);
+    reports.push((stage, report.clone()));
+    report
 }
 
 /// The verdict in one sentence: "Ready for Stage 1 on 15 June 2026: …".

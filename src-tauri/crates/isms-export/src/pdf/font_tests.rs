@@ -31,6 +31,7 @@ fn cff_face() -> Option<(String, usize)> {
 
 fn pack() -> Pack {
     Pack {
+        evidence_sha256: None,
         title: "CFF".into(),
         company: "Test Ltd".into(),
         confidentiality: "Confidential".into(),

@@ -25,6 +25,7 @@ fn pack(blocks: Vec<Block>) -> Pack {
             title: "Only".into(),
             blocks,
         }],
+        evidence_sha256: None,
     }
 }
 

@@ -25,6 +25,7 @@ fn day() -> chrono::NaiveDate {
 
 fn pack(sections: Vec<Section>) -> Pack {
     Pack {
+        evidence_sha256: None,
         title: "Test".into(),
         company: "Test Ltd".into(),
         confidentiality: "Confidential".into(),

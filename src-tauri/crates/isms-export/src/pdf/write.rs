@@ -2,10 +2,11 @@
 //! to the glyphs the first pass found), then each page's compressed content stream and page
 //! object the moment the page is full, then the page tree, the outline (one entry per section,
 //! its headings beneath), the document information (title, creator, dates from the pack's as-of
-//! day, no author), the catalog (document language, outline shown) and a document ID derived
-//! from the pack's content. Page objects have numbers reserved up front, so the contents'
-//! links and the outline can name pages not yet written. Nothing random and no clock: the same
-//! pack gives the same bytes. The file holds no JavaScript, open action, launch or web link.
+//! day, no author, the evidence digest of the pack's bundle), the catalog (document language,
+//! outline shown) and a document ID derived from the pack's content. Page objects have numbers
+//! reserved up front, so the contents' links and the outline can name pages not yet written.
+//! Nothing random and no clock: the same pack gives the same bytes. The file holds no
+//! JavaScript, open action, launch or web link.
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -184,8 +185,13 @@ impl<'a, W: Write> Document<'a, W> {
 
         let info = self.out.reserve();
         let date = pack.as_of.format("(D:%Y%m%d000000Z)").to_string();
+        // The evidence digest of the pack's bundle, read back from the raw bytes by
+        // `bundle::verify`: a literal string of hex in this plain (never compressed) object.
+        let digest = pack.evidence_sha256.as_ref().map_or_else(String::new, |d| {
+            format!(" /{}({d})", crate::bundle::PDF_KEY)
+        });
         let body = format!(
-            "<</Title {} /Subject {} /Creator {} /Producer {} /CreationDate {date} /ModDate {date}>>",
+            "<</Title {} /Subject {} /Creator {} /Producer {} /CreationDate {date} /ModDate {date}{digest}>>",
             text(&pack.title),
             text(&format!("{} \u{b7} {}", pack.company, pack.title)),
             text("ISMS Desk"),

@@ -63,6 +63,7 @@ fn sample() -> Pack {
                 ],
             },
         ],
+        evidence_sha256: None,
     }
 }
 
@@ -191,6 +192,7 @@ fn odd_packs_still_render_valid_pdfs() {
                 ],
             },
         ],
+        evidence_sha256: None,
     };
     let bytes = pdf::render(&odd).unwrap();
     let path = write(dir.path(), "odd.pdf", &bytes);

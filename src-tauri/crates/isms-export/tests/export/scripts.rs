@@ -25,6 +25,7 @@ const NOBODY: char = '\u{0378}';
 fn pack() -> Pack {
     let names: Vec<&str> = NAMES.iter().map(|(_, name, _)| *name).collect();
     Pack {
+        evidence_sha256: None,
         title: "Scripts".into(),
         company: format!("{} GmbH", NAMES[4].1),
         confidentiality: "Confidential".into(),

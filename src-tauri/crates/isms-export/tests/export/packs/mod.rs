@@ -2,6 +2,7 @@ mod auditor;
 mod cap;
 mod content;
 mod coverage;
+mod evidence;
 mod gaps;
 mod soa;
 mod stage1;

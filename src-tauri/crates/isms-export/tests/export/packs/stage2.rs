@@ -48,11 +48,11 @@ fn follows_the_records() {
         training.iter().all(|r| r.last().unwrap().text == "Current"),
         "everyone's awareness training is current at stage2-ready"
     );
-    // Files are named with the start of their SHA-256, as the bundle carries them.
+    // Files are named by their path in the bundle and the start of their SHA-256.
     let evidence = isms_core::evidence::list(v.reader()).unwrap();
-    let short = |name: &str| {
+    let named = |name: &str, path: &str| {
         let e = evidence.iter().find(|e| e.file_name == name).unwrap();
-        format!("{name} (SHA-256 {})", &e.sha256[..12])
+        format!("{path}\nSHA-256 {}", &e.sha256[..12])
     };
     let incidents = section(&pack, "Information security incidents");
     let files: Vec<(&str, &str)> = tables(incidents)
@@ -67,11 +67,19 @@ fn follows_the_records() {
         [
             (
                 "INC-003",
-                short("Nimbus incident report - region outage.txt").as_str()
+                named(
+                    "Nimbus incident report - region outage.txt",
+                    "evidence/INC-003/Nimbus incident report - region outage.txt"
+                )
+                .as_str()
             ),
             (
                 "INC-004",
-                short("Deletion confirmation from the recipient.txt").as_str()
+                named(
+                    "Deletion confirmation from the recipient.txt",
+                    "evidence/INC-004/Deletion confirmation from the recipient.txt"
+                )
+                .as_str()
             )
         ]
     );
@@ -79,13 +87,17 @@ fn follows_the_records() {
         .find(|t| t.columns[1].title == "Certificate or report")
         .expect("the certificates table")
         .rows;
+    let nimbus = named(
+        "Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt",
+        "evidence/Nimbus Cloud Services/Nimbus Cloud Services - ISO_IEC 27001_2022 certificate.txt",
+    );
     assert!(
-        certificates
-            .iter()
-            .any(|r| r[0].text == "Nimbus Cloud Services"
-                && r[3].text
-                    == short("Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt")),
-        "{certificates:?}"
+        certificates.iter().any(|r| r[0].text == "Nimbus Cloud Services"
+            && r[3].text
+                == format!(
+                    "{nimbus}\nuploaded as \u{201c}Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt\u{201d}"
+                )),
+        "the name made safe for the bundle, and the name it was uploaded under: {certificates:?}"
     );
     let review = section(&pack, "Management reviews");
     assert_eq!(
