@@ -153,3 +153,50 @@ fn the_cap_names_the_bodys_findings_and_ends_with_a_sign_off() {
         assert!(all.contains(words), "{words}");
     }
 }
+
+/// A body that certifies with zero findings only sees the nonconformities closed since its
+/// audit, each with its closure, effectiveness review and evidence; another body does not.
+#[test]
+fn a_zero_findings_body_sees_the_ncs_closed_since_its_audit() {
+    use isms_core::organisation::{self, FindingPolicy};
+    use isms_core::tracker::ItemStatus;
+    let dir = tempfile::tempdir().unwrap();
+    let mut v = demo_vault(&dir, DemoPoint::Stage2Ready);
+    let title = "Nonconformities closed since the audit";
+    assert!(
+        !titles(&build(&v, PackKind::Cap)).contains(&title),
+        "not for a no-major-NC body"
+    );
+
+    let mut org = organisation::get(v.reader()).unwrap();
+    let audit = org.stage1_date.expect("the company had its Stage 1 audit");
+    org.finding_policy = FindingPolicy::ZeroFindings;
+    let at = chrono::DateTime::parse_from_rfc3339("2026-06-15T09:00:00Z")
+        .unwrap()
+        .to_utc();
+    organisation::update(&mut v, isms_core::Stamp::new(at, "test"), org).unwrap();
+    let closed: Vec<_> = tracker::list(v.reader())
+        .unwrap()
+        .into_iter()
+        .filter(|i| {
+            i.kind.is_nc()
+                && i.status == ItemStatus::Closed
+                && i.closed_on.is_some_and(|c| c >= audit && c <= today())
+        })
+        .collect();
+    assert!(!closed.is_empty(), "the company closed NCs since Stage 1");
+    let (pack, all) = rendered(dir.path(), &v, PackKind::Cap);
+    assert!(titles(&pack).contains(&title));
+    for i in &closed {
+        assert!(
+            all.contains(&format!("{} ", i.reference)),
+            "{} is listed",
+            i.reference
+        );
+        assert!(
+            all.contains(&i.closed_on.unwrap().to_string()),
+            "{} closure date",
+            i.reference
+        );
+    }
+}
