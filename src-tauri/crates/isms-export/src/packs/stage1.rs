@@ -74,7 +74,7 @@ pub(crate) fn cover(r: &Records, reports: &[&Report]) -> Vec<Fact> {
         "Statement of Applicability",
         statement::approved_version(r),
     ));
-    facts.extend(statement::total_facts(&statement::totals(r)));
+    facts.extend(statement::cover_facts(&statement::totals(r)));
     facts
 }
 

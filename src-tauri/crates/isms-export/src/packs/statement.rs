@@ -23,9 +23,38 @@ pub(crate) fn totals(r: &Records) -> SoaTotals {
     soa::totals(&r.facts.soa)
 }
 
-/// The totals as facts, for the cover and the section (the SoA pack's own).
+/// The totals as facts, for the section (the SoA pack's own).
 pub(crate) fn total_facts(t: &SoaTotals) -> Vec<Fact> {
     super::soa::total_facts(t)
+}
+
+/// The totals in two lines for a stage pack's cover, which has the scope and both stages to
+/// show as well: applicability, then the status of every control.
+pub(crate) fn cover_facts(t: &SoaTotals) -> Vec<Fact> {
+    vec![
+        Fact::new(
+            "Annex A controls",
+            format!(
+                "{}: {} applicable, {} excluded, {} undecided",
+                t.controls, t.applicable, t.excluded, t.undecided
+            ),
+        ),
+        Fact::new(
+            "Implementation",
+            format!(
+                "{} implemented, {} in progress, {} not started, {} not applicable{}",
+                t.implemented,
+                t.in_progress,
+                t.not_started,
+                t.not_applicable,
+                if t.without_status > 0 {
+                    format!(", {} without status", t.without_status)
+                } else {
+                    String::new()
+                }
+            ),
+        ),
+    ]
 }
 
 /// The latest approved SoA version in words, as of the evaluation date.
