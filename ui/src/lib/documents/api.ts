@@ -7,6 +7,9 @@ import { call } from '$lib/ipc';
 
 export const documentsList = () => call('documents_list');
 
+/** The SoA's approved versions: the register's SoA entry shows them. */
+export const soaVersionsList = () => call('soa_versions');
+
 export const documentsCreate = (document: Document) => call('documents_create', { document });
 
 export const documentsUpdate = (document: Document) => call('documents_update', { document });

@@ -36,7 +36,7 @@ pub(super) fn of(view: &View) -> Vec<MandatoryCoverage> {
                 .documents
                 .iter()
                 .filter(|d| d.mandatory_items.iter().any(|i| i == &m.clause))
-                .filter_map(covering)
+                .filter_map(|d| covering(view, d))
                 .collect();
             documents.sort_by(|a, b| a.reference.cmp(&b.reference));
             let found = if m.kind == "record" {

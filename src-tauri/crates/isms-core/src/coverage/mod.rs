@@ -181,21 +181,26 @@ pub(crate) fn documents_for(view: &View, clause: &str) -> Vec<CoveringDocument> 
                 || (within(clause, "6.3") && titled(d, "change"))
                 || (within(clause, "9.2") && titled(d, "audit"))
         })
-        .filter_map(covering)
+        .filter_map(|d| covering(view, d))
         .collect();
     out.sort_by(|a, b| a.reference.cmp(&b.reference));
     out.dedup_by_key(|d| d.id);
     out
 }
 
-fn covering(d: &Document) -> Option<CoveringDocument> {
+/// An approved document as the register shows it on the view's day: the SoA's entry with the
+/// SoA's version in force (`crate::soa::register_version`), so every list tells one story.
+fn covering(view: &View, d: &Document) -> Option<CoveringDocument> {
     let v = d.current()?;
+    let shown = crate::soa::register_version(d, &view.soa_versions, view.day());
     Some(CoveringDocument {
         id: d.id,
         reference: d.reference.clone(),
         title: d.title.clone(),
-        version: v.number.clone(),
-        approved_on: v.approved_on,
+        version: shown
+            .as_ref()
+            .map_or_else(|| v.number.clone(), |s| s.number.clone()),
+        approved_on: shown.map_or(v.approved_on, |s| Some(s.approved_on)),
     })
 }
 

@@ -209,6 +209,15 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<D
             if gaps && def.at_gaps == AtGaps::Missing {
                 continue;
             }
+            let file = format!("{} {} v1.0.md", def.reference, def.title);
+            let evidence = files::store(
+                tx,
+                &file,
+                &file_text(def, "1.0", drafted),
+                drafted,
+                def.summary,
+                &[],
+            )?;
             let doc = documents::insert(
                 tx,
                 Document {
@@ -220,21 +229,6 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<D
                     ..Document::new(def.reference, def.title, def.kind)
                 },
                 Action::Create,
-            )?;
-            docs.ids.insert(def.reference, doc.id);
-            // The SoA's entry takes its versions from the SoA's approvals; before the first
-            // (the gaps point) it holds the draft being worked on.
-            if crate::soa::is_soa_document(&doc) && !gaps {
-                continue;
-            }
-            let file = format!("{} {} v1.0.md", def.reference, def.title);
-            let evidence = files::store(
-                tx,
-                &file,
-                &file_text(def, "1.0", drafted),
-                drafted,
-                def.summary,
-                &[],
             )?;
             let version = documents::insert_version(
                 tx,
@@ -249,6 +243,7 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<D
                 },
                 Action::Create,
             )?;
+            docs.ids.insert(def.reference, doc.id);
             if !gaps || def.at_gaps == AtGaps::Approved {
                 to_approve.push((i, version, def.communicate));
             }

@@ -103,12 +103,7 @@ pub(crate) fn insert(tx: &mut WriteTx<'_>, document: Document, action: Action) -
     let mut document = document.validated()?;
     check(tx.reader(), &document, None)?;
     document.versions.clear();
-    let saved = record::insert(tx, document, action)?;
-    if action == Action::Import {
-        return Ok(saved);
-    }
-    crate::soa::catch_up(tx, saved.id)?;
-    get(tx.reader(), saved.id)
+    record::insert(tx, document, action)
 }
 
 /// [`create`] inside a write the caller holds, so a spreadsheet import adds many in one.
@@ -127,7 +122,6 @@ pub fn update_in(tx: &mut WriteTx<'_>, document: Document) -> Result<Document> {
     check(tx.reader(), &document, Some(document.id))?;
     document.versions.clear();
     let saved = record::replace(tx, document)?;
-    crate::soa::catch_up(tx, saved.id)?;
     get(tx.reader(), saved.id)
 }
 

@@ -27,15 +27,6 @@ pub fn save_draft(
     }
     vault.write(stamp, |tx| {
         let doc = get(tx.reader(), document_id)?;
-        if crate::soa::is_soa_document(&doc) {
-            return Err(CoreError::validation(vec![FieldError::new(
-                "number",
-                format!(
-                    "{} is the Statement of Applicability: its versions are the SoA's approved versions. Approve the SoA on the Statement of Applicability screen to make a new one.",
-                    doc.reference
-                ),
-            )]));
-        }
         if let Some(evidence) = draft.evidence_id {
             crate::evidence::get(tx.reader(), evidence)
                 .map_err(|_| CoreError::validation(vec![FieldError::new("evidence_id", "Attach a stored file.")]))?;

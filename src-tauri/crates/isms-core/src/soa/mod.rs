@@ -4,7 +4,7 @@
 //!
 //! Every vault holds exactly the 93 entries of the embedded reference list: they are created
 //! with the vault, and a vault from before the SoA existed gets them when it is opened. The
-//! register's SoA document takes its versions from the SoA's approvals (`register`).
+//! register's SoA document shows the SoA's approved versions (`register`).
 
 mod model;
 mod register;
@@ -14,8 +14,7 @@ mod versions;
 pub use model::{
     ImplementationStatus, NOT_APPLICABLE, SoaEntry, SoaReasons, SoaTotals, SoaVersion, totals,
 };
-pub(crate) use register::catch_up;
-pub use register::{SOA_ITEM, is_soa_document, version_number};
+pub use register::{RegisterVersion, SOA_ITEM, is_soa_document, register_version};
 pub use store::{get, list, update, update_in, update_many};
 pub(crate) use store::{import_entry, missing_count, seed_missing};
 pub(crate) use versions::insert_version;

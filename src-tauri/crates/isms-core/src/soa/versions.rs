@@ -12,8 +12,7 @@ use crate::people::Person;
 
 const TABLE: &str = "soa_versions";
 
-/// Approves the SoA as it stands now, by `approved_by` on `approved_on`; the register's SoA
-/// document records the same approval as its version (`super::register`).
+/// Approves the SoA as it stands now, by `approved_by` on `approved_on`.
 pub fn approve(
     vault: &mut Vault,
     stamp: Stamp,
@@ -40,9 +39,7 @@ pub fn approve(
             note: note.trim().to_owned(),
             entries: list(tx.reader())?,
         };
-        let version = insert_version(tx, version, Action::Create)?;
-        super::register::record_approval(tx, &version)?;
-        Ok(version)
+        insert_version(tx, version, Action::Create)
     })
 }
 

@@ -285,29 +285,49 @@ fn a_vault_from_before_the_soa_gets_its_93_entries_when_opened() {
     assert_eq!(soa::list(vault.reader()).unwrap().len(), 93);
 }
 
-/// One version history: the register's SoA document takes its versions from the SoA's
-/// approvals, a document that starts covering 6.1.3 d) later catches up, and it takes no draft
-/// of its own.
+/// One version history: the register's SoA entry shows the SoA's approved versions, the later
+/// of those and the document's own on each day; other documents show their own.
 #[test]
-fn the_registers_soa_document_shows_the_soas_approved_versions() {
+fn the_registers_soa_entry_shows_the_soas_approved_versions() {
     use isms_core::documents::{self, DocKind, Document, DraftVersion};
     let s = Scratch::new();
     let mut vault = s.vault("acme.isms");
     let ceo = people::create(&mut vault, stamp(0), Person::new("Ceo", "ceo@acme.example")).unwrap();
     let day = |d: &str| d.parse::<chrono::NaiveDate>().unwrap();
-    let soa_doc = documents::create(
-        &mut vault,
-        stamp(1),
-        Document {
-            mandatory_items: vec![soa::SOA_ITEM.into()],
-            ..Document::new("SOA-01", "Statement of Applicability", DocKind::Record)
-        },
-    )
-    .unwrap();
-    assert!(
-        soa_doc.versions.is_empty(),
-        "no SoA version is approved yet"
-    );
+    let mut with_version = |reference: &str, items: Vec<String>, approved: &str| {
+        let doc = documents::create(
+            &mut vault,
+            stamp(1),
+            Document {
+                mandatory_items: items,
+                ..Document::new(reference, "A document", DocKind::Record)
+            },
+        )
+        .unwrap();
+        let doc = documents::save_draft(
+            &mut vault,
+            stamp(1),
+            doc.id,
+            DraftVersion {
+                number: "1.0".into(),
+                change_summary: String::new(),
+                evidence_id: None,
+            },
+        )
+        .unwrap();
+        documents::approve_version(
+            &mut vault,
+            stamp(1),
+            doc.versions[0].id,
+            ceo.id,
+            day(approved),
+        )
+        .unwrap()
+    };
+    let soa_doc = with_version("SOA-01", vec![soa::SOA_ITEM.into()], "2025-12-29");
+    let policy = with_version("POL-01", vec!["5.2".into()], "2025-12-29");
+    assert!(soa::is_soa_document(&soa_doc));
+    assert!(!soa::is_soa_document(&policy));
 
     soa::approve(
         &mut vault,
@@ -318,63 +338,27 @@ fn the_registers_soa_document_shows_the_soas_approved_versions() {
     )
     .unwrap();
     soa::approve(&mut vault, stamp(3), ceo.id, day("2026-06-04"), "").unwrap();
-    let doc = documents::get(vault.reader(), soa_doc.id).unwrap();
-    let shown: Vec<(&str, Option<chrono::NaiveDate>, Option<i64>)> = doc
-        .versions
-        .iter()
-        .map(|v| (v.number.as_str(), v.approved_on, v.approved_by))
-        .collect();
-    assert_eq!(
-        shown,
-        vec![
-            ("1", Some(day("2026-03-10")), Some(ceo.id)),
-            ("2", Some(day("2026-06-04")), Some(ceo.id)),
-        ]
-    );
-    assert_eq!(doc.current().unwrap().number, "2");
-    assert!(doc.versions[0].change_summary.contains("For Stage 1"));
+    let versions = soa::versions(vault.reader()).unwrap();
+    let shown = |doc: &Document, on: &str| soa::register_version(doc, &versions, day(on));
 
-    // A draft of its own would start a second story.
-    let err = documents::save_draft(
-        &mut vault,
-        stamp(4),
-        doc.id,
-        DraftVersion {
-            number: "3.0".into(),
-            change_summary: String::new(),
-            evidence_id: None,
-        },
-    )
-    .unwrap_err();
-    assert_eq!(err.code, ErrorCode::Validation);
-    assert!(
-        err.message.contains("Statement of Applicability"),
-        "{err:?}"
-    );
-
-    // A document that comes to cover 6.1.3 d) later is given the versions approved so far.
-    let other = documents::create(
-        &mut vault,
-        stamp(5),
-        Document::new("REC-09", "Applicability register", DocKind::Record),
-    )
-    .unwrap();
-    assert!(other.versions.is_empty());
-    let other = documents::update(
-        &mut vault,
-        stamp(6),
-        Document {
-            mandatory_items: vec![soa::SOA_ITEM.into()],
-            ..other
-        },
-    )
-    .unwrap();
-    assert_eq!(other.versions.len(), 2);
+    // Before any SoA approval, the document's own version.
+    let before = shown(&soa_doc, "2026-01-05").unwrap();
+    assert_eq!((before.number.as_str(), before.from_soa), ("1.0", false));
+    // Then the SoA's version in force on the day, never a later one.
+    let stage1 = shown(&soa_doc, "2026-03-15").unwrap();
+    assert_eq!(stage1.number, "1");
+    assert_eq!(stage1.approved_on, day("2026-03-10"));
+    let now = shown(&soa_doc, "2026-06-15").unwrap();
     assert_eq!(
-        other.current().unwrap().approved_on,
-        Some(day("2026-06-04"))
+        (
+            now.number.as_str(),
+            now.approved_on,
+            now.approved_by,
+            now.from_soa
+        ),
+        ("2", day("2026-06-04"), Some(ceo.id), true)
     );
-    // Saving it again adds nothing.
-    let again = documents::update(&mut vault, stamp(7), other.clone()).unwrap();
-    assert_eq!(again.versions.len(), 2);
+    // Another document shows its own; nothing before any approval.
+    assert_eq!(shown(&policy, "2026-06-15").unwrap().number, "1.0");
+    assert_eq!(shown(&policy, "2025-12-01"), None);
 }

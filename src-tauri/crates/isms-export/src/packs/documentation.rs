@@ -117,17 +117,18 @@ pub(crate) fn document_register(r: &Records) -> Section {
     let rows = docs
         .iter()
         .map(|d| {
-            let v = in_force(d, r.as_of);
+            // The SoA's entry shows the SoA's approved versions: one story of its approvals.
+            let v = isms_core::soa::register_version(d, &r.facts.soa_versions, r.as_of);
             vec![
                 Cell::bold(&d.reference),
                 Cell::text(&d.title),
                 Cell::text(doc_kind(d.kind)),
-                v.map_or_else(
+                v.as_ref().map_or_else(
                     || Cell::status("Draft only", Tone::Bad),
                     |v| Cell::text(&v.number),
                 ),
-                Cell::text(date(v.and_then(|v| v.approved_on))),
-                Cell::text(r.name(v.and_then(|v| v.approved_by))),
+                Cell::text(date(v.as_ref().map(|v| v.approved_on))),
+                Cell::text(r.name(v.as_ref().and_then(|v| v.approved_by))),
                 Cell::text(r.name(d.owner_id)),
             ]
         })
