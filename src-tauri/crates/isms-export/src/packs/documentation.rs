@@ -236,12 +236,28 @@ fn version_files(r: &Records, docs: &[&Document]) -> Vec<Block> {
         .iter()
         .filter_map(|d| in_force(d, r.as_of).map(|v| (d, v)))
         .map(|(d, v)| {
-            vec![
-                Cell::bold(&d.reference),
-                Cell::text(&v.number),
-                Cell::text(date(v.approved_on)),
-                Cell::text(r.files_cell(&d.reference, v.evidence_id, "No file attached")),
-            ]
+            let own = r.files_cell(&d.reference, v.evidence_id, "No file attached");
+            // The SoA's entry: the version in force is the SoA's own approval, printed in
+            // this pack's Statement of Applicability; the document's file is an earlier copy.
+            match isms_core::soa::register_version(d, &r.facts.soa_versions, r.as_of) {
+                Some(shown) if shown.from_soa => vec![
+                    Cell::bold(&d.reference),
+                    Cell::text(&shown.number),
+                    Cell::text(date(Some(shown.approved_on))),
+                    Cell::text(format!(
+                        "SoA version {}: the Statement of Applicability section of this pack. The document's own version {} ({}): {own}",
+                        shown.number,
+                        v.number,
+                        date(v.approved_on)
+                    )),
+                ],
+                _ => vec![
+                    Cell::bold(&d.reference),
+                    Cell::text(&v.number),
+                    Cell::text(date(v.approved_on)),
+                    Cell::text(own),
+                ],
+            }
         })
         .collect();
     if rows.is_empty() {

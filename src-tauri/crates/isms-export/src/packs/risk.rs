@@ -110,7 +110,7 @@ fn scale(labels: &[String], definitions: &[String]) -> Block {
 fn heat_map(r: &Records, m: &RiskMethod, residual: bool) -> (HeatMap, u32) {
     let map = risks::heat_map(&r.facts.risks, m, residual);
     let title = if residual {
-        "Residual risk as planned (after the treatment actions)"
+        "Residual risk, as planned"
     } else {
         "Inherent risk (before treatment)"
     };

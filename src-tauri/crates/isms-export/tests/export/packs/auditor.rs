@@ -32,7 +32,7 @@ fn the_stage1_pack_holds_what_is_set_up_before_stage1() {
         "ISMS tracker",
         "Nonconformity register",
         "Review of documents (7.5.3)",
-        "Residual risk as planned",
+        "Residual risk, as planned",
         "Assessed",
         "Not applicable",
     ] {
@@ -130,6 +130,17 @@ fn the_register_and_the_soa_tell_one_story_of_its_versions() {
     assert!(
         cover.starts_with(&format!("Version {}, approved on", latest.number)),
         "{cover}"
+    );
+    // The file of the version in force: the SoA's version points to the SoA section.
+    assert!(
+        text.contains(&format!(
+            "SoA version {}: the Statement of Applicability",
+            latest.number
+        )) || crate::common::flat(&text).contains(&format!(
+            "SoA version {}: the Statement of Applicability",
+            latest.number
+        )),
+        "the version-files table names the SoA version"
     );
     // The mandatory documented information names the same version.
     assert!(
