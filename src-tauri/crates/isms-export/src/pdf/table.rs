@@ -321,13 +321,20 @@ impl Flow<'_> {
     }
 }
 
-/// How the appendix names a clipped cell: the row's first cells and the column.
+/// How the appendix names a clipped cell: the row's first cells and the column. A second cell
+/// that is itself long text (a clipped column, such as a correction) does not name the row.
 fn row_label(table: &Table, row: &[Cell], clipped: usize, section: &str) -> String {
     let column = &table.columns[clipped].title;
     let mut parts: Vec<&str> = Vec::new();
     for (c, cell) in row.iter().enumerate().take(2) {
         let text = cell.text.trim();
-        if c != clipped && !text.is_empty() && text.chars().count() <= 80 {
+        let names = c == 0 || table.columns[c].max_lines.is_none();
+        if c != clipped
+            && names
+            && !text.is_empty()
+            && text != "\u{2014}"
+            && text.chars().count() <= 80
+        {
             parts.push(text);
         }
         if c == clipped {

@@ -71,6 +71,24 @@ fn wrapped_lines_never_pass_the_measure_and_keep_every_word() {
 }
 
 #[test]
+fn a_path_too_long_for_its_column_breaks_after_a_separator() {
+    let f = fonts();
+    let path = "evidence/Chloé Dubois/lead-auditor-certificate.txt";
+    let word = path.replace(' ', "_");
+    let width = f.regular().width("evidence/Chloé_Dubois/lead-au", 8.0);
+    let lines = wrap(f.regular(), &word, 8.0, width);
+    assert!(lines.len() > 1, "{lines:?}");
+    assert_eq!(lines.concat(), word, "nothing lost");
+    for line in &lines[..lines.len() - 1] {
+        assert!(
+            line.ends_with(['/', '-', '_', '.']),
+            "a line ends at a separator: {lines:?}"
+        );
+        assert!(f.regular().width(line, 8.0) <= width);
+    }
+}
+
+#[test]
 fn a_table_over_pages_repeats_its_header_and_never_splits_a_row() {
     let f = fonts();
     let rows = (1..=150)

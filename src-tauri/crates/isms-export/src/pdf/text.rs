@@ -59,7 +59,22 @@ fn break_word(face: Style, word: &str, size: f32, width: f32) -> Vec<String> {
         piece.push(c);
         if face.width(&piece, size) > width && piece.chars().count() > 1 {
             piece.pop();
-            pieces.push(std::mem::take(&mut piece));
+            // A path or a file name breaks after a separator when the piece has one past its
+            // first half: "evidence/Chloé Dubois/" then "lead-auditor-certificate.txt".
+            let half = piece.len() / 2;
+            let at = piece
+                .char_indices()
+                .filter(|(i, ch)| *i >= half && "/-_.".contains(*ch))
+                .map(|(i, ch)| i + ch.len_utf8())
+                .next_back()
+                .filter(|&end| end < piece.len());
+            match at {
+                Some(end) => {
+                    let rest = piece.split_off(end);
+                    pieces.push(std::mem::replace(&mut piece, rest));
+                }
+                None => pieces.push(std::mem::take(&mut piece)),
+            }
             piece.push(c);
         }
     }
