@@ -45,7 +45,7 @@ fn a_suppliers_certificates_and_an_incidents_files_go_in_their_folders() {
     let stage2 = plan(&vault, PackKind::Stage2, today());
     let cert = find(
         &stage2,
-        "Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt",
+        "Nimbus Cloud Services - ISO_IEC 27001:2022 certificate.txt",
     );
     assert_eq!(
         cert.path,

@@ -39,11 +39,14 @@ pub(crate) fn store(
             )?;
         }
     }
+    // Named as `evidence add` names a file ("ISO/IEC" has no path separator in a file name),
+    // so a snapshot of the demo imports back unchanged.
+    let file_name = crate::evidence::clean_file_name(file_name)?;
     let evidence = Evidence {
         id: 0,
         sha256,
-        file_name: file_name.to_owned(),
-        media_type: media_type_for(file_name).to_owned(),
+        media_type: media_type_for(&file_name).to_owned(),
+        file_name,
         size: bytes.len() as u64,
         effective_date: Some(effective),
         uploaded_at: tx.stamp().at.to_rfc3339_opts(SecondsFormat::Secs, true),

@@ -13,6 +13,7 @@ mod store;
 pub use content::{
     CHUNK_BYTES, MAX_FILE_BYTES, PreparedFile, media_type_for, prepare as prepare_file,
 };
+pub(crate) use model::clean_file_name;
 pub use model::{Evidence, NewEvidence};
-pub(crate) use store::import;
 pub use store::{add_file, add_prepared, delete, get, list, unlink, update, write_content};
+pub(crate) use store::{check_imported_links, import};

@@ -47,7 +47,7 @@ pub fn add_prepared(
     let uploaded_at = stamp.at.to_rfc3339_opts(SecondsFormat::Secs, true);
     let (sha256, size) = (file.sha256.clone(), file.size);
     vault.write(stamp, |tx| {
-        let links = checked_links(tx.reader(), new.links)?;
+        let links = checked_links(tx.reader(), new.links, Check::All)?;
         content::store(tx, file, stop)?;
         let mut evidence = Evidence {
             id: 0,
@@ -88,7 +88,9 @@ pub(crate) fn import(tx: &mut WriteTx<'_>, evidence: Evidence, bytes: Option<&[u
         None => content::stored_size(tx.reader(), &evidence.sha256)?
             .ok_or_else(|| bad(format!("The file of evidence {} is missing.", evidence.id)))?,
     };
-    let links = checked_links(tx.reader(), evidence.links)?;
+    // Audits and reviews come later in a snapshot than the evidence their files are: their
+    // links are checked once everything is in (`check_imported_links`).
+    let links = checked_links(tx.reader(), evidence.links, Check::ImportedFirst)?;
     let record = Evidence {
         media_type: content::media_type_for(&file_name).to_owned(),
         file_name,
@@ -145,7 +147,7 @@ pub fn update(vault: &mut Vault, stamp: Stamp, evidence: Evidence) -> Result<Evi
             file_name,
             effective_date: evidence.effective_date,
             description: evidence.description.trim().to_owned(),
-            links: checked_links(tx.reader(), evidence.links)?,
+            links: checked_links(tx.reader(), evidence.links, Check::All)?,
             ..before.clone()
         };
         if after == before {
@@ -283,7 +285,30 @@ const LINKED: &[(&str, &str, &str)] = &[
 /// Normalises and checks link references: Annex A controls by id ("5.1", also written
 /// "A.5.1"), and risks, internal audits (IA-001, whose report the file may be) and
 /// management reviews (MR-001, their minutes) by reference, each of which must exist.
-fn checked_links(conn: &Connection, links: Vec<String>) -> Result<Vec<String>> {
+/// Which linked records must already exist when links are checked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Check {
+    All,
+    /// During a snapshot import: the records imported before evidence (risks); audits and
+    /// reviews are checked at the end.
+    ImportedFirst,
+}
+
+/// After a snapshot import: every evidence link names a record that now exists, or the
+/// import fails as a bad snapshot naming it.
+pub(crate) fn check_imported_links(conn: &Connection) -> Result<()> {
+    for e in list(conn)? {
+        checked_links(conn, e.links, Check::All).map_err(|err| {
+            CoreError::new(
+                ErrorCode::BadSnapshot,
+                format!("Evidence {}: {}", e.id, err.message),
+            )
+        })?;
+    }
+    Ok(())
+}
+
+fn checked_links(conn: &Connection, links: Vec<String>, check: Check) -> Result<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     for link in links {
         let link = link.trim();
@@ -291,10 +316,16 @@ fn checked_links(conn: &Connection, links: Vec<String>) -> Result<Vec<String>> {
         let upper = link.to_ascii_uppercase();
         let normal = if reference::control(control).is_some() {
             control.to_owned()
-        } else if let Some((_, table, word)) = LINKED
+        } else if let Some((prefix, table, word)) = LINKED
             .iter()
             .find(|(prefix, _, _)| upper.starts_with(prefix))
         {
+            if check == Check::ImportedFirst && *prefix != "R-" {
+                if !out.contains(&upper) {
+                    out.push(upper);
+                }
+                continue;
+            }
             let found: Option<i64> = conn
                 .query_row(
                     &format!("SELECT 1 FROM {table} WHERE reference = ?1"),

@@ -125,6 +125,7 @@ pub fn import(vault: &mut Vault, stamp: Stamp, snapshot: Snapshot) -> Result<()>
         for requirement in snapshot.requirements {
             requirements::insert(tx, requirement, Action::Import)?;
         }
+        evidence::check_imported_links(tx.reader())?;
         Ok(())
     })
 }

@@ -336,3 +336,52 @@ fn committed_json_schema_matches_the_types() {
         "docs/snapshot.schema.json is stale: run `make schema` and commit"
     );
 }
+
+/// The demo company moves whole: its evidence links to audits and reviews (their reports and
+/// minutes) are imported before those records and checked once everything is in; a link to a
+/// record the snapshot does not hold is refused as a bad snapshot, and nothing is written.
+#[test]
+fn the_demo_company_round_trips_and_a_dangling_evidence_link_is_refused() {
+    use isms_core::demo::{self, DemoPoint, DemoScale};
+    use isms_core::{Passphrase, evidence};
+    let s = Scratch::new();
+    let demo = demo::create(
+        &s.path("demo.isms"),
+        Passphrase::new(crate::support::PASS.into()),
+        DemoPoint::Stage2Ready,
+        DemoScale::Small,
+        "2026-06-15".parse().unwrap(),
+    )
+    .unwrap();
+    assert!(
+        evidence::list(demo.reader())
+            .unwrap()
+            .iter()
+            .any(|e| e.links.iter().any(|l| l.starts_with("IA-"))),
+        "the demo's audit reports are linked to their audits"
+    );
+    let first = snapshot::to_json(&snapshot::export(&demo).unwrap()).unwrap();
+    let mut target = create(&s.path("target.isms"), "Placeholder");
+    snapshot::import(&mut target, stamp(2), snapshot::parse(&first).unwrap()).unwrap();
+    let second = snapshot::to_json(&snapshot::export(&target).unwrap()).unwrap();
+    let differ = first
+        .lines()
+        .zip(second.lines())
+        .enumerate()
+        .find(|(_, (a, b))| a != b);
+    assert!(differ.is_none(), "line {:?} differs", differ);
+    assert_eq!(first.len(), second.len());
+
+    let dangling = first.replacen("\"IA-001\"", "\"IA-999\"", 1);
+    assert_ne!(dangling, first);
+    let mut other = create(&s.path("other.isms"), "Placeholder");
+    let before = snapshot::to_json(&snapshot::export(&other).unwrap()).unwrap();
+    let err =
+        snapshot::import(&mut other, stamp(2), snapshot::parse(&dangling).unwrap()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::BadSnapshot, "{}", err.message);
+    assert!(err.message.contains("IA-999"), "{}", err.message);
+    assert_eq!(
+        snapshot::to_json(&snapshot::export(&other).unwrap()).unwrap(),
+        before
+    );
+}

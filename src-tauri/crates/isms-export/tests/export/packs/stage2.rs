@@ -88,14 +88,14 @@ fn follows_the_records() {
         .expect("the certificates table")
         .rows;
     let nimbus = named(
-        "Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt",
+        "Nimbus Cloud Services - ISO_IEC 27001:2022 certificate.txt",
         "evidence/Nimbus Cloud Services/Nimbus Cloud Services - ISO_IEC 27001_2022 certificate.txt",
     );
     assert!(
         certificates.iter().any(|r| r[0].text == "Nimbus Cloud Services"
             && r[3].text
                 == format!(
-                    "{nimbus}\nuploaded as \u{201c}Nimbus Cloud Services - ISO/IEC 27001:2022 certificate.txt\u{201d}"
+                    "{nimbus}\nuploaded as \u{201c}Nimbus Cloud Services - ISO_IEC 27001:2022 certificate.txt\u{201d}"
                 )),
         "the name made safe for the bundle, and the name it was uploaded under: {certificates:?}"
     );
