@@ -81,10 +81,14 @@ fn documents(f: &mut Facts, day: NaiveDate) {
     }
 }
 
-/// An action is done only if done on or before the day; an approval counts from when given.
+/// An action is done only if done on or before the day; an approval counts from when given; an
+/// assessment dated after the day is not known on it (the vault keeps only the last one).
 fn risks(f: &mut Facts, day: NaiveDate) {
     for r in &mut f.risks {
         r.approvals.retain(|a| a.approved_on <= day);
+        if r.assessed_on.is_some_and(|on| on > day) {
+            r.assessed_on = None;
+        }
         for a in &mut r.actions {
             if a.status == ActionStatus::Done && !by(a.done_date, day) {
                 a.status = ActionStatus::InProgress;

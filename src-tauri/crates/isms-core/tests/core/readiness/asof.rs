@@ -112,6 +112,19 @@ fn a_treatment_action_is_done_only_from_its_done_date() {
 }
 
 #[test]
+fn a_risk_assessment_counts_from_its_day() {
+    let mut f = baseline();
+    f.risks[0].assessed_on = Some(day("2026-04-28"));
+    let assessed = |on: &str| view(&f, on).risks[0].assessed_on;
+    assert_eq!(assessed("2026-04-27"), None, "not known before its day");
+    assert_eq!(
+        assessed("2026-04-28"),
+        Some(day("2026-04-28")),
+        "known on its day"
+    );
+}
+
+#[test]
 fn a_tracker_item_exists_from_its_raising_and_is_closed_from_its_closure() {
     let f = baseline();
     assert!(
