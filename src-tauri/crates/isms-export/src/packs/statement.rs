@@ -23,11 +23,6 @@ pub(crate) fn totals(r: &Records) -> SoaTotals {
     soa::totals(&r.facts.soa)
 }
 
-/// The totals as facts, for the section (the SoA pack's own).
-pub(crate) fn total_facts(t: &SoaTotals) -> Vec<Fact> {
-    super::soa::total_facts(t)
-}
-
 /// The totals in two lines for a stage pack's cover, which has the scope and both stages to
 /// show as well: applicability, then the status of every control.
 pub(crate) fn cover_facts(t: &SoaTotals) -> Vec<Fact> {
@@ -84,7 +79,7 @@ pub(crate) fn section(r: &Records) -> Section {
     let name = |id: Option<i64>| r.name(id);
     let mut blocks = vec![
         Block::Paragraph(format!("{}.", approved_version(r))),
-        Block::Facts(total_facts(&t)),
+        Block::Facts(super::soa::total_facts(&t)),
         Block::Note("Reasons for inclusion: legal or regulatory requirement, contractual obligation, business requirement or best practice, result of the risk assessment. An excluded control's status is \u{201c}Not applicable\u{201d}. Under each theme's table, how its controls are implemented, in the owner's notes. Risks: those whose treatment actions implement the control.".into()),
     ];
     for (theme, group) in by_theme(&entries) {
