@@ -52,7 +52,7 @@ describe('MethodForm', () => {
 
 	it('sends what each level means, trimmed, and keeps the meanings when a scale shrinks', async () => {
 		render(MethodForm, { props: { method: commonMethod() } });
-		invokeMock.mockResolvedValueOnce(0);
+		invokeMock.mockResolvedValueOnce(0).mockResolvedValueOnce(null);
 		await type('method-impact-definition-2', '  Some harm  ');
 		await fireEvent.change(screen.getByTestId('method-impact-levels'), {
 			target: { value: '4' }
@@ -64,9 +64,25 @@ describe('MethodForm', () => {
 		expect(sent.method.impact_definitions).toEqual(['', 'Some harm', '', '']);
 	});
 
+	it('shows the method as the vault stored it after saving (blank meanings filled in)', async () => {
+		render(MethodForm, { props: { method: null } });
+		const stored = commonMethod();
+		stored.likelihood_definitions[0] = 'Once in ten years or less';
+		invokeMock.mockResolvedValueOnce(0).mockResolvedValueOnce(stored);
+		await fireEvent.click(screen.getByTestId('method-use-common'));
+		await type('method-likelihood-definition-1', '');
+		await fireEvent.click(screen.getByTestId('method-save'));
+		await waitFor(() => expect(screen.getByTestId('method-saved')).toBeTruthy());
+		expect(invokeMock).toHaveBeenLastCalledWith('risks_method_get', undefined);
+		expect(
+			screen.getByTestId<HTMLInputElement>('method-likelihood-definition-1').value,
+			'the meaning the vault gave the blank level'
+		).toBe('Once in ten years or less');
+	});
+
 	it('saves the method and says how many risks were flagged for review', async () => {
 		render(MethodForm, { props: { method: null } });
-		invokeMock.mockResolvedValueOnce(3);
+		invokeMock.mockResolvedValueOnce(3).mockResolvedValueOnce(commonMethod());
 		await fireEvent.click(screen.getByTestId('method-use-common'));
 		await fireEvent.click(screen.getByTestId('method-save'));
 		await waitFor(() => expect(screen.getByTestId('method-flagged')).toBeTruthy());

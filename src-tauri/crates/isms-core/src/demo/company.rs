@@ -190,8 +190,9 @@ const ISSUES: [(IssueKind, &str, &str); 5] = [
     (
         IssueKind::External,
         "UK GDPR and clients' data processing agreements",
-        "Northwind processes clients' customer data as a processor; the ICO and the DPAs set \
-         breach notification within 24 hours to clients.",
+        "Northwind processes clients' customer data as a processor: the clients' data \
+         processing agreements ask for breach notice within 24 hours, so that they can meet \
+         the ICO's 72 hours.",
     ),
     (
         IssueKind::External,

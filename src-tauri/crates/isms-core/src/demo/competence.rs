@@ -29,6 +29,10 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
         vault,
         "SELECT DISTINCT auditor_id FROM audits WHERE auditor_id IS NOT NULL ORDER BY auditor_id",
     )?;
+    let control_owners = ids(
+        vault,
+        "SELECT DISTINCT owner_id FROM soa_entries WHERE owner_id IS NOT NULL ORDER BY owner_id",
+    )?;
     let gaps = story.point == DemoPoint::Stage1Gaps;
     let role_of = |standard: StandardRole| -> Result<i64> {
         competence::list_roles(vault.reader())?
@@ -41,6 +45,7 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
     let top_role = role_of(StandardRole::TopManagement)?;
     let risk_role = role_of(StandardRole::RiskOwner)?;
     let auditor_role = role_of(StandardRole::InternalAuditor)?;
+    let control_role = role_of(StandardRole::ControlOwner)?;
 
     let appointed = story.prep(5);
     let mut holders = vec![
@@ -59,6 +64,10 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
     }
     for person in &auditors {
         holders.push((auditor_role, *person, story.prep(50)));
+    }
+    // The owners of the SoA's controls hold the control owner role (it requires no evidence).
+    for person in &control_owners {
+        holders.push((control_role, *person, story.prep(30)));
     }
     vault.write(story.stamp(story.prep(55)), |tx| {
         for (role_id, person_id, on) in holders {
@@ -84,8 +93,8 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
             before_isms(7),
             Some(plus_months(before_isms(7), 36)),
             Some((
-                "lead-implementer-certificate.txt",
-                "Certificate no. LI-48213",
+                "lead-implementer-certificate.txt".into(),
+                "Certificate no. LI-48213".into(),
             )),
         ),
         evidence(
@@ -105,6 +114,8 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
             None,
         ),
     ];
+    records[1].0.note =
+        "Renewal due; the lead implementer certificate covers the role meanwhile.".into();
     let mut renewals = Vec::new();
     if story.point == DemoPoint::Stage2Ready {
         renewals.push(evidence(
@@ -114,8 +125,8 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
             story.after_stage1(40),
             Some(plus_months(story.after_stage1(40), 36)),
             Some((
-                "cissp-renewal.txt",
-                "Renewal confirmation, member no. 771204",
+                "cissp-renewal.txt".into(),
+                "Renewal confirmation, member no. 771204".into(),
             )),
         ));
     }
@@ -139,17 +150,22 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<(
             None,
         ));
     }
-    for person in &auditors {
+    // Each auditor's own certificate: their name on the file, their own number.
+    for (n, person) in auditors.iter().enumerate() {
         if *person == staff.owner {
             continue;
         }
+        let name = crate::people::get(vault.reader(), *person)?.name;
         records.push(evidence(
             *person,
             CompetenceKind::Certification,
             "ISO/IEC 27001 Lead Auditor",
-            before_isms(14),
-            Some(plus_months(before_isms(14), 36)),
-            Some(("lead-auditor-certificate.txt", "Certificate no. LA-20931")),
+            before_isms(14 + n as u32),
+            Some(plus_months(before_isms(14 + n as u32), 36)),
+            Some((
+                format!("Lead auditor certificate {name}.txt"),
+                format!("{name}\nCertificate no. LA-{}", 20931 + 17 * n),
+            )),
         ));
     }
     record_all(vault, story.stamp(story.prep(55)), records)?;
@@ -198,7 +214,8 @@ pub(super) fn bulk_risk_owners(vault: &mut Vault, story: &Story) -> Result<()> {
     })
 }
 
-type Proof = (&'static str, &'static str);
+/// A certificate's file name and the number printed in it.
+type Proof = (String, String);
 
 /// Records each piece of evidence, storing its file first when it has one.
 fn record_all(
@@ -214,7 +231,7 @@ fn record_all(
             let evidence_id = match file {
                 Some((name, number)) => Some(files::store(
                     tx,
-                    name,
+                    &name,
                     &format!(
                         "{}\n{number}\nAwarded on {}.\n",
                         record.title, record.obtained_on

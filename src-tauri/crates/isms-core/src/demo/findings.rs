@@ -221,6 +221,14 @@ pub(crate) fn write(
         );
         monitoring.clauses = vec!["9.1".into()];
         monitoring.due_on = Some(audit_day(story, 1) + Duration::days(45));
+        monitoring.description = "Two of the three objectives have targets, yet no result was \
+            recorded since Stage 1; progress is discussed at the ISMS meeting but not written down \
+            (9.1 requires the results to be retained)."
+            .into();
+        // Corrected at once; the root cause analysis is still to be done (S2-FINDINGS).
+        monitoring.correction =
+            "Results since Stage 1 recovered from the team's notes and entered against each objective."
+                .into();
         items.push(Track {
             item: monitoring,
             audit: audits_ids.first().copied(),
@@ -361,13 +369,12 @@ pub(crate) fn write(
                     "Corrective action done; effectiveness reviewed and the item closed.",
                 )?;
             } else if later.status != ItemStatus::Closed {
-                tracker::add_note(
-                    vault,
-                    story.stamp(day),
-                    saved.id,
-                    day,
-                    "Discussed and decided at the ISMS meeting.",
-                )?;
+                let note = if nc {
+                    "Correction made; root cause analysed with the owner and the corrective action agreed."
+                } else {
+                    "Discussed and decided at the ISMS meeting."
+                };
+                tracker::add_note(vault, story.stamp(day), saved.id, day, note)?;
             }
             later.id = saved.id;
             later.source = saved.source;

@@ -204,6 +204,7 @@ fn fill(vault: &mut Vault, story: &Story, scale: DemoScale) -> Result<()> {
     measures::write(vault, story, &staff)?;
     competence::write(vault, story, &staff)?;
     registers::write(vault, story, &staff)?;
+    operating::review(vault, story, &staff)?;
     attached::write(vault, story)?;
     if scale == DemoScale::Large {
         bulk::write(vault, story, &staff, &docs)?;

@@ -41,7 +41,27 @@ pub(crate) fn write(
         change(vault, story, staff, reg, docs)?;
     }
     if story.point == DemoPoint::Stage2Ready {
-        review(vault, story, staff)?;
+        // What the closed Stage 1 nonconformity and the implemented change say was revised.
+        super::records::revise(
+            vault,
+            story,
+            staff,
+            docs,
+            "PRC-02",
+            "1.1",
+            "Acceptance of residual risk by its owner added (Stage 1 nonconformity).",
+            story.after_stage1(35),
+        )?;
+        super::records::revise(
+            vault,
+            story,
+            staff,
+            docs,
+            "PLN-01",
+            "1.1",
+            "Backups moved to a separate cloud account with object lock (CH-001).",
+            story.after_stage1(40),
+        )?;
     }
     Ok(())
 }
@@ -370,10 +390,9 @@ fn change(
     ch = changes::create(vault, story.stamp(requested), ch)?;
     let decided = story.after_stage1(8);
     ch.status = ChangeStatus::Approved;
-    ch.impact =
-        "Storage cost +6 %; restore time unchanged; PLN-01 and the restore runbook updated; \
-                 no personal data leaves the UK."
-            .into();
+    ch.impact = "Storage cost +6 %; restore time unchanged; PLN-01 and the restore runbook to be \
+                 updated; no personal data leaves the UK."
+        .into();
     ch.approver_id = Some(staff.cto);
     ch.decided_on = Some(decided);
     ch = changes::update(vault, story.stamp(decided), ch)?;
@@ -386,7 +405,12 @@ fn change(
     Ok(())
 }
 
-fn review(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<()> {
+/// The management review of `stage2-ready`, written once every record it summarises (measures,
+/// competence, suppliers, incidents) is in, so its proposed input summaries are the story's.
+pub(crate) fn review(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<()> {
+    if story.point != DemoPoint::Stage2Ready {
+        return Ok(());
+    }
     let held = (audit_day(story, 3) + Duration::days(2)).min(story.today);
     let proposed = reviews::proposed_summaries(vault.reader(), held)?;
     let mut review = Review {

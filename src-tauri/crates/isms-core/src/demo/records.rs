@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::clauses::{self, ClauseEntry};
 use crate::db::{Action, Vault};
-use crate::documents::{self, DocKind, Document, DocumentVersion};
+use crate::documents::{self, DocKind, Document, DocumentVersion, DraftVersion};
 use crate::error::Result;
 use crate::objectives::{self, Objective, ObjectiveStatus, ProgressNote};
 
@@ -262,6 +262,45 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<D
         write_objectives(vault, story, staff)?;
     }
     Ok(docs)
+}
+
+/// Issues version `number` of the document `reference` on `on`, its file dated that day,
+/// approved by the CEO as every demo document is: the revision a closed finding or an
+/// implemented change says was made.
+pub(crate) fn revise(
+    vault: &mut Vault,
+    story: &Story,
+    staff: &Staff,
+    docs: &Docs,
+    reference: &str,
+    number: &str,
+    change_summary: &str,
+    on: NaiveDate,
+) -> Result<()> {
+    let (Some(def), Some(&id)) = (
+        DOCS.iter().find(|d| d.reference == reference),
+        docs.ids.get(reference),
+    ) else {
+        return Ok(());
+    };
+    let file = format!("{} {} v{number}.md", def.reference, def.title);
+    let evidence = vault.write(story.stamp(on), |tx| {
+        files::store(tx, &file, &file_text(def, number, on), on, def.summary, &[])
+    })?;
+    let draft = DraftVersion {
+        number: number.into(),
+        change_summary: change_summary.into(),
+        evidence_id: Some(evidence),
+    };
+    let doc = documents::save_draft(vault, story.stamp(on), id, draft)?;
+    let version = doc
+        .versions
+        .iter()
+        .find(|v| v.number == number)
+        .map(|v| v.id)
+        .expect("the draft just saved");
+    documents::approve_version(vault, story.stamp(on), version, staff.ceo, on)?;
+    Ok(())
 }
 
 fn records_note(story: &Story, clause: &str) -> &'static str {

@@ -288,6 +288,22 @@ pub(crate) fn linked_controls() -> BTreeSet<&'static str> {
         .collect()
 }
 
+/// How a control linked to the risk treatment plan is implemented: the actions that do it,
+/// each with its risk (“R-002: Immutable backups in a separate cloud account”).
+fn how_implemented(control: &str) -> String {
+    let actions: Vec<String> = RISKS
+        .iter()
+        .enumerate()
+        .flat_map(|(n, r)| {
+            r.actions
+                .iter()
+                .filter(|a| a.3.contains(&control))
+                .map(move |a| format!("R-{:03}: {}", n + 1, a.0))
+        })
+        .collect();
+    format!("Risk treatment actions: {}.", actions.join("; "))
+}
+
 /// Controls the company excludes, with why.
 const EXCLUDED: [(&str, &str); 2] = [
     (
@@ -495,7 +511,7 @@ fn soa_entries(story: &Story, staff: &Staff, operating: bool) -> Result<Vec<soa:
             (false, _) => ImplementationStatus::Implemented,
         });
         if is_linked {
-            e.notes = "Implemented through the risk treatment plan.".into();
+            e.notes = how_implemented(id);
         }
         entries.push(e);
     }

@@ -504,8 +504,25 @@ fn nc_of(vault: &mut Vault, story: &Story, staff: &Staff, incident: &Incident) -
     };
     item.status = ItemStatus::InProgress;
     let saved = incidents::raise_item(vault, story.stamp(raised_on), incident.id, item)?;
+    let noted = raised_on + chrono::Duration::days(2);
+    if noted <= story.today {
+        crate::tracker::add_note(
+            vault,
+            story.stamp(noted),
+            saved.id,
+            noted,
+            "Deletion confirmed with the client; share links being set up for every client's reports.",
+        )?;
+    }
     if story.reached(DemoPoint::Stage2Ready) {
         let on = story.after_stage1(44);
+        crate::tracker::add_note(
+            vault,
+            story.stamp(on),
+            saved.id,
+            on,
+            "Every report now goes through a share link; effectiveness reviewed and the item closed.",
+        )?;
         let closed = TrackerItem {
             status: ItemStatus::Closed,
             effectiveness_on: Some(on),

@@ -113,7 +113,11 @@ pub(crate) fn blocks(r: &Records) -> Vec<Block> {
                     Cell::text("")
                 },
                 Cell::text(if n == 0 { list(&roles) } else { String::new() }),
-                Cell::text(format!("{}: {}", e.kind.label(), e.title)),
+                Cell::text(if e.note.trim().is_empty() {
+                    format!("{}: {}", e.kind.label(), e.title)
+                } else {
+                    format!("{}: {} ({})", e.kind.label(), e.title, e.note.trim())
+                }),
                 Cell::text(date(Some(e.obtained_on))),
                 Cell::text(date(e.expires_on)),
                 status,

@@ -52,7 +52,11 @@ const KINDS: &[RowKind] = &[
         what: "competence evidence",
         packs: STAGES,
         points: ALL,
-        file: |f| named(f, |n| n == "lead-auditor-certificate.txt"),
+        file: |f| {
+            named(f, |n| {
+                n.starts_with("Lead auditor certificate ") && n.ends_with(".txt")
+            })
+        },
     },
     RowKind {
         what: "a done treatment action",
