@@ -6,6 +6,7 @@
 
 mod assets;
 mod competence;
+mod corpus;
 mod documents;
 mod forms;
 mod measures;

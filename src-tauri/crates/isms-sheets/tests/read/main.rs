@@ -7,6 +7,7 @@ mod clean;
 mod csv;
 mod dates;
 mod fixtures;
+mod headers;
 mod hostile;
 mod mapping;
 mod preview;
