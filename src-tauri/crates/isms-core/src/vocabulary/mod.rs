@@ -8,12 +8,15 @@
 //! its label and, where an imported sheet may say it otherwise, the other words that mean it
 //! ("OFI", "Major nonconformity", "done"). [`Vocabulary::from_word`] reads any of them back, and the
 //! value's own name (`in_progress`), ignoring case, surrounding spaces, and `_`, `-` or several
-//! spaces between words. The tables live in [`lists`] (registers), [`people`] (people,
-//! training, measures and readiness) and [`registers`] (suppliers, incidents, requirements).
+//! spaces between words. The tables live in [`lists`] (registers), [`tracker`], [`people`]
+//! (people, training, measures and readiness) and [`registers`] (suppliers, incidents,
+//! requirements); their synonyms are English, German and French, compared with accents
+//! optional ([`normalized`]).
 
 mod lists;
 mod people;
 mod registers;
+mod tracker;
 pub mod typescript;
 
 use serde::Serialize;

@@ -505,10 +505,10 @@ impl Planner for Requirements {
         {
             requirement.owner_id = owner;
         }
-        if c.mapped("controls") {
-            if let Some(controls) = c.read("controls", clean::controls) {
-                requirement.controls = controls;
-            }
+        if c.mapped("controls")
+            && let Some(controls) = c.read("controls", clean::controls)
+        {
+            requirement.controls = controls;
         }
         if c.mapped("documents") {
             requirement.document_ids = named(

@@ -139,10 +139,10 @@ impl Planner for Tracker {
         if c.mapped("clauses") {
             item.clauses = clean::split(c.cell("clauses"));
         }
-        if c.mapped("controls") {
-            if let Some(controls) = c.read("controls", clean::controls) {
-                item.controls = controls;
-            }
+        if c.mapped("controls")
+            && let Some(controls) = c.read("controls", clean::controls)
+        {
+            item.controls = controls;
         }
         if let Some(owner) = self
             .owners

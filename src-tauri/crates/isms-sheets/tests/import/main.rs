@@ -7,6 +7,7 @@
 mod assets;
 mod competence;
 mod corpus;
+mod corpus_lists;
 mod documents;
 mod forms;
 mod measures;

@@ -11,4 +11,5 @@ mod headers;
 mod hostile;
 mod mapping;
 mod preview;
+mod values;
 mod xlsx;
