@@ -1,5 +1,6 @@
-//! The words of the registers' lists: risks, the SoA, documents, the tracker, audits, changes,
-//! objectives, clause coverage, the context and the organisation's finding policy. The label is
+//! The words of the registers' lists: risks, the SoA, documents, audits, changes, objectives,
+//! clause coverage, the context and the organisation's finding policy (the tracker's in
+//! [`super::tracker`]). The label is
 //! what the screens show; the synonyms are the other words an imported sheet may use (the
 //! sheets written before this vocabulary spelt some values out: "Major nonconformity").
 
@@ -13,29 +14,97 @@ use crate::objectives::ObjectiveStatus;
 use crate::organisation::FindingPolicy;
 use crate::risks::{ActionStatus, ApprovalKind, RiskLevel, Treatment};
 use crate::soa::ImplementationStatus;
-use crate::tracker::{ItemKind, ItemSource, ItemStatus};
 
 impl Vocabulary for Treatment {
     const WORDS: &'static [Word<Self>] = &[
         Word::with(
             Treatment::Modify,
             "Modify",
-            &["mitigate", "reduce", "treat", "modify the risk"],
+            &[
+                "mitigate",
+                "reduce",
+                "treat",
+                "modify the risk",
+                "mitigate the risk",
+                "reduce the risk",
+                "treat the risk",
+                "mitigation",
+                "reduction",
+                "control",
+                "mindern",
+                "minderung",
+                "reduzieren",
+                "reduktion",
+                "verringern",
+                "minimieren",
+                "behandeln",
+                "modifizieren",
+                "réduire",
+                "réduction",
+                "atténuer",
+                "atténuation",
+                "traiter",
+                "modifier",
+            ],
         ),
         Word::with(
             Treatment::Avoid,
             "Avoid",
-            &["terminate", "eliminate", "avoid the risk"],
+            &[
+                "terminate",
+                "eliminate",
+                "avoid the risk",
+                "avoidance",
+                "vermeiden",
+                "vermeidung",
+                "beseitigen",
+                "éviter",
+                "évitement",
+                "refuser",
+                "supprimer",
+            ],
         ),
         Word::with(
             Treatment::Transfer,
             "Transfer",
-            &["share", "insure", "transfer the risk"],
+            &[
+                "share",
+                "insure",
+                "transfer the risk",
+                "share the risk",
+                "insurance",
+                "übertragen",
+                "übertragung",
+                "transferieren",
+                "teilen",
+                "versichern",
+                "transférer",
+                "transfert",
+                "partager",
+                "assurer",
+            ],
         ),
         Word::with(
             Treatment::Accept,
             "Accept",
-            &["retain", "tolerate", "accept the risk"],
+            &[
+                "retain",
+                "tolerate",
+                "accept the risk",
+                "acceptance",
+                "accepted",
+                "akzeptieren",
+                "akzeptanz",
+                "akzeptiert",
+                "tragen",
+                "hinnehmen",
+                "selbst tragen",
+                "accepter",
+                "acceptation",
+                "accepté",
+                "conserver",
+                "maintenir",
+            ],
         ),
     ];
 }
@@ -50,9 +119,45 @@ impl Vocabulary for RiskLevel {
 
 impl Vocabulary for ActionStatus {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(ActionStatus::Planned, "Planned"),
-        Word::new(ActionStatus::InProgress, "In progress"),
-        Word::new(ActionStatus::Done, "Done"),
+        Word::with(
+            ActionStatus::Planned,
+            "Planned",
+            &[
+                "open",
+                "to do",
+                "geplant",
+                "offen",
+                "planifié",
+                "prévu",
+                "à faire",
+            ],
+        ),
+        Word::with(
+            ActionStatus::InProgress,
+            "In progress",
+            &[
+                "ongoing",
+                "in bearbeitung",
+                "in arbeit",
+                "laufend",
+                "en cours",
+            ],
+        ),
+        Word::with(
+            ActionStatus::Done,
+            "Done",
+            &[
+                "complete",
+                "completed",
+                "closed",
+                "erledigt",
+                "abgeschlossen",
+                "umgesetzt",
+                "fait",
+                "terminé",
+                "réalisé",
+            ],
+        ),
     ];
 }
 
@@ -72,7 +177,28 @@ impl Vocabulary for ImplementationStatus {
         Word::with(
             ImplementationStatus::NotStarted,
             "Not started",
-            &["not implemented", "planned", "to do", "todo", "open", "no"],
+            &[
+                "not implemented",
+                "planned",
+                "to do",
+                "todo",
+                "open",
+                "no",
+                "nicht umgesetzt",
+                "nicht implementiert",
+                "nicht begonnen",
+                "geplant",
+                "offen",
+                "nein",
+                "non mis en œuvre",
+                "non mise en œuvre",
+                "non implémenté",
+                "non commencé",
+                "planifié",
+                "prévu",
+                "à faire",
+                "non",
+            ],
         ),
         Word::with(
             ImplementationStatus::InProgress,
@@ -83,6 +209,16 @@ impl Vocabulary for ImplementationStatus {
                 "partly",
                 "ongoing",
                 "started",
+                "teilweise umgesetzt",
+                "teilweise",
+                "in umsetzung",
+                "in bearbeitung",
+                "begonnen",
+                "partiellement",
+                "partiellement mis en œuvre",
+                "partiellement mise en œuvre",
+                "en cours",
+                "en cours de mise en œuvre",
             ],
         ),
         Word::with(
@@ -95,6 +231,16 @@ impl Vocabulary for ImplementationStatus {
                 "completed",
                 "in place",
                 "yes",
+                "umgesetzt",
+                "vollständig umgesetzt",
+                "implementiert",
+                "erledigt",
+                "ja",
+                "mis en œuvre",
+                "mise en œuvre",
+                "implémenté",
+                "en place",
+                "oui",
             ],
         ),
     ];
@@ -102,109 +248,62 @@ impl Vocabulary for ImplementationStatus {
 
 impl Vocabulary for DocKind {
     const WORDS: &'static [Word<Self>] = &[
-        Word::with(DocKind::Policy, "Policy", &["pol"]),
+        Word::with(
+            DocKind::Policy,
+            "Policy",
+            &["pol", "richtlinie", "leitlinie", "politique"],
+        ),
         Word::with(
             DocKind::Procedure,
             "Procedure",
-            &["proc", "process", "work instruction"],
+            &[
+                "proc",
+                "process",
+                "work instruction",
+                "verfahren",
+                "verfahrensanweisung",
+                "arbeitsanweisung",
+                "prozess",
+                "procédure",
+                "processus",
+                "mode opératoire",
+            ],
         ),
-        Word::with(DocKind::Manual, "Manual", &["handbook"]),
-        Word::new(DocKind::Plan, "Plan"),
-        Word::with(DocKind::Record, "Record", &["register", "log", "form"]),
+        Word::with(
+            DocKind::Manual,
+            "Manual",
+            &["handbook", "handbuch", "manuel"],
+        ),
+        Word::with(DocKind::Plan, "Plan", &["konzept"]),
+        Word::with(
+            DocKind::Record,
+            "Record",
+            &[
+                "register",
+                "log",
+                "form",
+                "nachweis",
+                "aufzeichnung",
+                "protokoll",
+                "formular",
+                "verzeichnis",
+                "enregistrement",
+                "registre",
+                "formulaire",
+            ],
+        ),
         Word::with(
             DocKind::Other,
             "Other",
-            &["standard", "guideline", "document"],
-        ),
-    ];
-}
-
-impl Vocabulary for ItemKind {
-    const WORDS: &'static [Word<Self>] = &[
-        Word::with(
-            ItemKind::MajorNc,
-            "Major NC",
             &[
-                "Major nonconformity",
-                "major",
-                "major non-conformity",
-                "nc major",
+                "standard",
+                "guideline",
+                "document",
+                "sonstiges",
+                "andere",
+                "dokument",
+                "autre",
             ],
-        ),
-        Word::with(
-            ItemKind::MinorNc,
-            "Minor NC",
-            &[
-                "Minor nonconformity",
-                "minor",
-                "minor non-conformity",
-                "nc minor",
-            ],
-        ),
-        Word::with(
-            ItemKind::Ofi,
-            "OFI",
-            &["Opportunity for improvement", "improvement", "opportunity"],
-        ),
-        Word::with(ItemKind::Observation, "Observation", &["obs"]),
-        Word::with(ItemKind::Action, "Action", &["task", "to do"]),
-    ];
-}
-
-impl Vocabulary for ItemSource {
-    const WORDS: &'static [Word<Self>] = &[
-        Word::with(
-            ItemSource::Stage1Audit,
-            "Stage 1 audit",
-            &["stage 1", "stage one"],
-        ),
-        Word::with(
-            ItemSource::Stage2Audit,
-            "Stage 2 audit",
-            &["stage 2", "stage two", "certification audit"],
-        ),
-        Word::with(
-            ItemSource::SurveillanceAudit,
-            "Surveillance audit",
-            &["surveillance"],
-        ),
-        Word::with(
-            ItemSource::InternalAudit,
-            "Internal audit",
-            &["internal", "audit"],
-        ),
-        Word::with(
-            ItemSource::ManagementReview,
-            "Management review",
-            &["mr", "review"],
-        ),
-        Word::with(ItemSource::Incident, "Incident", &["security incident"]),
-        Word::with(
-            ItemSource::RiskTreatment,
-            "Risk treatment",
-            &["risk", "risk assessment"],
-        ),
-        Word::new(ItemSource::Other, "Other"),
-    ];
-}
-
-impl Vocabulary for ItemStatus {
-    const WORDS: &'static [Word<Self>] = &[
-        Word::with(ItemStatus::Open, "Open", &["new", "not started", "raised"]),
-        Word::with(
-            ItemStatus::InProgress,
-            "In progress",
-            &["ongoing", "started", "wip"],
-        ),
-        Word::with(
-            ItemStatus::AwaitingVerification,
-            "Awaiting verification",
-            &["to verify", "pending verification", "verification"],
-        ),
-        Word::with(
-            ItemStatus::Closed,
-            "Closed",
-            &["done", "complete", "completed", "resolved"],
         ),
     ];
 }

@@ -8,12 +8,15 @@
 //! its label and, where an imported sheet may say it otherwise, the other words that mean it
 //! ("OFI", "Major nonconformity", "done"). [`Vocabulary::from_word`] reads any of them back, and the
 //! value's own name (`in_progress`), ignoring case, surrounding spaces, and `_`, `-` or several
-//! spaces between words. The tables live in [`lists`] (registers), [`people`] (people,
-//! training, measures and readiness) and [`registers`] (suppliers, incidents, requirements).
+//! spaces between words. The tables live in [`lists`] (registers), [`tracker`], [`people`]
+//! (people, training, measures and readiness) and [`registers`] (suppliers, incidents,
+//! requirements); their synonyms are English, German and French, compared with accents
+//! optional ([`normalized`]).
 
 mod lists;
 mod people;
 mod registers;
+mod tracker;
 pub mod typescript;
 
 use serde::Serialize;
@@ -93,14 +96,40 @@ pub trait Vocabulary: Copy + PartialEq + Serialize + TS + 'static {
     }
 }
 
-/// A word compared loosely: lower case, words separated by one space whatever separated them
-/// (spaces, no-break spaces, `_`, `-`).
+/// A word compared loosely: lower case, accents dropped ("Clôturé" is "cloture", "Maßnahme"
+/// is "massnahme"), words separated by one space whatever separated them (spaces, no-break
+/// spaces, `_`, `-`).
 pub fn normalized(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '\u{a0}')
+    folded(s)
+        .split(|c: char| c.is_whitespace() || c == '_' || c == '-' || c == '\u{a0}')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
+}
+
+/// Lower case with the accents of German and French letters dropped (é → e, ä → a, ç → c,
+/// ß → ss, œ → oe) and typographic apostrophes made plain, so a word typed without its
+/// accents, or with a curly apostrophe, still compares equal.
+pub fn folded(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'ß' => out.push_str("ss"),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Calls `$m!` with every type that has a vocabulary, so the checks and the TypeScript file

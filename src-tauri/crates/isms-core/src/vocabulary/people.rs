@@ -29,33 +29,76 @@ impl Vocabulary for CourseKind {
 
 impl Vocabulary for CompetenceKind {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(CompetenceKind::Education, "Education"),
-        Word::new(CompetenceKind::Training, "Training"),
-        Word::new(CompetenceKind::Experience, "Experience"),
-        Word::new(CompetenceKind::Certification, "Certification"),
+        Word::with(
+            CompetenceKind::Education,
+            "Education",
+            &["ausbildung", "studium", "éducation", "diplôme"],
+        ),
+        Word::with(
+            CompetenceKind::Training,
+            "Training",
+            &["schulung", "weiterbildung", "formation"],
+        ),
+        Word::with(
+            CompetenceKind::Experience,
+            "Experience",
+            &["erfahrung", "berufserfahrung", "expérience"],
+        ),
+        Word::with(
+            CompetenceKind::Certification,
+            "Certification",
+            &["zertifizierung", "zertifikat", "certificat"],
+        ),
     ];
 }
 
 impl Vocabulary for AckMethod {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(AckMethod::Signature, "Signature"),
-        Word::new(AckMethod::Form, "Form"),
-        Word::new(AckMethod::Email, "E-mail"),
+        Word::with(
+            AckMethod::Signature,
+            "Signature",
+            &["signed", "unterschrift", "unterschrieben", "signé"],
+        ),
+        Word::with(
+            AckMethod::Form,
+            "Form",
+            &["online form", "formular", "formulaire"],
+        ),
+        Word::with(AckMethod::Email, "E-mail", &["email", "mail", "courriel"]),
     ];
 }
 
 impl Vocabulary for Frequency {
     const WORDS: &'static [Word<Self>] = &[
-        Word::with(Frequency::Monthly, "Monthly", &["month", "every month"]),
+        Word::with(
+            Frequency::Monthly,
+            "Monthly",
+            &["month", "every month", "monatlich", "mensuel", "mensuelle"],
+        ),
         Word::with(
             Frequency::Quarterly,
             "Quarterly",
-            &["quarter", "every quarter"],
+            &[
+                "quarter",
+                "every quarter",
+                "vierteljährlich",
+                "quartalsweise",
+                "trimestriel",
+                "trimestrielle",
+            ],
         ),
         Word::with(
             Frequency::Yearly,
             "Yearly",
-            &["annually", "annual", "year", "every year"],
+            &[
+                "annually",
+                "annual",
+                "year",
+                "every year",
+                "jährlich",
+                "annuel",
+                "annuelle",
+            ],
         ),
     ];
 }

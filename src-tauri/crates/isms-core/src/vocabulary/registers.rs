@@ -10,13 +10,34 @@ use crate::suppliers::{Criticality, ReviewOutcome};
 
 impl Vocabulary for Criticality {
     const WORDS: &'static [Word<Self>] = &[
-        Word::with(Criticality::Low, "Low", &["minor", "1"]),
-        Word::with(Criticality::Medium, "Medium", &["moderate", "2"]),
-        Word::with(Criticality::High, "High", &["major", "3"]),
+        Word::with(
+            Criticality::Low,
+            "Low",
+            &["minor", "1", "niedrig", "gering", "faible", "basse"],
+        ),
+        Word::with(
+            Criticality::Medium,
+            "Medium",
+            &["moderate", "2", "mittel", "moyen", "moyenne", "modéré"],
+        ),
+        Word::with(
+            Criticality::High,
+            "High",
+            &["major", "3", "hoch", "élevé", "élevée", "haute"],
+        ),
         Word::with(
             Criticality::Critical,
             "Critical",
-            &["very high", "severe", "4"],
+            &[
+                "very high",
+                "severe",
+                "4",
+                "kritisch",
+                "sehr hoch",
+                "critique",
+                "très élevé",
+                "très élevée",
+            ],
         ),
     ];
 }
@@ -26,7 +47,15 @@ impl Vocabulary for ReviewOutcome {
         Word::with(
             ReviewOutcome::Satisfactory,
             "Satisfactory",
-            &["ok", "passed", "approved", "acceptable"],
+            &[
+                "ok",
+                "passed",
+                "approved",
+                "acceptable",
+                "zufriedenstellend",
+                "bestanden",
+                "satisfaisant",
+            ],
         ),
         Word::with(
             ReviewOutcome::ActionsNeeded,
@@ -35,12 +64,22 @@ impl Vocabulary for ReviewOutcome {
                 "conditional",
                 "approved with conditions",
                 "follow-up needed",
+                "maßnahmen erforderlich",
+                "actions requises",
             ],
         ),
         Word::with(
             ReviewOutcome::Unsatisfactory,
             "Unsatisfactory",
-            &["failed", "not acceptable", "rejected"],
+            &[
+                "failed",
+                "not acceptable",
+                "rejected",
+                "nicht zufriedenstellend",
+                "nicht bestanden",
+                "non satisfaisant",
+                "insatisfaisant",
+            ],
         ),
     ];
 }
@@ -50,61 +89,127 @@ impl Vocabulary for IncidentCategory {
         Word::with(
             IncidentCategory::Malware,
             "Malware",
-            &["virus", "ransomware"],
+            &[
+                "virus",
+                "ransomware",
+                "schadsoftware",
+                "logiciel malveillant",
+            ],
         ),
         Word::with(
             IncidentCategory::Phishing,
             "Phishing",
-            &["social engineering"],
+            &["social engineering", "hameçonnage"],
         ),
         Word::with(
             IncidentCategory::UnauthorisedAccess,
             "Unauthorised access",
-            &["unauthorized access", "account compromise", "intrusion"],
+            &[
+                "unauthorized access",
+                "account compromise",
+                "intrusion",
+                "unbefugter zugriff",
+                "accès non autorisé",
+            ],
         ),
         Word::with(
             IncidentCategory::DataLoss,
             "Data loss or leak",
-            &["data loss", "data leak", "data breach", "lost device"],
+            &[
+                "data loss",
+                "data leak",
+                "data breach",
+                "lost device",
+                "datenverlust",
+                "datenabfluss",
+                "perte de données",
+                "fuite de données",
+            ],
         ),
         Word::with(
             IncidentCategory::Availability,
             "Availability",
-            &["outage", "service outage", "denial of service", "ddos"],
+            &[
+                "outage",
+                "service outage",
+                "denial of service",
+                "ddos",
+                "verfügbarkeit",
+                "ausfall",
+                "disponibilité",
+                "panne",
+            ],
         ),
         Word::with(
             IncidentCategory::Physical,
             "Physical",
-            &["theft", "physical security"],
+            &[
+                "theft",
+                "physical security",
+                "physisch",
+                "diebstahl",
+                "physique",
+                "vol",
+            ],
         ),
         Word::with(
             IncidentCategory::Supplier,
             "Supplier",
-            &["third party", "vendor"],
+            &[
+                "third party",
+                "vendor",
+                "lieferant",
+                "dienstleister",
+                "fournisseur",
+            ],
         ),
         Word::with(
             IncidentCategory::PolicyViolation,
             "Policy violation",
-            &["misuse", "human error"],
+            &[
+                "misuse",
+                "human error",
+                "richtlinienverstoß",
+                "violation de politique",
+            ],
         ),
-        Word::new(IncidentCategory::Other, "Other"),
+        Word::with(
+            IncidentCategory::Other,
+            "Other",
+            &["sonstiges", "andere", "autre"],
+        ),
     ];
 }
 
 impl Vocabulary for IncidentStatus {
     const WORDS: &'static [Word<Self>] = &[
-        Word::with(IncidentStatus::Reported, "Reported", &["new", "open"]),
+        Word::with(
+            IncidentStatus::Reported,
+            "Reported",
+            &["new", "open", "gemeldet", "offen", "signalé", "ouvert"],
+        ),
         Word::with(
             IncidentStatus::Assessed,
             "Assessed",
-            &["triaged", "under investigation"],
+            &[
+                "triaged",
+                "under investigation",
+                "bewertet",
+                "in untersuchung",
+                "évalué",
+                "en cours d'analyse",
+            ],
         ),
         Word::with(
             IncidentStatus::Contained,
             "Contained",
-            &["resolved", "mitigated"],
+            &["resolved", "mitigated", "eingedämmt", "contenu", "maîtrisé"],
         ),
-        Word::with(IncidentStatus::Closed, "Closed", &["done"]),
+        Word::with(
+            IncidentStatus::Closed,
+            "Closed",
+            &["done", "geschlossen", "abgeschlossen", "clos", "clôturé"],
+        ),
     ];
 }
 
@@ -113,23 +218,51 @@ impl Vocabulary for RequirementSource {
         Word::with(
             RequirementSource::Law,
             "Law",
-            &["legal", "legislation", "statutory", "act"],
+            &[
+                "legal",
+                "legislation",
+                "statutory",
+                "act",
+                "gesetz",
+                "gesetzlich",
+                "loi",
+                "légal",
+            ],
         ),
         Word::with(
             RequirementSource::Regulation,
             "Regulation",
-            &["regulatory", "regulator"],
+            &[
+                "regulatory",
+                "regulator",
+                "verordnung",
+                "behördlich",
+                "règlement",
+                "réglementaire",
+            ],
         ),
         Word::with(
             RequirementSource::Contract,
             "Contract",
-            &["contractual", "customer contract", "agreement"],
+            &[
+                "contractual",
+                "customer contract",
+                "agreement",
+                "vertrag",
+                "vertraglich",
+                "contrat",
+                "contractuel",
+            ],
         ),
         Word::with(
             RequirementSource::Standard,
             "Standard",
-            &["certification scheme"],
+            &["certification scheme", "norm", "norme"],
         ),
-        Word::new(RequirementSource::Other, "Other"),
+        Word::with(
+            RequirementSource::Other,
+            "Other",
+            &["sonstiges", "andere", "autre"],
+        ),
     ];
 }

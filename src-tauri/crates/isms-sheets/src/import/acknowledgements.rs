@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use isms_core::acknowledgements::{self, AckMethod, Acknowledgement};
 use isms_core::documents::{self, Document, DocumentVersion};
 use isms_core::people::{self, Person};
-use isms_core::{Result, Vault};
+use isms_core::{Result, Vault, Vocabulary};
 
 use super::check::Check;
 use super::training::{day, person};
@@ -76,17 +76,16 @@ fn version<'d>(
     }
 }
 
-/// Signature, form or e-mail, as form tools spell them; the problem recorded otherwise.
+/// Signature, form or e-mail, in the vocabulary's words (as form tools spell them, in
+/// English, German or French); the problem recorded otherwise.
 fn method(c: &mut Check<'_>) -> Option<AckMethod> {
-    let said = c.text("method").to_lowercase().replace(['-', ' '], "");
-    match said.as_str() {
-        "signature" | "signed" => Some(AckMethod::Signature),
-        "form" | "onlineform" => Some(AckMethod::Form),
-        "email" | "mail" => Some(AckMethod::Email),
-        other => {
+    let said = c.text("method");
+    match AckMethod::from_word(&said) {
+        Some(method) => Some(method),
+        None => {
             c.error(
                 "method",
-                &format!("“{other}” is not a method: signature, form or e-mail."),
+                &format!("“{said}” is not a method: signature, form or e-mail."),
             );
             None
         }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use isms_core::{CoreError, ErrorCode, FieldError};
 
 use crate::read::cell::{Cell, address};
-use crate::read::{Mapping, RowRecord, clean};
+use crate::read::{Column, Mapping, RowRecord, clean};
 
 pub(crate) struct Check<'a> {
     pub row: &'a RowRecord,
@@ -29,9 +29,17 @@ impl<'a> Check<'a> {
         }
     }
 
-    /// Whether a column fills `field`.
+    /// Whether a column fills `field` (or, for a name, a first or last name column).
     pub fn mapped(&self, field: &str) -> bool {
-        self.mapping.column_of(field).is_some()
+        self.column(field).is_some()
+    }
+
+    /// The column of `field`, or of the first of its parts that has one.
+    fn column(&self, field: &str) -> Option<&'a Column> {
+        self.mapping.column_of(field).or_else(|| {
+            let parts = self.mapping.kind.field(field)?.parts;
+            parts.iter().find_map(|p| self.mapping.column_of(p))
+        })
     }
 
     /// Whether a problem with `field` was found in this row.
@@ -84,12 +92,34 @@ impl<'a> Check<'a> {
         }
     }
 
+    /// Marks `field` wrong on this row without a message: the planner says it once for the
+    /// sheet (see `Planner::finish`). Returns the cell's address (`Risks!F4`) and how a
+    /// message about it starts (`Risks!F4 (Impact)`).
+    pub fn hold(&mut self, field: &str) -> (String, String) {
+        self.reported.push(field.to_owned());
+        match self.column(field) {
+            Some(column) => {
+                let at = address(&self.row.sheet, self.row.row, column.index);
+                let shown = if column.header.is_empty() {
+                    at.clone()
+                } else {
+                    format!("{at} ({})", column.header)
+                };
+                (at, shown)
+            }
+            None => {
+                let at = self.row.address(field);
+                (at.clone(), at)
+            }
+        }
+    }
+
     /// Records a problem with `field`'s cell: named by address and header, even when blank.
     pub fn error(&mut self, field: &str, message: &str) {
         self.reported.push(field.to_owned());
         if self.mapping.kind.by_row() {
             // "row 3.email": the row as the spreadsheet numbers it, the column by its header.
-            let column = match self.mapping.column_of(field) {
+            let column = match self.column(field) {
                 Some(c) if !c.header.trim().is_empty() => c.header.trim().to_lowercase(),
                 _ => field.to_owned(),
             };
@@ -101,7 +131,7 @@ impl<'a> Check<'a> {
             self.errors.push(FieldError::new(&at, message));
             return;
         }
-        let error = match self.mapping.column_of(field) {
+        let error = match self.column(field) {
             Some(column) => {
                 let at = address(&self.row.sheet, self.row.row, column.index);
                 let header = if column.header.is_empty() {
@@ -131,8 +161,20 @@ impl<'a> Check<'a> {
         }
     }
 
-    /// The cell's text, empty when blank.
+    /// The cell's text, empty when blank; a field joined from parts (a name from first and
+    /// last name) is their texts joined by a space when it has no column of its own.
     pub fn text(&self, field: &str) -> String {
+        if self.mapping.column_of(field).is_none()
+            && let Some(f) = self.mapping.kind.field(field)
+            && !f.parts.is_empty()
+        {
+            let texts: Vec<String> = f
+                .parts
+                .iter()
+                .filter_map(|p| clean::text(self.cell(p)))
+                .collect();
+            return texts.join(" ");
+        }
         clean::text(self.cell(field)).unwrap_or_default()
     }
 

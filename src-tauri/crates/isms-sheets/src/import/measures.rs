@@ -15,21 +15,7 @@ use super::{Op, Outcome, Planned, Planner};
 use crate::read::{Cell, clean, dates};
 
 fn number(cell: &Cell) -> std::result::Result<Option<f64>, String> {
-    match cell {
-        Cell::Number(n) => Ok(Some(*n)),
-        _ => match clean::text(cell) {
-            None => Ok(None),
-            Some(t) => t
-                .trim_end_matches('%')
-                .trim()
-                .replace(',', ".")
-                .parse::<f64>()
-                .ok()
-                .filter(|n| n.is_finite())
-                .map(Some)
-                .ok_or_else(|| format!("“{t}” is not a number.")),
-        },
-    }
+    clean::number(cell, "a number")
 }
 
 pub(crate) struct Measures {

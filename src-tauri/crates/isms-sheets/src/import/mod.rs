@@ -116,6 +116,11 @@ pub(crate) struct Planned {
 pub(crate) trait Planner {
     /// The row's plan, or `None` when the row has errors (pushed to `check`).
     fn row(&mut self, check: &mut Check<'_>) -> Option<Planned>;
+
+    /// Problems said once for the whole sheet after its last row (a word met on many rows).
+    fn finish(&mut self) -> Vec<FieldError> {
+        Vec::new()
+    }
 }
 
 /// Imports the rows of `workbook` under `mapping` as records of `kind`, all or nothing.
@@ -161,6 +166,7 @@ pub fn import(
         }
     }
     step(&mut watch, ImportPhase::Checking, total, total)?;
+    errors.extend(planner.finish());
     if !errors.is_empty() {
         return Err(fail(kind, errors));
     }

@@ -23,7 +23,7 @@ use isms_core::{Result, Vault};
 use super::check::Check;
 use super::owners::Owners;
 use super::{Op, Outcome, Planned, Planner};
-use crate::read::{Cell, clean, dates};
+use crate::read::{clean, dates};
 
 /// What a supplier row writes: the supplier, a review to add, certificates to add.
 pub(crate) struct SupplierPlan {
@@ -505,14 +505,9 @@ impl Planner for Requirements {
         {
             requirement.owner_id = owner;
         }
-        if c.mapped("controls") {
-            let mut controls = Vec::new();
-            for id in clean::split(c.cell("controls")) {
-                match clean::control_id(&Cell::Text(id)) {
-                    Ok(id) => controls.push(id),
-                    Err(message) => c.error("controls", &message),
-                }
-            }
+        if c.mapped("controls")
+            && let Some(controls) = c.read("controls", clean::controls)
+        {
             requirement.controls = controls;
         }
         if c.mapped("documents") {

@@ -1,7 +1,11 @@
 //! Risk rows: matched by reference, or, for a row without one, by a title only one risk of
 //! the vault has; a new risk keeps the reference the sheet gives it (the vault numbers it
-//! otherwise). Likelihood and impact are the method's level numbers or labels ("High",
-//! "3 - Possible"); the owner is a person by name or e-mail; assets are the vault's, by name.
+//! otherwise). Likelihood and impact are the method's level numbers ("3", "3,0") or labels
+//! ("High", "3 - Possible"); a word that is not on the method's scale is said once for the
+//! sheet, with the rows it is on and the scale's labels. The treatment is a word of the
+//! vocabulary, in English, German or French, or one followed by a note ("Accept with
+//! monitoring", "Transfer (insurance)"): the note is kept at the end of the description. The
+//! owner is a person by name or e-mail; assets are the vault's, by name.
 //!
 //! Treatment actions in a cell (several split as usual) become planned actions, with the
 //! row's action owner, due date and Annex A controls; an action of the risk with the same
@@ -9,11 +13,12 @@
 //! given without an action become one planned action "Implement 5.1, 8.8". The actions sheet
 //! of an exported register is not read.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use isms_core::assets::Asset;
 use isms_core::risks::{self, ActionStatus, Risk, RiskAction, RiskMethod, Treatment};
-use isms_core::{CoreError, ErrorCode, Result, Vault};
+use isms_core::vocabulary::normalized;
+use isms_core::{CoreError, ErrorCode, FieldError, Result, Vault};
 
 use super::check::Check;
 use super::owners::Owners;
@@ -29,6 +34,17 @@ pub(crate) struct Risks {
     owners: Owners,
     /// Lower-case reference or title → the row that gave it.
     seen: HashMap<String, u32>,
+    /// Words not on the method's scale, by scale and word as compared: where each was first
+    /// met, as written, and every row it is on, so each is said once.
+    off_scale: BTreeMap<(&'static str, String), OffScale>,
+}
+
+/// A word a likelihood or impact column holds that is not one of the method's labels.
+struct OffScale {
+    at: String,
+    first: String,
+    word: String,
+    rows: Vec<u32>,
 }
 
 impl Risks {
@@ -54,6 +70,7 @@ impl Risks {
             assets: isms_core::assets::list(conn)?,
             owners: Owners::new(isms_core::people::list(conn)?),
             seen: HashMap::new(),
+            off_scale: BTreeMap::new(),
         })
     }
 
@@ -120,7 +137,10 @@ impl Risks {
         }
     }
 
-    fn level(&self, c: &mut Check<'_>, field: &str, slot: &mut Option<u32>) {
+    /// A likelihood or impact: a level number or one of the method's labels. A word that is
+    /// not a label ("Significant" where the scale says "Major") is noted and said once for
+    /// the sheet, with every row it is on.
+    fn level(&mut self, c: &mut Check<'_>, field: &str, slot: &mut Option<u32>) {
         if !c.mapped(field) {
             return;
         }
@@ -129,21 +149,33 @@ impl Risks {
         } else {
             (&self.method.impact_labels, "impact")
         };
-        if let Some(level) = c.read(field, |cell| clean::level(cell, labels, what)) {
-            *slot = level;
+        match clean::level(c.cell(field), labels, what) {
+            Ok(level) => *slot = level,
+            Err(message) => {
+                let word = clean::text(c.cell(field)).unwrap_or_default();
+                if word.starts_with(|ch: char| ch.is_ascii_digit()) {
+                    c.error(field, &message);
+                    return;
+                }
+                let (at, first) = c.hold(field);
+                let row = c.row.row;
+                self.off_scale
+                    .entry((what, normalized(&word)))
+                    .and_modify(|o| o.rows.push(row))
+                    .or_insert(OffScale {
+                        at,
+                        first,
+                        word,
+                        rows: vec![row],
+                    });
+            }
         }
     }
 
     /// The row's treatment actions merged into `actions`.
     fn actions(&self, c: &mut Check<'_>, actions: &mut Vec<RiskAction>) {
         let mut titles = clean::split(c.cell("actions"));
-        let mut controls = Vec::new();
-        for id in clean::split(c.cell("controls")) {
-            match clean::control_id(&crate::read::Cell::Text(id)) {
-                Ok(id) => controls.push(id),
-                Err(message) => c.error("controls", &message),
-            }
-        }
+        let controls = c.read("controls", clean::controls).unwrap_or_default();
         if titles.is_empty() && !controls.is_empty() {
             titles.push(format!("Implement {}", controls.join(", ")));
         }
@@ -183,14 +215,44 @@ fn field_of(core: &str) -> &str {
 }
 
 impl Planner for Risks {
+    fn finish(&mut self) -> Vec<FieldError> {
+        let mut errors = Vec::new();
+        for ((what, _), off) in std::mem::take(&mut self.off_scale) {
+            let labels = if what == "likelihood" {
+                &self.method.likelihood_labels
+            } else {
+                &self.method.impact_labels
+            };
+            let rows: Vec<String> = off.rows.iter().map(u32::to_string).collect();
+            let (noun, rows) = match rows.as_slice() {
+                [one] => ("row", one.clone()),
+                [all @ .., last] => ("rows", format!("{} and {last}", all.join(", "))),
+                [] => ("row", String::new()),
+            };
+            let article = if what == "impact" { "an" } else { "a" };
+            let message = format!(
+                "{}: “{}” is not {article} {what}: 1–{} or {} (the risk method's scale); it is \
+                 on {noun} {rows}. Change those cells, or translate “{}” to one of these labels \
+                 in the import mapping's values.",
+                off.first,
+                off.word,
+                labels.len(),
+                labels.join(", "),
+                off.word
+            );
+            errors.push(FieldError::new(&off.at, message));
+        }
+        errors
+    }
+
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
         let reference = c.text("reference");
         let title = c.required("title", "A title");
         c.once_by_reference(&mut self.seen, &reference, title.as_deref(), "risk");
         // A blank title is reported; the other cells are still checked.
         let title = title.unwrap_or_default();
-        let found = self.find(&reference, &title);
-        let mut risk = found.cloned().unwrap_or_else(|| Risk {
+        let found = self.find(&reference, &title).cloned();
+        let mut risk = found.clone().unwrap_or_else(|| Risk {
             reference: reference.clone(),
             ..Risk::titled(&title)
         });
@@ -234,10 +296,20 @@ impl Planner for Risks {
         ] = levels;
         if c.mapped("treatment")
             && let Some(t) = c.read("treatment", |cell| {
-                clean::word::<Treatment>(cell, "a treatment")
+                clean::phrase::<Treatment>(cell, "a treatment")
             })
         {
-            risk.treatment = t;
+            risk.treatment = t.map(|(value, _)| value);
+            // "Accept with monitoring": the note is kept in the description, once.
+            if let Some((_, true)) = t {
+                let said = format!("Treatment: {}", c.text("treatment"));
+                if !risk.description.contains(&said) {
+                    if !risk.description.trim().is_empty() {
+                        risk.description.push_str("\n\n");
+                    }
+                    risk.description.push_str(&said);
+                }
+            }
         }
         if c.mapped("assessed_on")
             && let Some(day) = c.read("assessed_on", dates::date)
@@ -261,7 +333,7 @@ impl Planner for Risks {
             risk.reference.clone()
         };
         let what = format!("{shown} “{}”", risk.title);
-        let outcome = match found {
+        let outcome = match &found {
             None => Outcome::Create,
             Some(old) if *old == risk => Outcome::Unchanged,
             Some(_) => Outcome::Update,

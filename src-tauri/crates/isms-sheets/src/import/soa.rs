@@ -1,7 +1,10 @@
 //! SoA rows: matched by control id, written any way templates write it (`A.5.1`, `5.01` …);
 //! every control already has its entry, so a row always updates one. Applicability as yes/no
 //! (blank: undecided), the four reasons as yes/no (blank: no), the implementation status in
-//! the export's words or a template's ("Partially implemented"), the owner by name or e-mail.
+//! the export's words or a template's ("Partially implemented", "Teilweise umgesetzt"), the
+//! owner by name or e-mail. A status of "Not applicable" ("N/A", "Nicht anwendbar", "Non
+//! applicable") is the decision to exclude the control: it is read as applicable = no, and
+//! the status is left as it was.
 //! The title column, if any, is not read: the reference list names each control.
 
 use std::collections::HashMap;
@@ -62,7 +65,17 @@ impl Planner for Soa {
         }
         c.set_text("justification", &mut entry.justification);
         c.set_text("notes", &mut entry.notes);
-        if c.mapped("status")
+        if c.mapped("status") && clean::not_applicable(c.cell("status")) {
+            if c.mapped("applicable") && entry.applicable == Some(true) {
+                c.error(
+                    "status",
+                    "The status says the control is not applicable, but the Applicable column \
+                     says yes; make them agree.",
+                );
+            } else {
+                entry.applicable = Some(false);
+            }
+        } else if c.mapped("status")
             && let Some(status) = c.read("status", |cell| {
                 clean::word::<ImplementationStatus>(cell, "an implementation status")
             })

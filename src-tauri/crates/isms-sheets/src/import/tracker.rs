@@ -14,7 +14,7 @@ use isms_core::{Result, Vault};
 use super::check::Check;
 use super::owners::Owners;
 use super::{Op, Outcome, Planned, Planner};
-use crate::read::{Cell, clean, dates};
+use crate::read::{clean, dates};
 
 pub(crate) struct Tracker {
     existing: Vec<TrackerItem>,
@@ -139,14 +139,9 @@ impl Planner for Tracker {
         if c.mapped("clauses") {
             item.clauses = clean::split(c.cell("clauses"));
         }
-        if c.mapped("controls") {
-            let mut controls = Vec::new();
-            for id in clean::split(c.cell("controls")) {
-                match clean::control_id(&Cell::Text(id)) {
-                    Ok(id) => controls.push(id),
-                    Err(message) => c.error("controls", &message),
-                }
-            }
+        if c.mapped("controls")
+            && let Some(controls) = c.read("controls", clean::controls)
+        {
             item.controls = controls;
         }
         if let Some(owner) = self

@@ -5,10 +5,10 @@
 //! Dates live in `dates`; the risk method's levels, closed lists (a status, a treatment) and
 //! whole numbers here.
 
-use isms_core::reference;
 use isms_core::vocabulary::{Vocabulary, normalized};
 
 use super::cell::{Cell, number_text, trim};
+pub use super::controls::{control_id, controls};
 
 /// The text of a cell, trimmed of (non-breaking) spaces; `None` when blank or a blank marker:
 /// an error value (`#N/A`, `#REF!` …), "N/A", "n/a", "NA", "-", "–", "—".
@@ -54,9 +54,79 @@ pub fn split(cell: &Cell) -> Vec<String> {
         .collect()
 }
 
-/// A yes/no answer: yes/no, y/n, true/false, 1/0, applicable/not applicable, included/excluded,
-/// x or ✓ for yes. `None` for a blank cell (an "x" column leaves its no's blank: the importer
-/// reads `None` as no there). "N/A" in a yes/no column means "not applicable", so it is no.
+/// The words of a yes/no answer in English, German and French, compared as [`word`] compares:
+/// x, ✓ and ✔ for yes (an "x" column leaves its no's blank), "N/A" and "not applicable" for no.
+pub const FLAG_WORDS: [(bool, &[&str]); 2] = [
+    (
+        true,
+        &[
+            "yes",
+            "y",
+            "true",
+            "1",
+            "x",
+            "✓",
+            "✔",
+            "☑",
+            "applicable",
+            "included",
+            "include",
+            "in scope",
+            "selected",
+            "ja",
+            "j",
+            "wahr",
+            "anwendbar",
+            "enthalten",
+            "ausgewählt",
+            "relevant",
+            "oui",
+            "o",
+            "vrai",
+            "inclus",
+            "retenu",
+            "sélectionné",
+        ],
+    ),
+    (
+        false,
+        &[
+            "no",
+            "n",
+            "false",
+            "0",
+            "not applicable",
+            "n/a",
+            "na",
+            "n.a",
+            "excluded",
+            "exclude",
+            "not included",
+            "out of scope",
+            "not selected",
+            "not relevant",
+            "✗",
+            "✘",
+            "☐",
+            "nein",
+            "falsch",
+            "nicht anwendbar",
+            "ausgeschlossen",
+            "nicht relevant",
+            "entfällt",
+            "non",
+            "faux",
+            "non applicable",
+            "exclu",
+            "non retenu",
+            "sans objet",
+        ],
+    ),
+];
+
+/// A yes/no answer: one of [`FLAG_WORDS`] ignoring case, accents and a trailing `.` or `!`.
+/// `None` for a blank cell (an "x" column leaves its no's blank: the importer reads `None` as
+/// no there). "N/A" in a yes/no column means "not applicable", so it is no, and so is "-".
 pub fn flag(cell: &Cell) -> Result<Option<bool>, String> {
     match cell {
         Cell::Bool(b) => return Ok(Some(*b)),
@@ -66,86 +136,51 @@ pub fn flag(cell: &Cell) -> Result<Option<bool>, String> {
         _ => {}
     }
     let raw = cell.display();
-    let t = trim(&raw).to_lowercase();
-    let t = t.trim_end_matches(['.', '!']);
-    let answer = match t {
-        "" => return Ok(None),
-        "yes" | "y" | "true" | "1" | "x" | "✓" | "✔" | "applicable" | "included" | "include"
-        | "in scope" | "selected" | "ja" | "oui" => true,
-        "no" | "n" | "false" | "0" | "not applicable" | "n/a" | "na" | "excluded" | "exclude"
-        | "not included" | "out of scope" | "not selected" | "nein" | "non" | "-" => false,
-        _ => {
-            return Err(format!(
+    let t = trim(&raw).trim_end_matches(['.', '!']);
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if matches!(t, "-" | "–" | "—" | "--") {
+        return Ok(Some(false));
+    }
+    let wanted = normalized(t);
+    FLAG_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| normalized(w) == wanted))
+        .map(|(answer, _)| Some(*answer))
+        .ok_or_else(|| {
+            format!(
                 "“{}” is not a yes or no: write yes/no, Y/N, true/false, 1/0, applicable/not \
-                 applicable, included/excluded, or x for yes.",
+                 applicable, included/excluded, ja/nein, oui/non, or x for yes.",
                 trim(&raw)
-            ));
-        }
-    };
-    Ok(Some(answer))
+            )
+        })
 }
 
-/// An Annex A control id as the vault keeps it ("5.1" … "8.34"), from `A.5.1`, `A 5.1`, `5.1`,
-/// `5.01`, `A.05.01`, `27001:2022-5.01`, `Annex A 5.1`, or an id followed by the control's
-/// title ("A.5.1 Policies for information security"). A cell typed as a number is refused
-/// when it could be two controls: Excel turned "5.10" into 5.1, and 5.1 exists too.
-pub fn control_id(cell: &Cell) -> Result<String, String> {
-    let raw = match cell {
-        Cell::Number(n) => {
-            let id = number_text(*n);
-            if let Some((theme, minor)) = id.split_once('.')
-                && minor.len() == 1
-                && reference::control(&format!("{theme}.{minor}0")).is_some()
-            {
-                return Err(format!(
-                    "{id} is stored as a number, so it may be {id} or {id}0; format the column as \
-                     text and write the control id again."
-                ));
-            }
-            id
-        }
-        other => text(other).ok_or_else(|| "A control id is needed here.".to_owned())?,
-    };
-    parse_control(&raw).ok_or_else(|| {
-        format!(
-            "“{}” is not an Annex A control of ISO/IEC 27001:2022: write it like 5.1, A.5.1 or \
-             8.34 (5.1 to 5.37, 6.1 to 6.8, 7.1 to 7.14, 8.1 to 8.34).",
-            trim(&raw)
-        )
-    })
-}
-
-fn parse_control(raw: &str) -> Option<String> {
-    let mut s = trim(raw).to_uppercase();
-    // "ISO/IEC 27001:2022-5.01", "27001:2022 A.5.1": drop everything up to the edition.
-    if let Some(at) = s.find("27001") {
-        let after = &s[at + 5..];
-        let after = after
-            .strip_prefix(":2022")
-            .or_else(|| after.strip_prefix(":2013"))
-            .unwrap_or(after);
-        s = after.to_owned();
-    }
-    let mut rest = s.trim_start_matches(|c: char| c == '-' || c == ':' || c.is_whitespace());
-    rest = rest.strip_prefix("ANNEX").unwrap_or(rest).trim_start();
-    if let Some(r) = rest.strip_prefix('A') {
-        rest = r.trim_start_matches(|c: char| c == '.' || c == '-' || c.is_whitespace());
-    }
-    let theme_len = rest.find(|c: char| !c.is_ascii_digit())?;
-    let theme: u32 = rest[..theme_len].parse().ok()?;
-    let rest = &rest[theme_len..];
-    let rest = rest.strip_prefix(['.', ' ', '-'])?;
-    let minor_len = rest
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(rest.len());
-    let minor: u32 = rest[..minor_len].parse().ok()?;
-    let tail = &rest[minor_len..];
-    // A title may follow after a space or a dash, never another number part ("5.1.2").
-    if !(tail.is_empty() || tail.starts_with([' ', '\t', '-', '–', ':', '\n'])) {
-        return None;
-    }
-    let id = format!("{theme}.{minor}");
-    reference::control(&id).map(|c| c.id.clone())
+/// Whether a cell says the control does not apply: "Not applicable", "N/A", "Nicht
+/// anwendbar", "Non applicable", "Excluded" … — in an SoA's status column that is the
+/// decision to exclude the control, not a status.
+pub fn not_applicable(cell: &Cell) -> bool {
+    let raw = cell.display();
+    let wanted = normalized(trim(&raw).trim_end_matches(['.', '!']));
+    [
+        "not applicable",
+        "n/a",
+        "na",
+        "n.a",
+        "n. a",
+        "excluded",
+        "not relevant",
+        "nicht anwendbar",
+        "ausgeschlossen",
+        "nicht relevant",
+        "entfällt",
+        "non applicable",
+        "exclu",
+        "sans objet",
+    ]
+    .iter()
+    .any(|w| normalized(w) == wanted)
 }
 
 /// A likelihood or impact level `1..=labels.len()`: a number, or one of the risk method's
@@ -156,6 +191,18 @@ pub fn level(cell: &Cell, labels: &[String], what: &str) -> Result<Option<u32>, 
         return Ok(None);
     };
     let max = labels.len() as u32;
+    // "3,0" or "3.0": a whole number a locale or a formula wrote with decimals.
+    let t = match t.split_once([',', '.']) {
+        Some((n, zeros))
+            if !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && !zeros.is_empty()
+                && zeros.bytes().all(|b| b == b'0') =>
+        {
+            n.to_owned()
+        }
+        _ => t,
+    };
     let fail = || {
         format!(
             "“{t}” is not {} {what}: 1–{max} or {}",
@@ -167,7 +214,8 @@ pub fn level(cell: &Cell, labels: &[String], what: &str) -> Result<Option<u32>, 
             labels.join(", ")
         )
     };
-    if let Some(i) = labels.iter().position(|l| trim(l).eq_ignore_ascii_case(&t)) {
+    let wanted = normalized(&t);
+    if let Some(i) = labels.iter().position(|l| normalized(l) == wanted) {
         return Ok(Some(i as u32 + 1));
     }
     let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
@@ -180,7 +228,7 @@ pub fn level(cell: &Cell, labels: &[String], what: &str) -> Result<Option<u32>, 
             let label_ok = tail.is_empty()
                 || labels
                     .get(n as usize - 1)
-                    .is_some_and(|l| trim(l).eq_ignore_ascii_case(tail));
+                    .is_some_and(|l| normalized(l) == normalized(tail));
             if label_ok { Ok(Some(n)) } else { Err(fail()) }
         }
         _ => Err(fail()),
@@ -246,4 +294,77 @@ pub fn whole(cell: &Cell, what: &str) -> Result<Option<u32>, String> {
         .parse::<u32>()
         .map(Some)
         .map_err(|_| format!("“{t}” is not {what}: a whole number."))
+}
+
+/// A number as registers write it: `3.5`, `3,5` (a decimal comma), `1,234.5` or `1.234,5`
+/// (thousands grouped), `75 %`; `what` names it in the message. `None` for a blank cell.
+pub fn number(cell: &Cell, what: &str) -> Result<Option<f64>, String> {
+    if let Cell::Number(n) = cell {
+        return Ok(Some(*n));
+    }
+    let Some(t) = text(cell) else {
+        return Ok(None);
+    };
+    let s: String = t
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\''))
+        .collect();
+    // The last of `.` and `,` is the decimal mark when both are there; a lone comma is one.
+    let s = match (s.rfind('.'), s.rfind(',')) {
+        (Some(dot), Some(comma)) if comma > dot => s.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => s.replace(',', ""),
+        (None, Some(_)) if s.matches(',').count() == 1 => s.replace(',', "."),
+        _ => s,
+    };
+    s.parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .map(Some)
+        .ok_or_else(|| format!("“{t}” is not {what}."))
+}
+
+/// A value of a core list said with a note after it: "Accept with monitoring", "Transfer
+/// (insurance)", "Mitigate – patch monthly", "Reduzieren durch MFA", "Réduire : chiffrement".
+/// The whole cell is tried first, as [`word`] reads it; failing that, the words before a
+/// bracket, a dash, a colon, a comma or a semicolon, or before "with", "by", "via",
+/// "through", "mit", "durch", "avec" or "par". The value and whether a note followed it are
+/// returned, so the importer can keep the note. Used for a risk's treatment, where registers
+/// write such phrases; the other lists take only their words.
+pub fn phrase<T: Vocabulary>(cell: &Cell, what: &str) -> Result<Option<(T, bool)>, String> {
+    let Some(t) = text(cell) else {
+        return Ok(None);
+    };
+    if let Some(value) = T::from_word(&t) {
+        return Ok(Some((value, false)));
+    }
+    // ASCII lower case keeps every byte where it was, so `cut` is a place in `t` too.
+    let lower = t.to_ascii_lowercase();
+    let mut cut = lower
+        .find(['(', '[', '–', '—', ':', ',', ';', '/'])
+        .unwrap_or(lower.len());
+    for joint in [
+        " - ",
+        " with ",
+        " by ",
+        " via ",
+        " through ",
+        " mit ",
+        " durch ",
+        " avec ",
+        " par ",
+    ] {
+        if let Some(at) = lower.find(joint) {
+            cut = cut.min(at);
+        }
+    }
+    let head = trim(&t[..cut]);
+    match T::from_word(head) {
+        Some(value) if cut < t.len() => Ok(Some((value, true))),
+        _ => Err(format!(
+            "“{t}” is not {what}: {}, or one of them followed by a note (“Accept with \
+             monitoring”).",
+            T::labels().join(", ")
+        )),
+    }
 }

@@ -1,7 +1,10 @@
 //! Dates as people type them: ISO (2026-03-31), European day first (31/03/2026, 31.03.2026,
-//! 31-03-2026), an Excel serial number (46112), or a cell the workbook typed as a date. A
-//! slash date whose second part cannot be a month (03/31/2026) is refused as American rather
-//! than guessed, and so is a two-digit year: the message says how to write it.
+//! 31-03-2026), the month as a word in English, German or French (15-Mar-2026, 15 Mar 2026,
+//! March 15, 2026, 15. März 2026, 15 mars 2026, 1er avril 2026), an Excel serial number
+//! (46112), or a cell the workbook typed as a date; a time after the date (a form's
+//! timestamp, "15/03/2026 14:32:10") is dropped. A slash date whose second part cannot be a
+//! month (03/31/2026) is refused as American rather than guessed, and so is a two-digit year:
+//! the message says how to write it.
 
 use chrono::{Days, NaiveDate};
 
@@ -43,6 +46,24 @@ pub fn serial(n: f64) -> Result<NaiveDate, String> {
 
 fn parse(raw: &str) -> Result<NaiveDate, String> {
     let t = trim(raw);
+    let numeric = numbers(t);
+    if numeric.is_ok() || !t.chars().any(char::is_alphabetic) {
+        return numeric;
+    }
+    // "3/15/2026 2:32 PM": the date is numbers, and what is wrong with it is said as such.
+    let first = t.split(' ').next().unwrap_or(t);
+    if first.len() >= 8
+        && first
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"-/.".contains(&b))
+    {
+        return numeric;
+    }
+    worded(t)
+}
+
+/// A date of numbers only: ISO, day first, or a serial number.
+fn numbers(t: &str) -> Result<NaiveDate, String> {
     // A date-time written out: keep the date ("2026-03-31 14:00", "2026-03-31T14:00:00").
     let day = t.split(['T', ' ']).next().unwrap_or(t);
     let invalid =
@@ -82,5 +103,74 @@ fn parse(raw: &str) -> Result<NaiveDate, String> {
         (num(c)?, m, d)
     };
     NaiveDate::from_ymd_opt(year as i32, month, day_of)
+        .ok_or_else(|| format!("“{t}” is not a real date."))
+}
+
+/// Months as English, German and French write them, full or short, accents dropped: the
+/// number of the month each word means.
+const MONTHS: [(u32, &[&str]); 12] = [
+    (
+        1,
+        &["jan", "january", "januar", "janner", "janvier", "janv"],
+    ),
+    (2, &["feb", "february", "februar", "fevrier", "fev", "fevr"]),
+    (3, &["mar", "march", "marz", "maerz", "mars"]),
+    (4, &["apr", "april", "avril", "avr"]),
+    (5, &["may", "mai"]),
+    (6, &["jun", "june", "juni", "juin"]),
+    (7, &["jul", "july", "juli", "juillet", "juil"]),
+    (8, &["aug", "august", "aout"]),
+    (9, &["sep", "sept", "september", "septembre"]),
+    (10, &["oct", "october", "okt", "oktober", "octobre"]),
+    (11, &["nov", "november", "novembre"]),
+    (12, &["dec", "december", "dez", "dezember", "decembre"]),
+];
+
+/// A date with its month as a word: a day, a month and a four-digit year in any order the
+/// three languages use ("15 Mar 2026", "March 15, 2026", "15. März 2026"); words and
+/// numbers may be separated by spaces, dashes, dots, commas or slashes.
+fn worded(t: &str) -> Result<NaiveDate, String> {
+    let invalid = || {
+        format!(
+            "“{t}” is not a date: write it like 2026-03-31, 31/03/2026 (day first) or 31 March \
+             2026."
+        )
+    };
+    let folded = isms_core::vocabulary::folded(t);
+    let mut parts = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '.' | ',' | '/'))
+        .filter(|p| !p.is_empty())
+        // A time after the date ("14:32", "2:30 pm") is not part of it.
+        .take_while(|p| !p.contains(':'));
+    let (mut day, mut month, mut year): (Option<u32>, Option<u32>, Option<u32>) =
+        (None, None, None);
+    for part in parts.by_ref().take(3) {
+        let digits = part
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(part.len());
+        let (number, suffix) = part.split_at(digits);
+        if let Some((m, _)) = MONTHS.iter().find(|(_, words)| words.contains(&part)) {
+            if month.replace(*m).is_some() {
+                return Err(invalid());
+            }
+        } else if number.len() == 4 && suffix.is_empty() && year.is_none() {
+            year = number.parse().ok();
+        } else if (1..=2).contains(&number.len())
+            // An ordinal: "15th", "1st", French "1er".
+            && matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "er")
+            && day.is_none()
+        {
+            day = number.parse().ok();
+        } else {
+            return Err(invalid());
+        }
+    }
+    let (Some(day), Some(month), Some(year)) = (day, month, year) else {
+        return Err(invalid());
+    };
+    if parts.next().is_some_and(|p| !matches!(p, "am" | "pm")) {
+        return Err(invalid());
+    }
+    NaiveDate::from_ymd_opt(year as i32, month, day)
         .ok_or_else(|| format!("“{t}” is not a real date."))
 }

@@ -54,13 +54,20 @@ impl Mapping {
             .filter(|c| c.field.is_none() && !c.header.is_empty())
     }
 
-    /// Required fields no column fills.
+    /// Required fields no column fills (a name that first and last name columns fill is
+    /// filled).
     pub fn missing_required(&self) -> Vec<&'static Field> {
         self.kind
             .fields()
             .iter()
-            .filter(|f| f.required && self.column_of(f.name).is_none())
+            .filter(|f| f.required && !self.fills(f))
             .collect()
+    }
+
+    /// Whether a column fills `field`, or one of the fields it is joined from.
+    pub fn fills(&self, field: &Field) -> bool {
+        self.column_of(field.name).is_some()
+            || field.parts.iter().any(|p| self.column_of(p).is_some())
     }
 
     /// The user's change: column `index` fills `field` (taking it from any other column), or
@@ -134,6 +141,7 @@ pub fn propose_mapping(headers: &[String], kind: Kind) -> Mapping {
             chosen[index] = Some(second);
         }
     }
+    surname(kind, &mut chosen);
     Mapping {
         kind,
         header_row: 1,
@@ -148,6 +156,21 @@ pub fn propose_mapping(headers: &[String], kind: Kind) -> Mapping {
                 field,
             })
             .collect(),
+    }
+}
+
+/// A first name column beside a name column makes that column the last name: German and French
+/// lists say "Vorname | Name" and "Prénom | Nom", and the name is then both joined.
+fn surname(kind: Kind, chosen: &mut [Option<&'static str>]) {
+    for field in kind.fields() {
+        let [first, last] = field.parts else { continue };
+        let has = |name: &str| chosen.contains(&Some(name));
+        if has(first)
+            && !has(last)
+            && let Some(at) = chosen.iter().position(|c| *c == Some(field.name))
+        {
+            chosen[at] = kind.field(last).map(|f| f.name);
+        }
     }
 }
 

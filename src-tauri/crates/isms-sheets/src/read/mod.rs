@@ -9,6 +9,7 @@
 mod budget;
 pub mod cell;
 pub mod clean;
+mod controls;
 mod csv;
 pub mod dates;
 pub mod fields;

@@ -6,6 +6,8 @@
 
 mod assets;
 mod competence;
+mod corpus;
+mod corpus_lists;
 mod documents;
 mod forms;
 mod measures;

@@ -82,3 +82,52 @@ fn ambiguous_and_invalid_dates_are_refused_saying_how_to_write_them() {
     assert!(date(&t("2026")).is_err(), "a year alone");
     assert!(date(&Cell::Bool(true)).is_err());
 }
+
+#[test]
+fn months_written_as_words_in_english_german_and_french_read_as_their_day() {
+    for written in [
+        "15-Mar-2026",
+        "15 Mar 2026",
+        "15 March 2026",
+        "March 15, 2026",
+        "Mar 15 2026",
+        "15th March 2026",
+        "15. März 2026",
+        "15. Maerz 2026",
+        "15 mars 2026",
+        "15 Mars 2026",
+        "15.03.2026",
+        "15/03/2026",
+        "15/03/2026 14:32:10",
+        "2026/03/15 2:32:10 PM GMT+1",
+        "15-MAR-2026 09:00",
+    ] {
+        assert_eq!(date(&t(written)), Ok(Some(d(2026, 3, 15))), "{written}");
+    }
+    assert_eq!(date(&t("1er avril 2026")), Ok(Some(d(2026, 4, 1))));
+    assert_eq!(date(&t("3. Dezember 2026")), Ok(Some(d(2026, 12, 3))));
+    assert_eq!(date(&t("17 févr. 2026")), Ok(Some(d(2026, 2, 17))));
+    assert_eq!(date(&t("August 1, 2026")), Ok(Some(d(2026, 8, 1))));
+    assert_eq!(date(&t("1 août 2026")), Ok(Some(d(2026, 8, 1))));
+    assert_eq!(date(&t("Mai 5, 2026")), Ok(Some(d(2026, 5, 5))));
+}
+
+#[test]
+fn a_worded_date_that_is_not_one_says_how_to_write_it() {
+    for wrong in [
+        "15 Marsh 2026",
+        "March 2026",
+        "15 March",
+        "31 February 2026",
+        "15 March 2026 March",
+        "Monday",
+    ] {
+        let err = date(&t(wrong)).expect_err(wrong);
+        assert!(
+            err.contains("not a date") || err.contains("not a real date"),
+            "{wrong}: {err}"
+        );
+    }
+    let american = date(&t("3/15/2026 2:32:10 PM")).unwrap_err();
+    assert!(american.contains("month first"), "{american}");
+}
