@@ -68,7 +68,8 @@ pub enum Command {
         /// `risks`, `soa`, `people`, `assets`, `tracker`, `documents`, `competence`,
         /// `measures`, `suppliers`, `incidents`, `requirements`, `training` (e-mail, course,
         /// date) or `acknowledgements` (e-mail, document, version, date, method); columns
-        /// recognised by their headers.
+        /// recognised by their headers. `all` rebuilds a new vault from a workbook written by
+        /// `export-sheet all` (a vault already holding exactly it is left unchanged).
         kind: String,
         file: PathBuf,
         /// The workbook's sheet to read (default: the mapping file's, else the first).
@@ -81,6 +82,10 @@ pub enum Command {
         /// Show what would be created and updated; write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// With `all`: the folder of evidence files the export wrote (each checked against
+        /// its SHA-256).
+        #[arg(long, value_name = "DIR")]
+        evidence_dir: Option<PathBuf>,
     },
     /// Store evidence files in the vault, or get them back.
     #[command(subcommand)]
@@ -121,11 +126,16 @@ pub enum Command {
     ExportSheet {
         vault: PathBuf,
         /// risks, soa, assets, people, tracker, documents, audits, training, acknowledgements,
-        /// competence, measures, suppliers, incidents or requirements.
-        kind: isms_sheets::write::SheetKind,
+        /// competence, measures, suppliers, incidents, requirements, or `all`: every register
+        /// of the vault in one workbook, which `isms import <vault> all` reads back.
+        kind: String,
         /// The workbook to write (.xlsx).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// With `all`: write each evidence file into this folder (made if missing), named by
+        /// its SHA-256.
+        #[arg(long, value_name = "DIR")]
+        evidence_dir: Option<PathBuf>,
         /// Statuses as of this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE")]
         as_of: Option<chrono::NaiveDate>,
