@@ -3,10 +3,10 @@
 //! never a path, `handles.rs`) into a preview under a
 //! proposed or chosen mapping, then imports it all or nothing with progress over a channel
 //! (`sheets_cancel` stops it at its next row; a cancelled import writes nothing); and each
-//! register screen exports
-//! its register to an XLSX chosen with the native save dialog (`all`: the whole vault in one
-//! workbook, its evidence files in a folder named after it beside it). The file is read again on every
-//! call, outside the vault's lock, so a large sheet never blocks the other commands.
+//! register screen exports its register to an XLSX chosen with the native save dialog (`all`,
+//! from the Export screen: the whole vault in one workbook, its evidence files in a folder
+//! named after it beside it). The file is read again on every call, outside the vault's lock,
+//! so a large sheet never blocks the other commands.
 
 use std::sync::atomic::Ordering;
 

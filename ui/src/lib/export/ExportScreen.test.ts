@@ -287,8 +287,9 @@ describe('ExportScreen: everything as one workbook', () => {
 
 		const calls = invokeMock.mock.calls.filter(([c]) => String(c).startsWith('sheets_'));
 		expect(calls.map(([c]) => c)).toEqual(['sheets_choose_destination', 'sheets_export']);
-		expect((calls[0][1] as { kind: string }).kind).toBe('all');
-		expect(calls[1][1]).toMatchObject({ kind: 'all', file: `handle of ${path}` });
+		const [choose, write] = calls.map(([, args]) => args);
+		expect(choose).toMatchObject({ kind: 'all' });
+		expect(write).toMatchObject({ kind: 'all', file: `handle of ${path}` });
 		expect(screen.getByTestId('sheet-exported').textContent).toContain(
 			'Northwind - all 2026-06-15.xlsx'
 		);
