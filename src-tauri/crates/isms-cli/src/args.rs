@@ -128,6 +128,7 @@ pub enum Command {
         /// risks, soa, assets, people, tracker, documents, audits, training, acknowledgements,
         /// competence, measures, suppliers, incidents, requirements, or `all`: every register
         /// of the vault in one workbook, which `isms import <vault> all` reads back.
+        #[arg(value_parser = sheet_kind)]
         kind: String,
         /// The workbook to write (.xlsx).
         #[arg(long, value_name = "FILE")]
@@ -234,4 +235,14 @@ fn parse_scale(s: &str) -> Result<isms_core::demo::DemoScale, String> {
             .first()
             .map_or(e.message.clone(), |f| f.message.clone())
     })
+}
+
+/// A register `export-sheet` writes, or `all`; anything else is a usage error.
+fn sheet_kind(word: &str) -> std::result::Result<String, String> {
+    if word.trim().eq_ignore_ascii_case(isms_sheets::whole::KIND) {
+        return Ok(isms_sheets::whole::KIND.to_owned());
+    }
+    word.parse::<isms_sheets::write::SheetKind>()
+        .map(|k| k.as_str().to_owned())
+        .map_err(|e| format!("{e} Or all, for every register in one workbook."))
 }

@@ -53,6 +53,15 @@ pub(crate) fn read(path: &Path, tables: &[Table], limits: Limits) -> Result<Snap
                 Ok([one]) => {
                     whole.insert(table.key.clone(), one);
                 }
+                Err(records) if records.is_empty() && table.required => {
+                    errors.push(FieldError::new(
+                        &table.sheet,
+                        format!(
+                            "The workbook needs its “{}” sheet, with one row.",
+                            table.sheet
+                        ),
+                    ));
+                }
                 Err(records) if records.is_empty() => {}
                 Err(_) => errors.push(FieldError::new(
                     &table.sheet,
@@ -275,7 +284,7 @@ fn attach(
             _ => String::new(),
         };
         let Some(&i) = index.get(&key) else {
-            let at = format!("{}!A{}", child.sheet, row.number);
+            let at = address(&child.sheet, row.number, 0);
             errors.push(FieldError::new(
                 &at,
                 format!(

@@ -56,6 +56,8 @@ pub(crate) struct Table {
     pub sheet: String,
     /// One record (organisation, risk method) rather than a list.
     pub single: bool,
+    /// The snapshot cannot be without it (the organisation).
+    pub required: bool,
     pub columns: Vec<Column>,
     pub children: Vec<Child>,
 }
@@ -149,10 +151,15 @@ pub(crate) fn tables() -> Vec<Table> {
                 None => (true, resolve(&defs, prop).object),
             };
             let object = object?;
+            let required = schema
+                .get("required")
+                .and_then(Value::as_array)
+                .is_some_and(|r| r.iter().any(|k| k == key.as_str()));
             let mut table = Table {
                 key: key.clone(),
                 sheet: sheet_name(sheet),
                 single,
+                required,
                 columns: Vec::new(),
                 children: Vec::new(),
             };
