@@ -138,5 +138,7 @@ pub(crate) fn read(
             }),
         }
     }
+    // As the snapshot orders them.
+    files.sort_by(|a, b| a.sha256.cmp(&b.sha256));
     files
 }
