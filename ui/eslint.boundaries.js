@@ -124,7 +124,13 @@ export const EXCEPTIONS = {
 		'$lib/tracker/item'
 	],
 	// Export packs show the readiness verdict.
-	export: ['$lib/dashboard/api', '$lib/dashboard/fixtures', '$lib/dashboard/readiness'],
+	// "Everything as one workbook" is the sheet export button for the whole vault.
+	export: [
+		'$lib/dashboard/api',
+		'$lib/dashboard/fixtures',
+		'$lib/dashboard/readiness',
+		'$lib/sheets/SheetExportButton.svelte'
+	],
 	measures: ['$lib/sheets/SheetExportButton.svelte'],
 	reviews: [
 		// Review actions name people and become tracker items.

@@ -5,3 +5,4 @@ mod demo;
 mod foundation;
 mod operating;
 mod stage1;
+mod workbook;

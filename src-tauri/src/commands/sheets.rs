@@ -3,9 +3,10 @@
 //! never a path, `handles.rs`) into a preview under a
 //! proposed or chosen mapping, then imports it all or nothing with progress over a channel
 //! (`sheets_cancel` stops it at its next row; a cancelled import writes nothing); and each
-//! register screen exports
-//! its register to an XLSX chosen with the native save dialog. The file is read again on every
-//! call, outside the vault's lock, so a large sheet never blocks the other commands.
+//! register screen exports its register to an XLSX chosen with the native save dialog (`all`,
+//! from the Export screen: the whole vault in one workbook, its evidence files in a folder
+//! named after it beside it). The file is read again on every call, outside the vault's lock,
+//! so a large sheet never blocks the other commands.
 
 use std::sync::atomic::Ordering;
 
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use isms_core::{CoreError, organisation};
 use isms_sheets::import::{self, ImportProgress, ImportReport, Mode};
 use isms_sheets::read::{self, Choice, Kind, Limits, Preview, Workbook};
+use isms_sheets::whole;
 use isms_sheets::write::{self, SheetKind};
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -164,7 +166,7 @@ pub fn sheets_choose_destination<R: Runtime>(
     kind: String,
     as_of: NaiveDate,
 ) -> IpcResult<Option<FileRef>> {
-    let kind = SheetKind::parse(&kind)?;
+    let kind = word_of(&kind)?;
     let company = state.with_vault(|vault| Ok(organisation::get(vault.reader())?.name))?;
     let mut ask = Ask::new("Export to a spreadsheet")
         .file_name(suggested_name(&company, kind, as_of))
@@ -198,10 +200,14 @@ pub fn export(
     as_of: NaiveDate,
     file: &str,
 ) -> IpcResult<SheetExported> {
-    let kind = SheetKind::parse(kind)?;
+    let kind = word_of(kind)?;
     state.require_unlocked()?;
     let out = state.handles.resolve(file, Purpose::Save)?;
-    state.with_vault(|vault| write::export(vault, kind, as_of, &out))?;
+    state.with_vault(|vault| match SheetKind::parse(kind) {
+        Ok(kind) => write::export(vault, kind, as_of, &out),
+        // The whole vault: its evidence files go into a folder beside the workbook.
+        Err(_) => whole::export(vault, as_of, &out, Some(&evidence_dir(&out))).map(drop),
+    })?;
     let shown = out.display().to_string();
     let bytes = std::fs::metadata(&out)
         .map_err(|e| IpcError::from(CoreError::io(&format!("Cannot read {shown}"), &e)))?
@@ -213,10 +219,27 @@ pub fn export(
     })
 }
 
+/// A register's word (`risks`), or `all` for the whole vault in one workbook.
+fn word_of(kind: &str) -> IpcResult<&'static str> {
+    if kind.trim().eq_ignore_ascii_case(whole::KIND) {
+        return Ok(whole::KIND);
+    }
+    Ok(SheetKind::parse(kind)?.as_str())
+}
+
+/// "isms.xlsx" → "isms evidence/": where a whole-vault export puts the evidence files.
+fn evidence_dir(out: &std::path::Path) -> std::path::PathBuf {
+    let stem = out
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    out.with_file_name(format!("{stem} evidence"))
+}
+
 /// "Northwind Analytics Ltd - risks 2026-06-15.xlsx".
-fn suggested_name(company: &str, kind: SheetKind, as_of: NaiveDate) -> String {
+fn suggested_name(company: &str, kind: &str, as_of: NaiveDate) -> String {
     let company = super::export::plain_name(company);
-    format!("{company} - {} {as_of}.xlsx", kind.as_str())
+    format!("{company} - {kind} {as_of}.xlsx")
 }
 
 #[cfg(test)]
@@ -227,8 +250,18 @@ mod tests {
     fn the_suggested_name_says_company_register_and_day() {
         let day = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
         assert_eq!(
-            suggested_name("Søren & Co: IT", SheetKind::Soa, day),
+            suggested_name("Søren & Co: IT", "soa", day),
             "Søren & Co- IT - soa 2026-06-15.xlsx"
+        );
+        assert_eq!(
+            word_of("ALL").unwrap(),
+            "all",
+            "the whole vault is a choice too"
+        );
+        assert!(word_of("everything").is_err());
+        assert_eq!(
+            evidence_dir(std::path::Path::new("/tmp/isms.xlsx")),
+            std::path::Path::new("/tmp/isms evidence")
         );
     }
 }

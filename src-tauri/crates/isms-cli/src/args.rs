@@ -68,7 +68,8 @@ pub enum Command {
         /// `risks`, `soa`, `people`, `assets`, `tracker`, `documents`, `competence`,
         /// `measures`, `suppliers`, `incidents`, `requirements`, `training` (e-mail, course,
         /// date) or `acknowledgements` (e-mail, document, version, date, method); columns
-        /// recognised by their headers.
+        /// recognised by their headers. `all` rebuilds a new vault from a workbook written by
+        /// `export-sheet all` (a vault already holding exactly it is left unchanged).
         kind: String,
         file: PathBuf,
         /// The workbook's sheet to read (default: the mapping file's, else the first).
@@ -81,6 +82,10 @@ pub enum Command {
         /// Show what would be created and updated; write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// With `all`: the folder of evidence files the export wrote (each checked against
+        /// its SHA-256).
+        #[arg(long, value_name = "DIR")]
+        evidence_dir: Option<PathBuf>,
     },
     /// Store evidence files in the vault, or get them back.
     #[command(subcommand)]
@@ -121,11 +126,17 @@ pub enum Command {
     ExportSheet {
         vault: PathBuf,
         /// risks, soa, assets, people, tracker, documents, audits, training, acknowledgements,
-        /// competence, measures, suppliers, incidents or requirements.
-        kind: isms_sheets::write::SheetKind,
+        /// competence, measures, suppliers, incidents, requirements, or `all`: every register
+        /// of the vault in one workbook, which `isms import <vault> all` reads back.
+        #[arg(value_parser = sheet_kind)]
+        kind: String,
         /// The workbook to write (.xlsx).
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// With `all`: write each evidence file into this folder (made if missing), named by
+        /// its SHA-256.
+        #[arg(long, value_name = "DIR")]
+        evidence_dir: Option<PathBuf>,
         /// Statuses as of this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE")]
         as_of: Option<chrono::NaiveDate>,
@@ -224,4 +235,14 @@ fn parse_scale(s: &str) -> Result<isms_core::demo::DemoScale, String> {
             .first()
             .map_or(e.message.clone(), |f| f.message.clone())
     })
+}
+
+/// A register `export-sheet` writes, or `all`; anything else is a usage error.
+fn sheet_kind(word: &str) -> std::result::Result<String, String> {
+    if word.trim().eq_ignore_ascii_case(isms_sheets::whole::KIND) {
+        return Ok(isms_sheets::whole::KIND.to_owned());
+    }
+    word.parse::<isms_sheets::write::SheetKind>()
+        .map(|k| k.as_str().to_owned())
+        .map_err(|e| format!("{e} Or all, for every register in one workbook."))
 }

@@ -196,7 +196,19 @@ pub fn run(cli: Cli) -> Result<()> {
             sheet,
             mapping,
             dry_run,
+            evidence_dir,
         } => {
+            if kind.trim().eq_ignore_ascii_case(isms_sheets::whole::KIND) {
+                crate::sheets::import_all(
+                    &file,
+                    evidence_dir.as_deref(),
+                    dry_run,
+                    &backups,
+                    || open_for_writing(&vault, &backups),
+                    stamp(),
+                )?;
+                return Ok(());
+            }
             let job = crate::sheets::Job {
                 kind: &kind,
                 file: &file,
@@ -266,10 +278,23 @@ pub fn run(cli: Cli) -> Result<()> {
             kind,
             out,
             as_of,
+            evidence_dir,
         } => {
+            let all = kind.trim().eq_ignore_ascii_case(isms_sheets::whole::KIND);
+            let kind = if all {
+                None
+            } else {
+                Some(isms_sheets::write::SheetKind::parse(&kind)?)
+            };
             isms_sheets::write::check_target(&out)?;
             let open = open(&vault, &backups)?;
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let Some(kind) = kind else {
+                let done = isms_sheets::whole::export(&open, as_of, &out, evidence_dir.as_deref())?;
+                open.close()?;
+                crate::sheets::say_exported(&out, &done, evidence_dir.as_deref())?;
+                return Ok(());
+            };
             isms_sheets::write::export(&open, kind, as_of, &out)?;
             open.close()?;
             let bytes = std::fs::metadata(&out).map(|m| m.len()).unwrap_or_default();

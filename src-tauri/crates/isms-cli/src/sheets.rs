@@ -92,3 +92,55 @@ fn describe_mapping(sheet: &str, mapping: &Mapping) -> String {
     }
     out
 }
+
+/// `isms import <vault> all <workbook>`: reads and checks the whole workbook and its evidence
+/// files first (no vault needed for a bad file), then rebuilds the vault from it.
+pub fn import_all(
+    file: &Path,
+    evidence_dir: Option<&Path>,
+    dry_run: bool,
+    backups: &Path,
+    open: impl FnOnce() -> Result<Vault>,
+    stamp: Stamp,
+) -> Result<()> {
+    // A workbook that cannot be read fails before the passphrase is asked.
+    isms_sheets::whole::read(file, evidence_dir)?;
+    let mut vault = open()?;
+    let mode = if dry_run {
+        Mode::DryRun
+    } else {
+        Mode::Write { backups }
+    };
+    let report = isms_sheets::whole::import(&mut vault, stamp, file, evidence_dir, mode)?;
+    vault.close()?;
+    crate::show::say(&isms_sheets::whole::describe(&report))
+}
+
+/// What `export-sheet all` wrote, and what it did not.
+pub fn say_exported(
+    out: &Path,
+    done: &isms_sheets::whole::Exported,
+    evidence_dir: Option<&Path>,
+) -> Result<()> {
+    let bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or_default();
+    let mut text = format!(
+        "Wrote {} ({bytes} bytes): every register, {} sheets\n",
+        out.display(),
+        done.sheets
+    );
+    match evidence_dir {
+        Some(dir) => text.push_str(&format!(
+            "Evidence: {} records, {} new files in {}\n",
+            done.evidence,
+            done.files_written,
+            dir.display()
+        )),
+        None if done.evidence > 0 => text.push_str(&format!(
+            "Evidence: {} records listed; their files were not written (add --evidence-dir DIR to \
+             take them along)\n",
+            done.evidence
+        )),
+        None => {}
+    }
+    crate::show::say(&text)
+}

@@ -7,4 +7,5 @@
 
 pub mod import;
 pub mod read;
+pub mod whole;
 pub mod write;

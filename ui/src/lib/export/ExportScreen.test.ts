@@ -257,3 +257,63 @@ describe('ExportScreen', () => {
 		expect(invokeMock).toHaveBeenCalledWith('export_reveal', { file: 'written handle' });
 	});
 });
+
+describe('ExportScreen: everything as one workbook', () => {
+	beforeEach(() => {
+		invokeMock.mockReset();
+		mockShell();
+	});
+
+	it('asks the shell for the whole vault ("all") through the native save dialog and says where it went', async () => {
+		const path = '/home/me/Documents/Northwind - all 2026-06-15.xlsx';
+		invokeMock.mockImplementation(async (command: string) => {
+			switch (command) {
+				case 'readiness_view':
+					return VIEW;
+				case 'sheets_choose_destination':
+					return ref(path);
+				case 'sheets_export':
+					return { path, handle: 'written handle', bytes: 52_000 };
+				default:
+					return null;
+			}
+		});
+		renderScreen();
+		const section = screen.getByTestId('export-everything');
+		expect(section.textContent).toContain('Everything as one workbook');
+		await fireEvent.click(screen.getByTestId('sheet-export-all'));
+		await fireEvent.click(await screen.findByTestId('sheet-export-choose'));
+		await screen.findByTestId('sheet-exported');
+
+		const calls = invokeMock.mock.calls.filter(([c]) => String(c).startsWith('sheets_'));
+		expect(calls.map(([c]) => c)).toEqual(['sheets_choose_destination', 'sheets_export']);
+		const [choose, write] = calls.map(([, args]) => args);
+		expect(choose).toMatchObject({ kind: 'all' });
+		expect(write).toMatchObject({ kind: 'all', file: `handle of ${path}` });
+		expect(screen.getByTestId('sheet-exported').textContent).toContain(
+			'Northwind - all 2026-06-15.xlsx'
+		);
+	});
+
+	it('shows the shell’s refusal when the file exists, and writes nothing else', async () => {
+		invokeMock.mockImplementation(async (command: string) => {
+			switch (command) {
+				case 'readiness_view':
+					return VIEW;
+				case 'sheets_choose_destination':
+					return ref('/tmp/taken.xlsx');
+				case 'sheets_export':
+					throw { code: 'AlreadyExists', message: '/tmp/taken.xlsx already exists.', fields: [] };
+				default:
+					return null;
+			}
+		});
+		renderScreen();
+		await fireEvent.click(screen.getByTestId('sheet-export-all'));
+		await fireEvent.click(await screen.findByTestId('sheet-export-choose'));
+		await waitFor(() =>
+			expect(screen.getByTestId('sheet-export-dialog').textContent).toContain('already exists')
+		);
+		expect(screen.queryByTestId('sheet-exported')).toBeNull();
+	});
+});

@@ -7,7 +7,7 @@
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
 import type { SheetChoice } from '$lib/bindings/SheetChoice';
 import { call, channel } from '$lib/ipc';
-import type { RegisterKind, SheetKind } from './sheets';
+import type { ExportSheetKind, SheetKind } from './sheets';
 
 /** The native open dialog for an XLSX or CSV file; `null` when cancelled. */
 export const sheetsChooseFile = () => call('sheets_choose_file');
@@ -59,10 +59,10 @@ export const sheetsImport = (
 export const sheetsCancel = () => call('sheets_cancel');
 
 /** The native save dialog, with a suggested name in Documents; `null` when cancelled. */
-export const sheetsChooseDestination = (kind: RegisterKind, asOf: string) =>
+export const sheetsChooseDestination = (kind: ExportSheetKind, asOf: string) =>
 	call('sheets_choose_destination', { kind, as_of: asOf });
 
 /** Writes the register to the destination chosen (`file`, its handle). Rejects with
  * `AlreadyExists` (never replaces a file) or `Validation` (not .xlsx, or an unknown handle). */
-export const sheetsExport = (kind: RegisterKind, asOf: string, file: string) =>
+export const sheetsExport = (kind: ExportSheetKind, asOf: string, file: string) =>
 	call('sheets_export', { kind, as_of: asOf, file });

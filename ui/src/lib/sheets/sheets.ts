@@ -13,6 +13,10 @@ export type SheetKind = SheetImportKind;
 /** The registers written to a spreadsheet. */
 export type RegisterKind = SheetKind | 'audits';
 
+/** What a workbook export holds: one register, or `all` of them (the Export screen's
+ * "Everything as one workbook", which `isms import <vault> all` reads back). */
+export type ExportSheetKind = RegisterKind | 'all';
+
 /** What the wizard says of a kind: its title, a record's noun, how rows already in the vault
  * are matched, and `added` for the records only ever added (a row already recorded is
  * skipped, never updated). */

@@ -122,3 +122,56 @@ fn import_sheets_people_then_soa_with_a_mapping_file_all_or_nothing() {
     let unknown = isms(d, &["import", "acme.isms", "widgets", "soa.csv"], PASS);
     assert_eq!(unknown.status.code(), Some(9));
 }
+
+#[test]
+fn a_whole_vault_goes_out_as_one_workbook_and_comes_back_into_a_new_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let ok = |o: std::process::Output| {
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    ok(isms(d, &["demo", "nw.isms", "--at", "stage2-ready"], PASS));
+    let out = ok(isms(
+        d,
+        &[
+            "export-sheet",
+            "nw.isms",
+            "all",
+            "--out",
+            "isms.xlsx",
+            "--evidence-dir",
+            "files",
+        ],
+        PASS,
+    ));
+    assert!(out.contains("every register"), "{out}");
+    let files = std::fs::read_dir(d.join("files")).unwrap().count();
+    assert!(
+        files > 0,
+        "the evidence files are written beside the workbook"
+    );
+    ok(isms(d, &["new", "copy.isms", "--org", "Northwind"], PASS));
+    // Without the files nothing is imported: the workbook lists evidence.
+    let refused = isms(d, &["import", "copy.isms", "all", "isms.xlsx"], PASS);
+    assert_eq!(refused.status.code(), Some(9), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("--evidence-dir"),
+        "{}",
+        stderr(&refused)
+    );
+    let args = [
+        "import",
+        "copy.isms",
+        "all",
+        "isms.xlsx",
+        "--evidence-dir",
+        "files",
+    ];
+    let done = ok(isms(d, &args, PASS));
+    assert!(done.contains("Backup written first"), "{done}");
+    let snap = |v: &str| ok(isms(d, &["snapshot", "export", v], PASS));
+    assert_eq!(snap("copy.isms"), snap("nw.isms"), "the same vault");
+    let again = ok(isms(d, &args, PASS));
+    assert!(again.contains("nothing changed"), "{again}");
+}

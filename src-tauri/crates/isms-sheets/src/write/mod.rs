@@ -166,6 +166,17 @@ pub fn sheets(vault: &Vault, kind: SheetKind, as_of: NaiveDate) -> Result<Vec<Sh
 pub fn workbook(vault: &Vault, kind: SheetKind, as_of: NaiveDate) -> Result<Vec<u8>> {
     let company = isms_core::organisation::get(vault.reader())?.name;
     let sheets = sheets(vault, kind, as_of)?;
+    book(&company, kind.title(), as_of, &sheets)
+}
+
+/// `sheets` as the bytes of an XLSX file titled "`title`, `company`, as of `as_of`", created
+/// on `as_of` so the same sheets and day give the same bytes.
+pub(crate) fn book(
+    company: &str,
+    title: &str,
+    as_of: NaiveDate,
+    sheets: &[Sheet],
+) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let created = u16::try_from(as_of.year())
         .ok()
@@ -176,16 +187,16 @@ pub fn workbook(vault: &Vault, kind: SheetKind, as_of: NaiveDate) -> Result<Vec<
         .ok_or_else(|| {
             CoreError::new(ErrorCode::Validation, format!("{as_of} is out of range."))
         })?;
-    let title = format!("{}, {company}, as of {as_of}", kind.title());
+    let title = format!("{title}, {company}, as of {as_of}");
     book.set_properties(
         &DocProperties::new()
             .set_title(sheet_text(&title))
-            .set_company(sheet_text(&company))
+            .set_company(sheet_text(company))
             .set_author("ISMS Desk")
             .set_creation_datetime(&created),
     );
     let formats = Formats::default();
-    for s in &sheets {
+    for s in sheets {
         s.write(&mut book, &formats)?;
     }
     book.save_to_buffer().map_err(|e| {
@@ -236,7 +247,7 @@ pub fn export(vault: &Vault, kind: SheetKind, as_of: NaiveDate, out: &Path) -> R
 }
 
 /// Writes `bytes` to `out` through a temporary file in the same folder, never replacing a file.
-fn write_new(out: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_new(out: &Path, bytes: &[u8]) -> Result<()> {
     let cannot = |e: &std::io::Error| CoreError::io(&format!("Cannot write {}", out.display()), e);
     let dir = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

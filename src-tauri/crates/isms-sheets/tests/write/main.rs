@@ -7,6 +7,7 @@ mod hostile;
 mod mapping;
 mod registers;
 mod risks;
+mod whole;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
