@@ -9,11 +9,14 @@ mod competence;
 mod documents;
 mod forms;
 mod measures;
+mod missing;
 mod people;
+mod problems;
 mod registers;
 mod risks;
 mod soa;
 mod tracker;
+mod values;
 
 use std::path::{Path, PathBuf};
 
