@@ -148,3 +148,18 @@ fn the_refusal_counts_rows_not_problems() {
         found.len()
     );
 }
+
+#[test]
+fn a_bad_control_id_does_not_hide_the_soa_rows_other_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = empty_vault(dir.path(), "v.isms");
+    let soa = file(
+        dir.path(),
+        "SoA.csv",
+        "Control,Applicable,Owner\nA.99,maybe,Nobody Known\n",
+    );
+    let (_, found) = refused(run(&mut vault, Kind::Soa, &soa, None, false));
+    has(&found, "SoA!A2", "not an Annex A control");
+    has(&found, "SoA!B2", "“maybe”");
+    has(&found, "SoA!C2", "Nobody in the vault is called");
+}
