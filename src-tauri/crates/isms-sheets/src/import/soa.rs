@@ -82,9 +82,8 @@ impl Planner for Soa {
         {
             entry.owner_id = owner;
         }
-        if id.is_none() {
-            return None;
-        }
+        // The stand-in entry is not this row's: only its cells were checked.
+        id.as_ref()?;
         let entry = match entry.validated() {
             Ok(e) => e,
             Err(err) => {
