@@ -124,6 +124,7 @@ macro_rules! with_commands {
             sheets::sheets_choose_file,
             sheets::sheets_preview,
             sheets::sheets_import,
+            sheets::sheets_unresolved,
             sheets::sheets_cancel,
             sheets::sheets_choose_destination,
             sheets::sheets_export,

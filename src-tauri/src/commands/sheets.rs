@@ -8,12 +8,13 @@
 //! named after it beside it). The file is read again on every call, outside the vault's lock,
 //! so a large sheet never blocks the other commands.
 
+use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
 use isms_core::{CoreError, organisation};
-use isms_sheets::import::{self, ImportProgress, ImportReport, Mode};
-use isms_sheets::read::{self, Choice, Kind, Limits, Preview, Workbook};
+use isms_sheets::import::{self, ImportProgress, ImportReport, Mode, UnresolvedValue};
+use isms_sheets::read::{self, Choice, Kind, Limits, Mapping, Preview, Workbook};
 use isms_sheets::whole;
 use isms_sheets::write::{self, SheetKind};
 use serde::Serialize;
@@ -83,8 +84,48 @@ pub fn sheets_preview(
     Ok(read::preview(&book, &mapping))
 }
 
+/// What cell values mean, per field: field → (value as the sheet writes it → meaning), such
+/// as owner "Head of Sales" → "ann@example.com".
+pub type Values = BTreeMap<String, BTreeMap<String, String>>;
+
+/// The chosen mapping, with the values' meanings when given.
+fn chosen(
+    book: &Workbook,
+    kind: Kind,
+    header_row: u32,
+    columns: &[Choice],
+    values: Option<&Values>,
+) -> IpcResult<Mapping> {
+    let mut mapping = read::choose(book, kind, header_row, columns)?;
+    if let Some(values) = values {
+        mapping.set_values(values)?;
+    }
+    Ok(mapping)
+}
+
+/// The values of the sheet's rows that name no record of the vault (owners nobody is called),
+/// each once with the cells that hold it, under the chosen mapping and `values`: what the
+/// wizard asks the user to map to a person.
+#[allow(clippy::too_many_arguments)]
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn sheets_unresolved(
+    state: State<'_, AppState>,
+    file: String,
+    kind: String,
+    sheet: Option<String>,
+    header_row: u32,
+    columns: Vec<Choice>,
+    values: Option<BTreeMap<String, BTreeMap<String, String>>>,
+) -> IpcResult<Vec<UnresolvedValue>> {
+    let kind = kind_of(&kind)?;
+    let book = open(&state, &file, sheet.as_deref())?;
+    let mapping = chosen(&book, kind, header_row, &columns, values.as_ref())?;
+    state.with_vault(|vault| import::unresolved(vault, kind, &book, &mapping))
+}
+
 /// Imports (or, with `dry_run`, checks) `sheet` of the file behind `file` as `kind` under the
-/// chosen header row and columns, all or nothing, reporting progress on `on_progress`.
+/// chosen header row, columns and `values`, all or nothing, reporting progress on
+/// `on_progress`.
 #[allow(clippy::too_many_arguments)]
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn sheets_import<R: Runtime>(
@@ -95,12 +136,13 @@ pub fn sheets_import<R: Runtime>(
     sheet: Option<String>,
     header_row: u32,
     columns: Vec<Choice>,
+    values: Option<BTreeMap<String, BTreeMap<String, String>>>,
     dry_run: bool,
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
     let kind = kind_of(&kind)?;
     let book = open(&state, &file, sheet.as_deref())?;
-    let mapping = read::choose(&book, kind, header_row, &columns)?;
+    let mapping = chosen(&book, kind, header_row, &columns, values.as_ref())?;
     let backups = state.paths.backups_dir.clone();
     let mode = if dry_run {
         Mode::DryRun

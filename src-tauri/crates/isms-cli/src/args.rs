@@ -86,7 +86,15 @@ pub enum Command {
         /// its SHA-256).
         #[arg(long, value_name = "DIR")]
         evidence_dir: Option<PathBuf>,
+        /// training: create the courses the rows name that the vault lacks; acknowledgements:
+        /// create the document versions they name (approved outside the app, on the earliest
+        /// day acknowledged). Created in the same all-or-nothing write; listed by --dry-run.
+        #[arg(long)]
+        create_missing: bool,
     },
+    /// The risk method (6.1.2): the matrix, its labels and thresholds. A risk import needs one.
+    #[command(subcommand)]
+    Method(MethodCommand),
     /// Store evidence files in the vault, or get them back.
     #[command(subcommand)]
     Evidence(EvidenceCommand),
@@ -148,6 +156,46 @@ pub enum Command {
     /// and nothing missing or added. Needs no vault and no passphrase. Exits 14 if anything
     /// differs.
     Verify { bundle: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MethodCommand {
+    /// Set the risk method: --common for the common 5×5 (Rare … Almost certain, Negligible …
+    /// Severe; acceptable up to 6, red from 15), or --size, both label lists, --acceptance and
+    /// --red. Flags given with --common change that part of it. Risks that no longer fit are
+    /// flagged for review.
+    Set {
+        vault: PathBuf,
+        /// The common 5×5 matrix.
+        #[arg(long)]
+        common: bool,
+        /// Likelihood levels × impact levels, 3 to 5 each: 5x5, 4x4, 5x3 …
+        #[arg(long, value_name = "LxI")]
+        size: Option<String>,
+        /// One label per likelihood level, lowest first, separated by commas.
+        #[arg(long, value_name = "LABELS")]
+        likelihood_labels: Option<String>,
+        /// One label per impact level, lowest first, separated by commas.
+        #[arg(long, value_name = "LABELS")]
+        impact_labels: Option<String>,
+        /// A score (likelihood × impact) at or below this is acceptable.
+        #[arg(long, value_name = "N")]
+        acceptance: Option<u32>,
+        /// A score at or above this is a red risk.
+        #[arg(long, value_name = "N")]
+        red: Option<u32>,
+        /// A sheet or CSV of the levels instead of --size and the labels: columns Scale
+        /// (Likelihood or Impact), Level (1, 2 …), Label and Meaning.
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+    },
+    /// Show the risk method, or say that none is set.
+    Show {
+        vault: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

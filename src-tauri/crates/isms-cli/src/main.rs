@@ -9,6 +9,7 @@ mod args;
 mod exit;
 mod export;
 mod measures;
+mod method;
 mod readiness;
 mod run;
 mod sheets;

@@ -7,7 +7,7 @@ use isms_core::db::Action;
 use isms_core::organisation::{self, Organisation};
 use isms_core::{CoreError, ErrorCode, Passphrase, Result, Stamp, Vault, snapshot};
 
-use crate::args::{Cli, Command, EvidenceCommand, MeasureCommand, SnapshotCommand};
+use crate::args::{Cli, Command, EvidenceCommand, MeasureCommand, MethodCommand, SnapshotCommand};
 use crate::exit;
 use crate::show::{self, sayln, warnln};
 
@@ -197,6 +197,7 @@ pub fn run(cli: Cli) -> Result<()> {
             mapping,
             dry_run,
             evidence_dir,
+            create_missing,
         } => {
             if kind.trim().eq_ignore_ascii_case(isms_sheets::whole::KIND) {
                 crate::sheets::import_all(
@@ -215,9 +216,54 @@ pub fn run(cli: Cli) -> Result<()> {
                 sheet,
                 mapping,
                 dry_run,
+                create_missing,
                 backups: &backups,
             };
             crate::sheets::import(job, || open(&vault, &backups), stamp())?;
+        }
+        Command::Method(MethodCommand::Set {
+            vault,
+            common,
+            size,
+            likelihood_labels,
+            impact_labels,
+            acceptance,
+            red,
+            from,
+        }) => {
+            let given = crate::method::Given {
+                common,
+                size,
+                likelihood_labels,
+                impact_labels,
+                acceptance,
+                red,
+                from,
+            };
+            // A bad flag is said before the passphrase is asked for.
+            let method = crate::method::method(&given)?;
+            let mut open = open_for_writing(&vault, &backups)?;
+            let flagged = crate::method::set(&mut open, stamp(), method.clone())?;
+            open.close()?;
+            sayln!(
+                "Risk method set: {}×{}, acceptable up to {}, red from {}; {flagged} risk{} flagged for review.",
+                method.likelihood_levels,
+                method.impact_levels,
+                method.acceptance_threshold,
+                method.red_threshold,
+                if flagged == 1 { "" } else { "s" }
+            )?;
+        }
+        Command::Method(MethodCommand::Show { vault, json }) => {
+            let open = open(&vault, &backups)?;
+            let method = isms_core::risks::get_method(open.reader())?;
+            open.close()?;
+            if json {
+                let text = serde_json::to_string_pretty(&method)?;
+                show::write_raw(&format!("{}\n", show::json(&text)))?;
+            } else {
+                show::say(&crate::method::describe(method.as_ref()))?;
+            }
         }
         Command::Evidence(EvidenceCommand::Add {
             vault,

@@ -17,6 +17,8 @@ pub struct Job<'a> {
     pub sheet: Option<String>,
     pub mapping: Option<PathBuf>,
     pub dry_run: bool,
+    /// Training and acknowledgements: create missing courses and document versions.
+    pub create_missing: bool,
     pub backups: &'a Path,
 }
 
@@ -40,11 +42,19 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
     let sheet = job
         .sheet
         .or_else(|| file_mapping.as_ref().and_then(|m| m.sheet.clone()));
-    let book = read::open(job.file, sheet.as_deref(), Limits::default())?;
+    let book = read::open(job.file, sheet.as_deref(), Limits::default()).map_err(suggest_sheet)?;
     let mapping = match &file_mapping {
-        Some(m) => m.apply(&book, kind)?,
-        None => read::detect(&book, kind)?,
-    };
+        Some(m) => m.apply(&book, kind),
+        None => read::detect(&book, kind),
+    }
+    .map_err(suggest_sheet)?;
+    if job.create_missing && !matches!(kind, Kind::Training | Kind::Acknowledgements) {
+        return Err(CoreError::validation(vec![isms_core::FieldError::new(
+            "create_missing",
+            "--create-missing creates courses (training) and document versions \
+             (acknowledgements); other imports create their own records without it.",
+        )]));
+    }
     crate::show::say(&describe_mapping(&book.sheet, &mapping))?;
     let mut vault = open()?;
     let mode = if job.dry_run {
@@ -54,18 +64,30 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
             backups: job.backups,
         }
     };
-    let report = import::import(
-        &mut vault,
-        stamp,
+    let import_job = import::Job {
         kind,
-        &book,
-        &mapping,
-        mode,
-        &mut unwatched,
-    )?;
+        workbook: &book,
+        mapping: &mapping,
+        options: import::Options {
+            create_missing: job.create_missing,
+        },
+    };
+    let report = import::import_with(&mut vault, stamp, import_job, mode, &mut unwatched)?;
     vault.close()?;
     crate::show::say(&import::describe(&report))?;
     Ok(())
+}
+
+/// A problem with the sheet read (not there, or not the data sheet) says how to pick one.
+fn suggest_sheet(mut err: CoreError) -> CoreError {
+    const HINT: &str = " Choose the data sheet with --sheet NAME.";
+    for field in err.fields.iter_mut().filter(|f| f.field == "sheet") {
+        if err.message == field.message {
+            err.message.push_str(HINT);
+        }
+        field.message.push_str(HINT);
+    }
+    err
 }
 
 /// "Sheet “SoA”, header row 3: A “Control” → control_id, …; not imported: D “Theme”".
@@ -73,20 +95,27 @@ fn describe_mapping(sheet: &str, mapping: &Mapping) -> String {
     let mapped: Vec<String> = mapping
         .columns
         .iter()
-        .filter_map(|c| {
-            c.field
-                .map(|f| format!("{} “{}” → {f}", c.letter, c.header))
+        .filter_map(|c| c.field.map(|f| format!("{} → {f}", column(c))))
+        .collect();
+    let row = if mapping.header_row == 0 {
+        "no header row".to_owned()
+    } else {
+        format!("header row {}", mapping.header_row)
+    };
+    let mut out = format!("Sheet “{sheet}”, {row}: {}\n", mapped.join(", "));
+    let values: Vec<String> = mapping
+        .values
+        .iter()
+        .flat_map(|(field, meanings)| {
+            meanings
+                .iter()
+                .map(move |(value, meaning)| format!("{field} “{value}” → “{meaning}”"))
         })
         .collect();
-    let mut out = format!(
-        "Sheet “{sheet}”, header row {}: {}\n",
-        mapping.header_row,
-        mapped.join(", ")
-    );
-    let left: Vec<String> = mapping
-        .unmatched()
-        .map(|c| format!("{} “{}”", c.letter, c.header))
-        .collect();
+    if !values.is_empty() {
+        out.push_str(&format!("Values read as: {}\n", values.join(", ")));
+    }
+    let left: Vec<String> = mapping.unmatched().map(column).collect();
     if !left.is_empty() {
         out.push_str(&format!("Not imported: {}\n", left.join(", ")));
     }
@@ -143,4 +172,13 @@ pub fn say_exported(
         None => {}
     }
     crate::show::say(&text)
+}
+
+/// `D “Owner”`, or `D` for a column without a header.
+fn column(c: &isms_sheets::read::Column) -> String {
+    if c.header.is_empty() {
+        c.letter.clone()
+    } else {
+        format!("{} “{}”", c.letter, c.header)
+    }
 }

@@ -2,7 +2,9 @@
 //! row checked and written in one transaction (with the verified backup first), then the same
 //! file imported again, which matches every row by reference and writes nothing; then a
 //! workbook whose one start tag carries 200,000 attributes (RUSTSEC-2026-0194's shape, which
-//! took quick-xml 0.38 minutes), refused by the reader, and parsed by calamine alone. Run with
+//! took quick-xml 0.38 minutes), refused by the reader, and parsed by calamine alone; then a
+//! people list of 99,999 rows (a CSV at the row limit) imported into a fresh vault and again,
+//! every person matched by e-mail. Run with
 //! `make bench` (or `cargo bench -p isms-sheets --bench import`).
 
 use std::io::{Read, Write};
@@ -130,6 +132,69 @@ fn main() {
         secs(second)
     );
     attributes(dir.path());
+    people_list(dir.path());
+}
+
+/// Imports a CSV of 99,999 people (the row limit with its header) twice: the second time every
+/// row is matched by e-mail through a map, so it costs no more than the first.
+fn people_list(dir: &Path) {
+    const PEOPLE: u32 = isms_sheets::read::MAX_ROWS - 1;
+    let stamp = || Stamp::new(Utc::now(), "bench");
+    let mut vault = Vault::create(
+        &dir.join("people.isms"),
+        Passphrase::new("benchmark passphrase".into()),
+        stamp(),
+        |tx| {
+            organisation::create(
+                tx,
+                Organisation::named("Bench Ltd"),
+                isms_core::db::Action::Create,
+            )
+            .map(drop)
+        },
+    )
+    .expect("a vault");
+    let file = dir.join("people.csv");
+    let mut text = String::from("Name,E-mail,Job title,Department\n");
+    for i in 0..PEOPLE {
+        text.push_str(&format!(
+            "Person {i},person{i}@bench.example,Analyst,Team {}\n",
+            i % 40
+        ));
+    }
+    std::fs::write(&file, text).expect("the list");
+    let backups = dir.join("people-backups");
+    let workbook = open(&file, None, Limits::default()).expect("read");
+    let mapping = detect(&workbook, Kind::People).expect("mapped");
+    let mut run = || {
+        let t = Instant::now();
+        let report = import(
+            &mut vault,
+            stamp(),
+            Kind::People,
+            &workbook,
+            &mapping,
+            Mode::Write { backups: &backups },
+            &mut unwatched,
+        )
+        .expect("the import");
+        (t.elapsed(), report)
+    };
+    let (first, report) = run();
+    assert_eq!(report.created, PEOPLE, "every row is a new person");
+    let (second, again) = run();
+    assert_eq!(
+        again.unchanged, PEOPLE,
+        "matched by e-mail, nothing written"
+    );
+    println!(
+        "| import a list of {PEOPLE} people (CSV) into an empty vault, one transaction after a verified backup | {} |",
+        secs(first)
+    );
+    println!(
+        "| import the same list again (every person matched by e-mail, nothing written; target: no slower than the first) | {} |",
+        secs(second)
+    );
 }
 
 /// A one-cell workbook whose cell's start tag carries `n` attributes.

@@ -56,6 +56,7 @@ import type { SheetChoice } from '$lib/bindings/SheetChoice';
 import type { SheetExported } from '$lib/bindings/SheetExported';
 import type { SheetImportReport } from '$lib/bindings/SheetImportReport';
 import type { SheetPreview } from '$lib/bindings/SheetPreview';
+import type { SheetUnresolvedValue } from '$lib/bindings/SheetUnresolvedValue';
 import type { SoaEntry } from '$lib/bindings/SoaEntry';
 import type { SoaVersion } from '$lib/bindings/SoaVersion';
 import type { SoaView } from '$lib/bindings/SoaView';
@@ -171,7 +172,8 @@ export type Commands = {
 	export_reveal: { args: { file: string }; result: null };
 	sheets_choose_file: { args: Record<string, never>; result: FileRef | null };
 	sheets_preview: { args: { file: string; kind: string; sheet: string | null; header_row: number | null; columns: Array<SheetChoice> | null }; result: SheetPreview };
-	sheets_import: { args: { file: string; kind: string; sheet: string | null; header_row: number; columns: Array<SheetChoice>; dry_run: boolean; on_progress: Channel<ImportProgress> }; result: SheetImportReport };
+	sheets_import: { args: { file: string; kind: string; sheet: string | null; header_row: number; columns: Array<SheetChoice>; values: Record<string, Record<string, string>> | null; dry_run: boolean; on_progress: Channel<ImportProgress> }; result: SheetImportReport };
+	sheets_unresolved: { args: { file: string; kind: string; sheet: string | null; header_row: number; columns: Array<SheetChoice>; values: Record<string, Record<string, string>> | null }; result: Array<SheetUnresolvedValue> };
 	sheets_cancel: { args: Record<string, never>; result: null };
 	sheets_choose_destination: { args: { kind: string; as_of: string }; result: FileRef | null };
 	sheets_export: { args: { kind: string; as_of: string; file: string }; result: SheetExported };

@@ -1,7 +1,8 @@
 // Typed wrappers over the `sheets_*` commands (docs/ipc.md): the native open and save dialogs
 // (which answer a file's handle: no command takes a path),
 // the wizard's preview of a sheet under a proposed or chosen mapping, the import (or its dry
-// run) with progress over a channel, and a register written to XLSX. An import stops with
+// run) with progress over a channel, the owners it names that nobody in the vault answers to,
+// and a register written to XLSX. An import stops with
 // `sheets_cancel`.
 
 import type { ImportProgress } from '$lib/bindings/ImportProgress';
@@ -30,30 +31,51 @@ export const sheetsPreview = (
 		columns
 	});
 
+/** What cell values mean, per field: field → (value as the sheet writes it → meaning), such
+ * as owner "Head of Sales" → "ann@example.com". */
+export type SheetValues = Record<string, Record<string, string>>;
+
+/** The sheet and the mapping chosen for it. */
+export type SheetRequest = {
+	/** The file's handle. */
+	file: string;
+	kind: SheetKind;
+	sheet: string | null;
+	headerRow: number;
+	columns: SheetChoice[];
+	values?: SheetValues;
+};
+
+const requestArgs = (request: SheetRequest) => ({
+	file: request.file,
+	kind: request.kind,
+	sheet: request.sheet,
+	header_row: request.headerRow,
+	columns: request.columns,
+	values: request.values ?? null
+});
+
 /** Imports (with `dryRun`, checks) the sheet under the chosen mapping, all or nothing. Rejects
  * with `Validation` naming every bad cell (`Risks!D7`; a form tool's rows as `row 3.email`),
  * or `Cancelled`; nothing is written. */
 export const sheetsImport = (
-	request: {
-		/** The file's handle. */
-		file: string;
-		kind: SheetKind;
-		sheet: string | null;
-		headerRow: number;
-		columns: SheetChoice[];
-	},
+	request: SheetRequest,
 	dryRun: boolean,
 	onProgress: (progress: ImportProgress) => void
 ) =>
 	call('sheets_import', {
-		file: request.file,
-		kind: request.kind,
-		sheet: request.sheet,
-		header_row: request.headerRow,
-		columns: request.columns,
+		...requestArgs(request),
 		dry_run: dryRun,
 		on_progress: channel(onProgress)
 	});
+
+/** The values of the sheet's rows that name nobody in the vault (owners), each once with the
+ * cells that hold it, under the chosen mapping and values. */
+export const sheetsUnresolved = (request: SheetRequest) =>
+	call('sheets_unresolved', requestArgs(request));
+
+/** The vault's people, for choosing who an owner the sheet names means. */
+export const sheetsPeople = () => call('people_list');
 
 /** Asks the running import to stop; it then rejects with `Cancelled` and writes nothing. */
 export const sheetsCancel = () => call('sheets_cancel');

@@ -175,3 +175,163 @@ fn a_whole_vault_goes_out_as_one_workbook_and_comes_back_into_a_new_vault() {
     let again = ok(isms(d, &args, PASS));
     assert!(again.contains("nothing changed"), "{again}");
 }
+
+/// A vault from `isms new` with two people in it.
+fn vault_with_people(d: &std::path::Path) {
+    assert!(
+        isms(d, &["new", "acme.isms", "--org", "Acme"], PASS)
+            .status
+            .success()
+    );
+    std::fs::write(
+        d.join("staff.csv"),
+        "Name,E-mail\nAnn Smith,ann@acme.example\nBo Jones,bo@acme.example\n",
+    )
+    .unwrap();
+    let people = isms(d, &["import", "acme.isms", "people", "staff.csv"], PASS);
+    assert!(people.status.success(), "{}", stderr(&people));
+}
+
+#[test]
+fn an_unknown_owner_is_said_once_and_mapped_through_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    vault_with_people(d);
+    std::fs::write(
+        d.join("assets.csv"),
+        "Asset,Owner\nLaptops,Head of IT\nServers,Head of IT\nPhones,Head of IT\n",
+    )
+    .unwrap();
+    let bad = isms(d, &["import", "acme.isms", "assets", "assets.csv"], PASS);
+    assert_eq!(bad.status.code(), Some(9));
+    let err = stderr(&bad);
+    assert_eq!(
+        err.matches("is called “Head of IT”").count(),
+        1,
+        "the value once, not once per row: {err}"
+    );
+    assert!(err.contains("assets!B2, B3, B4 (Owner)"), "{err}");
+    assert!(err.contains("\"values\""), "it says how to map it: {err}");
+    assert_eq!(
+        err.lines().count(),
+        2,
+        "the summary once, the problem once: {err}"
+    );
+    std::fs::write(
+        d.join("map.json"),
+        r#"{"values": {"owner": {"Head of IT": "bo@acme.example"}}}"#,
+    )
+    .unwrap();
+    let good = isms(
+        d,
+        &[
+            "import",
+            "acme.isms",
+            "assets",
+            "assets.csv",
+            "--mapping",
+            "map.json",
+        ],
+        PASS,
+    );
+    assert!(good.status.success(), "{}", stderr(&good));
+    assert!(stdout(&good).contains("created 3"), "{}", stdout(&good));
+    assert!(
+        stdout(&good).contains("owner “head of it” → “bo@acme.example”"),
+        "the values are shown with the mapping: {}",
+        stdout(&good)
+    );
+}
+
+#[test]
+fn a_sheet_not_in_the_workbook_lists_its_sheets_and_says_how_to_choose() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    vault_with_people(d);
+    let out = isms(
+        d,
+        &[
+            "export-sheet",
+            "acme.isms",
+            "people",
+            "--out",
+            "people.xlsx",
+        ],
+        PASS,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bad = isms(
+        d,
+        &[
+            "import",
+            "acme.isms",
+            "people",
+            "people.xlsx",
+            "--sheet",
+            "Staff",
+        ],
+        PASS,
+    );
+    assert_eq!(bad.status.code(), Some(9));
+    let err = stderr(&bad);
+    assert!(
+        err.contains("no sheet “Staff”; its sheets are “People”") && err.contains("--sheet NAME"),
+        "{err}"
+    );
+}
+
+#[test]
+fn create_missing_lists_then_creates_courses_with_the_completions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    vault_with_people(d);
+    std::fs::write(
+        d.join("training.csv"),
+        "email,course,date\nann@acme.example,Awareness 2026,2026-03-01\nbo@acme.example,Awareness 2026,2026-03-02\n",
+    )
+    .unwrap();
+    let args = ["import", "acme.isms", "training", "training.csv"];
+    let refused = isms(d, &args, PASS);
+    assert_eq!(refused.status.code(), Some(9));
+    assert!(
+        stderr(&refused).contains("--create-missing"),
+        "{}",
+        stderr(&refused)
+    );
+    let mut dry = args.to_vec();
+    dry.extend(["--create-missing", "--dry-run"]);
+    let dry = isms(d, &dry, PASS);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("new course: “Awareness 2026” (awareness)")
+            && stdout(&dry).contains("would import 2"),
+        "{}",
+        stdout(&dry)
+    );
+    let info = |d: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(&stdout(&isms(d, &["info", "acme.isms", "--json"], PASS))).unwrap()
+    };
+    assert_eq!(info(d)["counts"]["courses"], 0, "the dry run wrote nothing");
+    let mut real = args.to_vec();
+    real.push("--create-missing");
+    let real = isms(d, &real, PASS);
+    assert!(real.status.success(), "{}", stderr(&real));
+    assert_eq!(info(d)["counts"]["courses"], 1);
+    assert_eq!(info(d)["counts"]["completions"], 2);
+    let other = isms(
+        d,
+        &[
+            "import",
+            "acme.isms",
+            "people",
+            "staff.csv",
+            "--create-missing",
+        ],
+        PASS,
+    );
+    assert_eq!(
+        other.status.code(),
+        Some(9),
+        "only training and acknowledgements"
+    );
+}

@@ -5,6 +5,7 @@ mod export;
 mod identity;
 mod imports;
 mod measures;
+mod method;
 mod readiness;
 mod terminal;
 mod vault;

@@ -120,6 +120,42 @@ pub fn approve_version(
     })
 }
 
+/// Records, inside a write the caller holds, a version of a document approved outside the
+/// app on `approved_on` (by nobody the vault knows), so that acknowledgements of it gathered
+/// elsewhere can be imported. Returns its id.
+///
+/// Errors: `Validation` for a blank number or one the document already has; `NotFound` for
+/// no such document.
+pub fn add_approved_in(
+    tx: &mut WriteTx<'_>,
+    document_id: i64,
+    number: &str,
+    change_summary: &str,
+    approved_on: NaiveDate,
+) -> Result<i64> {
+    let number = number.trim().to_owned();
+    let doc = get(tx.reader(), document_id)?;
+    if number.is_empty() || doc.versions.iter().any(|v| v.number == number) {
+        return Err(CoreError::validation(vec![FieldError::new(
+            "number",
+            if number.is_empty() {
+                "Give the version a number, such as 1.0.".to_owned()
+            } else {
+                format!("{} already has a version {number}.", doc.reference)
+            },
+        )]));
+    }
+    let version = DocumentVersion {
+        id: 0,
+        number,
+        change_summary: change_summary.trim().to_owned(),
+        evidence_id: None,
+        approved_by: None,
+        approved_on: Some(approved_on),
+    };
+    insert_version(tx, document_id, version, Action::Create)
+}
+
 pub(crate) fn insert_version(
     tx: &mut WriteTx<'_>,
     document_id: i64,

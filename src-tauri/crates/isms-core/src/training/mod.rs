@@ -7,7 +7,7 @@ mod store;
 
 pub use model::{AwarenessStatus, Completion, Course, CourseKind, awareness_status};
 pub use store::{
-    add_completion, add_completion_in, create_course, delete_completion, list_completions,
-    list_courses, update_course,
+    add_completion, add_completion_in, create_course, create_course_in, delete_completion,
+    list_completions, list_courses, update_course,
 };
 pub(crate) use store::{insert_completion, insert_course};

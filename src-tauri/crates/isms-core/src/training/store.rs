@@ -71,6 +71,12 @@ pub fn create_course(vault: &mut Vault, stamp: Stamp, course: Course) -> Result<
     vault.write(stamp, |tx| insert_course(tx, course, Action::Create))
 }
 
+/// [`create_course`] inside a write the caller holds, so an import creates the courses it
+/// needs in its own all-or-nothing write.
+pub fn create_course_in(tx: &mut WriteTx<'_>, course: Course) -> Result<Course> {
+    insert_course(tx, course, Action::Create)
+}
+
 pub(crate) fn insert_course(
     tx: &mut WriteTx<'_>,
     course: Course,

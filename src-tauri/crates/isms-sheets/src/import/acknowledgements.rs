@@ -3,12 +3,15 @@
 //! found by e-mail and the document by reference (both ignoring case), the version by its
 //! number, which must be approved; a person's acknowledgement of a version already recorded,
 //! in the vault or higher up the file, is skipped, so importing the same file twice changes
-//! nothing.
+//! nothing. Asked to create what is missing, a version a document does not have yet is
+//! created with the import as approved outside the app, on the earliest day it was
+//! acknowledged; the document itself must be in the register.
 
 use std::collections::HashSet;
 
+use chrono::NaiveDate;
 use isms_core::acknowledgements::{self, AckMethod, Acknowledgement};
-use isms_core::documents::{self, Document, DocumentVersion};
+use isms_core::documents::{self, Document};
 use isms_core::people::{self, Person};
 use isms_core::{Result, Vault, Vocabulary};
 
@@ -21,12 +24,17 @@ pub(crate) struct Acknowledgements {
     documents: Vec<Document>,
     /// (person, version) of every acknowledgement recorded or planned.
     known: HashSet<(i64, i64)>,
+    create_missing: bool,
+    /// Versions to create: stand-in id (from -1 down), document, number, earliest day.
+    new_versions: Vec<(i64, i64, String, NaiveDate)>,
 }
 
 impl Acknowledgements {
-    pub fn new(vault: &Vault) -> Result<Self> {
+    pub fn new(vault: &Vault, create_missing: bool) -> Result<Self> {
         let conn = vault.reader();
         Ok(Acknowledgements {
+            create_missing,
+            new_versions: Vec::new(),
             people: people::list(conn)?,
             documents: documents::list(conn)?,
             known: acknowledgements::list(conn)?
@@ -37,11 +45,14 @@ impl Acknowledgements {
     }
 }
 
-/// The approved version of one of `documents` the row names, or the problem recorded.
-fn version<'d>(
-    documents: &'d [Document],
+/// The document and the id of its approved version the row names (a stand-in id below 0 for
+/// one to create), or the problem recorded.
+fn version(
+    documents: &[Document],
     c: &mut Check<'_>,
-) -> Option<(&'d Document, &'d DocumentVersion)> {
+    create: Option<&mut Vec<(i64, i64, String, NaiveDate)>>,
+    day: Option<NaiveDate>,
+) -> Option<(Document, i64, String)> {
     let reference = c.text("document");
     let Some(doc) = documents
         .iter()
@@ -55,7 +66,7 @@ fn version<'d>(
     };
     let number = c.text("version");
     match doc.versions.iter().find(|v| v.number == number) {
-        Some(v) if v.approved_on.is_some() => Some((doc, v)),
+        Some(v) if v.approved_on.is_some() => Some((doc.clone(), v.id, number)),
         Some(_) => {
             c.error(
                 "version",
@@ -66,13 +77,38 @@ fn version<'d>(
             );
             None
         }
-        None => {
-            c.error(
-                "version",
-                &format!("{} has no version “{number}”.", doc.reference),
-            );
-            None
-        }
+        None => match create {
+            Some(new) if !number.is_empty() => {
+                let planned = new
+                    .iter_mut()
+                    .find(|(_, d, n, _)| *d == doc.id && *n == number);
+                let id = match planned {
+                    Some((id, _, _, first)) => {
+                        if let Some(day) = day {
+                            *first = (*first).min(day);
+                        }
+                        *id
+                    }
+                    None => {
+                        let id = -(new.len() as i64) - 1;
+                        new.push((id, doc.id, number.clone(), day.unwrap_or_default()));
+                        id
+                    }
+                };
+                Some((doc.clone(), id, number))
+            }
+            _ => {
+                c.error(
+                    "version",
+                    &format!(
+                        "{} has no version “{number}”. Record it first (the command line's \
+                         import creates it with --create-missing).",
+                        doc.reference
+                    ),
+                );
+                None
+            }
+        },
     }
 }
 
@@ -93,17 +129,38 @@ fn method(c: &mut Check<'_>) -> Option<AckMethod> {
 }
 
 impl Planner for Acknowledgements {
+    fn created(&mut self) -> Vec<Planned> {
+        let documents = &self.documents;
+        self.new_versions
+            .drain(..)
+            .map(|(id, document, number, day)| {
+                let reference = documents
+                    .iter()
+                    .find(|d| d.id == document)
+                    .map_or("", |d| d.reference.as_str());
+                Planned {
+                    outcome: Outcome::Create,
+                    what: format!(
+                        "new version: {reference} {number}, approved outside the app on {day}"
+                    ),
+                    op: Op::Version(id, document, number, day),
+                }
+            })
+            .collect()
+    }
+
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
         let person = person(&self.people, c, "email");
-        let version = version(&self.documents, c);
         let day = day(c, "date");
+        let create = self.create_missing.then_some(&mut self.new_versions);
+        let version = version(&self.documents, c, create, day);
         let method = method(c);
-        let (Some(person), Some((doc, version)), Some(day), Some(method)) =
+        let (Some(person), Some((doc, version_id, number)), Some(day), Some(method)) =
             (person, version, day, method)
         else {
             return None;
         };
-        let added = self.known.insert((person.id, version.id));
+        let added = self.known.insert((person.id, version_id));
         let (outcome, what) = if added {
             (
                 Outcome::Create,
@@ -111,7 +168,7 @@ impl Planner for Acknowledgements {
                     "{} acknowledged {} {} on {day} ({})",
                     person.name,
                     doc.reference,
-                    version.number,
+                    number,
                     method.as_str()
                 ),
             )
@@ -120,7 +177,7 @@ impl Planner for Acknowledgements {
                 Outcome::Unchanged,
                 format!(
                     "{} — {} {} is already acknowledged",
-                    person.name, doc.reference, version.number
+                    person.name, doc.reference, number
                 ),
             )
         };
@@ -129,7 +186,7 @@ impl Planner for Acknowledgements {
             op: Op::Acknowledgement(Box::new(Acknowledgement {
                 id: 0,
                 person_id: person.id,
-                version_id: version.id,
+                version_id,
                 acknowledged_on: day,
                 method,
                 evidence_id: None,

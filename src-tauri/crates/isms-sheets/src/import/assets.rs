@@ -12,14 +12,25 @@ use super::{Op, Outcome, Planned, Planner};
 
 pub(crate) struct Assets {
     existing: Vec<Asset>,
+    /// Trimmed, lower-case name → its asset in `existing`.
+    by_name: HashMap<String, usize>,
     owners: Owners,
     seen: HashMap<String, u32>,
 }
 
 impl Assets {
     pub fn new(vault: &Vault) -> Result<Self> {
+        let existing = assets::list(vault.reader())?;
+        let mut by_name = HashMap::new();
+        for (i, a) in existing.iter().enumerate() {
+            // The first of two same-named assets, as a search from the top finds it.
+            by_name
+                .entry(a.name.trim().to_ascii_lowercase())
+                .or_insert(i);
+        }
         Ok(Assets {
-            existing: assets::list(vault.reader())?,
+            existing,
+            by_name,
             owners: Owners::new(isms_core::people::list(vault.reader())?),
             seen: HashMap::new(),
         })
@@ -28,12 +39,15 @@ impl Assets {
 
 impl Planner for Assets {
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
-        let name = c.required("name", "A name")?;
-        c.once(&mut self.seen, "name", &name, &format!("“{name}”"), "asset");
+        // A blank name is reported; the other cells are still checked.
+        let name = c.required("name", "A name").unwrap_or_default();
+        if !name.is_empty() {
+            c.once(&mut self.seen, "name", &name, &format!("“{name}”"), "asset");
+        }
         let found = self
-            .existing
-            .iter()
-            .find(|a| a.name.trim().eq_ignore_ascii_case(&name));
+            .by_name
+            .get(&name.to_ascii_lowercase())
+            .map(|&i| &self.existing[i]);
         let mut asset = found.cloned().unwrap_or_else(|| Asset::named(&name));
         asset.name = name;
         c.set_text("kind", &mut asset.kind);
@@ -44,6 +58,9 @@ impl Planner for Assets {
             .read(c, "owner", Some("owner_email"), asset.owner_id)
         {
             asset.owner_id = owner;
+        }
+        if c.reported("name") {
+            return None;
         }
         let asset = match asset.validated() {
             Ok(a) => a,

@@ -4,27 +4,55 @@
 //! reads as "keep what the record has"; a mapped column left blank reads as empty. The kinds
 //! a form tool exports name a problem by row and header instead (`row 3.email`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use isms_core::{CoreError, ErrorCode, FieldError};
+use serde::Serialize;
 
 use crate::read::cell::{Cell, address};
 use crate::read::{Column, Mapping, RowRecord, clean};
+
+/// A cell value no record of the vault answers to (an owner nobody is called), said once for
+/// every row that holds it, so it can be mapped to a record through the mapping's `values`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export, rename = "SheetUnresolvedValue")]
+pub struct UnresolvedValue {
+    /// The field whose cells hold it: "owner", "owner_email", "action_owner" …
+    pub field: String,
+    /// The value as the first row writes it.
+    pub value: String,
+    /// The header of its column, empty when it has none.
+    pub header: String,
+    /// The address of each cell holding it (`Risks!F4`), top to bottom.
+    pub cells: Vec<String>,
+    /// Why no record answers to it.
+    pub reason: String,
+}
+
+/// The unresolved values of an import, keyed by field and [`crate::read::mapping::value_key`].
+pub(crate) type Unresolved = BTreeMap<(String, String), UnresolvedValue>;
 
 pub(crate) struct Check<'a> {
     pub row: &'a RowRecord,
     mapping: &'a Mapping,
     errors: &'a mut Vec<FieldError>,
+    unresolved: &'a mut Unresolved,
     /// Fields of this row already reported, so the core's checks do not repeat them.
     reported: Vec<String>,
 }
 
 impl<'a> Check<'a> {
-    pub fn new(row: &'a RowRecord, mapping: &'a Mapping, errors: &'a mut Vec<FieldError>) -> Self {
+    pub fn new(
+        row: &'a RowRecord,
+        mapping: &'a Mapping,
+        errors: &'a mut Vec<FieldError>,
+        unresolved: &'a mut Unresolved,
+    ) -> Self {
         Check {
             row,
             mapping,
             errors,
+            unresolved,
             reported: Vec::new(),
         }
     }
@@ -144,6 +172,33 @@ impl<'a> Check<'a> {
             None => self.row.error(field, message),
         };
         self.errors.push(error);
+    }
+
+    /// Records that `value` of `field` names no record (`reason` says why): a problem of this
+    /// row, reported once with every row that holds the same value.
+    pub fn unresolved(&mut self, field: &str, value: &str, reason: &str) {
+        self.reported.push(field.to_owned());
+        let cell = match self.mapping.column_of(field) {
+            Some(column) => address(&self.row.sheet, self.row.row, column.index),
+            None => self.row.address(field),
+        };
+        let key = (field.to_owned(), crate::read::mapping::value_key(value));
+        let header = self
+            .mapping
+            .column_of(field)
+            .map(|c| c.header.clone())
+            .unwrap_or_default();
+        self.unresolved
+            .entry(key)
+            .or_insert_with(|| UnresolvedValue {
+                field: field.to_owned(),
+                value: value.to_owned(),
+                header,
+                cells: Vec::new(),
+                reason: reason.to_owned(),
+            })
+            .cells
+            .push(cell);
     }
 
     /// A cleaned value, or `None` with the problem recorded.

@@ -15,14 +15,24 @@ use crate::read::{clean, dates};
 
 pub(crate) struct Documents {
     existing: Vec<Document>,
+    /// Lower-case reference → its document in `existing`.
+    by_reference: HashMap<String, usize>,
     owners: Owners,
     seen: HashMap<String, u32>,
 }
 
 impl Documents {
     pub fn new(vault: &Vault) -> Result<Self> {
+        let existing = documents::list(vault.reader())?;
+        let mut by_reference = HashMap::new();
+        for (i, d) in existing.iter().enumerate() {
+            by_reference
+                .entry(d.reference.to_ascii_lowercase())
+                .or_insert(i);
+        }
         Ok(Documents {
-            existing: documents::list(vault.reader())?,
+            existing,
+            by_reference,
             owners: Owners::new(isms_core::people::list(vault.reader())?),
             seen: HashMap::new(),
         })
@@ -57,10 +67,10 @@ impl Planner for Documents {
             .flatten();
         // Blanks are reported; the other cells are still checked.
         let (reference, title) = (reference.unwrap_or_default(), title.unwrap_or_default());
-        let found = self
-            .existing
-            .iter()
-            .find(|d| !reference.is_empty() && d.reference.eq_ignore_ascii_case(&reference));
+        let found = (!reference.is_empty())
+            .then(|| self.by_reference.get(&reference.to_ascii_lowercase()))
+            .flatten()
+            .map(|&i| &self.existing[i]);
         let mut doc = found
             .cloned()
             .unwrap_or_else(|| Document::new(&reference, &title, kind.unwrap_or(DocKind::Other)));

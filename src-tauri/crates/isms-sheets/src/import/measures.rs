@@ -50,7 +50,8 @@ fn key(reference: &str, title: &str) -> String {
 
 impl Planner for Measures {
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
-        let title = c.required("title", "A title")?;
+        // A blank title is reported; the other cells are still checked.
+        let title = c.required("title", "A title").unwrap_or_default();
         let reference = c.text("reference");
         let found = if reference.is_empty() {
             let same: Vec<&Measure> = self
@@ -122,6 +123,10 @@ impl Planner for Measures {
         ) {
             m.evaluated_by = p;
         }
+        let result = self.result(c, &m, &k);
+        if c.reported("title") {
+            return None;
+        }
         let m = match m.validated() {
             Ok(m) => m,
             Err(err) => {
@@ -129,7 +134,6 @@ impl Planner for Measures {
                 return None;
             }
         };
-        let result = self.result(c, &m, &k);
         if c.failed() {
             return None;
         }
@@ -164,8 +168,10 @@ impl Measures {
         if !c.mapped("measured_on") {
             return None;
         }
-        let on = c.read("measured_on", dates::date).flatten()?;
-        let Some(value) = c.read("value", number).flatten() else {
+        let on = c.read("measured_on", dates::date).flatten();
+        let value = c.read("value", number).flatten();
+        let on = on?;
+        let Some(value) = value else {
             if !c.reported("value") {
                 c.error("value", "A result needs its value.");
             }

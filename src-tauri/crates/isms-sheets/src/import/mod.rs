@@ -15,7 +15,8 @@
 //! clears its field. Training completions and acknowledgements, the rows a form tool exports,
 //! are only ever added: a row already recorded is skipped, and problems name the row and the
 //! column's header (`row 3.email`), as their CSV import always did. Kinds live in their own
-//! files; [`check`] holds what they share, [`progress`] what a watcher of the import is told.
+//! files; [`check`] holds what they share, [`progress`] what a watcher of the import is told,
+//! [`report`] what the user is told.
 
 mod acknowledgements;
 mod assets;
@@ -27,21 +28,27 @@ mod owners;
 mod people;
 mod progress;
 mod registers;
+mod report;
 mod risks;
 mod soa;
 mod tracker;
 mod training;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use isms_core::db::{WriteTx, auto_backup};
-use isms_core::{CoreError, FieldError, Result, Stamp, Vault};
+use isms_core::training::Course;
+use isms_core::{FieldError, Result, Stamp, Vault};
 use serde::Serialize;
 
-use crate::read::{Kind, Mapping, RowRecord, Workbook, rows};
+use crate::read::{Kind, Mapping, RowRecord, Workbook, overflow, rows};
 use check::Check;
+pub use check::UnresolvedValue;
 use progress::step;
 pub use progress::{ImportPhase, ImportProgress, Watch, unwatched};
+pub use report::describe;
+use report::{check_mapping, fail};
 
 /// Whether an import writes, and where its backup goes when it does.
 #[derive(Debug, Clone, Copy)]
@@ -102,6 +109,10 @@ pub(crate) enum Op {
     Supplier(Box<registers::SupplierPlan>),
     Incident(Box<isms_core::incidents::Incident>),
     Requirement(Box<isms_core::requirements::Requirement>),
+    /// A course rows name, created under the stand-in id it carries.
+    Course(Box<isms_core::training::Course>),
+    /// An approved version of a document rows name: stand-in id, document, number, day.
+    Version(i64, i64, String, chrono::NaiveDate),
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -121,6 +132,20 @@ pub(crate) trait Planner {
     fn finish(&mut self) -> Vec<FieldError> {
         Vec::new()
     }
+    /// Once every row is checked: the records the rows need that the import creates before
+    /// them (courses, document versions), each with a stand-in id (below 0) rows refer to.
+    fn created(&mut self) -> Vec<Planned> {
+        Vec::new()
+    }
+}
+
+/// What an import may do beyond the rows' own records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Training completions and acknowledgements: create the courses, and the approved
+    /// versions of documents, that rows name and the vault lacks (in the same write, listed
+    /// first in the report), instead of refusing those rows.
+    pub create_missing: bool,
 }
 
 /// Imports the rows of `workbook` under `mapping` as records of `kind`, all or nothing.
@@ -136,44 +161,50 @@ pub fn import(
     workbook: &Workbook,
     mapping: &Mapping,
     mode: Mode<'_>,
+    watch: Watch<'_>,
+) -> Result<ImportReport> {
+    let job = Job {
+        kind,
+        workbook,
+        mapping,
+        options: Options::default(),
+    };
+    import_with(vault, stamp, job, mode, watch)
+}
+
+/// What to import: the rows of `workbook` under `mapping` as records of `kind`.
+#[derive(Clone, Copy)]
+pub struct Job<'a> {
+    pub kind: Kind,
+    pub workbook: &'a Workbook,
+    pub mapping: &'a Mapping,
+    pub options: Options,
+}
+
+/// [`import`] with [`Options`].
+pub fn import_with(
+    vault: &mut Vault,
+    stamp: Stamp,
+    job: Job<'_>,
+    mode: Mode<'_>,
     mut watch: Watch<'_>,
 ) -> Result<ImportReport> {
-    check_mapping(kind, mapping)?;
-    let records = rows(workbook, mapping);
-    let mut planner: Box<dyn Planner> = match kind {
-        Kind::Risks => Box::new(risks::Risks::new(vault)?),
-        Kind::Soa => Box::new(soa::Soa::new(vault)?),
-        Kind::People => Box::new(people::People::new(vault)?),
-        Kind::Assets => Box::new(assets::Assets::new(vault)?),
-        Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
-        Kind::Documents => Box::new(documents::Documents::new(vault)?),
-        Kind::Competence => Box::new(competence::Competence::new(vault)?),
-        Kind::Measures => Box::new(measures::Measures::new(vault)?),
-        Kind::Training => Box::new(training::Training::new(vault)?),
-        Kind::Acknowledgements => Box::new(acknowledgements::Acknowledgements::new(vault)?),
-        Kind::Suppliers => Box::new(registers::Suppliers::new(vault)?),
-        Kind::Incidents => Box::new(registers::Incidents::new(vault)?),
-        Kind::Requirements => Box::new(registers::Requirements::new(vault)?),
-    };
-    let total = records.len();
-    let (mut planned, mut errors, mut lines) = (Vec::new(), Vec::new(), Vec::new());
-    for (done, row) in records.iter().enumerate() {
-        step(&mut watch, ImportPhase::Checking, done, total)?;
-        let mut check = Check::new(row, mapping, &mut errors);
-        if let Some(plan) = planner.row(&mut check) {
-            lines.push(line(kind, row, &plan));
-            planned.push(plan);
-        }
+    let kind = job.kind;
+    let checked = check_rows(vault, job, &mut watch)?;
+    if !checked.errors.is_empty() || !checked.unresolved.is_empty() {
+        return Err(fail(
+            kind,
+            checked.errors,
+            checked.unresolved.into_values().collect(),
+        ));
     }
-    step(&mut watch, ImportPhase::Checking, total, total)?;
-    errors.extend(planner.finish());
-    if !errors.is_empty() {
-        return Err(fail(kind, errors));
-    }
+    let planned = checked.planned;
     let count = |o: Outcome| planned.iter().filter(|p| p.outcome == o).count() as u32;
+    let mut lines: Vec<String> = checked.first.iter().map(|p| p.what.clone()).collect();
+    lines.extend(checked.lines);
     let mut report = ImportReport {
         kind,
-        rows: total as u32,
+        rows: checked.total as u32,
         created: count(Outcome::Create),
         updated: count(Outcome::Update),
         unchanged: count(Outcome::Unchanged),
@@ -184,8 +215,10 @@ pub fn import(
     let Mode::Write { backups } = mode else {
         return Ok(report);
     };
-    let changes: Vec<Op> = planned
+    let changes: Vec<Op> = checked
+        .first
         .into_iter()
+        .chain(planned)
         .filter(|p| p.outcome != Outcome::Unchanged)
         .map(|p| p.op)
         .collect();
@@ -196,8 +229,10 @@ pub fn import(
     report.backup = Some(auto_backup(vault, backups, stamp.at, &reason)?.path);
     let total = changes.len();
     vault.write(stamp, |tx| {
+        // Records created by this import, by the stand-in id rows refer to them by.
+        let mut created = HashMap::new();
         for (i, op) in changes.into_iter().enumerate() {
-            apply(tx, op)?;
+            apply(tx, op, &mut created)?;
             step(&mut watch, ImportPhase::Writing, i + 1, total)?;
         }
         Ok(())
@@ -205,9 +240,116 @@ pub fn import(
     Ok(report)
 }
 
-fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
+/// Every row checked: the plans of the good ones, every problem of the others.
+struct Checked {
+    /// One per good row.
+    planned: Vec<Planned>,
+    lines: Vec<String>,
+    /// Records the rows need that the import creates first (`Options::create_missing`).
+    first: Vec<Planned>,
+    errors: Vec<FieldError>,
+    unresolved: check::Unresolved,
+    total: usize,
+}
+
+fn check_rows(vault: &Vault, job: Job<'_>, watch: &mut Watch<'_>) -> Result<Checked> {
+    let Job {
+        kind,
+        workbook,
+        mapping,
+        options,
+    } = job;
+    check_mapping(kind, mapping)?;
+    let records = rows(workbook, mapping);
+    let create = options.create_missing;
+    let mut planner: Box<dyn Planner> = match kind {
+        Kind::Risks => Box::new(risks::Risks::new(vault)?),
+        Kind::Soa => Box::new(soa::Soa::new(vault)?),
+        Kind::People => Box::new(people::People::new(vault)?),
+        Kind::Assets => Box::new(assets::Assets::new(vault)?),
+        Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
+        Kind::Documents => Box::new(documents::Documents::new(vault)?),
+        Kind::Competence => Box::new(competence::Competence::new(vault)?),
+        Kind::Measures => Box::new(measures::Measures::new(vault)?),
+        Kind::Training => Box::new(training::Training::new(vault, create)?),
+        Kind::Acknowledgements => Box::new(acknowledgements::Acknowledgements::new(vault, create)?),
+        Kind::Suppliers => Box::new(registers::Suppliers::new(vault)?),
+        Kind::Incidents => Box::new(registers::Incidents::new(vault)?),
+        Kind::Requirements => Box::new(registers::Requirements::new(vault)?),
+    };
+    let total = records.len();
+    let (mut planned, mut errors, mut lines) = (Vec::new(), Vec::new(), Vec::new());
+    let mut unresolved = check::Unresolved::new();
+    for (done, row) in records.iter().enumerate() {
+        step(watch, ImportPhase::Checking, done, total)?;
+        let mut check = Check::new(row, mapping, &mut errors, &mut unresolved);
+        if let Some(plan) = planner.row(&mut check) {
+            lines.push(line(kind, row, &plan));
+            planned.push(plan);
+        }
+    }
+    step(watch, ImportPhase::Checking, total, total)?;
+    errors.extend(planner.finish());
+    errors.extend(overflow(workbook, mapping));
+    Ok(Checked {
+        planned,
+        lines,
+        first: planner.created(),
+        errors,
+        unresolved,
+        total,
+    })
+}
+
+/// The values of `workbook`'s rows that name no record of the vault (owners nobody is
+/// called), each once with the cells that hold it, for the user to map to a record through
+/// the mapping's values. Other problems of the rows are not reported here.
+///
+/// Errors: `Validation` for a mapping of another kind or without a required field.
+pub fn unresolved(
+    vault: &Vault,
+    kind: Kind,
+    workbook: &Workbook,
+    mapping: &Mapping,
+) -> Result<Vec<UnresolvedValue>> {
+    let mut watch: Watch<'_> = &mut unwatched;
+    let job = Job {
+        kind,
+        workbook,
+        mapping,
+        options: Options::default(),
+    };
+    let checked = check_rows(vault, job, &mut watch)?;
+    Ok(checked.unresolved.into_values().collect())
+}
+
+/// Writes one planned change; `created` maps the stand-in ids of records created by this
+/// import (below 0) to their real ones.
+fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut HashMap<i64, i64>) -> Result<()> {
     use isms_core::{assets, documents, people, risks, soa, tracker};
+    let real = |id: i64, created: &HashMap<i64, i64>| created.get(&id).copied().unwrap_or(id);
     match op {
+        Op::Course(c) => {
+            let stand_in = c.id;
+            let course = isms_core::training::create_course_in(tx, Course { id: 0, ..*c })?;
+            created.insert(stand_in, course.id);
+            Ok(())
+        }
+        Op::Version(stand_in, document, number, day) => {
+            let summary =
+                "Approved outside ISMS Desk; recorded by an import of its acknowledgements.";
+            let id = documents::add_approved_in(tx, document, &number, summary, day)?;
+            created.insert(stand_in, id);
+            Ok(())
+        }
+        Op::Completion(mut c) => {
+            c.course_id = real(c.course_id, created);
+            isms_core::training::add_completion_in(tx, *c).map(drop)
+        }
+        Op::Acknowledgement(mut a) => {
+            a.version_id = real(a.version_id, created);
+            isms_core::acknowledgements::add_in(tx, *a).map(drop)
+        }
         Op::Risk(r) if r.id == 0 => risks::create_in(tx, *r).map(drop),
         Op::Risk(r) => risks::update_in(tx, *r).map(drop),
         Op::Soa(e) => soa::update_in(tx, *e).map(drop),
@@ -231,8 +373,6 @@ fn apply(tx: &mut WriteTx<'_>, op: Op) -> Result<()> {
             }
         }
         Op::Measure(m, r) => measures::apply(tx, *m, r.map(|r| *r)),
-        Op::Completion(c) => isms_core::training::add_completion_in(tx, *c).map(drop),
-        Op::Acknowledgement(a) => isms_core::acknowledgements::add_in(tx, *a).map(drop),
         Op::Supplier(plan) => registers::apply_supplier(tx, *plan),
         Op::Incident(i) if i.id == 0 => isms_core::incidents::create_in(tx, *i).map(drop),
         Op::Incident(i) => isms_core::incidents::update_in(tx, *i).map(drop),
@@ -252,126 +392,4 @@ fn line(kind: Kind, row: &RowRecord, plan: &Planned) -> String {
         Outcome::Unchanged => "unchanged",
     };
     format!("{}!{}: {verb} {}", row.sheet, row.row, plan.what)
-}
-
-fn check_mapping(kind: Kind, mapping: &Mapping) -> Result<()> {
-    if mapping.kind != kind {
-        return Err(CoreError::validation(vec![FieldError::new(
-            "mapping",
-            format!(
-                "The mapping is for {}, not {}.",
-                mapping.kind.as_str(),
-                kind.as_str()
-            ),
-        )]));
-    }
-    let missing: Vec<FieldError> = mapping
-        .missing_required()
-        .into_iter()
-        .map(|f| {
-            if kind.by_row() {
-                FieldError::new(
-                    &format!("row {}", mapping.header_row),
-                    format!("The header row has no “{}” column.", f.label),
-                )
-            } else {
-                FieldError::new(
-                    "mapping",
-                    format!("No column is mapped to {}, which every row needs.", f.label),
-                )
-            }
-        })
-        .collect();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(CoreError::validation(missing))
-    }
-}
-
-fn fail(kind: Kind, errors: Vec<FieldError>) -> CoreError {
-    if kind.by_row() {
-        // Each problem names its row ("row 3.email"), and a bad row is reported once.
-        let rows: std::collections::BTreeSet<&str> = errors
-            .iter()
-            .map(|e| e.field.split('.').next().unwrap_or_default())
-            .collect();
-        let n = rows.len();
-        let mut err = CoreError::validation(errors);
-        err.message = format!(
-            "{n} row{} cannot be imported; nothing was written.",
-            if n == 1 { "" } else { "s" }
-        );
-        return err;
-    }
-    let rows: std::collections::BTreeSet<String> = errors
-        .iter()
-        // "Risks!D7" → "7": problems are counted by row, not by cell.
-        .map(|e| {
-            let cell = e
-                .field
-                .rsplit_once('!')
-                .map_or(e.field.as_str(), |(_, c)| c);
-            cell.trim_start_matches(|c: char| c.is_ascii_alphabetic())
-                .to_owned()
-        })
-        .collect();
-    let mut err = CoreError::validation(errors);
-    err.message = format!(
-        "{} problem{} in {} row{}; nothing was imported.",
-        err.fields.len(),
-        if err.fields.len() == 1 { "" } else { "s" },
-        rows.len(),
-        if rows.len() == 1 { "" } else { "s" }
-    );
-    err
-}
-
-/// A report as lines for the terminal.
-pub fn describe(report: &ImportReport) -> String {
-    let mut out = report.lines.join("\n");
-    if report.kind.by_row() {
-        let verb = if report.dry_run {
-            "would import"
-        } else {
-            "imported"
-        };
-        out.push_str(&format!(
-            "\n{} rows: {verb} {}, {} already recorded{}\n",
-            report.rows,
-            report.created,
-            report.unchanged,
-            if report.dry_run {
-                " (dry run: nothing written)"
-            } else {
-                ""
-            }
-        ));
-        if let Some(path) = &report.backup {
-            out.push_str(&format!("Backup written first: {path}\n"));
-        }
-        return out;
-    }
-    let (verb, tail) = if report.dry_run {
-        ("would create", " (dry run: nothing written)")
-    } else {
-        ("created", "")
-    };
-    out.push_str(&format!(
-        "\n{} rows of {}: {verb} {}, {} {}, {} unchanged{tail}\n",
-        report.rows,
-        report.kind.as_str(),
-        report.created,
-        if report.dry_run {
-            "would update"
-        } else {
-            "updated"
-        },
-        report.updated,
-        report.unchanged,
-    ));
-    if let Some(path) = &report.backup {
-        out.push_str(&format!("Backup written first: {path}\n"));
-    }
-    out
 }

@@ -14,14 +14,23 @@ use crate::read::{clean, dates};
 
 pub(crate) struct People {
     existing: Vec<Person>,
+    /// Lower-case e-mail → its person in `existing`: a re-import of a long list stays linear.
+    by_email: HashMap<String, usize>,
     /// Lower-case e-mail → the row that gave it.
     seen: HashMap<String, u32>,
 }
 
 impl People {
     pub fn new(vault: &Vault) -> Result<Self> {
+        let existing = people::list(vault.reader())?;
+        let by_email = existing
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.email.to_ascii_lowercase(), i))
+            .collect();
         Ok(People {
-            existing: people::list(vault.reader())?,
+            existing,
+            by_email,
             seen: HashMap::new(),
         })
     }
@@ -43,9 +52,9 @@ impl Planner for People {
         // Blanks are reported; the other cells are still checked.
         let (name, email) = (name.unwrap_or_default(), email.unwrap_or_default());
         let found = self
-            .existing
-            .iter()
-            .find(|p| p.email.eq_ignore_ascii_case(&email));
+            .by_email
+            .get(&email.to_ascii_lowercase())
+            .map(|&i| &self.existing[i]);
         let mut person = found.cloned().unwrap_or_else(|| Person::new(&name, &email));
         person.name = name;
         c.set_text("job_title", &mut person.job_title);

@@ -105,18 +105,23 @@ impl Suppliers {
 
 impl Planner for Suppliers {
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
-        let name = c.required("name", "The supplier's name")?;
-        c.once(
-            &mut self.seen,
-            "name",
-            &name,
-            &format!("“{name}”"),
-            "supplier",
-        );
+        // A blank name is reported; the other cells are still checked.
+        let name = c
+            .required("name", "The supplier's name")
+            .unwrap_or_default();
+        if !name.is_empty() {
+            c.once(
+                &mut self.seen,
+                "name",
+                &name,
+                &format!("“{name}”"),
+                "supplier",
+            );
+        }
         let found = self
             .existing
             .iter()
-            .find(|s| s.name.trim().eq_ignore_ascii_case(&name));
+            .find(|s| !name.is_empty() && s.name.trim().eq_ignore_ascii_case(&name));
         let mut supplier = found.cloned().unwrap_or_else(|| Supplier::named(&name));
         supplier.name = name;
         for (field, slot) in [
@@ -164,6 +169,9 @@ impl Planner for Suppliers {
         }
         let review = self.review(c, found);
         let certificates = certificates(c, found);
+        if c.reported("name") {
+            return None;
+        }
         let supplier = match supplier.validated() {
             Ok(s) => s,
             Err(err) => {
@@ -312,7 +320,11 @@ impl Planner for Incidents {
                 if !c.reported("reported_on") {
                     c.error("reported_on", "The day it was reported is needed here.");
                 }
-                return None;
+                // Refused, but the other cells are still checked, all in one round.
+                Incident {
+                    reference: reference.to_uppercase(),
+                    ..Incident::reported(&title, Default::default())
+                }
             }
         };
         incident.title = title;
@@ -388,6 +400,10 @@ impl Planner for Incidents {
             }
             None => {}
         }
+        if found.is_none() && reported.is_none() {
+            // The core's rules would judge a stand-in day: only the cells are reported.
+            return None;
+        }
         let incident = match incident.validated() {
             Ok(i) => i,
             Err(err) => {
@@ -462,7 +478,8 @@ impl Planner for Requirements {
                                 "Say where it comes from: Law, Regulation, Contract, Standard or Other.",
                             );
                         }
-                        return None;
+                        // Refused, but the other cells are still checked, all in one round.
+                        RequirementSource::Other
                     }
                 };
                 Requirement {
@@ -524,6 +541,10 @@ impl Planner for Requirements {
             && let Some(day) = c.read("reviewed_on", dates::date)
         {
             requirement.reviewed_on = day;
+        }
+        if found.is_none() && c.reported("source") {
+            // The core's rules would judge a stand-in source: only the cells are reported.
+            return None;
         }
         let requirement = match requirement.validated() {
             Ok(r) => r,

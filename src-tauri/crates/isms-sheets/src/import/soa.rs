@@ -35,15 +35,22 @@ impl Soa {
 
 impl Planner for Soa {
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
-        let id = c.read("control_id", clean::control_id)?;
-        c.once(
-            &mut self.seen,
-            "control_id",
-            &id,
-            &format!("Control {id}"),
-            "control",
-        );
-        let found = self.existing.iter().find(|e| e.control_id == id)?;
+        let id = c.read("control_id", clean::control_id);
+        let found = match &id {
+            Some(id) => {
+                c.once(
+                    &mut self.seen,
+                    "control_id",
+                    id,
+                    &format!("Control {id}"),
+                    "control",
+                );
+                self.existing.iter().find(|e| &e.control_id == id)?
+            }
+            // A bad control id is reported; the row's other cells are still checked, on a
+            // stand-in entry, so every problem of the row is said in one round.
+            None => self.existing.first()?,
+        };
         let mut entry = found.clone();
         if c.mapped("applicable")
             && let Some(flag) = c.read("applicable", clean::flag)
@@ -88,6 +95,8 @@ impl Planner for Soa {
         {
             entry.owner_id = owner;
         }
+        // The stand-in entry is not this row's: only its cells were checked.
+        id.as_ref()?;
         let entry = match entry.validated() {
             Ok(e) => e,
             Err(err) => {

@@ -86,12 +86,16 @@ impl Planner for Tracker {
                 if raised.is_none() && !c.reported("raised_on") {
                     c.error("raised_on", "The day it was raised is needed here.");
                 }
-                let (Some(kind), Some(raised)) = (kind, raised) else {
-                    return None;
-                };
+                // Without them the row is refused, but its other cells are still checked,
+                // so every problem of the row is reported in one round.
                 TrackerItem {
                     reference: reference.clone(),
-                    ..TrackerItem::new(kind, &title, ItemSource::Other, raised)
+                    ..TrackerItem::new(
+                        kind.unwrap_or(ItemKind::Action),
+                        &title,
+                        ItemSource::Other,
+                        raised.unwrap_or_default(),
+                    )
                 }
             }
         };
@@ -149,6 +153,10 @@ impl Planner for Tracker {
             .read(c, "owner", Some("owner_email"), item.owner_id)
         {
             item.owner_id = owner;
+        }
+        if found.is_none() && (kind.is_none() || raised.is_none()) {
+            // The core's rules would judge a stand-in type or day: only the cells are reported.
+            return None;
         }
         let item = match item.validated() {
             Ok(i) => i,

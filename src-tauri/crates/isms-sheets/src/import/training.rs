@@ -2,12 +2,14 @@
 //! the day it was completed. The person is found by e-mail and the course by title, both
 //! ignoring case; a completion already recorded (the same person, course and day), in the
 //! vault or higher up the file, is skipped, so importing the same file twice changes nothing.
+//! Asked to create what is missing, a course no one has set up yet is created with the
+//! import (an awareness course when its title says "awareness"), once for all its rows.
 
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use isms_core::people::{self, Person};
-use isms_core::training::{self, Completion, Course};
+use isms_core::training::{self, Completion, Course, CourseKind};
 use isms_core::{Result, Vault};
 
 use super::check::Check;
@@ -19,12 +21,17 @@ pub(crate) struct Training {
     courses: Vec<Course>,
     /// (person, course, day) of every completion recorded or planned.
     known: HashSet<(i64, i64, NaiveDate)>,
+    create_missing: bool,
+    /// Courses to create, with stand-in ids from -1 down.
+    new_courses: Vec<Course>,
 }
 
 impl Training {
-    pub fn new(vault: &Vault) -> Result<Self> {
+    pub fn new(vault: &Vault, create_missing: bool) -> Result<Self> {
         let conn = vault.reader();
         Ok(Training {
+            create_missing,
+            new_courses: Vec::new(),
             people: people::list(conn)?,
             courses: training::list_courses(conn)?,
             known: training::list_completions(conn)?
@@ -61,15 +68,48 @@ pub(crate) fn day(c: &mut Check<'_>, field: &str) -> Option<NaiveDate> {
 }
 
 impl Planner for Training {
+    fn created(&mut self) -> Vec<Planned> {
+        self.new_courses
+            .drain(..)
+            .map(|course| Planned {
+                outcome: Outcome::Create,
+                what: format!("new course: “{}” ({})", course.title, course.kind.as_str()),
+                op: Op::Course(Box::new(course)),
+            })
+            .collect()
+    }
+
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
         let person = person(&self.people, c, "email");
         let title = c.text("course");
-        let course = self
+        let mut course = self
             .courses
             .iter()
-            .find(|k| k.title.eq_ignore_ascii_case(&title));
+            .chain(&self.new_courses)
+            .find(|k| k.title.eq_ignore_ascii_case(&title))
+            .cloned();
+        if course.is_none() && self.create_missing && !title.is_empty() {
+            let kind = if title.to_lowercase().contains("awareness") {
+                CourseKind::Awareness
+            } else {
+                CourseKind::Other
+            };
+            let new = Course {
+                id: -(self.new_courses.len() as i64) - 1,
+                title: title.clone(),
+                kind,
+                validity_months: None,
+            };
+            self.new_courses.push(new.clone());
+            course = Some(new);
+        }
         if course.is_none() {
-            c.error("course", &format!("No course called “{title}”."));
+            let hint = if self.create_missing {
+                ""
+            } else {
+                " Set it up first (the command line's import creates it with --create-missing)."
+            };
+            c.error("course", &format!("No course called “{title}”.{hint}"));
         }
         let day = day(c, "date");
         let (Some(person), Some(course), Some(day)) = (person, course, day) else {

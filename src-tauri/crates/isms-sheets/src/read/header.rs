@@ -6,7 +6,7 @@ use isms_core::Result;
 use serde::Serialize;
 
 use super::fields::{Kind, rank};
-use super::{Workbook, refuse};
+use super::{Workbook, refuse, refuse_sheet};
 
 /// Rows searched for the header.
 pub const SCAN_ROWS: usize = 30;
@@ -61,13 +61,22 @@ pub fn find_header(workbook: &Workbook, kind: Kind) -> Result<HeaderRow> {
             .take(4)
             .map(|f| f.label)
             .collect();
-        refuse(format!(
+        let message = format!(
             "No header row found in the first {SCAN_ROWS} rows of “{}”: expected headers such \
              as {} for {}.",
             workbook.sheet,
             wanted.join(", "),
             kind.as_str()
-        ))
+        );
+        if workbook.sheets.len() > 1 {
+            // An instructions or cover sheet comes first in many templates.
+            refuse_sheet(format!(
+                "{message} Is it the data sheet? The workbook's sheets are {}.",
+                super::xlsx::quoted(&workbook.sheets)
+            ))
+        } else {
+            refuse(message)
+        }
     })?;
     Ok(HeaderRow {
         row: index as u32 + 1,

@@ -14,12 +14,13 @@
 use std::collections::BTreeMap;
 
 use isms_core::{CoreError, FieldError, Result};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::Workbook;
 use super::cell::column_letters;
-use super::fields::{Field, Kind, normalise_header, rank};
-use super::header::{find_header, headers_of};
-use super::{Workbook, same_sheet};
+use super::fields::{Field, Kind, rank};
+use super::header::find_header;
+pub use super::mapping_file::MappingFile;
 
 /// One column of the header row and the field it fills, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,9 +37,14 @@ pub struct Column {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mapping {
     pub kind: Kind,
-    /// 1-based; data starts below it.
+    /// 1-based; data starts below it. 0 for a sheet without a header row: data from row 1,
+    /// columns known by their letters.
     pub header_row: u32,
     pub columns: Vec<Column>,
+    /// What a cell's value means, per field: field → (value, trimmed and lower-case →
+    /// what to read instead), such as owner "head of sales" → "ann@example.com", or
+    /// likelihood "significant" → "4". Applied to the cells as rows are read.
+    pub values: BTreeMap<&'static str, BTreeMap<String, String>>,
 }
 
 impl Mapping {
@@ -52,6 +58,36 @@ impl Mapping {
         self.columns
             .iter()
             .filter(|c| c.field.is_none() && !c.header.is_empty())
+    }
+
+    /// What the cell `text` of `field` is to be read as, if the mapping says.
+    pub fn meaning(&self, field: &str, text: &str) -> Option<&str> {
+        let values = self.values.get(field)?;
+        values.get(&value_key(text)).map(String::as_str)
+    }
+
+    /// Sets what cell values mean, field name → (value → meaning), as the import wizard's
+    /// choices give them. Errors: `Validation` naming a field not of this kind.
+    pub fn set_values(
+        &mut self,
+        values: &BTreeMap<String, BTreeMap<String, String>>,
+    ) -> Result<()> {
+        let mut errors = Vec::new();
+        for (name, meanings) in values {
+            let Some(field) = self.kind.field(name) else {
+                errors.extend(unknown(self.kind, name, &format!("values.{name}")).fields);
+                continue;
+            };
+            let out = self.values.entry(field.name).or_default();
+            for (value, meaning) in meanings {
+                out.insert(value_key(value), meaning.trim().to_owned());
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(CoreError::validation(errors))
+        }
     }
 
     /// Required fields no column fills (a name that first and last name columns fill is
@@ -145,6 +181,7 @@ pub fn propose_mapping(headers: &[String], kind: Kind) -> Mapping {
     Mapping {
         kind,
         header_row: 1,
+        values: BTreeMap::new(),
         columns: headers
             .iter()
             .zip(chosen)
@@ -174,6 +211,15 @@ fn surname(kind: Kind, chosen: &mut [Option<&'static str>]) {
     }
 }
 
+/// A value as [`Mapping::values`] keys it: trimmed, lower case, inner spaces single.
+pub fn value_key(text: &str) -> String {
+    super::cell::trim(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Finds the header row of the sheet and proposes a mapping from it.
 pub fn detect(workbook: &Workbook, kind: Kind) -> Result<Mapping> {
     let found = find_header(workbook, kind)?;
@@ -182,145 +228,7 @@ pub fn detect(workbook: &Workbook, kind: Kind) -> Result<Mapping> {
     Ok(mapping)
 }
 
-/// A mapping file, as JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MappingFile {
-    /// The sheet to read; the first one if absent.
-    #[serde(default)]
-    pub sheet: Option<String>,
-    /// 1-based; found as [`detect`] does if absent.
-    #[serde(default)]
-    pub header_row: Option<u32>,
-    /// Header text → field name, or `null` to leave the column out.
-    pub columns: BTreeMap<String, Option<String>>,
-}
-
-impl MappingFile {
-    /// Errors: `Validation` (field `mapping`) for JSON that is not a mapping file.
-    pub fn parse(text: &str) -> Result<MappingFile> {
-        serde_json::from_str(text).map_err(|e| {
-            CoreError::validation(vec![FieldError::new(
-                "mapping",
-                format!(
-                    "The mapping file is not valid: {e}. Expected {{\"sheet\": \"…\", \
-                     \"header_row\": 3, \"columns\": {{\"Control ID\": \"control_id\"}}}}."
-                ),
-            )])
-        })
-    }
-
-    /// The mapping this file gives for the sheet read. Errors: `Validation` listing every
-    /// problem: another sheet, a header row out of the sheet, a header not in that row, a field
-    /// not of `kind` or given to two columns, a required field left out.
-    pub fn apply(&self, workbook: &Workbook, kind: Kind) -> Result<Mapping> {
-        let mut errors = Vec::new();
-        if let Some(sheet) = &self.sheet
-            && !same_sheet(sheet, &workbook.sheet)
-        {
-            errors.push(FieldError::new(
-                "mapping.sheet",
-                format!(
-                    "The mapping is for the sheet “{sheet}”, not “{}”.",
-                    workbook.sheet
-                ),
-            ));
-        }
-        let header_row = match self.header_row {
-            Some(0) => {
-                errors.push(FieldError::new(
-                    "mapping.header_row",
-                    "header_row counts from 1, as the spreadsheet numbers rows.",
-                ));
-                1
-            }
-            Some(n) if n as usize > workbook.rows.len() => {
-                errors.push(FieldError::new(
-                    "mapping.header_row",
-                    format!(
-                        "header_row is {n}, but “{}” has {} rows.",
-                        workbook.sheet,
-                        workbook.rows.len()
-                    ),
-                ));
-                1
-            }
-            Some(n) => n,
-            None => find_header(workbook, kind).map(|h| h.row).unwrap_or(1),
-        };
-        let headers = headers_of(workbook, header_row as usize - 1);
-        let mut columns: Vec<Column> = headers
-            .iter()
-            .enumerate()
-            .map(|(index, header)| Column {
-                index,
-                letter: column_letters(index),
-                header: header.clone(),
-                field: None,
-            })
-            .collect();
-        for (header, field) in &self.columns {
-            let at_key = format!("mapping.columns.{header}");
-            let found = headers
-                .iter()
-                .position(|h| normalise_header(h) == normalise_header(header));
-            let Some(at) = found else {
-                let present: Vec<String> = headers
-                    .iter()
-                    .filter(|h| !h.is_empty())
-                    .map(|h| format!("“{h}”"))
-                    .collect();
-                errors.push(FieldError::new(
-                    &at_key,
-                    format!(
-                        "“{header}” is not a header of row {header_row}; its headers are {}.",
-                        present.join(", ")
-                    ),
-                ));
-                continue;
-            };
-            let Some(name) = field else { continue };
-            let Some(f) = kind.field(name) else {
-                errors.extend(unknown(kind, name, &at_key).fields);
-                continue;
-            };
-            if let Some(other) = columns.iter().find(|c| c.field == Some(f.name)) {
-                errors.push(FieldError::new(
-                    &at_key,
-                    format!(
-                        "{} is given to two columns: “{}” and “{header}”.",
-                        f.name, other.header
-                    ),
-                ));
-                continue;
-            }
-            columns[at].field = Some(f.name);
-        }
-        let mapping = Mapping {
-            kind,
-            header_row,
-            columns,
-        };
-        for f in mapping.missing_required() {
-            errors.push(FieldError::new(
-                "mapping.columns",
-                format!(
-                    "No column is mapped to {} ({}), which a {} import needs.",
-                    f.name,
-                    f.label,
-                    kind.as_str()
-                ),
-            ));
-        }
-        if errors.is_empty() {
-            Ok(mapping)
-        } else {
-            Err(CoreError::validation(errors))
-        }
-    }
-}
-
-fn unknown(kind: Kind, name: &str, at: &str) -> CoreError {
+pub(super) fn unknown(kind: Kind, name: &str, at: &str) -> CoreError {
     let names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
     CoreError::validation(vec![FieldError::new(
         at,

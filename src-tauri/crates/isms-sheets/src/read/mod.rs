@@ -16,6 +16,7 @@ pub mod fields;
 mod guard;
 pub mod header;
 pub mod mapping;
+mod mapping_file;
 mod markup;
 pub mod preview;
 pub mod rows;
@@ -33,7 +34,7 @@ pub use fields::{Field, Kind};
 pub use header::{HeaderRow, find_header};
 pub use mapping::{Column, Mapping, MappingFile, detect, propose_mapping};
 pub use preview::{Choice, Preview, choose, preview};
-pub use rows::{RowRecord, Value, rows};
+pub use rows::{RowRecord, Value, overflow, rows};
 pub use scan::check_csv;
 
 /// How much a file may hold before it is refused. The defaults keep a read under about
@@ -204,6 +205,12 @@ pub fn open(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<Workbook
             .unwrap_or_else(|| "CSV".to_owned());
         csv::read(bytes, &name, limits)
     }
+}
+
+/// A validation error about the sheet read (field `sheet`): one that is not there, or not
+/// the data sheet, so a caller can say how to choose another.
+pub(crate) fn refuse_sheet(message: impl Into<String>) -> CoreError {
+    CoreError::validation(vec![FieldError::new("sheet", message)])
 }
 
 /// A validation error about the file as a whole.

@@ -243,6 +243,7 @@ pub fn choose(
         columns.pop();
     }
     Ok(Mapping {
+        values: Default::default(),
         kind,
         header_row,
         columns,

@@ -2,6 +2,8 @@
 //! the raw cells of the mapped columns, so every error the importer finds can name sheet, row
 //! and column: `Risks!D7: “Hgh” is not a likelihood: 1–5 or Rare, …`.
 //!
+//! A cell whose value the mapping gives a meaning to reads as that meaning.
+//!
 //! Skipped: blank rows (no mapped column filled) and note rows of a wide table (three or
 //! more mapped columns) — a row whose only value sits in one cell, or in one merged range
 //! across columns, like "Organizational controls" above a group of controls. A one-cell row
@@ -12,10 +14,10 @@
 use isms_core::FieldError;
 use serde::Serialize;
 
-use super::cell::{Cell, address};
+use super::cell::{Cell, address, column_letters};
 use super::clean::control_id;
 use super::mapping::Mapping;
-use super::{Merge, Workbook};
+use super::{Format, Merge, Workbook};
 
 /// One mapped cell of a row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -109,7 +111,7 @@ pub fn rows(workbook: &Workbook, mapping: &Mapping) -> Vec<RowRecord> {
                     field,
                     column: c.index,
                     header: c.header.clone(),
-                    cell: cell.clone(),
+                    cell: meant(mapping, field, cell),
                 })
             })
             .collect();
@@ -125,6 +127,17 @@ pub fn rows(workbook: &Workbook, mapping: &Mapping) -> Vec<RowRecord> {
     out
 }
 
+/// The cell, or what the mapping says its value means for `field`.
+fn meant(mapping: &Mapping, field: &str, cell: &Cell) -> Cell {
+    if mapping.values.is_empty() {
+        return cell.clone();
+    }
+    match mapping.meaning(field, &cell.display()) {
+        Some(meaning) => Cell::Text(meaning.to_owned()),
+        None => cell.clone(),
+    }
+}
+
 /// `merges` are the merges across columns that cover `row`.
 fn is_note(row: u32, cells: &[Cell], merges: &[&Merge], id_column: Option<usize>) -> bool {
     let filled: Vec<usize> = (0..cells.len()).filter(|&c| !cells[c].is_empty()).collect();
@@ -137,4 +150,62 @@ fn is_note(row: u32, cells: &[Cell], merges: &[&Merge], id_column: Option<usize>
                 && filled.iter().all(|&c| m.contains(row, c as u32))
         }),
     }
+}
+
+/// The rows of a CSV file with values past the header row's last column: a delimiter left
+/// unquoted inside a value (`Smith, John` in a comma file) splits it and pushes the cells
+/// after it to the right, where no header names them. Each such row is one problem naming
+/// its extra cells, never silently cut. An XLSX keeps its cells where they are: a note right
+/// of the table is no shifted value, so only CSV is checked.
+pub fn overflow(workbook: &Workbook, mapping: &Mapping) -> Vec<FieldError> {
+    if workbook.format != Format::Csv {
+        return Vec::new();
+    }
+    let width = mapping.columns.len();
+    let last = mapping.columns.last();
+    let mut out = Vec::new();
+    for (index, cells) in workbook
+        .rows
+        .iter()
+        .enumerate()
+        .skip(mapping.header_row as usize)
+    {
+        let extra: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .skip(width)
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(at, c)| format!("{} “{}”", column_letters(at), c.display()))
+            .collect();
+        if extra.is_empty() {
+            continue;
+        }
+        let row = index as u32 + 1;
+        let at = if mapping.kind.by_row() {
+            format!("row {row}")
+        } else {
+            address(&workbook.sheet, row, width)
+        };
+        let header = last.map_or(String::new(), |c| format!(" ({} “{}”)", c.letter, c.header));
+        let prefix = if mapping.kind.by_row() {
+            String::new()
+        } else {
+            format!("{at}: ")
+        };
+        out.push(FieldError::new(
+            &at,
+            format!(
+                "{prefix}row {row} has {} past the last header{header}: {}. A delimiter \
+                 inside a value splits it: put that value in quotes, or choose another \
+                 delimiter.",
+                if extra.len() == 1 {
+                    "a value".to_owned()
+                } else {
+                    format!("{} values", extra.len())
+                },
+                extra.join(", ")
+            ),
+        ));
+    }
+    out
 }

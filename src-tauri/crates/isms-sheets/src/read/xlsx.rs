@@ -33,7 +33,7 @@ pub(super) fn read(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<W
             .find(|s| same_sheet(s, wanted))
             .cloned()
             .ok_or_else(|| {
-                refuse(format!(
+                super::refuse_sheet(format!(
                     "This workbook has no sheet “{}”; its sheets are {}.",
                     wanted.trim(),
                     quoted(&sheets)
@@ -163,7 +163,7 @@ fn convert(value: &DataRef<'_>) -> Cell {
     }
 }
 
-fn quoted(names: &[String]) -> String {
+pub(super) fn quoted(names: &[String]) -> String {
     names
         .iter()
         .map(|n| format!("“{n}”"))

@@ -11,11 +11,14 @@ mod corpus_lists;
 mod documents;
 mod forms;
 mod measures;
+mod missing;
 mod people;
+mod problems;
 mod registers;
 mod risks;
 mod soa;
 mod tracker;
+mod values;
 
 use std::path::{Path, PathBuf};
 

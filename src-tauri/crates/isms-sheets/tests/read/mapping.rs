@@ -263,3 +263,137 @@ fn rows_skip_blank_and_note_rows_and_keep_spreadsheet_numbers() {
         Some("Ana")
     );
 }
+
+#[test]
+fn a_mapping_file_overrides_only_what_it_names() {
+    let book = read_csv(b"Ref;Title;Owner;Likelihood;Impact;Remarks\nR-1;Fire;Ann;2;3;x\n");
+    let proposed = detect(&book, Kind::Risks).unwrap();
+    assert!(proposed.column_of("title").is_some());
+    let file =
+        MappingFile::parse(r#"{"columns": {"Remarks": "description", "Owner": null}}"#).unwrap();
+    let m = file.apply(&book, Kind::Risks).unwrap();
+    assert_eq!(
+        m.column_of("description").unwrap().header,
+        "Remarks",
+        "the named column takes the file's field"
+    );
+    assert_eq!(
+        m.column_of("owner"),
+        None,
+        "null leaves the named column out"
+    );
+    for field in ["reference", "title", "likelihood", "impact"] {
+        assert_eq!(
+            m.column_of(field).map(|c| c.index),
+            proposed.column_of(field).map(|c| c.index),
+            "{field} is kept as proposed: the file does not name it"
+        );
+    }
+}
+
+#[test]
+fn a_field_named_by_the_file_leaves_the_column_proposed_for_it() {
+    let book = read_csv(b"Ref;Title;Description\nR-1;Fire;Server room fire\n");
+    let file = MappingFile::parse(r#"{"columns": {"Description": "title"}}"#).unwrap();
+    let m = file.apply(&book, Kind::Risks).unwrap();
+    assert_eq!(m.column_of("title").unwrap().header, "Description");
+    assert_eq!(
+        m.columns[1].field, None,
+        "“Title” no longer fills title: one field, one column"
+    );
+}
+
+#[test]
+fn columns_are_named_by_letter_in_a_file_without_a_header_row() {
+    let book = read_csv(b"R-1;Fire;Ann Smith;2;3\nR-2;Flood;Bo Jones;1;4\n");
+    let file = MappingFile::parse(
+        r#"{"header_row": 0, "columns": {"A": "reference", "b": "title", "C": "owner",
+            "D": "likelihood", "E": "impact"}}"#,
+    )
+    .unwrap();
+    let m = file.apply(&book, Kind::Risks).unwrap();
+    assert_eq!(m.header_row, 0);
+    assert_eq!(m.column_of("owner").unwrap().letter, "C");
+    let got = rows(&book, &m);
+    assert_eq!(got.len(), 2, "row 1 is data, not a header");
+    assert_eq!(got[0].row, 1);
+    assert_eq!(got[0].cell("title").display(), "Fire");
+    // Without header_row, a sheet where no row names a field is read as having none.
+    let found = MappingFile::parse(r#"{"columns": {"A": "reference", "B": "title"}}"#)
+        .unwrap()
+        .apply(&book, Kind::Risks)
+        .unwrap();
+    assert_eq!(found.header_row, 0);
+    assert_eq!(rows(&book, &found).len(), 2);
+    let err = MappingFile::parse(r#"{"header_row": 0, "columns": {"Title": "title"}}"#)
+        .unwrap()
+        .apply(&book, Kind::Risks)
+        .unwrap_err();
+    assert!(
+        err.fields[0].message.contains("name columns by letter"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn the_second_of_two_same_named_columns_is_chosen_with_its_number() {
+    let book = read_csv(
+        b"Ref;Title;Owner;Likelihood;Impact;Owner\nR-1;Fire;Ann Smith;2;3;ann@example.com\n",
+    );
+    let file =
+        MappingFile::parse(r#"{"columns": {"Owner#2": "owner_email", "Owner": null}}"#).unwrap();
+    let m = file.apply(&book, Kind::Risks).unwrap();
+    assert_eq!(
+        m.column_of("owner_email").unwrap().index,
+        5,
+        "the second “Owner”, in F"
+    );
+    assert_eq!(m.columns[2].field, None, "the first “Owner” left out");
+    let err = MappingFile::parse(r#"{"columns": {"Owner#3": "owner"}}"#)
+        .unwrap()
+        .apply(&book, Kind::Risks)
+        .unwrap_err();
+    assert!(
+        err.fields[0]
+            .message
+            .contains("There are 2 columns headed “Owner”, not 3"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn values_say_what_a_cell_means_per_field() {
+    let book =
+        read_csv(b"Ref;Title;Owner;Likelihood;Impact\nR-1;Fire;Head of Sales;Significant;3\n");
+    let file = MappingFile::parse(
+        r#"{"values": {"owner": {"head of  sales": "ann@example.com"},
+                       "likelihood": {"Significant": 4}}}"#,
+    )
+    .unwrap();
+    let m = file.apply(&book, Kind::Risks).unwrap();
+    let got = rows(&book, &m);
+    assert_eq!(
+        got[0].cell("owner").display(),
+        "ann@example.com",
+        "case and inner spaces ignored"
+    );
+    assert_eq!(
+        got[0].cell("likelihood").display(),
+        "4",
+        "a number as its text"
+    );
+    assert_eq!(got[0].cell("impact").display(), "3", "no values for impact");
+    let err = MappingFile::parse(r#"{"values": {"ownr": {"x": "y"}, "owner": {"ISO": true}}}"#)
+        .unwrap()
+        .apply(&book, Kind::Risks)
+        .unwrap_err();
+    let all: Vec<&str> = err.fields.iter().map(|f| f.message.as_str()).collect();
+    assert!(
+        all.iter().any(|m| m.contains("“ownr” is not a field")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter().any(|m| m.contains("a text or a number")),
+        "{all:?}"
+    );
+}

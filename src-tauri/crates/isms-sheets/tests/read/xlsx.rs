@@ -126,10 +126,33 @@ fn the_sheet_is_found_ignoring_case_and_trailing_spaces() {
     messy_soa(&path);
     let first = open(&path, None, Limits::default()).unwrap();
     assert_eq!(first.sheet, "Cover", "no sheet named: the first");
-    let message = super::fixtures::refused(open(&path, Some("Risks"), Limits::default()));
+    let err = open(&path, Some("Risks"), Limits::default()).unwrap_err();
+    assert_eq!(
+        err.fields[0].field, "sheet",
+        "a problem of the sheet chosen, so a caller can say how to choose another"
+    );
     assert!(
-        message.contains("no sheet “Risks”; its sheets are “Cover”, “SoA  ”"),
-        "{message}"
+        err.message
+            .contains("no sheet “Risks”; its sheets are “Cover”, “SoA  ”"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn the_instructions_sheet_picked_lists_the_workbooks_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("soa.xlsx");
+    messy_soa(&path);
+    let cover = open(&path, None, Limits::default()).unwrap();
+    let err = detect(&cover, Kind::Soa).unwrap_err();
+    assert_eq!(err.fields[0].field, "sheet", "{err:?}");
+    assert!(
+        err.message.contains("No header row found")
+            && err.message.contains("Is it the data sheet?")
+            && err.message.contains("“Cover”, “SoA  ”"),
+        "{}",
+        err.message
     );
 }
 
