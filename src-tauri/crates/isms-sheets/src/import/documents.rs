@@ -1,10 +1,14 @@
 //! Document register rows: the register entry only (reference, title, kind, owner, the
 //! mandatory items it covers, review interval and next review, whether staff must read it and
-//! who). Matched by reference, which every document has; versions and approvals are recorded
-//! in the app with their evidence, so the version columns of a sheet are not read.
+//! who). Matched by reference, which every document has. A row's Version with its Approved on
+//! records that version as approved outside the app on that day (by nobody the vault knows,
+//! without a file) when the document lacks a version of that number; a version it already has
+//! is left as it is (approved versions never change), and a new version without its approval
+//! day is refused rather than dropped.
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use isms_core::documents::{self, DocKind, Document};
 use isms_core::{Result, Vault};
 
@@ -107,6 +111,7 @@ impl Planner for Documents {
         {
             doc.owner_id = owner;
         }
+        let version = new_version(c, &doc);
         let doc = match doc.validated() {
             Ok(d) => d,
             Err(err) => {
@@ -120,13 +125,44 @@ impl Planner for Documents {
         let what = format!("{} “{}”", doc.reference, doc.title);
         let outcome = match found {
             None => Outcome::Create,
-            Some(old) if *old == doc => Outcome::Unchanged,
+            Some(old) if *old == doc && version.is_none() => Outcome::Unchanged,
             Some(_) => Outcome::Update,
+        };
+        let what = match &version {
+            Some((number, on)) => format!("{what}, version {number} approved on {on}"),
+            None => what,
         };
         Some(Planned {
             outcome,
-            op: Op::Document(Box::new(doc)),
+            op: Op::Document(Box::new(doc), version),
             what,
         })
     }
+}
+
+/// The version a row records that the document lacks, with the day it was approved: `None`
+/// when the Version column is not mapped, blank, or names a version the document has.
+fn new_version(c: &mut Check<'_>, doc: &Document) -> Option<(String, NaiveDate)> {
+    if !c.mapped("version") {
+        return None;
+    }
+    let number = clean::text(c.cell("version"))?;
+    if doc.versions.iter().any(|v| v.number == number) {
+        return None;
+    }
+    let approved = if c.mapped("approved_on") {
+        c.read("approved_on", dates::date).flatten()
+    } else {
+        None
+    };
+    if approved.is_none() && !c.reported("approved_on") {
+        c.error(
+            "approved_on",
+            &format!(
+                "Version {number} is not in the vault yet: give the day it was approved (an \
+                 “Approved on” column), or leave the version blank."
+            ),
+        );
+    }
+    approved.map(|on| (number, on))
 }

@@ -92,7 +92,11 @@ pub(crate) enum Op {
     Person(Box<isms_core::people::Person>),
     Asset(Box<isms_core::assets::Asset>),
     Tracker(Box<isms_core::tracker::TrackerItem>),
-    Document(Box<isms_core::documents::Document>),
+    /// A register entry and the version it records as approved outside the app, if new.
+    Document(
+        Box<isms_core::documents::Document>,
+        Option<(String, chrono::NaiveDate)>,
+    ),
     /// A piece of competence evidence and the roles its person takes on.
     Competence(
         Box<(
@@ -359,8 +363,20 @@ fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut HashMap<i64, i64>) -> Resul
         Op::Asset(a) => assets::update_in(tx, *a).map(drop),
         Op::Tracker(t) if t.id == 0 => tracker::create_in(tx, *t).map(drop),
         Op::Tracker(t) => tracker::update_in(tx, *t).map(drop),
-        Op::Document(d) if d.id == 0 => documents::create_in(tx, *d).map(drop),
-        Op::Document(d) => documents::update_in(tx, *d).map(drop),
+        Op::Document(d, version) => {
+            let doc = if d.id == 0 {
+                documents::create_in(tx, *d)?
+            } else {
+                documents::update_in(tx, *d)?
+            };
+            match version {
+                Some((number, on)) => {
+                    documents::add_approved_in(tx, doc.id, &number, "Imported from a register", on)
+                        .map(drop)
+                }
+                None => Ok(()),
+            }
+        }
         Op::Competence(planned) => {
             let (evidence, assignments) = *planned;
             for a in assignments {

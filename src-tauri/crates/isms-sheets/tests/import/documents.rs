@@ -1,5 +1,5 @@
-//! The document register: round trip of the demo company's register (entries, not versions),
-//! bad rows refused all together.
+//! The document register: round trip of the demo company's register (entries and their current
+//! approved versions), bad rows refused all together, a new version without its day refused.
 
 use isms_core::documents::{self, DocKind};
 use isms_sheets::read::Kind;
@@ -29,7 +29,8 @@ fn document_register_round_trip_into_an_empty_vault() {
     let register = |rows: Vec<Vec<String>>| -> Vec<Vec<String>> {
         rows.into_iter()
             .map(|mut r| {
-                r.truncate(10);
+                // Through Version and Approved on; who approved is not in a register.
+                r.truncate(12);
                 r
             })
             .collect()
@@ -37,7 +38,7 @@ fn document_register_round_trip_into_an_empty_vault() {
     assert_eq!(
         register(cells(&first, "Documents")),
         register(cells(&again, "Documents")),
-        "the same register entries; versions are recorded in the app"
+        "the same register entries, each with its current version and approval day"
     );
     let twice = run(
         &mut empty,
@@ -91,4 +92,54 @@ fn a_document_list_is_read_and_bad_rows_refused() {
         (doc.kind, doc.review_months, doc.communicate),
         (DocKind::Policy, Some(12), true)
     );
+}
+
+#[test]
+fn a_version_the_vault_lacks_is_recorded_with_its_approval_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = empty_vault(dir.path(), "v.isms");
+    let no_day = file(
+        dir.path(),
+        "Docs.csv",
+        "Doc ID,Document title,Type,Version,Approved on\n\
+         POL-01,Information security policy,Policy,1.0,\n",
+    );
+    let before = state(&vault);
+    let found = problems(run(&mut vault, Kind::Documents, &no_day, None, false));
+    has(
+        &found,
+        "Docs!E2 (Approved on)",
+        "Version 1.0 is not in the vault yet",
+    );
+    assert_eq!(state(&vault), before, "nothing written");
+    let good = file(
+        dir.path(),
+        "Docs2.csv",
+        "Doc ID,Document title,Type,Version,Approved on\n\
+         POL-01,Information security policy,Policy,1.0,15/03/2026\n",
+    );
+    let report = run(&mut vault, Kind::Documents, &good, None, false).unwrap();
+    assert_eq!(report.created, 1);
+    let doc = &documents::list(vault.reader()).unwrap()[0];
+    let v: Vec<_> = doc
+        .versions
+        .iter()
+        .map(|v| (v.number.as_str(), v.approved_on))
+        .collect();
+    assert_eq!(v, [("1.0", chrono::NaiveDate::from_ymd_opt(2026, 3, 15))]);
+    let again = run(&mut vault, Kind::Documents, &good, None, false).unwrap();
+    assert_eq!(
+        again.unchanged, 1,
+        "a version the vault has is left as it is"
+    );
+    let next = file(
+        dir.path(),
+        "Docs3.csv",
+        "Doc ID,Document title,Type,Version,Approved on\n\
+         POL-01,Information security policy,Policy,1.1,2026-06-01\n",
+    );
+    let report = run(&mut vault, Kind::Documents, &next, None, false).unwrap();
+    assert_eq!(report.updated, 1);
+    let doc = &documents::list(vault.reader()).unwrap()[0];
+    assert_eq!(doc.versions.len(), 2, "1.1 added beside 1.0");
 }
