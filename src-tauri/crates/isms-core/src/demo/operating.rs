@@ -17,7 +17,7 @@ use crate::tracker::{ItemKind, ItemSource, TrackerItem};
 use crate::training::{self, Completion, Course, CourseKind};
 
 use super::company::{EXTERNAL_AUDITOR, Staff};
-use super::records::Docs;
+use super::records::{Docs, Revision};
 use super::register::Register;
 use super::{DemoPoint, Story, files, month_of, plus_months};
 
@@ -42,26 +42,23 @@ pub(crate) fn write(
     }
     if story.point == DemoPoint::Stage2Ready {
         // What the closed Stage 1 nonconformity and the implemented change say was revised.
-        super::records::revise(
-            vault,
-            story,
-            staff,
-            docs,
-            "PRC-02",
-            "1.1",
-            "Acceptance of residual risk by its owner added (Stage 1 nonconformity).",
-            story.after_stage1(35),
-        )?;
-        super::records::revise(
-            vault,
-            story,
-            staff,
-            docs,
-            "PLN-01",
-            "1.1",
-            "Backups moved to a separate cloud account with object lock (CH-001).",
-            story.after_stage1(40),
-        )?;
+        let revisions = [
+            Revision {
+                reference: "PRC-02",
+                number: "1.1",
+                change_summary: "Acceptance of residual risk by its owner added (Stage 1 nonconformity).",
+                on: story.after_stage1(35),
+            },
+            Revision {
+                reference: "PLN-01",
+                number: "1.1",
+                change_summary: "Backups moved to a separate cloud account with object lock (CH-001).",
+                on: story.after_stage1(40),
+            },
+        ];
+        for revision in revisions {
+            super::records::revise(vault, story, staff, docs, revision)?;
+        }
     }
     Ok(())
 }

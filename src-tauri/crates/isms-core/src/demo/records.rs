@@ -264,6 +264,14 @@ pub(crate) fn write(vault: &mut Vault, story: &Story, staff: &Staff) -> Result<D
     Ok(docs)
 }
 
+/// A new version of a demo document: which, its number, what changed and the day.
+pub(crate) struct Revision {
+    pub reference: &'static str,
+    pub number: &'static str,
+    pub change_summary: &'static str,
+    pub on: NaiveDate,
+}
+
 /// Issues version `number` of the document `reference` on `on`, its file dated that day,
 /// approved by the CEO as every demo document is: the revision a closed finding or an
 /// implemented change says was made.
@@ -272,11 +280,14 @@ pub(crate) fn revise(
     story: &Story,
     staff: &Staff,
     docs: &Docs,
-    reference: &str,
-    number: &str,
-    change_summary: &str,
-    on: NaiveDate,
+    revision: Revision,
 ) -> Result<()> {
+    let Revision {
+        reference,
+        number,
+        change_summary,
+        on,
+    } = revision;
     let (Some(def), Some(&id)) = (
         DOCS.iter().find(|d| d.reference == reference),
         docs.ids.get(reference),
