@@ -222,6 +222,8 @@ fn samples(h: &Harness) -> BTreeMap<&'static str, Value> {
         ("DraftVersion", json!({ "number": "9.9" })),
         ("ApprovalKind", json!("plan")),
         ("SheetChoice", json!({ "index": 0, "field": null })),
+        // The import's `values`: no cell value mapped.
+        ("Record<string, Record<string, string>>", json!({})),
         (
             "Sealed",
             json!({ "key": "00", "nonce": "00", "sealed": "00" }),
