@@ -79,12 +79,8 @@ pub(super) const fn req(
     synonyms: &'static [&'static str],
 ) -> Field {
     Field {
-        name,
-        label,
-        synonyms,
         required: true,
-        many: false,
-        parts: &[],
+        ..f(name, label, synonyms)
     }
 }
 pub(super) const fn many(
@@ -93,12 +89,8 @@ pub(super) const fn many(
     synonyms: &'static [&'static str],
 ) -> Field {
     Field {
-        name,
-        label,
-        synonyms,
-        required: false,
         many: true,
-        parts: &[],
+        ..f(name, label, synonyms)
     }
 }
 /// A required field that its `parts` may fill instead.
@@ -109,12 +101,8 @@ pub(super) const fn joined(
     parts: &'static [&'static str],
 ) -> Field {
     Field {
-        name,
-        label,
-        synonyms,
-        required: true,
-        many: false,
         parts,
+        ..req(name, label, synonyms)
     }
 }
 
