@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use isms_core::documents::{self, Document, DraftVersion};
+use isms_core::soa::{self, RegisterEntry};
 use tauri::{AppHandle, Runtime, State};
 
 use super::write;
@@ -11,6 +12,16 @@ use crate::state::AppState;
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn documents_list(state: State<'_, AppState>) -> IpcResult<Vec<Document>> {
     state.with_vault(|vault| documents::list(vault.reader()))
+}
+
+/// The version each entry of the register shows on `as_of` (the SoA's entry shows the SoA's
+/// approvals): the one rule the register, the coverage and the packs share.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn documents_register(
+    state: State<'_, AppState>,
+    as_of: NaiveDate,
+) -> IpcResult<Vec<RegisterEntry>> {
+    state.with_vault(|vault| soa::register_versions(vault.reader(), as_of))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

@@ -73,6 +73,7 @@ macro_rules! with_commands {
             measures::measures_propose,
             measures::measures_record,
             documents::documents_list,
+            documents::documents_register,
             documents::documents_create,
             documents::documents_update,
             documents::documents_delete,

@@ -4,7 +4,8 @@
 // native dialog cannot be driven over WebDriver); the header row and the mapping are proposed, one column is remapped by hand, a
 // bad e-mail on row 5 is named by row and column with nothing written; the fixed file imports
 // and its people appear in the register; the register is then exported to an XLSX that is a
-// real ZIP workbook, and exporting onto it again is refused.
+// real ZIP workbook, and exporting onto it again is refused. An asset list naming its owners
+// by job title asks once per title who is meant, and imports with the people chosen.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,6 +77,48 @@ describe('spreadsheet import and export, end to end', () => {
       expect.arrayContaining(['Agnieszka Wąs', 'Søren Ødegård'])
     );
     await shot('97-sheets-imported');
+  });
+
+  it('asks once who an owner named by a role means, and imports with the person chosen', async () => {
+    // Owners kept as job titles, as registers often are: nobody in the vault is called "CTO".
+    const assets = path.join(folder, 'asset inventory.csv');
+    writeFileSync(
+      assets,
+      [
+        'Asset,Type,Owner',
+        'Laptop fleet,Laptop,CTO',
+        'Payroll files,Paper records,Office manager',
+        'Source code,Repository,CTO',
+        '',
+      ].join('\r\n'),
+    );
+    await click('nav-assets');
+    await click('sheet-import-assets');
+    answerNextDialog(assets);
+    await click('sheet-choose');
+    await (await byId('sheet-mapping')).waitForDisplayed();
+    await click('sheet-check');
+    await (await byId('sheet-owners')).waitForDisplayed();
+    const owners = await textsOf('sheet-owner');
+    expect(owners).toHaveLength(2);
+    const cto = owners.findIndex((o) => o.includes('“CTO”'));
+    expect(owners[cto]).toContain('2 rows');
+    const pickers = await $$('[data-testid="sheet-owner-person"]');
+    await pickers[cto].selectByVisibleText('Agnieszka Wąs');
+    await pickers[1 - cto].selectByVisibleText('Søren Ødegård');
+    await shot('98-sheets-owners');
+    await click('sheet-check');
+    await (await byId('sheet-checked')).waitForDisplayed();
+    expect(await textOf(await byId('sheet-checked'))).toContain('3 to create');
+    await click('sheet-import');
+    await (await byId('sheet-done')).waitForDisplayed();
+    await click('sheet-close');
+    await browser.waitUntil(async () => (await textsOf('assets-row-name')).length === 3);
+    const names = await textsOf('assets-row-name');
+    const ownersShown = await textsOf('assets-row-owner');
+    expect(ownersShown[names.indexOf('Source code')]).toContain('Agnieszka Wąs');
+    expect(ownersShown[names.indexOf('Payroll files')]).toContain('Søren Ødegård');
+    await click('nav-people');
   });
 
   it('exports the register to a real workbook and never replaces it', async () => {

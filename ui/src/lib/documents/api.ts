@@ -7,8 +7,9 @@ import { call } from '$lib/ipc';
 
 export const documentsList = () => call('documents_list');
 
-/** The SoA's approved versions: the register's SoA entry shows them. */
-export const soaVersionsList = () => call('soa_versions');
+/** The version each entry of the register shows on a day (the SoA's entry shows the SoA's
+ * approvals), as the core decides it for the packs and the coverage too. */
+export const documentsRegister = (asOf: string) => call('documents_register', { as_of: asOf });
 
 export const documentsCreate = (document: Document) => call('documents_create', { document });
 

@@ -44,6 +44,7 @@ import type { Organisation } from '$lib/bindings/Organisation';
 import type { Person } from '$lib/bindings/Person';
 import type { ReadinessView } from '$lib/bindings/ReadinessView';
 import type { ReferenceLists } from '$lib/bindings/ReferenceLists';
+import type { RegisterEntry } from '$lib/bindings/RegisterEntry';
 import type { Requirement } from '$lib/bindings/Requirement';
 import type { Review } from '$lib/bindings/Review';
 import type { Risk } from '$lib/bindings/Risk';
@@ -122,6 +123,7 @@ export type Commands = {
 	measures_propose: { args: { id: number; on: string }; result: number | null };
 	measures_record: { args: { measure_id: number; result: NewResult }; result: MeasureResult };
 	documents_list: { args: Record<string, never>; result: Array<Document> };
+	documents_register: { args: { as_of: string }; result: Array<RegisterEntry> };
 	documents_create: { args: { document: Document }; result: Document };
 	documents_update: { args: { document: Document }; result: Document };
 	documents_delete: { args: { id: number }; result: null };

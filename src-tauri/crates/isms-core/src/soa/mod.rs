@@ -14,7 +14,9 @@ mod versions;
 pub use model::{
     ImplementationStatus, NOT_APPLICABLE, SoaEntry, SoaReasons, SoaTotals, SoaVersion, totals,
 };
-pub use register::{RegisterVersion, SOA_ITEM, is_soa_document, register_version};
+pub use register::{
+    RegisterEntry, RegisterVersion, SOA_ITEM, is_soa_document, register_version, register_versions,
+};
 pub use store::{get, list, update, update_in, update_many};
 pub(crate) use store::{import_entry, missing_count, seed_missing};
 pub(crate) use versions::insert_version;

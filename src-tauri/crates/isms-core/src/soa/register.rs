@@ -6,9 +6,14 @@
 //! Nothing is written: this is how the entry is read.
 
 use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::Serialize;
+use ts_rs::TS;
 
 use super::model::SoaVersion;
-use crate::documents::Document;
+use super::versions::versions;
+use crate::documents::{self, Document};
+use crate::error::Result;
 
 /// The mandatory documented information that is the Statement of Applicability.
 pub const SOA_ITEM: &str = "6.1.3 d)";
@@ -20,7 +25,8 @@ pub fn is_soa_document(doc: &Document) -> bool {
 
 /// The version a register entry shows: its number as the register prints it, when and by whom
 /// it was approved.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct RegisterVersion {
     /// The SoA version's number ("2") for an SoA approval, the document's own otherwise.
     pub number: String,
@@ -64,4 +70,27 @@ pub fn register_version(
         (own, None) => own,
         (_, soa) => soa,
     }
+}
+
+/// The version one register entry shows on a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RegisterEntry {
+    pub document_id: i64,
+    pub version: RegisterVersion,
+}
+
+/// The version every document of the register shows on `day` ([`register_version`]); documents
+/// with nothing approved by then are left out.
+pub fn register_versions(conn: &Connection, day: NaiveDate) -> Result<Vec<RegisterEntry>> {
+    let soa = versions(conn)?;
+    Ok(documents::list(conn)?
+        .iter()
+        .filter_map(|d| {
+            register_version(d, &soa, day).map(|version| RegisterEntry {
+                document_id: d.id,
+                version,
+            })
+        })
+        .collect())
 }

@@ -361,4 +361,13 @@ fn the_registers_soa_entry_shows_the_soas_approved_versions() {
     // Another document shows its own; nothing before any approval.
     assert_eq!(shown(&policy, "2026-06-15").unwrap().number, "1.0");
     assert_eq!(shown(&policy, "2025-12-01"), None);
+
+    // The whole register at once, as the app reads it: the same versions, and an entry with
+    // nothing approved by the day left out.
+    let register = |on: &str| soa::register_versions(vault.reader(), day(on)).unwrap();
+    let in_june = register("2026-06-15");
+    let of = |doc: &Document| in_june.iter().find(|e| e.document_id == doc.id);
+    assert_eq!(of(&soa_doc).map(|e| &e.version), Some(&now));
+    assert_eq!(of(&policy).map(|e| e.version.number.as_str()), Some("1.0"));
+    assert!(register("2025-12-01").is_empty());
 }
