@@ -4,5 +4,6 @@
 mod demo;
 mod foundation;
 mod operating;
+mod registers;
 mod stage1;
 mod workbook;

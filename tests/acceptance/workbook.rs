@@ -13,13 +13,13 @@ use isms_core::{ErrorCode, Passphrase, Stamp, Vault, history, snapshot};
 use isms_sheets::import::Mode;
 use isms_sheets::whole;
 
-const PASS: &str = "Northwind demo passphrase";
+pub(super) const PASS: &str = "Northwind demo passphrase";
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 15).unwrap()
 }
 
-fn stamp() -> Stamp {
+pub(super) fn stamp() -> Stamp {
     Stamp::new(
         Utc.with_ymd_and_hms(2026, 6, 16, 9, 0, 0).unwrap(),
         "import",
@@ -27,7 +27,7 @@ fn stamp() -> Stamp {
 }
 
 /// A vault as `isms new <vault> --org <name>` makes it.
-fn new_vault(dir: &tempfile::TempDir, name: &str, org: &str) -> Vault {
+pub(super) fn new_vault(dir: &tempfile::TempDir, name: &str, org: &str) -> Vault {
     let org = Organisation::named(org).validated().unwrap();
     Vault::create(
         &dir.path().join(name),

@@ -72,7 +72,8 @@ pub enum Command {
         /// `export-sheet all` (a vault already holding exactly it is left unchanged).
         kind: String,
         file: PathBuf,
-        /// The workbook's sheet to read (default: the mapping file's, else the first).
+        /// The workbook's sheet to read (default: the mapping file's, else the first sheet
+        /// whose headers serve the kind, else the first).
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
         /// A JSON mapping of headers to fields instead of the proposed one, like
@@ -86,7 +87,8 @@ pub enum Command {
         /// its SHA-256).
         #[arg(long, value_name = "DIR")]
         evidence_dir: Option<PathBuf>,
-        /// training: create the courses the rows name that the vault lacks; acknowledgements:
+        /// training: create the courses the rows name that the vault lacks (and every course a
+        /// workbook's Courses sheet lists, as it defines them); acknowledgements:
         /// create the document versions they name (approved outside the app, on the earliest
         /// day acknowledged). Created in the same all-or-nothing write; listed by --dry-run.
         #[arg(long)]

@@ -42,7 +42,10 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
     let sheet = job
         .sheet
         .or_else(|| file_mapping.as_ref().and_then(|m| m.sheet.clone()));
-    let book = read::open(job.file, sheet.as_deref(), Limits::default()).map_err(suggest_sheet)?;
+    // A workbook's data sheet is found when none is named: a training export's completions
+    // sit behind its matrix.
+    let book = read::open_for(job.file, sheet.as_deref(), kind, Limits::default())
+        .map_err(suggest_sheet)?;
     let mapping = match &file_mapping {
         Some(m) => m.apply(&book, kind),
         None => read::detect(&book, kind),
@@ -55,6 +58,12 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
              (acknowledgements); other imports create their own records without it.",
         )]));
     }
+    // A training workbook's own Courses sheet defines the courses --create-missing creates.
+    let courses = if job.create_missing && kind == Kind::Training {
+        import::courses_sheet(job.file, &book)?
+    } else {
+        Vec::new()
+    };
     crate::show::say(&describe_mapping(&book.sheet, &mapping))?;
     let mut vault = open()?;
     let mode = if job.dry_run {
@@ -70,6 +79,7 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
         mapping: &mapping,
         options: import::Options {
             create_missing: job.create_missing,
+            courses,
         },
     };
     let report = import::import_with(&mut vault, stamp, import_job, mode, &mut unwatched)?;

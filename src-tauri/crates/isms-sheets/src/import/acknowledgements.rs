@@ -6,6 +6,11 @@
 //! nothing. Asked to create what is missing, a version a document does not have yet is
 //! created with the import as approved outside the app, on the earliest day it was
 //! acknowledged; the document itself must be in the register.
+//!
+//! A row whose status says the person has not acknowledged ("Missing", as `export-sheet
+//! acknowledgements` lists the audience still to sign, or "Pending", "Offen", "Manquant" …)
+//! states a status, not a record: it is read, reported as skipped and never written, whatever
+//! its other cells hold. Any other status (or none) is an acknowledgement like any row.
 
 use std::collections::HashSet;
 
@@ -13,6 +18,7 @@ use chrono::NaiveDate;
 use isms_core::acknowledgements::{self, AckMethod, Acknowledgement};
 use isms_core::documents::{self, Document};
 use isms_core::people::{self, Person};
+use isms_core::vocabulary::normalized;
 use isms_core::{Result, Vault, Vocabulary};
 
 use super::check::Check;
@@ -128,6 +134,20 @@ fn method(c: &mut Check<'_>) -> Option<AckMethod> {
     }
 }
 
+/// Statuses that say a person has not acknowledged, in English, German and French.
+#[rustfmt::skip]
+const NOT_ACKNOWLEDGED: &[&str] = &["missing", "not acknowledged", "unacknowledged", "not signed", "unsigned", "pending", "outstanding", "open", "not done", "no", "fehlt", "fehlend", "ausstehend", "offen", "nicht bestätigt", "nicht unterschrieben", "nein", "manquant", "en attente", "non signé", "non acquitté", "non"];
+
+/// The row's status when it says the person has not acknowledged.
+fn not_acknowledged(c: &Check<'_>) -> Option<String> {
+    let said = c.text("status");
+    let word = normalized(&said);
+    NOT_ACKNOWLEDGED
+        .iter()
+        .any(|n| normalized(n) == word)
+        .then_some(said)
+}
+
 impl Planner for Acknowledgements {
     fn created(&mut self) -> Vec<Planned> {
         let documents = &self.documents;
@@ -150,6 +170,19 @@ impl Planner for Acknowledgements {
     }
 
     fn row(&mut self, c: &mut Check<'_>) -> Option<Planned> {
+        if let Some(status) = not_acknowledged(c) {
+            let who = c.text("email");
+            return Some(Planned {
+                outcome: Outcome::Skipped,
+                op: Op::Nothing,
+                what: format!(
+                    "skipped: {who} has not acknowledged {} {} (status “{status}”: a status, \
+                     not a record)",
+                    c.text("document"),
+                    c.text("version")
+                ),
+            });
+        }
         let person = person(&self.people, c, "email");
         let day = day(c, "date");
         let create = self.create_missing.then_some(&mut self.new_versions);

@@ -22,6 +22,7 @@ mod acknowledgements;
 mod assets;
 mod check;
 mod competence;
+mod courses;
 mod documents;
 mod measures;
 mod owners;
@@ -45,6 +46,7 @@ use serde::Serialize;
 use crate::read::{Kind, Mapping, RowRecord, Workbook, overflow, rows};
 use check::Check;
 pub use check::UnresolvedValue;
+pub use courses::courses_sheet;
 use progress::step;
 pub use progress::{ImportPhase, ImportProgress, Watch, unwatched};
 pub use report::describe;
@@ -83,6 +85,9 @@ pub(crate) enum Outcome {
     Create,
     Update,
     Unchanged,
+    /// A row that states a status rather than a record (an acknowledgement still missing):
+    /// read and reported, never written.
+    Skipped,
 }
 
 /// A checked record, ready to write.
@@ -117,6 +122,8 @@ pub(crate) enum Op {
     Course(Box<isms_core::training::Course>),
     /// An approved version of a document rows name: stand-in id, document, number, day.
     Version(i64, i64, String, chrono::NaiveDate),
+    /// Nothing to write (a skipped row).
+    Nothing,
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -144,12 +151,17 @@ pub(crate) trait Planner {
 }
 
 /// What an import may do beyond the rows' own records.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// Training completions and acknowledgements: create the courses, and the approved
     /// versions of documents, that rows name and the vault lacks (in the same write, listed
     /// first in the report), instead of refusing those rows.
     pub create_missing: bool,
+    /// Training, with `create_missing`: the courses the workbook defines on a sheet of their
+    /// own ([`courses_sheet`]). Each the vault lacks is created as defined here (kind,
+    /// validity), whether or not a row names it; a course rows name that is not listed here
+    /// is created bare, as without a list.
+    pub courses: Vec<Course>,
 }
 
 /// Imports the rows of `workbook` under `mapping` as records of `kind`, all or nothing.
@@ -177,7 +189,7 @@ pub fn import(
 }
 
 /// What to import: the rows of `workbook` under `mapping` as records of `kind`.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Job<'a> {
     pub kind: Kind,
     pub workbook: &'a Workbook,
@@ -194,7 +206,7 @@ pub fn import_with(
     mut watch: Watch<'_>,
 ) -> Result<ImportReport> {
     let kind = job.kind;
-    let checked = check_rows(vault, job, &mut watch)?;
+    let checked = check_rows(vault, &job, &mut watch)?;
     if !checked.errors.is_empty() || !checked.unresolved.is_empty() {
         return Err(fail(
             kind,
@@ -223,7 +235,7 @@ pub fn import_with(
         .first
         .into_iter()
         .chain(planned)
-        .filter(|p| p.outcome != Outcome::Unchanged)
+        .filter(|p| !matches!(p.outcome, Outcome::Unchanged | Outcome::Skipped))
         .map(|p| p.op)
         .collect();
     if changes.is_empty() {
@@ -256,13 +268,13 @@ struct Checked {
     total: usize,
 }
 
-fn check_rows(vault: &Vault, job: Job<'_>, watch: &mut Watch<'_>) -> Result<Checked> {
+fn check_rows(vault: &Vault, job: &Job<'_>, watch: &mut Watch<'_>) -> Result<Checked> {
     let Job {
         kind,
         workbook,
         mapping,
-        options,
-    } = job;
+        ref options,
+    } = *job;
     check_mapping(kind, mapping)?;
     let records = rows(workbook, mapping);
     let create = options.create_missing;
@@ -275,7 +287,7 @@ fn check_rows(vault: &Vault, job: Job<'_>, watch: &mut Watch<'_>) -> Result<Chec
         Kind::Documents => Box::new(documents::Documents::new(vault)?),
         Kind::Competence => Box::new(competence::Competence::new(vault)?),
         Kind::Measures => Box::new(measures::Measures::new(vault)?),
-        Kind::Training => Box::new(training::Training::new(vault, create)?),
+        Kind::Training => Box::new(training::Training::new(vault, create, &options.courses)?),
         Kind::Acknowledgements => Box::new(acknowledgements::Acknowledgements::new(vault, create)?),
         Kind::Suppliers => Box::new(registers::Suppliers::new(vault)?),
         Kind::Incidents => Box::new(registers::Incidents::new(vault)?),
@@ -323,7 +335,7 @@ pub fn unresolved(
         mapping,
         options: Options::default(),
     };
-    let checked = check_rows(vault, job, &mut watch)?;
+    let checked = check_rows(vault, &job, &mut watch)?;
     Ok(checked.unresolved.into_values().collect())
 }
 
@@ -333,6 +345,7 @@ fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut HashMap<i64, i64>) -> Resul
     use isms_core::{assets, documents, people, risks, soa, tracker};
     let real = |id: i64, created: &HashMap<i64, i64>| created.get(&id).copied().unwrap_or(id);
     match op {
+        Op::Nothing => Ok(()),
         Op::Course(c) => {
             let stand_in = c.id;
             let course = isms_core::training::create_course_in(tx, Course { id: 0, ..*c })?;
@@ -406,6 +419,7 @@ fn line(kind: Kind, row: &RowRecord, plan: &Planned) -> String {
         Outcome::Create => "create",
         Outcome::Update => "update",
         Outcome::Unchanged => "unchanged",
+        Outcome::Skipped => "skip",
     };
     format!("{}!{}: {verb} {}", row.sheet, row.row, plan.what)
 }

@@ -129,8 +129,18 @@ pub fn describe(report: &ImportReport) -> String {
         } else {
             "imported"
         };
+        // Rows that state a status, not a record ("Missing" acknowledgements), are read and
+        // skipped: what is left once the rows imported and already recorded are counted.
+        let skipped = report
+            .rows
+            .saturating_sub(report.created + report.updated + report.unchanged);
+        let skipped = if skipped > 0 {
+            format!(", {skipped} skipped (a status, not a record)")
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "\n{} rows: {verb} {}, {} already recorded{}\n",
+            "\n{} rows: {verb} {}, {} already recorded{skipped}{}\n",
             report.rows,
             report.created,
             report.unchanged,

@@ -3,16 +3,20 @@
 //! ignoring case; a completion already recorded (the same person, course and day), in the
 //! vault or higher up the file, is skipped, so importing the same file twice changes nothing.
 //! Asked to create what is missing, a course no one has set up yet is created with the
-//! import (an awareness course when its title says "awareness"), once for all its rows.
+//! import, once for all its rows: as the workbook's own Courses sheet defines it when there is
+//! one (every course listed there that the vault lacks is created, named by a row or not, so a
+//! training export brings back its courses whole), otherwise bare (an awareness course when its
+//! title says "awareness", valid for ever).
 
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use isms_core::people::{self, Person};
-use isms_core::training::{self, Completion, Course, CourseKind};
+use isms_core::training::{self, Completion, Course};
 use isms_core::{Result, Vault};
 
 use super::check::Check;
+use super::courses::guessed_kind;
 use super::{Op, Outcome, Planned, Planner};
 use crate::read::dates;
 
@@ -27,13 +31,29 @@ pub(crate) struct Training {
 }
 
 impl Training {
-    pub fn new(vault: &Vault, create_missing: bool) -> Result<Self> {
+    /// `defined`: the courses the workbook defines (its Courses sheet), created with
+    /// `create_missing` when the vault lacks them.
+    pub fn new(vault: &Vault, create_missing: bool, defined: &[Course]) -> Result<Self> {
         let conn = vault.reader();
+        let courses = training::list_courses(conn)?;
+        let mut new_courses: Vec<Course> = Vec::new();
+        if create_missing {
+            for c in defined {
+                let known = courses
+                    .iter()
+                    .chain(&new_courses)
+                    .any(|k| k.title.eq_ignore_ascii_case(&c.title));
+                if !known {
+                    let id = -(new_courses.len() as i64) - 1;
+                    new_courses.push(Course { id, ..c.clone() });
+                }
+            }
+        }
         Ok(Training {
             create_missing,
-            new_courses: Vec::new(),
+            new_courses,
             people: people::list(conn)?,
-            courses: training::list_courses(conn)?,
+            courses,
             known: training::list_completions(conn)?
                 .into_iter()
                 .map(|c| (c.person_id, c.course_id, c.completed_on))
@@ -73,7 +93,14 @@ impl Planner for Training {
             .drain(..)
             .map(|course| Planned {
                 outcome: Outcome::Create,
-                what: format!("new course: “{}” ({})", course.title, course.kind.as_str()),
+                what: format!(
+                    "new course: “{}” ({}{})",
+                    course.title,
+                    course.kind.as_str(),
+                    course
+                        .validity_months
+                        .map_or(String::new(), |m| format!(", valid {m} months"))
+                ),
                 op: Op::Course(Box::new(course)),
             })
             .collect()
@@ -89,15 +116,10 @@ impl Planner for Training {
             .find(|k| k.title.eq_ignore_ascii_case(&title))
             .cloned();
         if course.is_none() && self.create_missing && !title.is_empty() {
-            let kind = if title.to_lowercase().contains("awareness") {
-                CourseKind::Awareness
-            } else {
-                CourseKind::Other
-            };
             let new = Course {
                 id: -(self.new_courses.len() as i64) - 1,
                 title: title.clone(),
-                kind,
+                kind: guessed_kind(&title),
                 validity_months: None,
             };
             self.new_courses.push(new.clone());

@@ -207,6 +207,33 @@ pub fn open(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<Workbook
     }
 }
 
+/// [`open`] for an import of `kind`: with no sheet named, the first sheet whose header row
+/// names every field the kind requires (a training export's "Completions" behind its matrix,
+/// a template's data sheet behind its instructions), or the first sheet when none does, so its
+/// errors say what it lacks. A named sheet, a CSV, or a first sheet that serves is read once.
+///
+/// Errors: as [`open`], for the sheet named or the first sheet; a later sheet that cannot be
+/// read is passed over.
+pub fn open_for(path: &Path, sheet: Option<&str>, kind: Kind, limits: Limits) -> Result<Workbook> {
+    let first = open(path, sheet, limits)?;
+    if sheet.is_some() || first.sheets.len() < 2 || serves(&first, kind) {
+        return Ok(first);
+    }
+    for name in first.sheets.iter().filter(|s| !same_sheet(s, &first.sheet)) {
+        if let Ok(book) = open(path, Some(name), limits)
+            && serves(&book, kind)
+        {
+            return Ok(book);
+        }
+    }
+    Ok(first)
+}
+
+/// Whether the sheet's header row, as found and proposed, fills every required field of `kind`.
+fn serves(book: &Workbook, kind: Kind) -> bool {
+    detect(book, kind).is_ok_and(|m| m.missing_required().is_empty())
+}
+
 /// A validation error about the sheet read (field `sheet`): one that is not there, or not
 /// the data sheet, so a caller can say how to choose another.
 pub(crate) fn refuse_sheet(message: impl Into<String>) -> CoreError {

@@ -22,7 +22,7 @@ mod risks;
 pub mod sheet;
 mod soa;
 mod tracker;
-mod training;
+pub(crate) mod training;
 
 use std::io::Write;
 use std::path::Path;

@@ -9,6 +9,7 @@ mod competence;
 mod corpus;
 mod corpus_lists;
 mod documents;
+mod exports;
 mod forms;
 mod measures;
 mod missing;

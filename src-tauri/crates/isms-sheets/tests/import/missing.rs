@@ -30,6 +30,7 @@ fn run_with(
         mapping: &mapping,
         options: Options {
             create_missing: create,
+            ..Options::default()
         },
     };
     import_with(vault, stamp(), job, mode, &mut unwatched)

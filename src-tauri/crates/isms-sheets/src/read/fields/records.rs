@@ -20,6 +20,7 @@ pub(super) static ACKNOWLEDGEMENTS: &[Field] = &[
     req("version", "Version", &["version", "document version", "policy version", "dokumentversion", "version du document"]),
     req("date", "Acknowledged on", &["date", "acknowledged", "acknowledged on", "signed", "signed on", "acknowledgement date", "date of acknowledgement", "date signed", "bestätigt am", "unterschrieben am", "datum", "date de signature", "signé le", "date d'acceptation", "effective date", "timestamp", "zeitstempel", "horodatage"]),
     req("method", "Method", &["method", "how", "channel", "methode", "art", "kanal", "méthode", "moyen", "canal"]),
+    f("status", "Status", &["status", "state", "acknowledgement status", "acknowledged?", "stand", "zustand", "statut", "état"]),
 ];
 
 #[rustfmt::skip]
