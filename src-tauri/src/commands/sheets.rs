@@ -43,11 +43,13 @@ fn kind_of(word: &str) -> IpcResult<Kind> {
 }
 
 /// Reads the file behind handle `file`, once the vault is known to be unlocked (a locked app
-/// reads nothing) and the handle to be one the shell gave out.
-pub fn open(state: &AppState, file: &str, sheet: Option<&str>) -> IpcResult<Workbook> {
+/// reads nothing) and the handle to be one the shell gave out: `sheet`, or without one the
+/// first sheet that holds `kind`'s data (a training export's completions behind its matrix),
+/// as the CLI reads it.
+pub fn open(state: &AppState, file: &str, sheet: Option<&str>, kind: Kind) -> IpcResult<Workbook> {
     state.require_unlocked()?;
     let path = state.handles.resolve(file, Purpose::Read)?;
-    Ok(read::open(&path, sheet, Limits::default())?)
+    Ok(read::open_for(&path, sheet, kind, Limits::default())?)
 }
 
 /// Asks for an XLSX or CSV file; `null` when cancelled.
@@ -76,7 +78,7 @@ pub fn sheets_preview(
     columns: Option<Vec<Choice>>,
 ) -> IpcResult<Preview> {
     let kind = kind_of(&kind)?;
-    let book = open(&state, &file, sheet.as_deref())?;
+    let book = open(&state, &file, sheet.as_deref(), kind)?;
     let mapping = match (header_row, columns) {
         (Some(row), Some(choices)) => read::choose(&book, kind, row, &choices)?,
         (row, _) => read::preview::propose(&book, kind, row)?,
@@ -118,7 +120,7 @@ pub fn sheets_unresolved(
     values: Option<BTreeMap<String, BTreeMap<String, String>>>,
 ) -> IpcResult<Vec<UnresolvedValue>> {
     let kind = kind_of(&kind)?;
-    let book = open(&state, &file, sheet.as_deref())?;
+    let book = open(&state, &file, sheet.as_deref(), kind)?;
     let mapping = chosen(&book, kind, header_row, &columns, values.as_ref())?;
     state.with_vault(|vault| import::unresolved(vault, kind, &book, &mapping))
 }
@@ -141,7 +143,7 @@ pub fn sheets_import<R: Runtime>(
     on_progress: Channel<ImportProgress>,
 ) -> IpcResult<ImportReport> {
     let kind = kind_of(&kind)?;
-    let book = open(&state, &file, sheet.as_deref())?;
+    let book = open(&state, &file, sheet.as_deref(), kind)?;
     let mapping = chosen(&book, kind, header_row, &columns, values.as_ref())?;
     let backups = state.paths.backups_dir.clone();
     let mode = if dry_run {
