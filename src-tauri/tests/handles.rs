@@ -13,6 +13,7 @@ use isms_desk_lib::error::IpcError;
 use isms_desk_lib::handles::Purpose;
 use isms_desk_lib::settings::AppPaths;
 use isms_desk_lib::state::AppState;
+use isms_sheets::read::Kind;
 
 const PASS: &str = "correct horse battery staple";
 
@@ -66,7 +67,7 @@ fn every_file_command_refuses_a_made_up_path_or_handle() {
     for made_up in MADE_UP {
         let what = |command: &str| format!("{command}({made_up:?})");
         refused(
-            sheets::open(&state, made_up, None),
+            sheets::open(&state, made_up, None, Kind::People),
             &what("sheets_preview/sheets_import"),
         );
         refused(
@@ -116,7 +117,7 @@ fn a_handle_works_only_for_what_it_was_chosen_for() {
     std::fs::write(&csv, "name,email\nAda,ada@example.com\n").unwrap();
     let read = state.handles.register(&csv, Purpose::Read);
     assert!(
-        sheets::open(&state, &read.handle, None).is_ok(),
+        sheets::open(&state, &read.handle, None, Kind::People).is_ok(),
         "a chosen file is read"
     );
     // A file chosen to be read is not a destination, nor a vault, nor something to show.
@@ -148,7 +149,7 @@ fn a_handle_works_only_for_what_it_was_chosen_for() {
     assert_eq!(exported.path, dest.display().to_string());
     assert!(dest.is_file(), "a chosen destination is written");
     refused(
-        sheets::open(&state, &save.handle, None),
+        sheets::open(&state, &save.handle, None, Kind::People),
         "a destination is not read back",
     );
 }
@@ -167,7 +168,10 @@ fn every_file_command_answers_locked_while_locked_and_the_lock_forgets_every_han
     assert!(state.lock(), "a vault was open");
     assert!(state.handles.is_empty(), "the lock forgot every handle");
     for handle in [&read.handle, &dest.handle, &shown.handle] {
-        locked(sheets::open(&state, handle, None), "sheets_preview");
+        locked(
+            sheets::open(&state, handle, None, Kind::People),
+            "sheets_preview",
+        );
         locked(
             evidence::dropped_paths(&state, std::slice::from_ref(handle)),
             "evidence_add_files",
@@ -194,7 +198,7 @@ fn every_file_command_answers_locked_while_locked_and_the_lock_forgets_every_han
     assert_eq!(recent.len(), 1, "the vault is on the recent list");
     vault::unlock(&state, &recent[0].handle, pass()).unwrap();
     refused(
-        sheets::open(&state, &read.handle, None),
+        sheets::open(&state, &read.handle, None, Kind::People),
         "a handle from before the lock",
     );
 }
