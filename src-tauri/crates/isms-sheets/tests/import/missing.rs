@@ -31,6 +31,7 @@ fn run_with(
         options: Options {
             create_missing: create,
         },
+        parts: None,
     };
     import_with(vault, stamp(), job, mode, &mut unwatched)
 }
