@@ -130,7 +130,10 @@ fn one(
     } else {
         "approved_by"
     };
-    let who = c.text(by);
+    let who = match c.text("approved_by") {
+        name if name.is_empty() => c.text("approved_by_email"),
+        name => name,
+    };
     let person = match risks
         .owners
         .read(c, "approved_by", Some("approved_by_email"), None)
