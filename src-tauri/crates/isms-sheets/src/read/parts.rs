@@ -66,11 +66,8 @@ pub fn parts(path: &Path, book: &Workbook, kind: Kind, limits: Limits) -> Result
     for &part in kind.parts() {
         let name = part.part_sheet().unwrap_or_default();
         // The sheet by its name first, then any other sheet whose headers say it.
-        let mut candidates: Vec<&String> = book
-            .sheets
-            .iter()
-            .filter(|s| same_sheet(s, name))
-            .collect();
+        let mut candidates: Vec<&String> =
+            book.sheets.iter().filter(|s| same_sheet(s, name)).collect();
         candidates.extend(book.sheets.iter().filter(|s| !same_sheet(s, name)));
         for sheet in candidates {
             if taken.iter().any(|t| same_sheet(t, sheet)) {

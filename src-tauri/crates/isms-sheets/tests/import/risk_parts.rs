@@ -143,7 +143,10 @@ fn the_demo_risk_workbook_brings_back_its_actions_and_approvals() {
     let dry = run_with_parts(&mut fresh, &book, "Risks", true).unwrap();
     assert!(risks::list(fresh.reader()).unwrap().is_empty(), "dry run");
     let report = run_with_parts(&mut fresh, &book, "Risks", false).unwrap();
-    assert_eq!(dry.lines, report.lines, "the dry run says what the import does");
+    assert_eq!(
+        dry.lines, report.lines,
+        "the dry run says what the import does"
+    );
 
     let n_risks = original.len();
     let n_actions: usize = original.iter().map(|r| r.actions.len()).sum();
@@ -225,8 +228,22 @@ fn the_demo_risk_workbook_brings_back_its_actions_and_approvals() {
 
 /// A register of two risks owned by Ann, on the template vault's 3×3 method.
 const RISKS: &[&[&str]] = &[
-    &["Reference", "Title", "Owner", "Likelihood", "Impact", "Treatment"],
-    &["R-1", "Laptop stolen", "Ann Smith", "High", "Medium", "Modify"],
+    &[
+        "Reference",
+        "Title",
+        "Owner",
+        "Likelihood",
+        "Impact",
+        "Treatment",
+    ],
+    &[
+        "R-1",
+        "Laptop stolen",
+        "Ann Smith",
+        "High",
+        "Medium",
+        "Modify",
+    ],
     &["R-2", "Phishing", "Ann Smith", "High", "High", "Modify"],
 ];
 
@@ -299,7 +316,15 @@ fn a_german_workbook_brings_its_actions_from_a_sheet_of_any_name() {
                         "01.06.2026",
                         "A.8.24",
                     ],
-                    &["R-2", "Schulung", "ann@example.com", "31.10.2026", "In Arbeit", "", ""],
+                    &[
+                        "R-2",
+                        "Schulung",
+                        "ann@example.com",
+                        "31.10.2026",
+                        "In Arbeit",
+                        "",
+                        "",
+                    ],
                 ],
             ),
             (
@@ -307,7 +332,13 @@ fn a_german_workbook_brings_its_actions_from_a_sheet_of_any_name() {
                 &[
                     &["Risiko", "Art", "Genehmigt von", "Genehmigt am", "Gültig"],
                     &["R-1", "Treatment plan", "Ann Smith", "02.06.2026", "ja"],
-                    &["R-2", "Residual risk accepted", "Ann Smith", "02.06.2026", "nein"],
+                    &[
+                        "R-2",
+                        "Residual risk accepted",
+                        "Ann Smith",
+                        "02.06.2026",
+                        "nein",
+                    ],
                 ],
             ),
         ],
@@ -321,7 +352,11 @@ fn a_german_workbook_brings_its_actions_from_a_sheet_of_any_name() {
     );
     assert!(risks::list(vault.reader()).unwrap().is_empty(), "dry run");
     let report = run_with_parts(&mut vault, &book, "Risiken", false).unwrap();
-    assert_eq!(report.created, 2 + 2 + 1, "two risks, two actions, one approval");
+    assert_eq!(
+        report.created,
+        2 + 2 + 1,
+        "two risks, two actions, one approval"
+    );
     assert!(
         report
             .lines
@@ -372,5 +407,9 @@ fn a_german_workbook_brings_its_actions_from_a_sheet_of_any_name() {
     assert_eq!(r2.actions.len(), 1, "matched, not added");
     assert_eq!(r2.actions[0].status, risks::ActionStatus::Done);
     let r1 = risks::get(vault.reader(), r1.id).unwrap();
-    assert_eq!(r1.actions.len(), 1, "an action the sheet leaves out is kept");
+    assert_eq!(
+        r1.actions.len(),
+        1,
+        "an action the sheet leaves out is kept"
+    );
 }

@@ -48,7 +48,8 @@ fn one(
     let title = c.required("title", "The action");
     let target = reference.as_deref().and_then(|r| {
         let found = targets.find(risks, planned, r);
-        if found.is_none() {
+        // A risk whose own row is wrong has its problems said there.
+        if found.is_none() && !risks.seen.contains_key(&r.to_lowercase()) {
             c.error(
                 "reference",
                 &format!(
@@ -61,7 +62,13 @@ fn one(
     });
     if let (Some(r), Some(t)) = (&reference, &title) {
         let key = format!("{}\u{1f}{}", r.trim(), t.trim());
-        c.once(seen, "title", &key, &format!("“{t}” of {r}"), "action of a risk");
+        c.once(
+            seen,
+            "title",
+            &key,
+            &format!("“{t}” of {r}"),
+            "action of a risk",
+        );
     }
     let title = title.unwrap_or_default();
     let existing = target.and_then(|i| {

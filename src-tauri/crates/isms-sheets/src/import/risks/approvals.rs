@@ -42,14 +42,12 @@ pub(crate) fn approve(
     created: &HashMap<String, i64>,
 ) -> Result<()> {
     let risk_id = match plan.risk_id {
-        0 => *created
-            .get(&plan.reference.to_lowercase())
-            .ok_or_else(|| {
-                CoreError::new(
-                    ErrorCode::NotFound,
-                    format!("No risk {} to record its approval on.", plan.reference),
-                )
-            })?,
+        0 => *created.get(&plan.reference.to_lowercase()).ok_or_else(|| {
+            CoreError::new(
+                ErrorCode::NotFound,
+                format!("No risk {} to record its approval on.", plan.reference),
+            )
+        })?,
         id => id,
     };
     risks::approve_in(
@@ -161,7 +159,8 @@ fn one(
     };
     let target = reference.as_deref().and_then(|r| {
         let found = targets.find(risks, planned_risks, r);
-        if found.is_none() {
+        // A risk whose own row is wrong has its problems said there.
+        if found.is_none() && !risks.seen.contains_key(&r.to_lowercase()) {
             c.error(
                 "reference",
                 &format!(
@@ -239,8 +238,29 @@ fn holds(cell: &Cell) -> std::result::Result<Option<bool>, String> {
         cell,
         "whether the approval holds",
         &[
-            (true, &["Holds", "yes", "valid", "true", "ja", "gilt", "gültig", "oui", "valable", "valide"]),
-            (false, &["Void", "no", "invalid", "false", "nein", "ungültig", "nichtig", "non", "caduc", "caduque", "invalide"]),
+            (
+                true,
+                &[
+                    "Holds", "yes", "valid", "true", "ja", "gilt", "gültig", "oui", "valable",
+                    "valide",
+                ],
+            ),
+            (
+                false,
+                &[
+                    "Void",
+                    "no",
+                    "invalid",
+                    "false",
+                    "nein",
+                    "ungültig",
+                    "nichtig",
+                    "non",
+                    "caduc",
+                    "caduque",
+                    "invalide",
+                ],
+            ),
         ],
     )
 }

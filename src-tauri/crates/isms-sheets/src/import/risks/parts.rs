@@ -118,10 +118,9 @@ pub(super) fn check(
         }
     }
     if !read.is_empty() {
-        sheets.lines.push(format!(
-            "Also read with the register: {}.",
-            read.join(", ")
-        ));
+        sheets
+            .lines
+            .push(format!("Also read with the register: {}.", read.join(", ")));
     }
     sheets.lines.extend(parts.skipped.iter().cloned());
     Ok(())

@@ -15,10 +15,10 @@ mod registers;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use parts::{RISK_ACTIONS, RISK_APPROVALS};
 use records::{
     ACKNOWLEDGEMENTS, COMPETENCE, INCIDENTS, MEASURES, REQUIREMENTS, SUPPLIERS, TRAINING,
 };
-use parts::{RISK_ACTIONS, RISK_APPROVALS};
 use registers::{ASSETS, DOCUMENTS, PEOPLE, RISKS, SOA, TRACKER};
 
 use serde::Serialize;
