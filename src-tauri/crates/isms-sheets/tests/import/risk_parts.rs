@@ -413,3 +413,42 @@ fn a_german_workbook_brings_its_actions_from_a_sheet_of_any_name() {
         "an action the sheet leaves out is kept"
     );
 }
+
+#[test]
+fn an_actions_sheet_without_its_headers_is_said_not_read_and_a_csv_has_no_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut vault = template_vault(dir.path());
+    let book = workbook(
+        dir.path(),
+        "notes.xlsx",
+        &[
+            ("Risks", RISKS),
+            (
+                "Actions",
+                &[&["Meeting", "Minutes"], &["Kick-off", "Agreed"]],
+            ),
+        ],
+    );
+    let report = run_with_parts(&mut vault, &book, "Risks", false).unwrap();
+    assert_eq!(report.created, 2, "the two risks, nothing else");
+    assert!(
+        report.lines.contains(
+            &"Sheet “Actions” was not read: its headers name no Risk and Action columns.".into()
+        ),
+        "{:#?}",
+        report.lines
+    );
+    let csv = file(
+        dir.path(),
+        "risks.csv",
+        "Reference,Title,Owner\nR-3,Flood,Ann Smith\n",
+    );
+    let one = open(&csv, None, Limits::default()).unwrap();
+    let found = parts(&csv, &one, Kind::Risks, Limits::default()).unwrap();
+    assert!(
+        found.sheets.is_empty() && found.skipped.is_empty(),
+        "one sheet"
+    );
+    let report = run_with_parts(&mut vault, &csv, "risks", false).unwrap();
+    assert_eq!((report.created, report.rows), (1, 1));
+}
