@@ -45,8 +45,6 @@ const fn gap(register: &'static str, path: &'static [&'static str], reason: &'st
 /// Parts that are exported but do not come back from a register's own workbook.
 #[rustfmt::skip]
 const GAPS: &[Gap] = &[
-    gap("risks", &["actions"], "the risk import does not read the Actions sheet yet"),
-    gap("risks", &["approvals"], "the risk import does not read approvals yet (nor does the export write them)"),
     gap("documents", &["versions"], "only the latest version comes back, as approved outside the app (summary “Imported from a register”, no approver, no evidence); earlier versions are lost"),
     gap("tracker", &["notes"], "the tracker import does not read progress notes yet"),
     gap("tracker", &["evidence_ids"], "evidence travels only in the `all` workbook with its files"),
@@ -188,6 +186,10 @@ fn normal(v: &Value, names: &Names, key: &str) -> Value {
                 if k == "id" || k.ends_with("_at") {
                     continue;
                 }
+                if k == "approved" {
+                    out.insert(k.clone(), approved(x, names));
+                    continue;
+                }
                 out.insert(k.clone(), normal(x, names, k));
             }
             Value::Object(out)
@@ -195,6 +197,22 @@ fn normal(v: &Value, names: &Names, key: &str) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(|x| normal(x, names, key)).collect()),
         other => other.clone(),
     }
+}
+
+/// What a risk approval approved, normalised: its fields as any record's, and its actions,
+/// stored as `[title, owner id, due, controls]`, with the owner by name.
+fn approved(v: &Value, names: &Names) -> Value {
+    let mut out = normal(v, names, "approved");
+    if let Some(actions) = out.get_mut("actions").and_then(Value::as_array_mut) {
+        for action in actions.iter_mut().filter_map(Value::as_array_mut) {
+            if let Some(owner) = action.get_mut(1)
+                && let Some(id) = owner.as_i64()
+            {
+                *owner = Value::String(names["people"][&id].clone());
+            }
+        }
+    }
+    out
 }
 
 /// `v` with every list, at every depth, sorted: records and links compared as sets.
@@ -289,6 +307,7 @@ fn import_file(target: &mut Vault, kind: Kind, file: &Path, backups: &Path) -> S
     } else {
         Vec::new()
     };
+    let parts = read::parts(file, &book, kind, Limits::default()).unwrap();
     let job = Job {
         kind,
         workbook: &book,
@@ -297,6 +316,7 @@ fn import_file(target: &mut Vault, kind: Kind, file: &Path, backups: &Path) -> S
             create_missing,
             courses,
         },
+        parts: Some(&parts),
     };
     let report = import::import_with(
         target,

@@ -6,7 +6,9 @@
 //! register screen exports its register to an XLSX chosen with the native save dialog (`all`,
 //! from the Export screen: the whole vault in one workbook, its evidence files in a folder
 //! named after it beside it). The file is read again on every call, outside the vault's lock,
-//! so a large sheet never blocks the other commands.
+//! so a large sheet never blocks the other commands. A risk register chosen from a workbook
+//! that also holds its actions and approvals sheets brings them along (`read::parts`); the
+//! report says they were read.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
@@ -14,7 +16,7 @@ use std::sync::atomic::Ordering;
 use chrono::NaiveDate;
 use isms_core::{CoreError, organisation};
 use isms_sheets::import::{self, ImportProgress, ImportReport, Mode, UnresolvedValue};
-use isms_sheets::read::{self, Choice, Kind, Limits, Mapping, Preview, Workbook};
+use isms_sheets::read::{self, Choice, Kind, Limits, Mapping, Parts, Preview, Workbook};
 use isms_sheets::whole;
 use isms_sheets::write::{self, SheetKind};
 use serde::Serialize;
@@ -50,6 +52,12 @@ pub fn open(state: &AppState, file: &str, sheet: Option<&str>, kind: Kind) -> Ip
     state.require_unlocked()?;
     let path = state.handles.resolve(file, Purpose::Read)?;
     Ok(read::open_for(&path, sheet, kind, Limits::default())?)
+}
+
+/// The sheets read with `book` imported as `kind`: a risk register's actions and approvals.
+fn parts_of(state: &AppState, file: &str, book: &Workbook, kind: Kind) -> IpcResult<Parts> {
+    let path = state.handles.resolve(file, Purpose::Read)?;
+    Ok(read::parts(&path, book, kind, Limits::default())?)
 }
 
 /// Asks for an XLSX or CSV file; `null` when cancelled.
@@ -145,6 +153,7 @@ pub fn sheets_import<R: Runtime>(
     let kind = kind_of(&kind)?;
     let book = open(&state, &file, sheet.as_deref(), kind)?;
     let mapping = chosen(&book, kind, header_row, &columns, values.as_ref())?;
+    let parts = parts_of(&state, &file, &book, kind)?;
     let backups = state.paths.backups_dir.clone();
     let mode = if dry_run {
         Mode::DryRun
@@ -153,7 +162,14 @@ pub fn sheets_import<R: Runtime>(
     };
     let mut watch = progress_watch(&state, &on_progress);
     write_vault(&app, &state, |vault, stamp| {
-        import::import(vault, stamp, kind, &book, &mapping, mode, &mut watch)
+        let job = import::Job {
+            kind,
+            workbook: &book,
+            mapping: &mapping,
+            options: import::Options::default(),
+            parts: Some(&parts),
+        };
+        import::import_with(vault, stamp, job, mode, &mut watch)
     })
 }
 

@@ -2,7 +2,8 @@
 //! SoA, people, assets, tracker, the document register, training completions,
 //! acknowledgements, competence evidence, measures): read the sheet (XLSX or CSV), map its
 //! columns (proposed from the headers, or from a mapping file), print the mapping, then
-//! import through isms-sheets, all or nothing.
+//! import through isms-sheets, all or nothing. A risk register's workbook brings the sheets
+//! beside it (treatment actions, owners' approvals), each with its proposed mapping printed.
 
 use std::path::{Path, PathBuf};
 
@@ -64,7 +65,12 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
     } else {
         Vec::new()
     };
-    crate::show::say(&describe_mapping(&book.sheet, &mapping))?;
+    let parts = read::parts(job.file, &book, kind, Limits::default())?;
+    let mut said = describe_mapping(&book.sheet, &mapping);
+    for part in &parts.sheets {
+        said.push_str(&describe_mapping(&part.workbook.sheet, &part.mapping));
+    }
+    crate::show::say(&said)?;
     let mut vault = open()?;
     let mode = if job.dry_run {
         Mode::DryRun
@@ -81,6 +87,7 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
             create_missing: job.create_missing,
             courses,
         },
+        parts: Some(&parts),
     };
     let report = import::import_with(&mut vault, stamp, import_job, mode, &mut unwatched)?;
     vault.close()?;

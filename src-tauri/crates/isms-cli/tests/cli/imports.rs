@@ -335,3 +335,40 @@ fn create_missing_lists_then_creates_courses_with_the_completions() {
         "only training and acknowledgements"
     );
 }
+
+#[test]
+fn a_risk_workbook_imports_with_its_actions_and_approvals() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let ok = |args: &[&str]| {
+        let out = isms(d, args, PASS);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        stdout(&out)
+    };
+    ok(&["demo", "--at", "stage2-ready", "demo.isms"]);
+    for kind in ["people", "assets", "risks"] {
+        ok(&[
+            "export-sheet",
+            "demo.isms",
+            kind,
+            "--out",
+            &format!("{kind}.xlsx"),
+        ]);
+    }
+    ok(&["new", "fresh.isms", "--org", "Northwind"]);
+    ok(&["import", "fresh.isms", "people", "people.xlsx"]);
+    ok(&["import", "fresh.isms", "assets", "assets.xlsx"]);
+    ok(&["method", "set", "fresh.isms", "--common"]);
+    let said = ok(&["import", "fresh.isms", "risks", "risks.xlsx"]);
+    for words in [
+        "Sheet “Actions”, header row 1: A “Reference” → reference, B “Action” → title",
+        "Sheet “Approvals”, header row 1:",
+        ": create action “",
+        "Approvals!2: create approval “Treatment plan approved” of R-",
+        "Also read with the register: sheet “Actions” (",
+    ] {
+        assert!(said.contains(words), "“{words}” in {said}");
+    }
+    let again = ok(&["import", "fresh.isms", "risks", "risks.xlsx"]);
+    assert!(again.contains("created 0, updated 0"), "{again}");
+}

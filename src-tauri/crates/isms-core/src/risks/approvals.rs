@@ -27,39 +27,60 @@ pub fn approve(
     note: &str,
 ) -> Result<Risk> {
     vault.write(stamp, |tx| {
-        let risk = get(tx.reader(), risk_id)?;
-        let refuse =
-            |field: &str, msg: &str| Err(CoreError::validation(vec![FieldError::new(field, msg)]));
-        if risk.owner_id.is_none() {
-            return refuse(
-                "person_id",
-                "Give the risk an owner first: only its owner can approve it.",
-            );
-        }
-        if risk.owner_id != Some(person_id) {
-            return refuse(
-                "person_id",
-                "Only the risk's owner can approve its treatment or accept it.",
-            );
-        }
-        if risk.treatment.is_none() {
-            return refuse(
-                "kind",
-                "Decide how the risk is treated before it is approved.",
-            );
-        }
-        let approval = RiskApproval {
-            id: 0,
-            kind,
-            person_id,
-            approved_on,
-            note: note.trim().to_owned(),
-            approved: material(&risk),
-            void: false,
-        };
-        insert_approval(tx, risk_id, approval, Action::Create)?;
-        get(tx.reader(), risk_id)
+        approve_in(tx, risk_id, kind, person_id, approved_on, note)
     })
+}
+
+/// [`approve`] inside a write the caller holds (a spreadsheet import records approvals in the
+/// same write as the risks they approve): the approval keeps the risk as it stands in `tx`.
+pub fn approve_in(
+    tx: &mut WriteTx<'_>,
+    risk_id: i64,
+    kind: ApprovalKind,
+    person_id: i64,
+    approved_on: NaiveDate,
+    note: &str,
+) -> Result<Risk> {
+    let risk = get(tx.reader(), risk_id)?;
+    check_approval(&risk, person_id)?;
+    let approval = RiskApproval {
+        id: 0,
+        kind,
+        person_id,
+        approved_on,
+        note: note.trim().to_owned(),
+        approved: material(&risk),
+        void: false,
+    };
+    insert_approval(tx, risk_id, approval, Action::Create)?;
+    get(tx.reader(), risk_id)
+}
+
+/// Whether `person_id` may approve `risk` as it stands: only its owner can, and only once its
+/// treatment is decided. Errors: `Validation` on `person_id` (no owner, or someone else) or
+/// `kind` (no treatment yet).
+pub fn check_approval(risk: &Risk, person_id: i64) -> Result<()> {
+    let refuse =
+        |field: &str, msg: &str| Err(CoreError::validation(vec![FieldError::new(field, msg)]));
+    if risk.owner_id.is_none() {
+        return refuse(
+            "person_id",
+            "Give the risk an owner first: only its owner can approve it.",
+        );
+    }
+    if risk.owner_id != Some(person_id) {
+        return refuse(
+            "person_id",
+            "Only the risk's owner can approve its treatment or accept it.",
+        );
+    }
+    if risk.treatment.is_none() {
+        return refuse(
+            "kind",
+            "Decide how the risk is treated before it is approved.",
+        );
+    }
+    Ok(())
 }
 
 pub(crate) fn insert_approval(

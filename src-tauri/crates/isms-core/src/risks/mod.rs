@@ -13,8 +13,8 @@ mod model;
 mod scoring;
 mod store;
 
-pub use approvals::approve;
 pub(crate) use approvals::insert_approval;
+pub use approvals::{approve, approve_in, check_approval};
 pub(crate) use method::import_method;
 pub use method::{get_method, set_method};
 pub use model::{

@@ -14,8 +14,10 @@
 //! record; a mapped column left blank
 //! clears its field. Training completions and acknowledgements, the rows a form tool exports,
 //! are only ever added: a row already recorded is skipped, and problems name the row and the
-//! column's header (`row 3.email`), as their CSV import always did. Kinds live in their own
-//! files; [`check`] holds what they share, [`progress`] what a watcher of the import is told,
+//! column's header (`row 3.email`), as their CSV import always did. A risk register's
+//! workbook brings its treatment actions and owners' approvals on sheets beside it
+//! ([`crate::read::parts`]): their rows are checked and written with the register's, in the
+//! same all-or-nothing write (see `risks`). Kinds live in their own files; [`check`] holds what they share, [`progress`] what a watcher of the import is told,
 //! [`report`] what the user is told.
 
 mod acknowledgements;
@@ -43,7 +45,7 @@ use isms_core::training::Course;
 use isms_core::{FieldError, Result, Stamp, Vault};
 use serde::Serialize;
 
-use crate::read::{Kind, Mapping, RowRecord, Workbook, overflow, rows};
+use crate::read::{Kind, Mapping, Parts, RowRecord, Workbook, overflow, rows};
 use check::Check;
 pub use check::UnresolvedValue;
 pub use courses::courses_sheet;
@@ -124,6 +126,11 @@ pub(crate) enum Op {
     Version(i64, i64, String, chrono::NaiveDate),
     /// Nothing to write (a skipped row).
     Nothing,
+    /// A row of a sheet beside the register whose change is written with its record (a risk's
+    /// treatment action, saved with the risk).
+    WithRecord,
+    /// A risk owner's approval, recorded after every risk is written.
+    Approval(Box<risks::ApprovalPlan>),
 }
 
 /// One row's plan: what it does, to what, said in plain words.
@@ -148,6 +155,26 @@ pub(crate) trait Planner {
     fn created(&mut self) -> Vec<Planned> {
         Vec::new()
     }
+    /// Once every row is checked: the rows of the sheets read with this one (a risk
+    /// register's actions and approvals), which may change the records the rows plan.
+    fn parts(&mut self, _planned: &mut [Planned], _sheets: &mut PartSheets<'_>) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// The sheets read with the register, and what checking their rows found.
+pub(crate) struct PartSheets<'a> {
+    pub parts: &'a Parts,
+    pub errors: &'a mut Vec<FieldError>,
+    pub unresolved: &'a mut check::Unresolved,
+    /// One per good row, counted with the register's rows (their ops may be
+    /// [`Op::WithRecord`]).
+    pub planned: Vec<Planned>,
+    pub lines: Vec<String>,
+    /// Written after the register's own changes, in this order.
+    pub writes: Vec<Op>,
+    /// Data rows read.
+    pub total: usize,
 }
 
 /// What an import may do beyond the rows' own records.
@@ -184,6 +211,7 @@ pub fn import(
         workbook,
         mapping,
         options: Options::default(),
+        parts: None,
     };
     import_with(vault, stamp, job, mode, watch)
 }
@@ -195,6 +223,8 @@ pub struct Job<'a> {
     pub workbook: &'a Workbook,
     pub mapping: &'a Mapping,
     pub options: Options,
+    /// The sheets read with `workbook` ([`crate::read::parts`]); `None` reads it alone.
+    pub parts: Option<&'a Parts>,
 }
 
 /// [`import`] with [`Options`].
@@ -237,6 +267,7 @@ pub fn import_with(
         .chain(planned)
         .filter(|p| !matches!(p.outcome, Outcome::Unchanged | Outcome::Skipped))
         .map(|p| p.op)
+        .chain(checked.after)
         .collect();
     if changes.is_empty() {
         return Ok(report);
@@ -246,7 +277,7 @@ pub fn import_with(
     let total = changes.len();
     vault.write(stamp, |tx| {
         // Records created by this import, by the stand-in id rows refer to them by.
-        let mut created = HashMap::new();
+        let mut created = Created::default();
         for (i, op) in changes.into_iter().enumerate() {
             apply(tx, op, &mut created)?;
             step(&mut watch, ImportPhase::Writing, i + 1, total)?;
@@ -263,6 +294,8 @@ struct Checked {
     lines: Vec<String>,
     /// Records the rows need that the import creates first (`Options::create_missing`).
     first: Vec<Planned>,
+    /// Written after the rows' own: what the sheets read with the register change.
+    after: Vec<Op>,
     errors: Vec<FieldError>,
     unresolved: check::Unresolved,
     total: usize,
@@ -274,6 +307,7 @@ fn check_rows(vault: &Vault, job: &Job<'_>, watch: &mut Watch<'_>) -> Result<Che
         workbook,
         mapping,
         ref options,
+        parts,
     } = *job;
     check_mapping(kind, mapping)?;
     let records = rows(workbook, mapping);
@@ -292,6 +326,13 @@ fn check_rows(vault: &Vault, job: &Job<'_>, watch: &mut Watch<'_>) -> Result<Che
         Kind::Suppliers => Box::new(registers::Suppliers::new(vault)?),
         Kind::Incidents => Box::new(registers::Incidents::new(vault)?),
         Kind::Requirements => Box::new(registers::Requirements::new(vault)?),
+        Kind::RiskActions | Kind::RiskApprovals => {
+            return Err(isms_core::CoreError::new(
+                isms_core::ErrorCode::Validation,
+                "A risk's actions and approvals are read with the risk register: import the \
+                 workbook as risks.",
+            ));
+        }
     };
     let total = records.len();
     let (mut planned, mut errors, mut lines) = (Vec::new(), Vec::new(), Vec::new());
@@ -307,10 +348,39 @@ fn check_rows(vault: &Vault, job: &Job<'_>, watch: &mut Watch<'_>) -> Result<Che
     step(watch, ImportPhase::Checking, total, total)?;
     errors.extend(planner.finish());
     errors.extend(overflow(workbook, mapping));
+    let mut after = Vec::new();
+    let mut total = total;
+    if let Some(parts) = parts.filter(|p| !p.sheets.is_empty() || !p.skipped.is_empty()) {
+        let mut sheets = PartSheets {
+            parts,
+            errors: &mut errors,
+            unresolved: &mut unresolved,
+            planned: Vec::new(),
+            lines: Vec::new(),
+            writes: Vec::new(),
+            total: 0,
+        };
+        planner.parts(&mut planned, &mut sheets)?;
+        let PartSheets {
+            planned: more,
+            lines: more_lines,
+            writes,
+            total: more_rows,
+            ..
+        } = sheets;
+        for part in &parts.sheets {
+            errors.extend(overflow(&part.workbook, &part.mapping));
+        }
+        planned.extend(more);
+        lines.extend(more_lines);
+        after = writes;
+        total += more_rows;
+    }
     Ok(Checked {
         planned,
         lines,
         first: planner.created(),
+        after,
         errors,
         unresolved,
         total,
@@ -334,29 +404,38 @@ pub fn unresolved(
         workbook,
         mapping,
         options: Options::default(),
+        parts: None,
     };
     let checked = check_rows(vault, &job, &mut watch)?;
     Ok(checked.unresolved.into_values().collect())
 }
 
-/// Writes one planned change; `created` maps the stand-in ids of records created by this
-/// import (below 0) to their real ones.
-fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut HashMap<i64, i64>) -> Result<()> {
-    use isms_core::{assets, documents, people, risks, soa, tracker};
-    let real = |id: i64, created: &HashMap<i64, i64>| created.get(&id).copied().unwrap_or(id);
+/// The records an import has created so far, for the changes after them that name them.
+#[derive(Default)]
+struct Created {
+    /// Stand-in id (below 0) → real id: courses, document versions.
+    ids: HashMap<i64, i64>,
+    /// Lower-case reference → id of each risk created, for the approvals that name it.
+    risks: HashMap<String, i64>,
+}
+
+/// Writes one planned change, noting in `created` what it creates that later changes name.
+fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut Created) -> Result<()> {
+    use isms_core::{assets, documents, people, soa, tracker};
+    let real = |id: i64, created: &Created| created.ids.get(&id).copied().unwrap_or(id);
     match op {
         Op::Nothing => Ok(()),
         Op::Course(c) => {
             let stand_in = c.id;
             let course = isms_core::training::create_course_in(tx, Course { id: 0, ..*c })?;
-            created.insert(stand_in, course.id);
+            created.ids.insert(stand_in, course.id);
             Ok(())
         }
         Op::Version(stand_in, document, number, day) => {
             let summary =
                 "Approved outside ISMS Desk; recorded by an import of its acknowledgements.";
             let id = documents::add_approved_in(tx, document, &number, summary, day)?;
-            created.insert(stand_in, id);
+            created.ids.insert(stand_in, id);
             Ok(())
         }
         Op::Completion(mut c) => {
@@ -367,8 +446,14 @@ fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut HashMap<i64, i64>) -> Resul
             a.version_id = real(a.version_id, created);
             isms_core::acknowledgements::add_in(tx, *a).map(drop)
         }
-        Op::Risk(r) if r.id == 0 => risks::create_in(tx, *r).map(drop),
-        Op::Risk(r) => risks::update_in(tx, *r).map(drop),
+        Op::Risk(r) if r.id == 0 => {
+            let risk = isms_core::risks::create_in(tx, *r)?;
+            created.risks.insert(risk.reference.to_lowercase(), risk.id);
+            Ok(())
+        }
+        Op::Risk(r) => isms_core::risks::update_in(tx, *r).map(drop),
+        Op::WithRecord => Ok(()),
+        Op::Approval(a) => risks::approve(tx, *a, &created.risks),
         Op::Soa(e) => soa::update_in(tx, *e).map(drop),
         Op::Person(p) if p.id == 0 => people::create_in(tx, *p).map(drop),
         Op::Person(p) => people::update_in(tx, *p).map(drop),
@@ -410,7 +495,7 @@ fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut HashMap<i64, i64>) -> Resul
     }
 }
 
-fn line(kind: Kind, row: &RowRecord, plan: &Planned) -> String {
+pub(crate) fn line(kind: Kind, row: &RowRecord, plan: &Planned) -> String {
     if kind.by_row() {
         // "row 2: Anna completed Awareness on 2026-03-02": the plan says what happens.
         return format!("row {}: {}", row.row, plan.what);

@@ -42,14 +42,15 @@ pub(super) fn check_mapping(kind: Kind, mapping: &Mapping) -> Result<()> {
     }
 }
 
-/// The row a problem's field names: "row 3.email" → "row 3", "Risks!D7" → "7".
+/// The row a problem's field names: "row 3.email" → "row 3", "Risks!D7" → "Risks!7" (the
+/// sheets read with a register have rows of their own).
 fn row_of(kind: Kind, field: &str) -> String {
     if kind.by_row() {
         return field.split('.').next().unwrap_or_default().to_owned();
     }
-    let cell = field.rsplit_once('!').map_or(field, |(_, c)| c);
-    cell.trim_start_matches(|c: char| c.is_ascii_alphabetic())
-        .to_owned()
+    let (sheet, cell) = field.rsplit_once('!').unwrap_or(("", field));
+    let row = cell.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    format!("{sheet}!{row}")
 }
 
 /// The validation error of a refused import: its message counts the rows refused (not the

@@ -18,6 +18,7 @@ mod documents;
 mod measures;
 mod people;
 mod registers;
+mod risk_parts;
 mod risks;
 pub mod sheet;
 mod soa;

@@ -1,6 +1,6 @@
 //! The risk register's workbook: the register (one row per risk, likelihood and impact as the
-//! method's level numbers, derived scores and levels beside them), the treatment actions, the
-//! method (scales with their labels, thresholds) and the inherent and residual heat maps as
+//! method's level numbers, derived scores and levels beside them), the treatment actions and
+//! the owners' approvals ([`super::risk_parts`]), the method (scales with their labels, thresholds) and the inherent and residual heat maps as
 //! tables of counts. The maps come from `isms_core::risks::heat_map` over the register's own
 //! risks, so their counts, with the row of unscored risks, add up to the register. Without a
 //! method there are no maps and the Method sheet has only its header.
@@ -8,10 +8,10 @@
 use isms_core::risks::{self, Risk, RiskMethod, Treatment};
 use isms_core::{Result, Vault, Vocabulary};
 
+use super::risk_parts;
 use super::sheet::{People, Sheet, Value, by_reference};
 
 pub const REGISTER: &str = "Risks";
-pub const ACTIONS: &str = "Actions";
 pub const METHOD: &str = "Method";
 pub const INHERENT: &str = "Inherent heat map";
 pub const RESIDUAL: &str = "Residual heat map";
@@ -58,19 +58,6 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
             "Last assessed",
         ],
     );
-    let mut actions = Sheet::new(
-        ACTIONS,
-        &[
-            "Reference",
-            "Action",
-            "Owner",
-            "E-mail",
-            "Due date",
-            "Status",
-            "Done date",
-            "Controls",
-        ],
-    );
     for r in &list {
         register.push(vec![
             Value::text(&r.reference),
@@ -92,21 +79,14 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
             Value::text(r.residual.as_ref().map_or("", |s| s.level.label())),
             Value::date(r.assessed_on),
         ]);
-        for a in &r.actions {
-            actions.push(vec![
-                Value::text(&r.reference),
-                Value::text(&a.title),
-                people.name(a.owner_id),
-                people.email(a.owner_id),
-                Value::date(a.due_date),
-                Value::text(a.status.label()),
-                Value::date(a.done_date),
-                Value::list(&a.controls),
-            ]);
-        }
     }
     let method = risks::get_method(conn)?;
-    let mut out = vec![register, actions, method_sheet(method.as_ref())];
+    let mut out = vec![
+        register,
+        risk_parts::actions(&list, people),
+        risk_parts::approvals(&list, people),
+        method_sheet(method.as_ref()),
+    ];
     if let Some(m) = &method {
         out.push(heat_map(INHERENT, &list, m, false));
         out.push(heat_map(RESIDUAL, &list, m, true));

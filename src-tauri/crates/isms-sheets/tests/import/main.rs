@@ -16,6 +16,7 @@ mod missing;
 mod people;
 mod problems;
 mod registers;
+mod risk_parts;
 mod risks;
 mod soa;
 mod tracker;

@@ -32,6 +32,7 @@ fn run_with(
             create_missing: create,
             ..Options::default()
         },
+        parts: None,
     };
     import_with(vault, stamp(), job, mode, &mut unwatched)
 }

@@ -44,7 +44,7 @@ fn risks_round_trip_into_an_empty_vault() {
 }
 
 /// A 3×3 method labelled Low, Medium, High, and the people a template names.
-fn template_vault(dir: &Path) -> Vault {
+pub(super) fn template_vault(dir: &Path) -> Vault {
     let mut vault = empty_vault(dir, "v.isms");
     let labels = || vec!["Low".to_owned(), "Medium".to_owned(), "High".to_owned()];
     let method = RiskMethod {

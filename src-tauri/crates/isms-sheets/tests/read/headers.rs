@@ -175,6 +175,30 @@ fn the_headers_of_real_registers_map_to_their_fields() {
         (Kind::Suppliers, "Fournisseur", "name"),
         (Kind::Incidents, "Gravité", "severity"),
         (Kind::Requirements, "Exigence", "title"),
+        // The sheets beside a risk register: its actions and approvals.
+        (Kind::RiskActions, "Risiko-Nr.", "reference"),
+        (Kind::RiskActions, "Maßnahme", "title"),
+        (Kind::RiskActions, "Verantwortlich", "owner"),
+        (Kind::RiskActions, "Fällig am", "due_date"),
+        (Kind::RiskActions, "Umsetzungsstatus", "status"),
+        (Kind::RiskActions, "Erledigt am", "done_date"),
+        (Kind::RiskActions, "Anhang A", "controls"),
+        (Kind::RiskActions, "Référence du risque", "reference"),
+        (Kind::RiskActions, "Action de traitement", "title"),
+        (Kind::RiskActions, "Échéance", "due_date"),
+        (Kind::RiskActions, "Statut", "status"),
+        (Kind::RiskActions, "Date de réalisation", "done_date"),
+        (Kind::RiskActions, "Treatment action", "title"),
+        (Kind::RiskActions, "Completed on", "done_date"),
+        (Kind::RiskApprovals, "Risiko", "reference"),
+        (Kind::RiskApprovals, "Art der Genehmigung", "kind"),
+        (Kind::RiskApprovals, "Genehmigt von", "approved_by"),
+        (Kind::RiskApprovals, "Genehmigt am", "approved_on"),
+        (Kind::RiskApprovals, "Gültig", "holds"),
+        (Kind::RiskApprovals, "Approuvé par", "approved_by"),
+        (Kind::RiskApprovals, "Date d'approbation", "approved_on"),
+        (Kind::RiskApprovals, "Approver", "approved_by"),
+        (Kind::RiskApprovals, "Still holds", "holds"),
     ];
     let wrong: Vec<String> = cases
         .iter()
@@ -195,7 +219,7 @@ fn the_headers_of_real_registers_map_to_their_fields() {
 #[test]
 fn every_synonym_maps_to_its_field_or_to_a_better_ranked_one() {
     let mut problems = Vec::new();
-    for kind in Kind::ALL {
+    for kind in Kind::ALL.into_iter().chain(Kind::PARTS) {
         for field in kind.fields() {
             for synonym in field.synonyms {
                 let own = rank(field, synonym).expect("a synonym ranks for its own field");

@@ -24,6 +24,8 @@ fn sheet_of(kind: Kind) -> (SheetKind, &'static str) {
         Kind::Suppliers => (SheetKind::Suppliers, "Suppliers"),
         Kind::Incidents => (SheetKind::Incidents, "Incidents"),
         Kind::Requirements => (SheetKind::Requirements, "Requirements"),
+        Kind::RiskActions => (SheetKind::Risks, "Actions"),
+        Kind::RiskApprovals => (SheetKind::Risks, "Approvals"),
     }
 }
 
@@ -31,7 +33,7 @@ fn sheet_of(kind: Kind) -> (SheetKind, &'static str) {
 fn every_header_maps_to_its_own_field() {
     let dir = tempfile::tempdir().unwrap();
     let vault = demo_vault(dir.path());
-    for kind in Kind::ALL {
+    for kind in Kind::ALL.into_iter().chain(Kind::PARTS) {
         let (sheet_kind, sheet) = sheet_of(kind);
         let out = dir.path().join(format!("{}.xlsx", sheet_kind.as_str()));
         if !out.exists() {
@@ -113,6 +115,25 @@ fn every_header_maps_to_its_own_field() {
                 ("requires", "What it requires"),
                 ("party", "Interested party"),
                 ("reviewed_on", "Last reviewed"),
+            ],
+            Kind::RiskActions => &[
+                ("reference", "Reference"),
+                ("title", "Action"),
+                ("owner", "Owner"),
+                ("owner_email", "E-mail"),
+                ("due_date", "Due date"),
+                ("status", "Status"),
+                ("done_date", "Done date"),
+                ("controls", "Controls"),
+            ],
+            Kind::RiskApprovals => &[
+                ("reference", "Reference"),
+                ("kind", "Kind"),
+                ("approved_by", "Approved by"),
+                ("approved_by_email", "E-mail"),
+                ("approved_on", "Approved on"),
+                ("note", "Note"),
+                ("holds", "Holds"),
             ],
             _ => &[],
         };

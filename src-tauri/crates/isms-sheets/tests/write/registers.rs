@@ -13,6 +13,7 @@ fn sheet_names(kind: SheetKind) -> &'static [&'static str] {
         SheetKind::Risks => &[
             "Risks",
             "Actions",
+            "Approvals",
             "Method",
             "Inherent heat map",
             "Residual heat map",
@@ -52,6 +53,11 @@ fn every_register_has_its_sheets_and_one_row_per_record() {
             SheetKind::Risks,
             "Actions",
             risks.iter().map(|r| r.actions.len()).sum(),
+        ),
+        (
+            SheetKind::Risks,
+            "Approvals",
+            risks.iter().map(|r| r.approvals.len()).sum(),
         ),
         (SheetKind::Soa, "SoA", 93),
         (

@@ -4,14 +4,18 @@
 //! mean two fields of one kind is listed under both, best first: `mapping` gives it to the
 //! field where it ranks higher. "Status" in an SoA means the implementation status, never
 //! applicability. The tables live in [`registers`] and [`records`]; a person's name may come
-//! from two columns, first name and last name, joined (see [`Field::parts`]).
+//! from two columns, first name and last name, joined (see [`Field::parts`]). A risk
+//! register's workbook brings its treatment actions and approvals on sheets of their own:
+//! [`Kind::PARTS`], read with the register, never imported alone ([`parts`]).
 
+mod parts;
 mod records;
 mod registers;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use parts::{RISK_ACTIONS, RISK_APPROVALS};
 use records::{
     ACKNOWLEDGEMENTS, COMPETENCE, INCIDENTS, MEASURES, REQUIREMENTS, SUPPLIERS, TRAINING,
 };
@@ -37,6 +41,14 @@ pub enum Kind {
     Suppliers,
     Incidents,
     Requirements,
+    /// A risk register's treatment actions, on their own sheet beside it: read with a risks
+    /// import only (not in [`Kind::ALL`], not a word of the CLI or the wizard).
+    #[ts(skip)]
+    RiskActions,
+    /// A risk register's owners' approvals, on their own sheet beside it: as
+    /// [`Kind::RiskActions`].
+    #[ts(skip)]
+    RiskApprovals,
 }
 
 /// One field of a kind.
@@ -128,6 +140,9 @@ impl Kind {
         Kind::Requirements,
     ];
 
+    /// The sheets a risk register's workbook holds beside the register, read with it.
+    pub const PARTS: [Kind; 2] = [Kind::RiskActions, Kind::RiskApprovals];
+
     /// The CLI's word for the kind: `risks`, `soa` …
     pub fn as_str(self) -> &'static str {
         match self {
@@ -144,6 +159,8 @@ impl Kind {
             Kind::Suppliers => "suppliers",
             Kind::Incidents => "incidents",
             Kind::Requirements => "requirements",
+            Kind::RiskActions => "risk_actions",
+            Kind::RiskApprovals => "risk_approvals",
         }
     }
 
@@ -169,6 +186,8 @@ impl Kind {
             Kind::Suppliers => SUPPLIERS,
             Kind::Incidents => INCIDENTS,
             Kind::Requirements => REQUIREMENTS,
+            Kind::RiskActions => RISK_ACTIONS,
+            Kind::RiskApprovals => RISK_APPROVALS,
         }
     }
 
@@ -217,6 +236,7 @@ fn normalised_synonyms(field: &Field) -> Option<&'static [String]> {
     let tables = TABLES.get_or_init(|| {
         Kind::ALL
             .iter()
+            .chain(&Kind::PARTS)
             .flat_map(|k| k.fields())
             .map(|f| {
                 let words = f.synonyms.iter().map(|s| normalise_header(s)).collect();

@@ -10,8 +10,10 @@
 //! Treatment actions in a cell (several split as usual) become planned actions, with the
 //! row's action owner, due date and Annex A controls; an action of the risk with the same
 //! title is kept as it is, and actions the sheet does not list are never deleted. Controls
-//! given without an action become one planned action "Implement 5.1, 8.8". The actions sheet
-//! of an exported register is not read.
+//! given without an action become one planned action "Implement 5.1, 8.8".
+//!
+//! A workbook's sheets beside the register, its actions and its owners' approvals, are read
+//! with it when the import is given them ([`parts`], [`actions`], [`approvals`]).
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -20,9 +22,15 @@ use isms_core::risks::{self, ActionStatus, Risk, RiskAction, RiskMethod, Treatme
 use isms_core::vocabulary::normalized;
 use isms_core::{CoreError, ErrorCode, FieldError, Result, Vault};
 
+mod actions;
+mod approvals;
+mod parts;
+
+pub(crate) use approvals::{ApprovalPlan, approve};
+
 use super::check::Check;
 use super::owners::Owners;
-use super::{Op, Outcome, Planned, Planner};
+use super::{Op, Outcome, PartSheets, Planned, Planner};
 use crate::read::{clean, dates};
 
 pub(crate) struct Risks {
@@ -215,6 +223,10 @@ fn field_of(core: &str) -> &str {
 }
 
 impl Planner for Risks {
+    fn parts(&mut self, planned: &mut [Planned], sheets: &mut PartSheets<'_>) -> Result<()> {
+        parts::check(self, planned, sheets)
+    }
+
     fn finish(&mut self) -> Vec<FieldError> {
         let mut errors = Vec::new();
         for ((what, _), off) in std::mem::take(&mut self.off_scale) {
