@@ -32,6 +32,7 @@ fn import_as_exported(
             create_missing,
             courses,
         },
+        parts: None,
     };
     import_with(
         vault,
