@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use records::{
     ACKNOWLEDGEMENTS, COMPETENCE, INCIDENTS, MEASURES, REQUIREMENTS, SUPPLIERS, TRAINING,
 };
-use registers::{ASSETS, DOCUMENTS, PEOPLE, RISKS, SOA, TRACKER};
+use registers::{ASSETS, AUDITS, DOCUMENTS, PEOPLE, RISKS, SOA, TRACKER};
 
 use serde::Serialize;
 
@@ -37,6 +37,7 @@ pub enum Kind {
     Suppliers,
     Incidents,
     Requirements,
+    Audits,
 }
 
 /// One field of a kind.
@@ -112,7 +113,7 @@ pub(super) const OWNER: &[&str] = &["owner", "responsible", "accountable", "assi
 pub(super) const EMAIL: &[&str] = &["e-mail", "email", "mail", "e-mail address", "email address", "user", "e-mail-adresse", "emailadresse", "mailadresse", "adresse e-mail", "adresse mail", "courriel", "adresse électronique", "mél"];
 
 impl Kind {
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Risks,
         Kind::Soa,
         Kind::Assets,
@@ -126,6 +127,7 @@ impl Kind {
         Kind::Suppliers,
         Kind::Incidents,
         Kind::Requirements,
+        Kind::Audits,
     ];
 
     /// The CLI's word for the kind: `risks`, `soa` …
@@ -144,6 +146,7 @@ impl Kind {
             Kind::Suppliers => "suppliers",
             Kind::Incidents => "incidents",
             Kind::Requirements => "requirements",
+            Kind::Audits => "audits",
         }
     }
 
@@ -169,6 +172,7 @@ impl Kind {
             Kind::Suppliers => SUPPLIERS,
             Kind::Incidents => INCIDENTS,
             Kind::Requirements => REQUIREMENTS,
+            Kind::Audits => AUDITS,
         }
     }
 
