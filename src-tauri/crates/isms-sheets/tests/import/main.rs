@@ -5,6 +5,7 @@
 //! rather than duplicate, and dry runs that write nothing. Modules follow `src/import/`.
 
 mod assets;
+mod audits;
 mod competence;
 mod corpus;
 mod corpus_lists;
@@ -18,6 +19,7 @@ mod registers;
 mod risks;
 mod soa;
 mod tracker;
+mod tracker_notes;
 mod values;
 
 use std::path::{Path, PathBuf};

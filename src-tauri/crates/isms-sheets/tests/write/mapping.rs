@@ -24,6 +24,7 @@ fn sheet_of(kind: Kind) -> (SheetKind, &'static str) {
         Kind::Suppliers => (SheetKind::Suppliers, "Suppliers"),
         Kind::Incidents => (SheetKind::Incidents, "Incidents"),
         Kind::Requirements => (SheetKind::Requirements, "Requirements"),
+        Kind::Audits => (SheetKind::Audits, "Audits"),
     }
 }
 
@@ -76,12 +77,6 @@ fn every_header_maps_to_its_own_field() {
                 ("status", "Status"),
                 ("owner", "Owner"),
             ],
-            Kind::Tracker => &[
-                ("reference", "Reference"),
-                ("kind", "Type"),
-                ("description", "Description"),
-                ("effectiveness_result", "Effectiveness review"),
-            ],
             Kind::Documents => &[
                 ("review_months", "Review interval (months)"),
                 ("version", "Version"),
@@ -113,6 +108,27 @@ fn every_header_maps_to_its_own_field() {
                 ("requires", "What it requires"),
                 ("party", "Interested party"),
                 ("reviewed_on", "Last reviewed"),
+            ],
+            Kind::Audits => &[
+                ("reference", "Reference"),
+                ("title", "Title"),
+                ("planned_month", "Planned month"),
+                ("clauses", "Clauses"),
+                ("controls", "Controls"),
+                ("auditor", "Auditor"),
+                ("auditor_email", "E-mail"),
+                ("external_auditor", "External auditor"),
+                ("status", "Status"),
+                ("started_on", "Started on"),
+                ("completed_on", "Completed on"),
+                ("summary", "Summary"),
+            ],
+            Kind::Tracker => &[
+                ("reference", "Reference"),
+                ("kind", "Type"),
+                ("description", "Description"),
+                ("effectiveness_result", "Effectiveness review"),
+                ("notes", "Progress notes"),
             ],
             _ => &[],
         };
