@@ -272,7 +272,10 @@ fn an_import_plans_audits_inside_its_own_write_keeping_their_references_with_his
             Ok((first, second))
         })
         .unwrap();
-    assert_eq!(first.reference, "IA-042", "the sheet's reference, as the vault writes them");
+    assert_eq!(
+        first.reference, "IA-042",
+        "the sheet's reference, as the vault writes them"
+    );
     assert_eq!(second.reference, "IA-043", "without one, the next number");
     let taken = c
         .vault

@@ -342,11 +342,15 @@ fn notes_added_inside_a_write_the_caller_holds_are_checked_and_recorded() {
         "trimmed, oldest first"
     );
     let blank = vault
-        .write(stamp(3), |tx| tracker::add_note_in(tx, item.id, day("2026-04-03"), " "))
+        .write(stamp(3), |tx| {
+            tracker::add_note_in(tx, item.id, day("2026-04-03"), " ")
+        })
         .unwrap_err();
     assert_eq!(blank.fields[0].field, "note");
     let missing = vault
-        .write(stamp(4), |tx| tracker::add_note_in(tx, 9_999, day("2026-04-03"), "x"))
+        .write(stamp(4), |tx| {
+            tracker::add_note_in(tx, 9_999, day("2026-04-03"), "x")
+        })
         .unwrap_err();
     assert_eq!(missing.code, ErrorCode::NotFound);
     let trail = history::list(vault.reader(), Some("tracker_notes"), 10).unwrap();

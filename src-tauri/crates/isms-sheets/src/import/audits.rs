@@ -101,7 +101,9 @@ impl Planner for Audits {
             }
         }
         let status = c
-            .read("status", |cell| clean::word::<AuditStatus>(cell, "a status"))
+            .read("status", |cell| {
+                clean::word::<AuditStatus>(cell, "a status")
+            })
             .flatten();
         audit.status = match status {
             Some(status) => status,

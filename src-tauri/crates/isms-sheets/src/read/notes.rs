@@ -60,7 +60,9 @@ pub fn notes(cell: &Cell) -> Result<Vec<(NaiveDate, String)>, String> {
         .map(|(day, lines)| {
             let note = lines.join("\n").trim().to_owned();
             if note.is_empty() {
-                Err(format!("The progress note of {day} says nothing: write what happened after the day."))
+                Err(format!(
+                    "The progress note of {day} says nothing: write what happened after the day."
+                ))
             } else {
                 Ok((day, note))
             }

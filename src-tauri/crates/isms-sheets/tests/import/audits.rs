@@ -49,12 +49,20 @@ fn the_audit_programme_round_trips_into_a_vault_with_the_same_people() {
     let original = programme(&demo);
     assert_eq!((report.created, report.updated), (original.len() as u32, 0));
     assert!(
-        original.iter().any(|(_, a, email)| email.is_some() && a.status == AuditStatus::Completed)
-            && original.iter().any(|(_, a, _)| !a.external_auditor.is_empty())
+        original
+            .iter()
+            .any(|(_, a, email)| email.is_some() && a.status == AuditStatus::Completed)
+            && original
+                .iter()
+                .any(|(_, a, _)| !a.external_auditor.is_empty())
             && original.iter().any(|(_, a, _)| !a.summary.is_empty()),
         "the demo has audits by staff and by outsiders, completed with a summary: {original:#?}"
     );
-    assert_eq!(programme(&fresh), original, "every audit and every exported field");
+    assert_eq!(
+        programme(&fresh),
+        original,
+        "every audit and every exported field"
+    );
     let again = export(&fresh, SheetKind::Audits, dir.path(), "again.xlsx");
     assert_eq!(cells(&sheet, "Audits"), cells(&again, "Audits"));
 
@@ -73,28 +81,77 @@ fn a_german_programme_kept_by_hand_is_read_and_matched_again() {
     let mut vault = empty_vault(dir.path(), "v.isms");
     add_people(&mut vault, &[("Ann Smith", "ann@example.com")]);
     let rows: &[&[&str]] = &[
-        &["Nr.", "Audit", "Geplanter Monat", "Kapitel", "Anhang A", "Auditor", "Externer Auditor", "Status", "Begonnen am", "Abgeschlossen am", "Zusammenfassung"],
-        &["ia-7", "Dokumentenlenkung", "März 2026", "7.5; 9.2", "A 5.15 A 8.13", "Ann Smith", "", "Abgeschlossen", "02.03.2026", "04.03.2026", "Keine Abweichungen"],
-        &["", "Lieferanten", "06/2026", "", "5.19", "", "Jo Bloggs, Audit GmbH", "Geplant", "", "", ""],
+        &[
+            "Nr.",
+            "Audit",
+            "Geplanter Monat",
+            "Kapitel",
+            "Anhang A",
+            "Auditor",
+            "Externer Auditor",
+            "Status",
+            "Begonnen am",
+            "Abgeschlossen am",
+            "Zusammenfassung",
+        ],
+        &[
+            "ia-7",
+            "Dokumentenlenkung",
+            "März 2026",
+            "7.5; 9.2",
+            "A 5.15 A 8.13",
+            "Ann Smith",
+            "",
+            "Abgeschlossen",
+            "02.03.2026",
+            "04.03.2026",
+            "Keine Abweichungen",
+        ],
+        &[
+            "",
+            "Lieferanten",
+            "06/2026",
+            "",
+            "5.19",
+            "",
+            "Jo Bloggs, Audit GmbH",
+            "Geplant",
+            "",
+            "",
+            "",
+        ],
     ];
     let book = xlsx(dir.path(), "Auditprogramm.xlsx", "Programm", rows);
     let report = run(&mut vault, Kind::Audits, &book, None, false).unwrap();
     assert_eq!(report.created, 2, "{:?}", report.lines);
     let list = audits::list(vault.reader()).unwrap();
-    let docs = list.iter().find(|a| a.title == "Dokumentenlenkung").unwrap();
+    let docs = list
+        .iter()
+        .find(|a| a.title == "Dokumentenlenkung")
+        .unwrap();
     assert_eq!(docs.reference, "IA-7", "the sheet's reference is kept");
     assert_eq!(docs.planned_month, "2026-03");
     assert_eq!(docs.scope_clauses, ["7.5", "9.2"]);
     assert_eq!(docs.scope_controls, ["5.15", "8.13"]);
     assert_eq!(docs.status, AuditStatus::Completed);
-    assert_eq!((docs.started_on, docs.completed_on), (day(2026, 3, 2), day(2026, 3, 4)));
+    assert_eq!(
+        (docs.started_on, docs.completed_on),
+        (day(2026, 3, 2), day(2026, 3, 4))
+    );
     assert_eq!(docs.summary, "Keine Abweichungen");
     let ann = isms_core::people::list(vault.reader()).unwrap()[0].id;
     assert_eq!(docs.auditor_id, Some(ann));
     let suppliers = list.iter().find(|a| a.title == "Lieferanten").unwrap();
-    assert_eq!(suppliers.reference, "IA-008", "the vault gives the next number");
     assert_eq!(
-        (suppliers.planned_month.as_str(), suppliers.status, suppliers.external_auditor.as_str()),
+        suppliers.reference, "IA-008",
+        "the vault gives the next number"
+    );
+    assert_eq!(
+        (
+            suppliers.planned_month.as_str(),
+            suppliers.status,
+            suppliers.external_auditor.as_str()
+        ),
         ("2026-06", AuditStatus::Planned, "Jo Bloggs, Audit GmbH")
     );
 
@@ -128,7 +185,11 @@ fn bad_audit_rows_are_refused_together_naming_sheet_row_and_column() {
          IA-004,Suppliers,2026-05,,,Bo Nobody,,Sort of,\n",
     );
     let found = problems(run(&mut vault, Kind::Audits, &bad, None, false));
-    has(&found, "Audits!C2 (Planned month)", "“Summer” is not a month");
+    has(
+        &found,
+        "Audits!C2 (Planned month)",
+        "“Summer” is not a month",
+    );
     has(&found, "Audits!D3 (Clauses)", "11.1 is not a clause");
     has(&found, "Audits!E3 (Controls)", "not an Annex A control");
     has(&found, "Audits!I3 (Completed on)", "When was it completed?");

@@ -57,8 +57,16 @@ fn tracker_round_trip_into_an_empty_vault() {
         demo_notes.iter().filter(|(_, n)| !n.is_empty()).count() >= 2,
         "the demo has items with notes: {demo_notes:?}"
     );
-    assert!(demo_notes.iter().any(|(_, n)| n.contains(&(day, long.to_owned()))));
-    assert_eq!(demo_notes, notes_of(&empty), "every item's notes, day and text");
+    assert!(
+        demo_notes
+            .iter()
+            .any(|(_, n)| n.contains(&(day, long.to_owned())))
+    );
+    assert_eq!(
+        demo_notes,
+        notes_of(&empty),
+        "every item's notes, day and text"
+    );
     let before = state(&empty);
     let twice = run(&mut empty, Kind::Tracker, &first, None, false).unwrap();
     assert_eq!((twice.created, twice.updated, twice.unchanged), (0, 0, n));

@@ -56,7 +56,10 @@ fn dated_lines_are_notes_and_undated_ones_go_on_with_the_note_before() {
     );
     assert!(notes(&vault, "F2").is_empty());
     assert!(
-        report.lines.iter().any(|l| l.contains("3 progress notes added")),
+        report
+            .lines
+            .iter()
+            .any(|l| l.contains("3 progress notes added")),
         "{:?}",
         report.lines
     );
@@ -82,7 +85,11 @@ fn dated_lines_are_notes_and_undated_ones_go_on_with_the_note_before() {
     assert_eq!(f1[3], (day(2026, 5, 2), "Closed out".to_owned()));
     assert!(f1.contains(&(day(2026, 2, 3), "Raised at the audit".to_owned())));
     let again = run(&mut vault, Kind::Tracker, &later, None, false).unwrap();
-    assert_eq!((again.updated, again.unchanged), (0, 1), "nothing new the second time");
+    assert_eq!(
+        (again.updated, again.unchanged),
+        (0, 1),
+        "nothing new the second time"
+    );
 }
 
 #[test]
@@ -99,7 +106,11 @@ fn a_notes_cell_whose_first_line_has_no_day_is_refused_naming_the_cell() {
          F3,Policy unsigned,OFI,2026-02-04,\"2026-02-06:\"\n",
     );
     let found = problems(run(&mut vault, Kind::Tracker, &log, None, false));
-    has(&found, "Findings!E3 (Comments)", "“Waiting for IT” does not start with the day");
+    has(
+        &found,
+        "Findings!E3 (Comments)",
+        "“Waiting for IT” does not start with the day",
+    );
     has(&found, "Findings!E4 (Comments)", "says nothing");
     assert_eq!(found.len(), 2, "{found:#?}");
     assert_eq!(state(&vault), before, "nothing written");

@@ -14,12 +14,21 @@ fn what_the_export_writes_reads_back_as_the_same_notes() {
     let written = [
         (day(2026, 1, 5), "Plain note"),
         (day(2026, 1, 6), "Two lines\nsecond: with a colon"),
-        (day(2026, 1, 7), "A line like a note\n2026-01-08: not a note of its own"),
-        (day(2026, 1, 7), "A blank line\n\nbetween, and   spaces\n   indented by three"),
+        (
+            day(2026, 1, 7),
+            "A line like a note\n2026-01-08: not a note of its own",
+        ),
+        (
+            day(2026, 1, 7),
+            "A blank line\n\nbetween, and   spaces\n   indented by three",
+        ),
         (day(2026, 1, 9), "Time-like 14:30 and 5000: numbers"),
     ];
     let cell = joined(written.iter().map(|(d, n)| (*d, *n)));
-    assert!(cell.contains("\n  2026-01-08: not"), "further lines indented: {cell}");
+    assert!(
+        cell.contains("\n  2026-01-08: not"),
+        "further lines indented: {cell}"
+    );
     let read = notes(&Cell::Text(cell)).unwrap();
     let expected: Vec<(NaiveDate, String)> =
         written.iter().map(|(d, n)| (*d, n.to_string())).collect();
@@ -43,9 +52,15 @@ fn hand_made_cells_take_the_importers_dates_and_refuse_a_first_line_without_one(
     assert_eq!(notes(&Cell::Empty).unwrap(), []);
     assert_eq!(notes(&Cell::Text("N/A".into())).unwrap(), []);
     let err = notes(&Cell::Text("Waiting\n2026-04-02: Tested".into())).unwrap_err();
-    assert!(err.contains("“Waiting” does not start with the day"), "{err}");
+    assert!(
+        err.contains("“Waiting” does not start with the day"),
+        "{err}"
+    );
     let err = notes(&Cell::Text("2026: budget agreed".into())).unwrap_err();
-    assert!(err.contains("does not start with the day"), "a year alone is no day: {err}");
+    assert!(
+        err.contains("does not start with the day"),
+        "a year alone is no day: {err}"
+    );
     let err = notes(&Cell::Text("2026-04-02:   ".into())).unwrap_err();
     assert!(err.contains("says nothing"), "{err}");
 }

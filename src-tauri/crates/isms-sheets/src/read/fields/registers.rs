@@ -1,10 +1,11 @@
 //! The fields of the registers an ISMS keeps by hand (risks, the SoA, assets, people, the
-//! tracker, documents) with the headers that mean each in English, German and French
-//! templates, best first. A header under two fields of one kind goes where it ranks higher:
-//! "Maßnahme" in a German SoA is the control's id column before its title, "Status" in an SoA
-//! the implementation status. Headers are compared normalised (`normalise_header`): case,
-//! accents, `_`, `-` and the spaces around `/` do not matter, so "Reason for inclusion /
-//! exclusion", "ref_id" and "Fälligkeitsdatum" are written here once.
+//! tracker with its progress notes, documents, the internal audit programme) with the headers
+//! that mean each in English, German and French templates, best first. A header under two
+//! fields of one kind goes where it ranks higher: "Maßnahme" in a German SoA is the control's
+//! id column before its title, "Status" in an SoA the implementation status. Headers are
+//! compared normalised (`normalise_header`): case, accents, `_`, `-` and the spaces around `/`
+//! do not matter, so "Reason for inclusion / exclusion", "ref_id" and "Fälligkeitsdatum" are
+//! written here once.
 
 use super::{EMAIL, Field, OWNER, f, joined, many, req};
 
