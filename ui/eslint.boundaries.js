@@ -60,6 +60,7 @@ export const EXCEPTIONS = {
 		'$lib/tracker/item',
 		// Screens moved from routes/ compose other registers: their lists and the shared sheet buttons.
 		'$lib/sheets/SheetExportButton.svelte',
+		'$lib/sheets/SheetImportButton.svelte',
 		'$lib/tracker/api',
 		// Findings are raised with the tracker's own form.
 		'$lib/tracker/RaisedItems.svelte'

@@ -46,7 +46,6 @@ const fn gap(register: &'static str, path: &'static [&'static str], reason: &'st
 #[rustfmt::skip]
 const GAPS: &[Gap] = &[
     gap("documents", &["versions"], "only the latest version comes back, as approved outside the app (summary “Imported from a register”, no approver, no evidence); earlier versions are lost"),
-    gap("tracker", &["notes"], "the tracker import does not read progress notes yet"),
     gap("tracker", &["evidence_ids"], "evidence travels only in the `all` workbook with its files"),
     gap("completions", &["evidence_id"], "evidence travels only in the `all` workbook with its files"),
     gap("acknowledgements", &["evidence_id"], "evidence travels only in the `all` workbook with its files"),
@@ -74,7 +73,6 @@ const OUTSIDE: &[(&str, &str)] = &[
     ("evidence", "not exported register by register (its files travel with the `all` workbook)"),
     ("evidence_files", "not exported register by register (its files travel with the `all` workbook)"),
     ("clauses", "the clause checklist is not exported register by register"),
-    ("audits", "exported, but there is no `audits` import yet"),
     ("changes", "not exported register by register"),
     ("reviews", "not exported register by register"),
     ("soa_versions", "not exported register by register"),
@@ -88,6 +86,7 @@ const ORDER: &[(SheetKind, &[&str])] = &[
     (SheetKind::Risks, &["risks"]),
     (SheetKind::Documents, &["documents"]),
     (SheetKind::Tracker, &["tracker"]),
+    (SheetKind::Audits, &["audits"]),
     (SheetKind::Training, &["courses", "completions"]),
     (SheetKind::Acknowledgements, &["acknowledgements"]),
     (SheetKind::Competence, &["competence_evidence", "roles"]),
@@ -97,8 +96,8 @@ const ORDER: &[(SheetKind, &[&str])] = &[
     (SheetKind::Requirements, &["requirements"]),
 ];
 
-/// Exports that have no import yet (each also listed in [`OUTSIDE`]).
-const NOT_IMPORTED: &[SheetKind] = &[SheetKind::Audits];
+/// Exports that have no import yet (each also listed in [`OUTSIDE`]): none today.
+const NOT_IMPORTED: &[SheetKind] = &[];
 
 /// Keys that refer to a record, and the table of names they are read through.
 #[rustfmt::skip]

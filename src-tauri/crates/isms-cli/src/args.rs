@@ -65,7 +65,7 @@ pub enum Command {
     /// acknowledgements among them; all or nothing, every bad row listed.
     Import {
         vault: PathBuf,
-        /// `risks`, `soa`, `people`, `assets`, `tracker`, `documents`, `competence`,
+        /// `risks`, `soa`, `people`, `assets`, `tracker`, `documents`, `audits`, `competence`,
         /// `measures`, `suppliers`, `incidents`, `requirements`, `training` (e-mail, course,
         /// date) or `acknowledgements` (e-mail, document, version, date, method); columns
         /// recognised by their headers. `all` rebuilds a new vault from a workbook written by

@@ -3,4 +3,4 @@
 /**
  * A kind of register an import fills.
  */
-export type SheetImportKind = "risks" | "soa" | "assets" | "people" | "tracker" | "documents" | "training" | "acknowledgements" | "competence" | "measures" | "suppliers" | "incidents" | "requirements";
+export type SheetImportKind = "risks" | "soa" | "assets" | "people" | "tracker" | "documents" | "training" | "acknowledgements" | "competence" | "measures" | "suppliers" | "incidents" | "requirements" | "audits";

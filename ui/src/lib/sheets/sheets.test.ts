@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetPreview } from '$lib/bindings/SheetPreview';
-import { assign, cellError, choicesOf, headerOf, problemOf } from './sheets';
+import {
+	assign,
+	cellError,
+	choicesOf,
+	headerOf,
+	problemOf,
+	REGISTER_TITLES,
+	SHEET_KINDS
+} from './sheets';
 
 const PREVIEW: SheetPreview = {
 	format: 'csv',
@@ -19,6 +27,17 @@ const PREVIEW: SheetPreview = {
 	data_rows: 2,
 	rows: []
 };
+
+describe('the registers the wizard offers', () => {
+	it('imports every register it exports, the audit programme among them', () => {
+		expect(Object.keys(SHEET_KINDS).sort()).toEqual(Object.keys(REGISTER_TITLES).sort());
+		expect(SHEET_KINDS.audits).toEqual({
+			title: 'internal audit programme',
+			noun: 'audit',
+			matched: 'by reference (IA-001) or title'
+		});
+	});
+});
 
 describe('the wizard’s choice of columns', () => {
 	it('starts from every column of the preview, mapped or not', () => {

@@ -10,8 +10,8 @@ import type { SheetPreview } from '$lib/bindings/SheetPreview';
 /** The registers imported through the wizard, from a spreadsheet or a form tool's CSV. */
 export type SheetKind = SheetImportKind;
 
-/** The registers written to a spreadsheet. */
-export type RegisterKind = SheetKind | 'audits';
+/** The registers written to a spreadsheet: the same as those imported. */
+export type RegisterKind = SheetKind;
 
 /** What a workbook export holds: one register, or `all` of them (the Export screen's
  * "Everything as one workbook", which `isms import <vault> all` reads back). */
@@ -73,6 +73,11 @@ export const SHEET_KINDS: Record<SheetKind, SheetKindInfo> = {
 		title: 'requirements register',
 		noun: 'requirement',
 		matched: 'by reference (REQ-001) or title'
+	},
+	audits: {
+		title: 'internal audit programme',
+		noun: 'audit',
+		matched: 'by reference (IA-001) or title'
 	}
 };
 

@@ -372,3 +372,30 @@ fn a_risk_workbook_imports_with_its_actions_and_approvals() {
     let again = ok(&["import", "fresh.isms", "risks", "risks.xlsx"]);
     assert!(again.contains("created 0, updated 0"), "{again}");
 }
+
+#[test]
+fn the_audit_programme_imports_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    vault_with_people(d);
+    std::fs::write(
+        d.join("audits.csv"),
+        "Reference,Title,Planned month,Clauses,Auditor,Status,Completed on\n\
+         IA-001,Leadership,2026-03,5,Ann Smith,Completed,2026-03-20\n\
+         IA-002,Suppliers,September 2026,,bo@acme.example,Planned,\n",
+    )
+    .unwrap();
+    let args = ["import", "acme.isms", "audits", "audits.csv"];
+    let dry = isms(d, &[&args[..], &["--dry-run"]].concat(), PASS);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("IA-002 “Suppliers”"),
+        "{}",
+        stdout(&dry)
+    );
+    let real = isms(d, &args, PASS);
+    assert!(real.status.success(), "{}", stderr(&real));
+    assert!(stdout(&real).contains("created 2"), "{}", stdout(&real));
+    let again = isms(d, &args, PASS);
+    assert!(stdout(&again).contains("2 unchanged"), "{}", stdout(&again));
+}

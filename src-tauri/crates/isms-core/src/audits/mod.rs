@@ -11,4 +11,4 @@ mod store;
 pub use independence::{Conflict, Holdings, conflicts, conflicts_in};
 pub use model::{Audit, AuditStatus};
 pub(crate) use store::insert;
-pub use store::{create, delete, findings, get, list, raise_finding, update};
+pub use store::{create, create_in, delete, findings, get, list, raise_finding, update, update_in};

@@ -1,7 +1,7 @@
 //! Reading and writing `audits`, with history, and the findings raised in them.
 
 use rusqlite::types::ToSql;
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::model::{Audit, AuditStatus};
 use crate::db::record::{self, Record};
@@ -95,13 +95,44 @@ pub(crate) fn insert(tx: &mut WriteTx<'_>, audit: Audit, action: Action) -> Resu
     record::insert(tx, audit, action)
 }
 
+/// [`create`] inside a write the caller holds (a spreadsheet import plans many in one): a
+/// reference the audit brings from the sheet is kept; without one the vault assigns the next.
+/// Errors as for [`create`]; `AlreadyExists` for a reference another audit has.
+pub fn create_in(tx: &mut WriteTx<'_>, mut audit: Audit) -> Result<Audit> {
+    audit.reference = audit.reference.trim().to_uppercase();
+    if audit.reference.is_empty() {
+        return insert(tx, audit, Action::Create);
+    }
+    let taken = tx
+        .reader()
+        .query_row(
+            "SELECT 1 FROM audits WHERE reference = ?1 COLLATE NOCASE",
+            [&audit.reference],
+            |_| Ok(()),
+        )
+        .optional()?;
+    if taken.is_some() {
+        return Err(CoreError::new(
+            ErrorCode::AlreadyExists,
+            format!("An audit {} already exists.", audit.reference),
+        ));
+    }
+    let audit = audit.validated()?;
+    crate::people::require_person(tx.reader(), "auditor_id", audit.auditor_id)?;
+    record::insert(tx, audit, Action::Create)
+}
+
+/// Saves an audit; its reference never changes.
 pub fn update(vault: &mut Vault, stamp: Stamp, audit: Audit) -> Result<Audit> {
+    vault.write(stamp, |tx| update_in(tx, audit))
+}
+
+/// [`update`] inside a write the caller holds. Errors as for [`update`].
+pub fn update_in(tx: &mut WriteTx<'_>, audit: Audit) -> Result<Audit> {
     let mut audit = audit.validated()?;
-    vault.write(stamp, |tx| {
-        crate::people::require_person(tx.reader(), "auditor_id", audit.auditor_id)?;
-        audit.reference = get(tx.reader(), audit.id)?.reference;
-        record::replace(tx, audit)
-    })
+    crate::people::require_person(tx.reader(), "auditor_id", audit.auditor_id)?;
+    audit.reference = get(tx.reader(), audit.id)?.reference;
+    record::replace(tx, audit)
 }
 
 /// Deletes a planned audit that raised nothing; one that took place is cancelled or kept.

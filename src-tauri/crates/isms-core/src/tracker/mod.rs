@@ -8,4 +8,4 @@ mod store;
 
 pub use model::{ItemKind, ItemSource, ItemStatus, ProgressEntry, TrackerItem};
 pub(crate) use store::insert;
-pub use store::{add_note, create, create_in, get, list, overdue, update, update_in};
+pub use store::{add_note, add_note_in, create, create_in, get, list, overdue, update, update_in};

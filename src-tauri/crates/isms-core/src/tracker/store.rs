@@ -257,6 +257,17 @@ pub fn add_note(
     noted_on: NaiveDate,
     note: &str,
 ) -> Result<TrackerItem> {
+    vault.write(stamp, |tx| add_note_in(tx, item_id, noted_on, note))
+}
+
+/// [`add_note`] inside a write the caller holds (a spreadsheet import adds the notes of many
+/// items in one). Errors as for [`add_note`]: a blank note, an item that does not exist.
+pub fn add_note_in(
+    tx: &mut WriteTx<'_>,
+    item_id: i64,
+    noted_on: NaiveDate,
+    note: &str,
+) -> Result<TrackerItem> {
     let note = note.trim().to_owned();
     if note.is_empty() {
         return Err(CoreError::validation(vec![FieldError::new(
@@ -264,20 +275,18 @@ pub fn add_note(
             "Write what happened.",
         )]));
     }
-    vault.write(stamp, |tx| {
-        get(tx.reader(), item_id)?;
-        insert_note(
-            tx,
-            item_id,
-            ProgressEntry {
-                id: 0,
-                noted_on,
-                note,
-            },
-            Action::Create,
-        )?;
-        get(tx.reader(), item_id)
-    })
+    get(tx.reader(), item_id)?;
+    insert_note(
+        tx,
+        item_id,
+        ProgressEntry {
+            id: 0,
+            noted_on,
+            note,
+        },
+        Action::Create,
+    )?;
+    get(tx.reader(), item_id)
 }
 
 pub(crate) fn insert_note(

@@ -310,10 +310,43 @@ impl Vocabulary for DocKind {
 
 impl Vocabulary for AuditStatus {
     const WORDS: &'static [Word<Self>] = &[
-        Word::new(AuditStatus::Planned, "Planned"),
-        Word::new(AuditStatus::InProgress, "In progress"),
-        Word::new(AuditStatus::Completed, "Completed"),
-        Word::new(AuditStatus::Cancelled, "Cancelled"),
+        Word::with(
+            AuditStatus::Planned,
+            "Planned",
+            &["scheduled", "not started", "geplant", "planifié", "prévu"],
+        ),
+        Word::with(
+            AuditStatus::InProgress,
+            "In progress",
+            &[
+                "ongoing",
+                "started",
+                "in bearbeitung",
+                "laufend",
+                "in durchführung",
+                "en cours",
+            ],
+        ),
+        Word::with(
+            AuditStatus::Completed,
+            "Completed",
+            &[
+                "done",
+                "complete",
+                "closed",
+                "abgeschlossen",
+                "durchgeführt",
+                "erledigt",
+                "terminé",
+                "réalisé",
+                "clôturé",
+            ],
+        ),
+        Word::with(
+            AuditStatus::Cancelled,
+            "Cancelled",
+            &["canceled", "abgesagt", "storniert", "entfällt", "annulé"],
+        ),
     ];
 }
 

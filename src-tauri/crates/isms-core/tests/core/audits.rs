@@ -255,3 +255,49 @@ fn audits_are_planned_numbered_and_keep_their_findings() {
         "external_auditor"
     );
 }
+
+#[test]
+fn an_import_plans_audits_inside_its_own_write_keeping_their_references_with_history() {
+    let s = Scratch::new();
+    let mut c = company(&s);
+    let kept = Audit {
+        reference: "ia-042".into(),
+        ..audit(c.auditor, &["9.2"], &[])
+    };
+    let (first, second) = c
+        .vault
+        .write(stamp(20), |tx| {
+            let first = audits::create_in(tx, kept.clone())?;
+            let second = audits::create_in(tx, audit(c.auditor, &[], &["5.15"]))?;
+            Ok((first, second))
+        })
+        .unwrap();
+    assert_eq!(
+        first.reference, "IA-042",
+        "the sheet's reference, as the vault writes them"
+    );
+    assert_eq!(second.reference, "IA-043", "without one, the next number");
+    let taken = c
+        .vault
+        .write(stamp(21), |tx| audits::create_in(tx, kept.clone()))
+        .unwrap_err();
+    assert_eq!(taken.code, ErrorCode::AlreadyExists);
+    let outsider = Audit {
+        external_auditor: "Jo Bloggs".into(),
+        auditor_id: None,
+        reference: "IA-999".into(),
+        ..first.clone()
+    };
+    let saved = c
+        .vault
+        .write(stamp(22), |tx| audits::update_in(tx, outsider))
+        .unwrap();
+    assert_eq!(
+        (saved.reference.as_str(), saved.external_auditor.as_str()),
+        ("IA-042", "Jo Bloggs"),
+        "an update never changes the reference"
+    );
+    let trail = isms_core::history::list(c.vault.reader(), Some("audits"), 10).unwrap();
+    let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["update", "create", "create"], "newest first");
+}

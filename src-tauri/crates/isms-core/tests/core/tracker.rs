@@ -316,3 +316,43 @@ fn only_a_certification_body_finding_has_the_bodys_number() {
         "{err:?}"
     );
 }
+
+#[test]
+fn notes_added_inside_a_write_the_caller_holds_are_checked_and_recorded() {
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let item = tracker::create(&mut vault, stamp(1), nc("Restore never tested")).unwrap();
+    let saved = vault
+        .write(stamp(2), |tx| {
+            tracker::add_note_in(tx, item.id, day("2026-04-01"), "  Asked IT\nto test  ")?;
+            tracker::add_note_in(tx, item.id, day("2026-04-02"), "Tested")
+        })
+        .unwrap();
+    let notes: Vec<(NaiveDate, &str)> = saved
+        .notes
+        .iter()
+        .map(|n| (n.noted_on, n.note.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (day("2026-04-01"), "Asked IT\nto test"),
+            (day("2026-04-02"), "Tested")
+        ],
+        "trimmed, oldest first"
+    );
+    let blank = vault
+        .write(stamp(3), |tx| {
+            tracker::add_note_in(tx, item.id, day("2026-04-03"), " ")
+        })
+        .unwrap_err();
+    assert_eq!(blank.fields[0].field, "note");
+    let missing = vault
+        .write(stamp(4), |tx| {
+            tracker::add_note_in(tx, 9_999, day("2026-04-03"), "x")
+        })
+        .unwrap_err();
+    assert_eq!(missing.code, ErrorCode::NotFound);
+    let trail = history::list(vault.reader(), Some("tracker_notes"), 10).unwrap();
+    assert_eq!(trail.len(), 2, "one history row per note added");
+}

@@ -10,7 +10,8 @@
 //! documents (the register entry, not its versions) are matched by reference (or, without one, by a title only one of them has), SoA entries by
 //! control id, people by e-mail, assets by name, competence evidence by person, title and day
 //! obtained, measures by reference (their results only appended), suppliers by name (a row's
-//! review and certificates only added), incidents and requirements by reference. Only mapped columns change a
+//! review and certificates only added), incidents, requirements and audits by reference;
+//! tracker progress notes are only added. Only mapped columns change a
 //! record; a mapped column left blank
 //! clears its field. Training completions and acknowledgements, the rows a form tool exports,
 //! are only ever added: a row already recorded is skipped, and problems name the row and the
@@ -21,7 +22,9 @@
 //! [`report`] what the user is told.
 
 mod acknowledgements;
+mod apply;
 mod assets;
+mod audits;
 mod check;
 mod competence;
 mod courses;
@@ -37,15 +40,15 @@ mod soa;
 mod tracker;
 mod training;
 
-use std::collections::HashMap;
 use std::path::Path;
 
-use isms_core::db::{WriteTx, auto_backup};
+use isms_core::db::auto_backup;
 use isms_core::training::Course;
 use isms_core::{FieldError, Result, Stamp, Vault};
 use serde::Serialize;
 
 use crate::read::{Kind, Mapping, Parts, RowRecord, Workbook, overflow, rows};
+use apply::{Created, apply};
 use check::Check;
 pub use check::UnresolvedValue;
 pub use courses::courses_sheet;
@@ -98,7 +101,12 @@ pub(crate) enum Op {
     Soa(Box<isms_core::soa::SoaEntry>),
     Person(Box<isms_core::people::Person>),
     Asset(Box<isms_core::assets::Asset>),
-    Tracker(Box<isms_core::tracker::TrackerItem>),
+    /// A tracker item and the progress notes (day, text) the row adds to it.
+    Tracker(
+        Box<isms_core::tracker::TrackerItem>,
+        Vec<(chrono::NaiveDate, String)>,
+    ),
+    Audit(Box<isms_core::audits::Audit>),
     /// A register entry and the version it records as approved outside the app, if new.
     Document(
         Box<isms_core::documents::Document>,
@@ -333,6 +341,7 @@ fn check_rows(vault: &Vault, job: &Job<'_>, watch: &mut Watch<'_>) -> Result<Che
                  workbook as risks.",
             ));
         }
+        Kind::Audits => Box::new(audits::Audits::new(vault)?),
     };
     let total = records.len();
     let (mut planned, mut errors, mut lines) = (Vec::new(), Vec::new(), Vec::new());
@@ -408,91 +417,6 @@ pub fn unresolved(
     };
     let checked = check_rows(vault, &job, &mut watch)?;
     Ok(checked.unresolved.into_values().collect())
-}
-
-/// The records an import has created so far, for the changes after them that name them.
-#[derive(Default)]
-struct Created {
-    /// Stand-in id (below 0) → real id: courses, document versions.
-    ids: HashMap<i64, i64>,
-    /// Lower-case reference → id of each risk created, for the approvals that name it.
-    risks: HashMap<String, i64>,
-}
-
-/// Writes one planned change, noting in `created` what it creates that later changes name.
-fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut Created) -> Result<()> {
-    use isms_core::{assets, documents, people, soa, tracker};
-    let real = |id: i64, created: &Created| created.ids.get(&id).copied().unwrap_or(id);
-    match op {
-        Op::Nothing => Ok(()),
-        Op::Course(c) => {
-            let stand_in = c.id;
-            let course = isms_core::training::create_course_in(tx, Course { id: 0, ..*c })?;
-            created.ids.insert(stand_in, course.id);
-            Ok(())
-        }
-        Op::Version(stand_in, document, number, day) => {
-            let summary =
-                "Approved outside ISMS Desk; recorded by an import of its acknowledgements.";
-            let id = documents::add_approved_in(tx, document, &number, summary, day)?;
-            created.ids.insert(stand_in, id);
-            Ok(())
-        }
-        Op::Completion(mut c) => {
-            c.course_id = real(c.course_id, created);
-            isms_core::training::add_completion_in(tx, *c).map(drop)
-        }
-        Op::Acknowledgement(mut a) => {
-            a.version_id = real(a.version_id, created);
-            isms_core::acknowledgements::add_in(tx, *a).map(drop)
-        }
-        Op::Risk(r) if r.id == 0 => {
-            let risk = isms_core::risks::create_in(tx, *r)?;
-            created.risks.insert(risk.reference.to_lowercase(), risk.id);
-            Ok(())
-        }
-        Op::Risk(r) => isms_core::risks::update_in(tx, *r).map(drop),
-        Op::WithRecord => Ok(()),
-        Op::Approval(a) => risks::approve(tx, *a, &created.risks),
-        Op::Soa(e) => soa::update_in(tx, *e).map(drop),
-        Op::Person(p) if p.id == 0 => people::create_in(tx, *p).map(drop),
-        Op::Person(p) => people::update_in(tx, *p).map(drop),
-        Op::Asset(a) if a.id == 0 => assets::create_in(tx, *a).map(drop),
-        Op::Asset(a) => assets::update_in(tx, *a).map(drop),
-        Op::Tracker(t) if t.id == 0 => tracker::create_in(tx, *t).map(drop),
-        Op::Tracker(t) => tracker::update_in(tx, *t).map(drop),
-        Op::Document(d, version) => {
-            let doc = if d.id == 0 {
-                documents::create_in(tx, *d)?
-            } else {
-                documents::update_in(tx, *d)?
-            };
-            match version {
-                Some((number, on)) => {
-                    documents::add_approved_in(tx, doc.id, &number, "Imported from a register", on)
-                        .map(drop)
-                }
-                None => Ok(()),
-            }
-        }
-        Op::Competence(planned) => {
-            let (evidence, assignments) = *planned;
-            for a in assignments {
-                isms_core::competence::assign_in(tx, a)?;
-            }
-            if evidence.id == 0 {
-                isms_core::competence::create_evidence_in(tx, evidence).map(drop)
-            } else {
-                isms_core::competence::update_evidence_in(tx, evidence).map(drop)
-            }
-        }
-        Op::Measure(m, r) => measures::apply(tx, *m, r.map(|r| *r)),
-        Op::Supplier(plan) => registers::apply_supplier(tx, *plan),
-        Op::Incident(i) if i.id == 0 => isms_core::incidents::create_in(tx, *i).map(drop),
-        Op::Incident(i) => isms_core::incidents::update_in(tx, *i).map(drop),
-        Op::Requirement(r) if r.id == 0 => isms_core::requirements::create_in(tx, *r).map(drop),
-        Op::Requirement(r) => isms_core::requirements::update_in(tx, *r).map(drop),
-    }
 }
 
 pub(crate) fn line(kind: Kind, row: &RowRecord, plan: &Planned) -> String {

@@ -4,17 +4,21 @@
 //! "Done"); a new item needs its type and the day it was raised, has source Other and status
 //! Open unless the sheet says otherwise. The core's workflow rules (a closed nonconformity
 //! needs its root cause, corrective action and effectiveness review …) are checked on every
-//! row. Progress notes are not read: they are added one by one, dated, in the app.
+//! row. Progress notes (`read::notes`: a dated line each) are only ever added, through the
+//! core's own note path, never changed or deleted: a note the item already has (same day and
+//! text) is skipped, so importing a sheet twice adds nothing.
 
 use std::collections::HashMap;
 
-use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus, TrackerItem};
+use chrono::NaiveDate;
+use isms_core::db::WriteTx;
+use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus, ProgressEntry, TrackerItem};
 use isms_core::{Result, Vault};
 
 use super::check::Check;
 use super::owners::Owners;
 use super::{Op, Outcome, Planned, Planner};
-use crate::read::{clean, dates};
+use crate::read::{clean, dates, notes};
 
 pub(crate) struct Tracker {
     existing: Vec<TrackerItem>,
@@ -154,6 +158,13 @@ impl Planner for Tracker {
         {
             item.owner_id = owner;
         }
+        let added = if c.mapped("notes") {
+            c.read("notes", notes::notes)
+                .map(|notes| new_notes(&item.notes, notes))
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
         if found.is_none() && (kind.is_none() || raised.is_none()) {
             // The core's rules would judge a stand-in type or day: only the cells are reported.
             return None;
@@ -173,16 +184,52 @@ impl Planner for Tracker {
         } else {
             item.reference.clone()
         };
-        let what = format!("{shown} “{}”", item.title);
+        let what = match added.len() {
+            0 => format!("{shown} “{}”", item.title),
+            1 => format!("{shown} “{}”, 1 progress note added", item.title),
+            n => format!("{shown} “{}”, {n} progress notes added", item.title),
+        };
         let outcome = match found {
             None => Outcome::Create,
-            Some(old) if *old == item => Outcome::Unchanged,
+            Some(old) if *old == item && added.is_empty() => Outcome::Unchanged,
             Some(_) => Outcome::Update,
         };
         Some(Planned {
             outcome,
-            op: Op::Tracker(Box::new(item)),
+            op: Op::Tracker(Box::new(item), added),
             what,
         })
     }
+}
+
+/// The notes of a cell the item lacks, oldest first as the cell has them: each note the item
+/// has (same day and text) answers for one note of the cell, so a note written twice on the
+/// same day stays twice.
+fn new_notes(has: &[ProgressEntry], cell: Vec<(NaiveDate, String)>) -> Vec<(NaiveDate, String)> {
+    let mut unmatched: Vec<&ProgressEntry> = has.iter().collect();
+    cell.into_iter()
+        .filter(|(day, note)| {
+            let same = unmatched
+                .iter()
+                .position(|n| n.noted_on == *day && n.note.trim() == note);
+            same.map(|i| unmatched.swap_remove(i)).is_none()
+        })
+        .collect()
+}
+
+/// Writes a planned item, then adds the notes the row brings through the core's note path.
+pub(super) fn apply(
+    tx: &mut WriteTx<'_>,
+    item: TrackerItem,
+    notes: Vec<(NaiveDate, String)>,
+) -> Result<()> {
+    let saved = if item.id == 0 {
+        tracker::create_in(tx, item)?
+    } else {
+        tracker::update_in(tx, item)?
+    };
+    for (day, note) in notes {
+        tracker::add_note_in(tx, saved.id, day, &note)?;
+    }
+    Ok(())
 }

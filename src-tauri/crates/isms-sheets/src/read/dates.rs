@@ -44,6 +44,42 @@ pub fn serial(n: f64) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("{n} is not a date."))
 }
 
+/// A date written as text, in any of the ways [`date`] reads a text cell.
+pub fn day(text: &str) -> Result<NaiveDate, String> {
+    parse(text)
+}
+
+/// A month as `YYYY-MM`, or `None` for a blank cell: "2026-03", "03/2026", "03.2026",
+/// "March 2026", "Mär 2026", "mars 2026", or any date of that month (a cell the workbook typed
+/// as a date, as Excel does with "2026-03" typed in).
+pub fn month(cell: &Cell) -> Result<Option<String>, String> {
+    let of = |d: NaiveDate| d.format("%Y-%m").to_string();
+    match cell {
+        Cell::Date(d) => return Ok(Some(of(d.date()))),
+        Cell::Number(n) => return serial(*n).map(|d| Some(of(d))),
+        _ => {}
+    }
+    let Some(t) = text(cell) else {
+        return Ok(None);
+    };
+    let parts: Vec<&str> = t.split(['-', '/', '.']).map(str::trim).collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let numbered = match parts.as_slice() {
+        [y, m] if y.len() == 4 && m.len() <= 2 && digits(y) && digits(m) => Some((*y, *m)),
+        [m, y] if y.len() == 4 && m.len() <= 2 && digits(y) && digits(m) => Some((*y, *m)),
+        _ => None,
+    };
+    let first = match numbered {
+        Some((y, m)) => format!("{y}-{m:0>2}-01"),
+        // "March 2026" is the first of March 2026 with its day left out.
+        None if t.chars().any(char::is_alphabetic) => format!("1 {t}"),
+        None => t.clone(),
+    };
+    parse(&first)
+        .map(|d| Some(of(d)))
+        .map_err(|_| format!("“{t}” is not a month: write it like 2026-03 or March 2026."))
+}
+
 fn parse(raw: &str) -> Result<NaiveDate, String> {
     let t = trim(raw);
     let numeric = numbers(t);

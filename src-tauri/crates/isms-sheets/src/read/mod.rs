@@ -3,8 +3,9 @@
 //! validation error before they can cost much memory; [`header`] finds the header row;
 //! [`mapping`] proposes which column is which field of a kind, or takes a mapping file;
 //! [`rows`] hands on each data row with its sheet and row number; [`clean`] and [`dates`] turn
-//! messy cells into values; [`parts`] finds the sheets a register's workbook holds beside it
-//! (a risk register's actions and approvals). The limits every import of an outside file keeps are set here,
+//! messy cells into values, [`notes`] a cell of dated progress notes (the format the export
+//! writes); [`parts`] finds the sheets a register's workbook holds beside it (a risk register's
+//! actions and approvals). The limits every import of an outside file keeps are set here,
 //! once. Checking values against the vault and writing them is the importer's job, elsewhere.
 
 mod budget;
@@ -19,6 +20,7 @@ pub mod header;
 pub mod mapping;
 mod mapping_file;
 mod markup;
+pub mod notes;
 pub mod parts;
 pub mod preview;
 pub mod rows;

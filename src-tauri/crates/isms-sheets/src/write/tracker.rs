@@ -1,12 +1,14 @@
 //! The ISMS tracker: one row per finding or action by reference, with its kind, source,
 //! clauses and controls, owner, dates, status, the corrective-action fields and its progress
-//! notes (one dated line each, oldest first), and whether it is overdue on the day.
+//! notes (one dated line each, oldest first, a note's further lines indented: the format
+//! `read::notes` owns, so the importer reads them back), and whether it is overdue on the day.
 
 use chrono::NaiveDate;
 use isms_core::tracker;
 use isms_core::{Result, Vault, Vocabulary};
 
 use super::sheet::{People, Sheet, Value, by_reference};
+use crate::read::notes::joined;
 
 pub const NAME: &str = "Tracker";
 
@@ -42,11 +44,7 @@ pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result
         ],
     );
     for t in &items {
-        let notes: Vec<String> = t
-            .notes
-            .iter()
-            .map(|n| format!("{}: {}", n.noted_on, n.note))
-            .collect();
+        let notes = joined(t.notes.iter().map(|n| (n.noted_on, n.note.as_str())));
         sheet.push(vec![
             Value::text(&t.reference),
             Value::text(t.kind.label()),
@@ -70,7 +68,7 @@ pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result
             Value::date(t.effectiveness_on),
             Value::text(&t.effectiveness_result),
             Value::date(t.closed_on),
-            Value::Text(notes.join("\n")),
+            Value::Text(notes),
         ]);
     }
     Ok(vec![sheet])

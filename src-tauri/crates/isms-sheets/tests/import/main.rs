@@ -5,6 +5,7 @@
 //! rather than duplicate, and dry runs that write nothing. Modules follow `src/import/`.
 
 mod assets;
+mod audits;
 mod competence;
 mod corpus;
 mod corpus_lists;
@@ -20,6 +21,7 @@ mod risk_parts;
 mod risks;
 mod soa;
 mod tracker;
+mod tracker_notes;
 mod values;
 
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
-//! The tracker: round trip of the demo company's findings and actions, a findings log with
-//! its own words, bad rows refused all together.
+//! The tracker: round trip of the demo company's findings and actions with their progress
+//! notes, a findings log with its own words, bad rows refused all together. Notes in hand-made
+//! cells are in `tracker_notes`.
 
 use isms_core::tracker::{self, ItemKind, ItemSource, ItemStatus};
 use isms_sheets::read::Kind;
@@ -10,7 +11,12 @@ use super::*;
 #[test]
 fn tracker_round_trip_into_an_empty_vault() {
     let dir = tempfile::tempdir().unwrap();
-    let demo = demo_vault(dir.path());
+    let mut demo = demo_vault(dir.path());
+    // A note of several lines, one of them looking like a note of its own.
+    let first_item = tracker::list(demo.reader()).unwrap()[0].id;
+    let day = NaiveDate::from_ymd_opt(2026, 5, 4).unwrap();
+    let long = "Called the supplier.\n2026-05-05: they promised a fix\n\n  indented line";
+    tracker::add_note(&mut demo, stamp(), first_item, day, long).unwrap();
     let people = export(&demo, SheetKind::People, dir.path(), "people.xlsx");
     let first = export(&demo, SheetKind::Tracker, dir.path(), "tracker.xlsx");
     let mut empty = empty_vault(dir.path(), "empty.isms");
@@ -23,30 +29,48 @@ fn tracker_round_trip_into_an_empty_vault() {
         .iter()
         .position(|h| h == "Certification body's finding no.")
         .unwrap();
-    assert_eq!(sheet[0][21], "Closed on", "the columns before the notes");
+    assert_eq!(sheet[0][22], "Progress notes");
     assert!(
         sheet[1..].iter().any(|r| r[col] == "NC-01"),
         "the body's numbers are exported"
     );
     let again = export(&empty, SheetKind::Tracker, dir.path(), "again.xlsx");
-    let without_notes = |rows: Vec<Vec<String>>| -> Vec<Vec<String>> {
-        rows.into_iter()
-            .map(|mut r| {
-                r.truncate(22);
-                while r.last().is_some_and(String::is_empty) {
-                    r.pop();
-                }
-                r
-            })
-            .collect()
-    };
     assert_eq!(
-        without_notes(cells(&first, "Tracker")),
-        without_notes(cells(&again, "Tracker")),
-        "the same items; progress notes are not imported"
+        cells(&first, "Tracker"),
+        cells(&again, "Tracker"),
+        "the same items with the same progress notes"
     );
+    let notes_of = |vault: &Vault| -> Vec<(String, Vec<(NaiveDate, String)>)> {
+        let mut items: Vec<_> = tracker::list(vault.reader())
+            .unwrap()
+            .into_iter()
+            .map(|t| {
+                let notes = t.notes.into_iter().map(|n| (n.noted_on, n.note)).collect();
+                (t.reference, notes)
+            })
+            .collect();
+        items.sort();
+        items
+    };
+    let demo_notes = notes_of(&demo);
+    assert!(
+        demo_notes.iter().filter(|(_, n)| !n.is_empty()).count() >= 2,
+        "the demo has items with notes: {demo_notes:?}"
+    );
+    assert!(
+        demo_notes
+            .iter()
+            .any(|(_, n)| n.contains(&(day, long.to_owned())))
+    );
+    assert_eq!(
+        demo_notes,
+        notes_of(&empty),
+        "every item's notes, day and text"
+    );
+    let before = state(&empty);
     let twice = run(&mut empty, Kind::Tracker, &first, None, false).unwrap();
     assert_eq!((twice.created, twice.updated, twice.unchanged), (0, 0, n));
+    assert_eq!(state(&empty), before, "a second import changes nothing");
 }
 
 #[test]

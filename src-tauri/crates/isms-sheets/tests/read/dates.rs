@@ -131,3 +131,33 @@ fn a_worded_date_that_is_not_one_says_how_to_write_it() {
     let american = date(&t("3/15/2026 2:32:10 PM")).unwrap_err();
     assert!(american.contains("month first"), "{american}");
 }
+
+#[test]
+fn a_planned_month_is_read_however_written_and_a_season_is_refused() {
+    use isms_sheets::read::dates::month;
+    let text = |t: &str| month(&Cell::Text(t.into()));
+    for (written, wanted) in [
+        ("2026-03", "2026-03"),
+        ("2026/3", "2026-03"),
+        ("03/2026", "2026-03"),
+        ("3.2026", "2026-03"),
+        ("March 2026", "2026-03"),
+        ("Mär 2026", "2026-03"),
+        ("mars 2026", "2026-03"),
+        ("Dezember 2026", "2026-12"),
+        ("15/03/2026", "2026-03"),
+        ("2026-03-15", "2026-03"),
+    ] {
+        assert_eq!(text(written), Ok(Some(wanted.to_owned())), "{written}");
+    }
+    let typed = chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    assert_eq!(month(&Cell::Date(typed)), Ok(Some("2026-07".to_owned())));
+    assert_eq!(month(&Cell::Empty), Ok(None));
+    for bad in ["Summer", "2026-13", "13/2026", "2026"] {
+        let err = text(bad).unwrap_err();
+        assert!(err.contains("is not a month"), "{bad}: {err}");
+    }
+}

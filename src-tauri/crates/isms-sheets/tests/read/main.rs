@@ -10,6 +10,7 @@ mod fixtures;
 mod headers;
 mod hostile;
 mod mapping;
+mod notes;
 mod preview;
 mod values;
 mod xlsx;

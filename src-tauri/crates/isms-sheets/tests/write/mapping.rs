@@ -26,6 +26,7 @@ fn sheet_of(kind: Kind) -> (SheetKind, &'static str) {
         Kind::Requirements => (SheetKind::Requirements, "Requirements"),
         Kind::RiskActions => (SheetKind::Risks, "Actions"),
         Kind::RiskApprovals => (SheetKind::Risks, "Approvals"),
+        Kind::Audits => (SheetKind::Audits, "Audits"),
     }
 }
 
@@ -78,12 +79,6 @@ fn every_header_maps_to_its_own_field() {
                 ("status", "Status"),
                 ("owner", "Owner"),
             ],
-            Kind::Tracker => &[
-                ("reference", "Reference"),
-                ("kind", "Type"),
-                ("description", "Description"),
-                ("effectiveness_result", "Effectiveness review"),
-            ],
             Kind::Documents => &[
                 ("review_months", "Review interval (months)"),
                 ("version", "Version"),
@@ -134,6 +129,27 @@ fn every_header_maps_to_its_own_field() {
                 ("approved_on", "Approved on"),
                 ("note", "Note"),
                 ("holds", "Holds"),
+            ],
+            Kind::Audits => &[
+                ("reference", "Reference"),
+                ("title", "Title"),
+                ("planned_month", "Planned month"),
+                ("clauses", "Clauses"),
+                ("controls", "Controls"),
+                ("auditor", "Auditor"),
+                ("auditor_email", "E-mail"),
+                ("external_auditor", "External auditor"),
+                ("status", "Status"),
+                ("started_on", "Started on"),
+                ("completed_on", "Completed on"),
+                ("summary", "Summary"),
+            ],
+            Kind::Tracker => &[
+                ("reference", "Reference"),
+                ("kind", "Type"),
+                ("description", "Description"),
+                ("effectiveness_result", "Effectiveness review"),
+                ("notes", "Progress notes"),
             ],
             _ => &[],
         };

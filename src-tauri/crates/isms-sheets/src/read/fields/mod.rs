@@ -19,7 +19,7 @@ use parts::{RISK_ACTIONS, RISK_APPROVALS};
 use records::{
     ACKNOWLEDGEMENTS, COMPETENCE, INCIDENTS, MEASURES, REQUIREMENTS, SUPPLIERS, TRAINING,
 };
-use registers::{ASSETS, DOCUMENTS, PEOPLE, RISKS, SOA, TRACKER};
+use registers::{ASSETS, AUDITS, DOCUMENTS, PEOPLE, RISKS, SOA, TRACKER};
 
 use serde::Serialize;
 
@@ -49,6 +49,7 @@ pub enum Kind {
     /// [`Kind::RiskActions`].
     #[ts(skip)]
     RiskApprovals,
+    Audits,
 }
 
 /// One field of a kind.
@@ -124,7 +125,7 @@ pub(super) const OWNER: &[&str] = &["owner", "responsible", "accountable", "assi
 pub(super) const EMAIL: &[&str] = &["e-mail", "email", "mail", "e-mail address", "email address", "user", "e-mail-adresse", "emailadresse", "mailadresse", "adresse e-mail", "adresse mail", "courriel", "adresse électronique", "mél"];
 
 impl Kind {
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Risks,
         Kind::Soa,
         Kind::Assets,
@@ -138,6 +139,7 @@ impl Kind {
         Kind::Suppliers,
         Kind::Incidents,
         Kind::Requirements,
+        Kind::Audits,
     ];
 
     /// The sheets a risk register's workbook holds beside the register, read with it.
@@ -161,6 +163,7 @@ impl Kind {
             Kind::Requirements => "requirements",
             Kind::RiskActions => "risk_actions",
             Kind::RiskApprovals => "risk_approvals",
+            Kind::Audits => "audits",
         }
     }
 
@@ -188,6 +191,7 @@ impl Kind {
             Kind::Requirements => REQUIREMENTS,
             Kind::RiskActions => RISK_ACTIONS,
             Kind::RiskApprovals => RISK_APPROVALS,
+            Kind::Audits => AUDITS,
         }
     }
 

@@ -1,10 +1,11 @@
 //! The fields of the registers an ISMS keeps by hand (risks, the SoA, assets, people, the
-//! tracker, documents) with the headers that mean each in English, German and French
-//! templates, best first. A header under two fields of one kind goes where it ranks higher:
-//! "Maßnahme" in a German SoA is the control's id column before its title, "Status" in an SoA
-//! the implementation status. Headers are compared normalised (`normalise_header`): case,
-//! accents, `_`, `-` and the spaces around `/` do not matter, so "Reason for inclusion /
-//! exclusion", "ref_id" and "Fälligkeitsdatum" are written here once.
+//! tracker with its progress notes, documents, the internal audit programme) with the headers
+//! that mean each in English, German and French templates, best first. A header under two
+//! fields of one kind goes where it ranks higher: "Maßnahme" in a German SoA is the control's
+//! id column before its title, "Status" in an SoA the implementation status. Headers are
+//! compared normalised (`normalise_header`): case, accents, `_`, `-` and the spaces around `/`
+//! do not matter, so "Reason for inclusion / exclusion", "ref_id" and "Fälligkeitsdatum" are
+//! written here once.
 
 use super::{EMAIL, Field, OWNER, f, joined, many, req};
 
@@ -93,6 +94,23 @@ pub(super) static TRACKER: &[Field] = &[
     f("effectiveness_on", "Effectiveness reviewed on", &["effectiveness review date", "effectiveness reviewed on", "verified on", "verification date", "effectiveness check date", "wirksamkeitsprüfung am", "datum der wirksamkeitsprüfung", "geprüft am", "date de vérification", "vérifié le"]),
     f("effectiveness_result", "Effectiveness review", &["effectiveness review", "effectiveness", "verification", "effective?", "effectiveness check", "effectiveness verification", "wirksamkeit", "wirksamkeitsprüfung", "efficacité", "vérification de l'efficacité", "contrôle d'efficacité"]),
     f("closed_on", "Closed on", &["closed on", "closed", "date closed", "closure date", "close date", "geschlossen am", "abgeschlossen am", "erledigt am", "abschlussdatum", "clôturé le", "date de clôture", "fermé le"]),
+    f("notes", "Progress notes", &["progress notes", "progress", "updates", "progress updates", "status updates", "notes", "comments", "remarks", "history", "fortschritt", "fortschrittsnotizen", "bearbeitungsstand", "verlauf", "notizen", "bemerkungen", "kommentare", "suivi", "notes de suivi", "avancement", "commentaires", "remarques", "historique"]),
+];
+
+#[rustfmt::skip]
+pub(super) static AUDITS: &[Field] = &[
+    f("reference", "Reference", &["reference", "ref", "audit id", "audit ref", "audit reference", "audit no", "audit number", "id", "no", "#", "ref id", "nr", "audit nr", "auditnummer", "kennung", "référence", "réf", "n°", "numéro", "numéro d'audit"]),
+    req("title", "Title", &["title", "audit", "audit title", "audit name", "name", "subject", "audit subject", "titel", "bezeichnung", "audittitel", "auditthema", "thema", "prüfgegenstand", "titre", "intitulé", "nom de l'audit", "objet", "objet de l'audit"]),
+    req("planned_month", "Planned month", &["planned month", "planned", "month", "planned for", "planned date", "date planned", "scheduled", "scheduled for", "scheduled month", "planned period", "geplanter monat", "geplant", "geplant für", "monat", "zeitraum", "termin", "mois prévu", "prévu", "prévu en", "mois", "période", "date prévue"]),
+    many("clauses", "Clauses", &["clauses", "clause", "iso clauses", "clauses in scope", "scope clauses", "scope (clauses)", "klauseln", "kapitel", "normkapitel", "geprüfte kapitel", "chapitres", "chapitre", "articles", "clauses auditées"]),
+    many("controls", "Annex A controls", &["controls", "annex a controls", "controls in scope", "scope controls", "scope (controls)", "annex a", "anhang a", "anhang a maßnahmen", "maßnahmen", "kontrollen", "geprüfte maßnahmen", "annexe a", "mesures de l'annexe a", "mesures", "contrôles"]),
+    f("auditor", "Auditor", &["auditor", "lead auditor", "internal auditor", "auditor name", "audited by", "auditor/in", "auditorin", "prüfer", "leitender auditor", "geprüft von", "auditeur", "auditrice", "auditeur interne", "audité par", "responsable d'audit"]),
+    f("auditor_email", "Auditor's e-mail", EMAIL),
+    f("external_auditor", "External auditor", &["external auditor", "external", "external auditor and organisation", "audit firm", "externer auditor", "externer prüfer", "prüfgesellschaft", "auditeur externe", "cabinet d'audit"]),
+    f("status", "Status", &["status", "state", "audit status", "zustand", "stand", "auditstatus", "statut", "état"]),
+    f("started_on", "Started on", &["started on", "started", "start date", "start", "date started", "begonnen am", "beginn", "startdatum", "auditbeginn", "commencé le", "date de début", "début"]),
+    f("completed_on", "Completed on", &["completed on", "completed", "completion date", "date completed", "end date", "done on", "abgeschlossen am", "abschlussdatum", "durchgeführt am", "enddatum", "terminé le", "date de fin", "réalisé le", "date de réalisation"]),
+    f("summary", "Summary", &["summary", "result", "results", "outcome", "conclusion", "findings summary", "audit summary", "notes", "comments", "zusammenfassung", "ergebnis", "ergebnisse", "fazit", "bemerkungen", "résumé", "synthèse", "résultat", "résultats", "commentaires"]),
 ];
 
 #[rustfmt::skip]
