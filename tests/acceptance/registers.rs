@@ -47,7 +47,7 @@ const fn gap(register: &'static str, path: &'static [&'static str], reason: &'st
 const GAPS: &[Gap] = &[
     gap("risks", &["actions"], "the risk import does not read the Actions sheet yet"),
     gap("risks", &["approvals"], "the risk import does not read approvals yet (nor does the export write them)"),
-    gap("documents", &["versions"], "only the latest version comes back, as approved outside the app (summary “Imported from a register”, no approver, no evidence); earlier versions are lost"),
+    gap("documents", &["versions", "evidence_id"], "evidence travels only in the `all` workbook with its files"),
     gap("tracker", &["notes"], "the tracker import does not read progress notes yet"),
     gap("tracker", &["evidence_ids"], "evidence travels only in the `all` workbook with its files"),
     gap("completions", &["evidence_id"], "evidence travels only in the `all` workbook with its files"),
@@ -296,6 +296,7 @@ fn import_file(target: &mut Vault, kind: Kind, file: &Path, backups: &Path) -> S
         options: Options {
             create_missing,
             courses,
+            sheets: import::sheets_beside(file, &book, kind).unwrap(),
         },
     };
     let report = import::import_with(

@@ -80,6 +80,9 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
         options: import::Options {
             create_missing: job.create_missing,
             courses,
+            // A register's workbook carries sheets beside its data sheet: a document
+            // register's Versions, the measures' Results, the supplier reviews …
+            sheets: import::sheets_beside(job.file, &book, kind)?,
         },
     };
     let report = import::import_with(&mut vault, stamp, import_job, mode, &mut unwatched)?;

@@ -31,9 +31,11 @@ mod progress;
 mod registers;
 mod report;
 mod risks;
+mod side;
 mod soa;
 mod tracker;
 mod training;
+mod versions;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -50,6 +52,7 @@ pub use courses::courses_sheet;
 use progress::step;
 pub use progress::{ImportPhase, ImportProgress, Watch, unwatched};
 pub use report::describe;
+pub use side::{sheets_beside, sides_of};
 use report::{check_mapping, fail};
 
 /// Whether an import writes, and where its backup goes when it does.
@@ -97,10 +100,10 @@ pub(crate) enum Op {
     Person(Box<isms_core::people::Person>),
     Asset(Box<isms_core::assets::Asset>),
     Tracker(Box<isms_core::tracker::TrackerItem>),
-    /// A register entry and the version it records as approved outside the app, if new.
+    /// A register entry and the versions it lacks, in the order to add them.
     Document(
         Box<isms_core::documents::Document>,
-        Option<(String, chrono::NaiveDate)>,
+        Vec<isms_core::documents::DocumentVersion>,
     ),
     /// A piece of competence evidence and the roles its person takes on.
     Competence(
@@ -151,7 +154,7 @@ pub(crate) trait Planner {
 }
 
 /// What an import may do beyond the rows' own records.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// Training completions and acknowledgements: create the courses, and the approved
     /// versions of documents, that rows name and the vault lacks (in the same write, listed
@@ -162,6 +165,10 @@ pub struct Options {
     /// validity), whether or not a row names it; a course rows name that is not listed here
     /// is created bare, as without a list.
     pub courses: Vec<Course>,
+    /// The sheets of the workbook beside the data sheet that the import reads too
+    /// ([`sheets_beside`]): a document register's Versions, a supplier register's reviews and
+    /// certificates, the measures' Results, the Role holders. Empty: the data sheet alone.
+    pub sheets: Vec<Workbook>,
 }
 
 /// Imports the rows of `workbook` under `mapping` as records of `kind`, all or nothing.
@@ -284,7 +291,7 @@ fn check_rows(vault: &Vault, job: &Job<'_>, watch: &mut Watch<'_>) -> Result<Che
         Kind::People => Box::new(people::People::new(vault)?),
         Kind::Assets => Box::new(assets::Assets::new(vault)?),
         Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
-        Kind::Documents => Box::new(documents::Documents::new(vault)?),
+        Kind::Documents => Box::new(documents::Documents::new(vault, &options.sheets)?),
         Kind::Competence => Box::new(competence::Competence::new(vault)?),
         Kind::Measures => Box::new(measures::Measures::new(vault)?),
         Kind::Training => Box::new(training::Training::new(vault, create, &options.courses)?),
@@ -376,19 +383,16 @@ fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut HashMap<i64, i64>) -> Resul
         Op::Asset(a) => assets::update_in(tx, *a).map(drop),
         Op::Tracker(t) if t.id == 0 => tracker::create_in(tx, *t).map(drop),
         Op::Tracker(t) => tracker::update_in(tx, *t).map(drop),
-        Op::Document(d, version) => {
+        Op::Document(d, versions) => {
             let doc = if d.id == 0 {
                 documents::create_in(tx, *d)?
             } else {
                 documents::update_in(tx, *d)?
             };
-            match version {
-                Some((number, on)) => {
-                    documents::add_approved_in(tx, doc.id, &number, "Imported from a register", on)
-                        .map(drop)
-                }
-                None => Ok(()),
+            for version in versions {
+                documents::add_version_in(tx, doc.id, version)?;
             }
+            Ok(())
         }
         Op::Competence(planned) => {
             let (evidence, assignments) = *planned;

@@ -8,6 +8,7 @@
 
 mod records;
 mod registers;
+pub mod sides;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
