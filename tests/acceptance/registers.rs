@@ -55,8 +55,6 @@ const GAPS: &[Gap] = &[
     gap("competence_evidence", &["evidence_id"], "evidence travels only in the `all` workbook with its files"),
     gap("incidents", &["evidence_ids"], "evidence travels only in the `all` workbook with its files"),
     gap("suppliers", &["certificates", "evidence_id"], "evidence travels only in the `all` workbook with its files"),
-    gap("suppliers", &["certificates", "issued_on"], "the supplier import does not read a certificate's issue day"),
-    gap("suppliers", &["reviews", "note"], "the supplier import does not read a review's note"),
     gap("measures", &["objective_ids"], "objectives are not exported register by register"),
     gap("measure_results", &[], "the measures import reads one result per row of the Measures sheet, not the Results sheet the export writes"),
     gap("roles", &["holders", "assigned_on"], "the competence import assigns roles without the day (the Roles sheet is not read)"),

@@ -24,12 +24,14 @@ mod check;
 mod competence;
 mod courses;
 mod documents;
+mod holders;
 mod measures;
 mod owners;
 mod people;
 mod progress;
 mod registers;
 mod report;
+mod results;
 mod risks;
 mod side;
 mod soa;
@@ -112,9 +114,12 @@ pub(crate) enum Op {
             Vec<isms_core::competence::Assignment>,
         )>,
     ),
+    /// A measure and the results to append to it, oldest first.
+    /// A role holder no row of evidence names (the Role holders sheet).
+    Assignment(Box<isms_core::competence::Assignment>),
     Measure(
         Box<isms_core::measures::Measure>,
-        Option<Box<isms_core::measures::NewResult>>,
+        Vec<isms_core::measures::NewResult>,
     ),
     Completion(Box<isms_core::training::Completion>),
     Acknowledgement(Box<isms_core::acknowledgements::Acknowledgement>),
@@ -292,11 +297,11 @@ fn check_rows(vault: &Vault, job: &Job<'_>, watch: &mut Watch<'_>) -> Result<Che
         Kind::Assets => Box::new(assets::Assets::new(vault)?),
         Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
         Kind::Documents => Box::new(documents::Documents::new(vault, &options.sheets)?),
-        Kind::Competence => Box::new(competence::Competence::new(vault)?),
-        Kind::Measures => Box::new(measures::Measures::new(vault)?),
+        Kind::Competence => Box::new(competence::Competence::new(vault, &options.sheets)?),
+        Kind::Measures => Box::new(measures::Measures::new(vault, &options.sheets)?),
         Kind::Training => Box::new(training::Training::new(vault, create, &options.courses)?),
         Kind::Acknowledgements => Box::new(acknowledgements::Acknowledgements::new(vault, create)?),
-        Kind::Suppliers => Box::new(registers::Suppliers::new(vault)?),
+        Kind::Suppliers => Box::new(registers::Suppliers::new(vault, &options.sheets)?),
         Kind::Incidents => Box::new(registers::Incidents::new(vault)?),
         Kind::Requirements => Box::new(registers::Requirements::new(vault)?),
     };
@@ -405,7 +410,8 @@ fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut HashMap<i64, i64>) -> Resul
                 isms_core::competence::update_evidence_in(tx, evidence).map(drop)
             }
         }
-        Op::Measure(m, r) => measures::apply(tx, *m, r.map(|r| *r)),
+        Op::Assignment(a) => isms_core::competence::assign_in(tx, *a).map(drop),
+        Op::Measure(m, r) => measures::apply(tx, *m, r),
         Op::Supplier(plan) => registers::apply_supplier(tx, *plan),
         Op::Incident(i) if i.id == 0 => isms_core::incidents::create_in(tx, *i).map(drop),
         Op::Incident(i) => isms_core::incidents::update_in(tx, *i).map(drop),

@@ -110,11 +110,6 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// The sheet's name.
-    pub fn name(&self) -> &str {
-        &self.sheet.sheet
-    }
-
     /// The 0-based indices of the data rows that hold a value in a known column.
     pub fn rows(&self) -> Vec<usize> {
         (self.header + 1..self.sheet.rows.len())
