@@ -56,8 +56,6 @@ const GAPS: &[Gap] = &[
     gap("incidents", &["evidence_ids"], "evidence travels only in the `all` workbook with its files"),
     gap("suppliers", &["certificates", "evidence_id"], "evidence travels only in the `all` workbook with its files"),
     gap("measures", &["objective_ids"], "objectives are not exported register by register"),
-    gap("measure_results", &[], "the measures import reads one result per row of the Measures sheet, not the Results sheet the export writes"),
-    gap("roles", &["holders", "assigned_on"], "the competence import assigns roles without the day (the Roles sheet is not read)"),
 ];
 
 /// Parts of the snapshot no per-register workbook carries, and why; the `all` workbook
