@@ -152,18 +152,31 @@ pub fn add_approved_in(
 /// Errors: `Validation` for a blank number or one the document already has, an approver
 /// without a day, an approver or evidence the vault does not hold, a second draft; `NotFound`
 /// for no such document.
-pub fn add_version_in(tx: &mut WriteTx<'_>, document_id: i64, version: DocumentVersion) -> Result<i64> {
+pub fn add_version_in(
+    tx: &mut WriteTx<'_>,
+    document_id: i64,
+    version: DocumentVersion,
+) -> Result<i64> {
     let number = version.number.trim().to_owned();
     let doc = get(tx.reader(), document_id)?;
     let mut errors = Vec::new();
     if number.is_empty() {
-        errors.push(FieldError::new("number", "Give the version a number, such as 1.0."));
+        errors.push(FieldError::new(
+            "number",
+            "Give the version a number, such as 1.0.",
+        ));
     } else if doc.versions.iter().any(|v| v.number == number) {
-        errors.push(FieldError::new("number", format!("{} already has a version {number}.", doc.reference)));
+        errors.push(FieldError::new(
+            "number",
+            format!("{} already has a version {number}.", doc.reference),
+        ));
     }
     if version.approved_on.is_none() {
         if version.approved_by.is_some() {
-            errors.push(FieldError::new("approved_on", "A version approved by someone needs the day it was approved."));
+            errors.push(FieldError::new(
+                "approved_on",
+                "A version approved by someone needs the day it was approved.",
+            ));
         } else if doc.versions.iter().any(|v| v.approved_on.is_none()) {
             errors.push(FieldError::new(
                 "approved_on",

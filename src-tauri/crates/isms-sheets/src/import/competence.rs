@@ -213,7 +213,10 @@ impl Planner for Competence {
             }
             let role = self.roles.iter().find(|r| r.id == h.role_id);
             let person = self.people.iter().find(|p| p.id == h.person_id);
-            let since = h.assigned_on.map(|d| format!(" since {d}")).unwrap_or_default();
+            let since = h
+                .assigned_on
+                .map(|d| format!(" since {d}"))
+                .unwrap_or_default();
             out.push(Planned {
                 outcome: Outcome::Create,
                 op: Op::Assignment(Box::new(assignment(h))),

@@ -46,7 +46,10 @@ impl SheetHolders {
                     t.error(
                         i,
                         "role",
-                        &format!("There is no role “{name}”; the roles are: {}.", known.join(", ")),
+                        &format!(
+                            "There is no role “{name}”; the roles are: {}.",
+                            known.join(", ")
+                        ),
                     );
                 }
                 found
@@ -67,7 +70,14 @@ impl SheetHolders {
                 .iter()
                 .any(|h| h.role_id == role.id && h.person_id == person_id)
             {
-                t.error(i, "email", &format!("This person is listed above as holding {}; each holder once.", role.name));
+                t.error(
+                    i,
+                    "email",
+                    &format!(
+                        "This person is listed above as holding {}; each holder once.",
+                        role.name
+                    ),
+                );
                 continue;
             }
             out.holders.push(Holder {

@@ -156,7 +156,10 @@ impl Planner for Measures {
         let days: Vec<String> = results.iter().map(|r| r.measured_on.to_string()).collect();
         let what = match days.len() {
             0 => format!("{} “{}”", m.reference, m.title).trim().to_owned(),
-            1 => format!("{} “{}” with its result of {}", m.reference, m.title, days[0]),
+            1 => format!(
+                "{} “{}” with its result of {}",
+                m.reference, m.title, days[0]
+            ),
             _ => format!(
                 "{} “{}” with its results of {}",
                 m.reference,

@@ -54,8 +54,8 @@ pub use courses::courses_sheet;
 use progress::step;
 pub use progress::{ImportPhase, ImportProgress, Watch, unwatched};
 pub use report::describe;
-pub use side::{sheets_beside, sides_of};
 use report::{check_mapping, fail};
+pub use side::{sheets_beside, sides_of};
 
 /// Whether an import writes, and where its backup goes when it does.
 #[derive(Debug, Clone, Copy)]

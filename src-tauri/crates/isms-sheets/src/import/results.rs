@@ -53,7 +53,11 @@ impl SheetResults {
             }
             let evaluation = t.text(i, "evaluation");
             if evaluation.is_empty() {
-                t.error(i, "evaluation", "Every result is evaluated: say what it means (9.1 f).");
+                t.error(
+                    i,
+                    "evaluation",
+                    "Every result is evaluated: say what it means (9.1 f).",
+                );
             }
             let (Some(reference), Some(Some(on)), Some(Some(value)), false) =
                 (reference, day, value, evaluation.is_empty())
@@ -106,7 +110,10 @@ impl SheetResults {
         let mut new = Vec::new();
         for l in listed {
             let on = l.result.measured_on;
-            if recorded.iter().any(|r| r.measure_id == m.id && m.id != 0 && r.measured_on == on) {
+            if recorded
+                .iter()
+                .any(|r| r.measure_id == m.id && m.id != 0 && r.measured_on == on)
+            {
                 continue;
             }
             if !m.meets_target(l.result.value) && l.result.follow_up.trim().is_empty() {
@@ -147,7 +154,9 @@ impl SheetResults {
         for (at, reference) in unused {
             errors.push(FieldError::new(
                 at,
-                format!("{at}: “{reference}” is not on the Measures sheet; list the measure there."),
+                format!(
+                    "{at}: “{reference}” is not on the Measures sheet; list the measure there."
+                ),
             ));
         }
         errors

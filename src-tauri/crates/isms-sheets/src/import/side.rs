@@ -85,7 +85,10 @@ impl<'a> Table<'a> {
                     columns.push((field.name, j, headers[j].clone()));
                 }
             }
-            if required.iter().all(|r| columns.iter().any(|c| c.0 == r.name)) {
+            if required
+                .iter()
+                .all(|r| columns.iter().any(|c| c.0 == r.name))
+            {
                 return Table {
                     sheet,
                     header: i,
@@ -113,7 +116,11 @@ impl<'a> Table<'a> {
     /// The 0-based indices of the data rows that hold a value in a known column.
     pub fn rows(&self) -> Vec<usize> {
         (self.header + 1..self.sheet.rows.len())
-            .filter(|&i| self.columns.iter().any(|c| !self.sheet.cell(i, c.1).is_empty()))
+            .filter(|&i| {
+                self.columns
+                    .iter()
+                    .any(|c| !self.sheet.cell(i, c.1).is_empty())
+            })
             .collect()
     }
 
@@ -132,7 +139,11 @@ impl<'a> Table<'a> {
 
     /// The address of `field`'s cell on `row` (`Versions!F3`), or of the row's first cell.
     pub fn at(&self, row: usize, field: &str) -> String {
-        let column = self.columns.iter().find(|c| c.0 == field).map_or(0, |c| c.1);
+        let column = self
+            .columns
+            .iter()
+            .find(|c| c.0 == field)
+            .map_or(0, |c| c.1);
         address(&self.sheet.sheet, row as u32 + 1, column)
     }
 

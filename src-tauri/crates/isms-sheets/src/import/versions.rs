@@ -57,7 +57,11 @@ impl SheetVersions {
                 continue;
             };
             if approved_by.is_some() && approved_on.is_none() {
-                t.error(i, "approved_on", "A version approved by someone needs the day.");
+                t.error(
+                    i,
+                    "approved_on",
+                    "A version approved by someone needs the day.",
+                );
                 continue;
             }
             let key = reference.to_lowercase();
@@ -109,7 +113,11 @@ impl SheetVersions {
             .filter(|l| !doc.versions.iter().any(|v| v.number == l.version.number))
             .collect();
         new.sort_by_key(|l| (l.version.approved_on.is_none(), l.version.approved_on));
-        let mut drafts = doc.versions.iter().filter(|v| v.approved_on.is_none()).count();
+        let mut drafts = doc
+            .versions
+            .iter()
+            .filter(|v| v.approved_on.is_none())
+            .count();
         for l in new.iter().filter(|l| l.version.approved_on.is_none()) {
             drafts += 1;
             if drafts > 1 {

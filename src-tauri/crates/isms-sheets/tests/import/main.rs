@@ -17,6 +17,8 @@ mod people;
 mod problems;
 mod registers;
 mod risks;
+mod sides;
+mod sides_more;
 mod soa;
 mod tracker;
 mod values;

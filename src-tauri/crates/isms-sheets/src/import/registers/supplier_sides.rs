@@ -49,7 +49,8 @@ impl SupplierSides {
                         "Say how the review came out: Satisfactory, Actions needed or Unsatisfactory.",
                     );
                 }
-                let (Some(name), Some(Some(reviewed_on)), Some(Some(outcome))) = (name, day, outcome)
+                let (Some(name), Some(Some(reviewed_on)), Some(Some(outcome))) =
+                    (name, day, outcome)
                 else {
                     continue;
                 };
@@ -59,7 +60,9 @@ impl SupplierSides {
                     t.error(
                         i,
                         "reviewed_on",
-                        &format!("“{name}” has another review on {reviewed_on} above; each review once."),
+                        &format!(
+                            "“{name}” has another review on {reviewed_on} above; each review once."
+                        ),
                     );
                     continue;
                 }
@@ -88,7 +91,11 @@ impl SupplierSides {
                 if let (Some(from), Some(to)) = (issued_on, expires_on)
                     && to < from
                 {
-                    t.error(i, "expires_on", &format!("It expires before it was issued ({from})."));
+                    t.error(
+                        i,
+                        "expires_on",
+                        &format!("It expires before it was issued ({from})."),
+                    );
                     continue;
                 }
                 let key = out.note(&t, i, &name);
@@ -150,18 +157,28 @@ impl SupplierSides {
         let id = found.map_or(0, |s| s.id);
         let reviews = self.reviews.get(&key).map_or(Vec::new(), |l| {
             l.iter()
-                .filter(|r| !found.is_some_and(|s| s.reviews.iter().any(|k| k.reviewed_on == r.reviewed_on)))
-                .map(|r| SupplierReview { supplier_id: id, ..r.clone() })
+                .filter(|r| {
+                    !found.is_some_and(|s| s.reviews.iter().any(|k| k.reviewed_on == r.reviewed_on))
+                })
+                .map(|r| SupplierReview {
+                    supplier_id: id,
+                    ..r.clone()
+                })
                 .collect()
         });
         let certificates = self.certificates.get(&key).map_or(Vec::new(), |l| {
             l.iter()
                 .filter(|c| {
                     !found.is_some_and(|s| {
-                        s.certificates.iter().any(|k| k.title.trim().eq_ignore_ascii_case(&c.title))
+                        s.certificates
+                            .iter()
+                            .any(|k| k.title.trim().eq_ignore_ascii_case(&c.title))
                     })
                 })
-                .map(|c| Certificate { supplier_id: id, ..c.clone() })
+                .map(|c| Certificate {
+                    supplier_id: id,
+                    ..c.clone()
+                })
                 .collect()
         });
         (reviews, certificates)
