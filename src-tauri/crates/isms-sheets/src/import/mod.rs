@@ -16,7 +16,8 @@
 //! are only ever added: a row already recorded is skipped, and problems name the row and the
 //! column's header (`row 3.email`), as their CSV import always did. Kinds live in their own
 //! files; [`check`] holds what they share, [`progress`] what a watcher of the import is told,
-//! [`report`] what the user is told.
+//! [`report`] what the user is told, [`side`] the sheets read beside the data sheet
+//! ([`Options::sheets`]: versions, results, supplier reviews and certificates, role holders).
 
 mod acknowledgements;
 mod assets;
