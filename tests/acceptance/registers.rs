@@ -18,7 +18,7 @@ use std::path::Path;
 
 use isms_core::risks;
 use isms_core::{Passphrase, Vault, context};
-use isms_sheets::import::{self, Job, Mode, Options, unwatched};
+use isms_sheets::import::{self, Job, Mode, unwatched};
 use isms_sheets::read::{self, Kind, Limits};
 use isms_sheets::write::{self, SheetKind};
 use serde_json::{Map, Value};
@@ -45,18 +45,14 @@ const fn gap(register: &'static str, path: &'static [&'static str], reason: &'st
 /// Parts that are exported but do not come back from a register's own workbook.
 #[rustfmt::skip]
 const GAPS: &[Gap] = &[
-    gap("documents", &["versions"], "only the latest version comes back, as approved outside the app (summary “Imported from a register”, no approver, no evidence); earlier versions are lost"),
+    gap("documents", &["versions", "evidence_id"], "evidence travels only in the `all` workbook with its files"),
     gap("tracker", &["evidence_ids"], "evidence travels only in the `all` workbook with its files"),
     gap("completions", &["evidence_id"], "evidence travels only in the `all` workbook with its files"),
     gap("acknowledgements", &["evidence_id"], "evidence travels only in the `all` workbook with its files"),
     gap("competence_evidence", &["evidence_id"], "evidence travels only in the `all` workbook with its files"),
     gap("incidents", &["evidence_ids"], "evidence travels only in the `all` workbook with its files"),
     gap("suppliers", &["certificates", "evidence_id"], "evidence travels only in the `all` workbook with its files"),
-    gap("suppliers", &["certificates", "issued_on"], "the supplier import does not read a certificate's issue day"),
-    gap("suppliers", &["reviews", "note"], "the supplier import does not read a review's note"),
     gap("measures", &["objective_ids"], "objectives are not exported register by register"),
-    gap("measure_results", &[], "the measures import reads one result per row of the Measures sheet, not the Results sheet the export writes"),
-    gap("roles", &["holders", "assigned_on"], "the competence import assigns roles without the day (the Roles sheet is not read)"),
 ];
 
 /// Parts of the snapshot no per-register workbook carries, and why; the `all` workbook
@@ -301,20 +297,13 @@ fn import_file(target: &mut Vault, kind: Kind, file: &Path, backups: &Path) -> S
     let book = read::open_for(file, None, kind, Limits::default()).unwrap();
     let mapping = read::detect(&book, kind).unwrap();
     let create_missing = matches!(kind, Kind::Training | Kind::Acknowledgements);
-    let courses = if kind == Kind::Training {
-        import::courses_sheet(file, &book).unwrap()
-    } else {
-        Vec::new()
-    };
-    let parts = read::parts(file, &book, kind, Limits::default()).unwrap();
+    let import::Beside { parts, options } =
+        import::beside(file, &book, kind, create_missing).unwrap();
     let job = Job {
         kind,
         workbook: &book,
         mapping: &mapping,
-        options: Options {
-            create_missing,
-            courses,
-        },
+        options,
         parts: Some(&parts),
     };
     let report = import::import_with(

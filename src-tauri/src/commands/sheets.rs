@@ -15,8 +15,8 @@ use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
 use isms_core::{CoreError, organisation};
-use isms_sheets::import::{self, ImportProgress, ImportReport, Mode, UnresolvedValue};
-use isms_sheets::read::{self, Choice, Kind, Limits, Mapping, Parts, Preview, Workbook};
+use isms_sheets::import::{self, Beside, ImportProgress, ImportReport, Mode, UnresolvedValue};
+use isms_sheets::read::{self, Choice, Kind, Limits, Mapping, Preview, Workbook};
 use isms_sheets::whole;
 use isms_sheets::write::{self, SheetKind};
 use serde::Serialize;
@@ -54,10 +54,12 @@ pub fn open(state: &AppState, file: &str, sheet: Option<&str>, kind: Kind) -> Ip
     Ok(read::open_for(&path, sheet, kind, Limits::default())?)
 }
 
-/// The sheets read with `book` imported as `kind`: a risk register's actions and approvals.
-fn parts_of(state: &AppState, file: &str, book: &Workbook, kind: Kind) -> IpcResult<Parts> {
+/// The sheets read with `book` imported as `kind`, as the command line reads them: a risk
+/// register's actions and approvals, a document register's versions, the measures' results,
+/// supplier reviews and certificates, role holders.
+fn beside(state: &AppState, file: &str, book: &Workbook, kind: Kind) -> IpcResult<Beside> {
     let path = state.handles.resolve(file, Purpose::Read)?;
-    Ok(read::parts(&path, book, kind, Limits::default())?)
+    Ok(import::beside(&path, book, kind, false)?)
 }
 
 /// Asks for an XLSX or CSV file; `null` when cancelled.
@@ -153,7 +155,7 @@ pub fn sheets_import<R: Runtime>(
     let kind = kind_of(&kind)?;
     let book = open(&state, &file, sheet.as_deref(), kind)?;
     let mapping = chosen(&book, kind, header_row, &columns, values.as_ref())?;
-    let parts = parts_of(&state, &file, &book, kind)?;
+    let Beside { parts, options } = beside(&state, &file, &book, kind)?;
     let backups = state.paths.backups_dir.clone();
     let mode = if dry_run {
         Mode::DryRun
@@ -166,7 +168,7 @@ pub fn sheets_import<R: Runtime>(
             kind,
             workbook: &book,
             mapping: &mapping,
-            options: import::Options::default(),
+            options,
             parts: Some(&parts),
         };
         import::import_with(vault, stamp, job, mode, &mut watch)

@@ -68,7 +68,9 @@ pub enum Command {
         /// `risks`, `soa`, `people`, `assets`, `tracker`, `documents`, `audits`, `competence`,
         /// `measures`, `suppliers`, `incidents`, `requirements`, `training` (e-mail, course,
         /// date) or `acknowledgements` (e-mail, document, version, date, method); columns
-        /// recognised by their headers. `all` rebuilds a new vault from a workbook written by
+        /// recognised by their headers. The sheets an export writes beside a register are
+        /// read too (document Versions, measure Results, Supplier reviews and certificates,
+        /// Role holders). `all` rebuilds a new vault from a workbook written by
         /// `export-sheet all` (a vault already holding exactly it is left unchanged).
         kind: String,
         file: PathBuf,

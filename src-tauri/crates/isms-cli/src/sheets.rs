@@ -59,13 +59,11 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
              (acknowledgements); other imports create their own records without it.",
         )]));
     }
-    // A training workbook's own Courses sheet defines the courses --create-missing creates.
-    let courses = if job.create_missing && kind == Kind::Training {
-        import::courses_sheet(job.file, &book)?
-    } else {
-        Vec::new()
-    };
-    let parts = read::parts(job.file, &book, kind, Limits::default())?;
+    // The sheets beside the data sheet: a risk register's Actions and Approvals, a document
+    // register's Versions, the measures' Results …, and a training workbook's own Courses,
+    // which --create-missing creates as defined there.
+    let import::Beside { parts, options } =
+        import::beside(job.file, &book, kind, job.create_missing)?;
     let mut said = describe_mapping(&book.sheet, &mapping);
     for part in &parts.sheets {
         said.push_str(&describe_mapping(&part.workbook.sheet, &part.mapping));
@@ -83,10 +81,7 @@ pub fn import(job: Job<'_>, open: impl FnOnce() -> Result<Vault>, stamp: Stamp) 
         kind,
         workbook: &book,
         mapping: &mapping,
-        options: import::Options {
-            create_missing: job.create_missing,
-            courses,
-        },
+        options,
         parts: Some(&parts),
     };
     let report = import::import_with(&mut vault, stamp, import_job, mode, &mut unwatched)?;

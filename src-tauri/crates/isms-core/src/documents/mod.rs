@@ -11,4 +11,4 @@ pub use model::{DocKind, Document, DocumentVersion, DraftVersion};
 pub(crate) use store::insert;
 pub use store::{create, create_in, delete, get, list, update, update_in};
 pub(crate) use versions::insert_version;
-pub use versions::{add_approved_in, approve_version, save_draft};
+pub use versions::{add_approved_in, add_version_in, approve_version, save_draft};

@@ -133,25 +133,71 @@ pub fn add_approved_in(
     change_summary: &str,
     approved_on: NaiveDate,
 ) -> Result<i64> {
-    let number = number.trim().to_owned();
-    let doc = get(tx.reader(), document_id)?;
-    if number.is_empty() || doc.versions.iter().any(|v| v.number == number) {
-        return Err(CoreError::validation(vec![FieldError::new(
-            "number",
-            if number.is_empty() {
-                "Give the version a number, such as 1.0.".to_owned()
-            } else {
-                format!("{} already has a version {number}.", doc.reference)
-            },
-        )]));
-    }
     let version = DocumentVersion {
         id: 0,
-        number,
-        change_summary: change_summary.trim().to_owned(),
+        number: number.to_owned(),
+        change_summary: change_summary.to_owned(),
         evidence_id: None,
         approved_by: None,
         approved_on: Some(approved_on),
+    };
+    add_version_in(tx, document_id, version)
+}
+
+/// Records, inside a write the caller holds, a version of a document as a register kept
+/// elsewhere gives it (a workbook's list of versions): approved on its day, by a person of the
+/// vault or by nobody it knows, or, without a day, the document's draft. Approved, it is frozen
+/// like any other. The version's `id` is ignored. Returns its id.
+///
+/// Errors: `Validation` for a blank number or one the document already has, an approver
+/// without a day, an approver or evidence the vault does not hold, a second draft; `NotFound`
+/// for no such document.
+pub fn add_version_in(
+    tx: &mut WriteTx<'_>,
+    document_id: i64,
+    version: DocumentVersion,
+) -> Result<i64> {
+    let number = version.number.trim().to_owned();
+    let doc = get(tx.reader(), document_id)?;
+    let mut errors = Vec::new();
+    if number.is_empty() {
+        errors.push(FieldError::new(
+            "number",
+            "Give the version a number, such as 1.0.",
+        ));
+    } else if doc.versions.iter().any(|v| v.number == number) {
+        errors.push(FieldError::new(
+            "number",
+            format!("{} already has a version {number}.", doc.reference),
+        ));
+    }
+    if version.approved_on.is_none() {
+        if version.approved_by.is_some() {
+            errors.push(FieldError::new(
+                "approved_on",
+                "A version approved by someone needs the day it was approved.",
+            ));
+        } else if doc.versions.iter().any(|v| v.approved_on.is_none()) {
+            errors.push(FieldError::new(
+                "approved_on",
+                format!("{} already has a draft; a version without an approval day would be a second one.", doc.reference),
+            ));
+        }
+    }
+    if let Some(id) = version.evidence_id
+        && crate::evidence::get(tx.reader(), id).is_err()
+    {
+        errors.push(FieldError::new("evidence_id", "Attach a stored file."));
+    }
+    if !errors.is_empty() {
+        return Err(CoreError::validation(errors));
+    }
+    crate::people::require_person(tx.reader(), "approved_by", version.approved_by)?;
+    let version = DocumentVersion {
+        id: 0,
+        number,
+        change_summary: version.change_summary.trim().to_owned(),
+        ..version
     };
     insert_version(tx, document_id, version, Action::Create)
 }

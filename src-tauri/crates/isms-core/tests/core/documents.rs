@@ -200,3 +200,79 @@ fn the_clause_checklist_lists_every_clause_and_keeps_what_addresses_it() {
         ErrorCode::NotFound
     );
 }
+
+#[test]
+fn a_version_from_a_register_keeps_its_approver_and_day_and_refuses_a_second_draft() {
+    use isms_core::documents::DocumentVersion;
+    let s = Scratch::new();
+    let mut vault = s.vault("acme.isms");
+    let boss = people::create(
+        &mut vault,
+        stamp(0),
+        Person::new("Top Manager", "ceo@acme.example"),
+    )
+    .unwrap();
+    let doc = Document::new("PRC-02", "Access control procedure", DocKind::Procedure);
+    let doc = documents::create(&mut vault, stamp(1), doc).unwrap();
+    let version = |number: &str, by: Option<i64>, on: Option<&str>| DocumentVersion {
+        id: 0,
+        number: number.into(),
+        change_summary: format!(" Version {number} "),
+        evidence_id: None,
+        approved_by: by,
+        approved_on: on.map(|d| d.parse().unwrap()),
+    };
+    vault
+        .write(stamp(2), |tx| {
+            documents::add_version_in(
+                tx,
+                doc.id,
+                version("1.0", Some(boss.id), Some("2025-03-01")),
+            )?;
+            documents::add_version_in(tx, doc.id, version("1.1", None, None))
+        })
+        .unwrap();
+    let stored = documents::get(vault.reader(), doc.id).unwrap();
+    let first = &stored.versions[0];
+    assert_eq!(
+        first.approved_by,
+        Some(boss.id),
+        "the approver named by the register"
+    );
+    assert_eq!(first.change_summary, "Version 1.0", "trimmed");
+    assert_eq!(stored.current().unwrap().number, "1.0", "1.1 is a draft");
+
+    let refused = vault.write(stamp(3), |tx| {
+        documents::add_version_in(tx, doc.id, version("1.2", None, None))
+    });
+    let err = refused.unwrap_err();
+    assert_eq!(err.code, ErrorCode::Validation);
+    assert_eq!(
+        err.fields[0].field, "approved_on",
+        "a second draft: {err:?}"
+    );
+    let refused = vault.write(stamp(3), |tx| {
+        documents::add_version_in(tx, doc.id, version("1.0", None, Some("2025-04-01")))
+    });
+    assert_eq!(
+        refused.unwrap_err().fields[0].field,
+        "number",
+        "1.0 is there"
+    );
+    let refused = vault.write(stamp(3), |tx| {
+        documents::add_version_in(tx, doc.id, version("2.0", Some(999), Some("2025-04-01")))
+    });
+    assert_eq!(
+        refused.unwrap_err().fields[0].field,
+        "approved_by",
+        "nobody is 999"
+    );
+    assert_eq!(
+        documents::get(vault.reader(), doc.id)
+            .unwrap()
+            .versions
+            .len(),
+        2,
+        "refused versions are not written"
+    );
+}

@@ -60,19 +60,16 @@ pub(super) fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut Created) -> Resu
         Op::Asset(a) => assets::update_in(tx, *a).map(drop),
         Op::Tracker(t, notes) => tracker::apply(tx, *t, notes),
         Op::Audit(a) => audits::apply(tx, *a),
-        Op::Document(d, version) => {
+        Op::Document(d, versions) => {
             let doc = if d.id == 0 {
                 documents::create_in(tx, *d)?
             } else {
                 documents::update_in(tx, *d)?
             };
-            match version {
-                Some((number, on)) => {
-                    documents::add_approved_in(tx, doc.id, &number, "Imported from a register", on)
-                        .map(drop)
-                }
-                None => Ok(()),
+            for version in versions {
+                documents::add_version_in(tx, doc.id, version)?;
             }
+            Ok(())
         }
         Op::Competence(planned) => {
             let (evidence, assignments) = *planned;
@@ -85,7 +82,8 @@ pub(super) fn apply(tx: &mut WriteTx<'_>, op: Op, created: &mut Created) -> Resu
                 isms_core::competence::update_evidence_in(tx, evidence).map(drop)
             }
         }
-        Op::Measure(m, r) => measures::apply(tx, *m, r.map(|r| *r)),
+        Op::Assignment(a) => isms_core::competence::assign_in(tx, *a).map(drop),
+        Op::Measure(m, r) => measures::apply(tx, *m, r),
         Op::Supplier(plan) => registers::apply_supplier(tx, *plan),
         Op::Incident(i) if i.id == 0 => isms_core::incidents::create_in(tx, *i).map(drop),
         Op::Incident(i) => isms_core::incidents::update_in(tx, *i).map(drop),

@@ -11,11 +11,12 @@ use std::collections::{HashMap, HashSet};
 
 use isms_core::competence::{self, Assignment, CompetenceEvidence, CompetenceKind, Role};
 use isms_core::people::{self, Person};
-use isms_core::{Result, Vault};
+use isms_core::{FieldError, Result, Vault};
 
 use super::check::Check;
+use super::holders::{SheetHolders, assignment};
 use super::{Op, Outcome, Planned, Planner};
-use crate::read::{clean, dates};
+use crate::read::{Workbook, clean, dates};
 
 pub(crate) struct Competence {
     people: Vec<Person>,
@@ -25,14 +26,20 @@ pub(crate) struct Competence {
     evidence: Vec<CompetenceEvidence>,
     /// Person, lower-case title, day obtained → the row that gave it.
     seen: HashMap<String, u32>,
+    /// The workbook's Role holders sheet, if it has one.
+    holders: SheetHolders,
 }
 
 impl Competence {
-    pub fn new(vault: &Vault) -> Result<Self> {
+    /// `sheets`: the sheets beside the evidence (its Role holders).
+    pub fn new(vault: &Vault, sheets: &[Workbook]) -> Result<Self> {
         let conn = vault.reader();
+        let people = people::list(conn)?;
+        let roles = competence::list_roles(conn)?;
         Ok(Competence {
-            people: people::list(conn)?,
-            roles: competence::list_roles(conn)?,
+            holders: SheetHolders::read(sheets, &roles, &people),
+            people,
+            roles,
             held: competence::list_assignments(conn)?
                 .into_iter()
                 .map(|a| (a.role_id, a.person_id))
@@ -177,7 +184,7 @@ impl Planner for Competence {
                 id: 0,
                 role_id,
                 person_id: person.id,
-                assigned_on: None,
+                assigned_on: self.holders.day(role_id, person.id),
             })
             .collect();
         let what = format!("“{}” of {} <{}>", record.title, person.name, person.email);
@@ -191,5 +198,37 @@ impl Planner for Competence {
             op: Op::Competence(Box::new((record, assign))),
             what,
         })
+    }
+
+    fn finish(&mut self) -> Vec<FieldError> {
+        self.holders.finish()
+    }
+
+    /// The holders the Role holders sheet lists that neither the vault nor a row assigns.
+    fn created(&mut self) -> Vec<Planned> {
+        let mut out = Vec::new();
+        for h in &self.holders.holders {
+            if !self.held.insert((h.role_id, h.person_id)) {
+                continue;
+            }
+            let role = self.roles.iter().find(|r| r.id == h.role_id);
+            let person = self.people.iter().find(|p| p.id == h.person_id);
+            let since = h
+                .assigned_on
+                .map(|d| format!(" since {d}"))
+                .unwrap_or_default();
+            out.push(Planned {
+                outcome: Outcome::Create,
+                op: Op::Assignment(Box::new(assignment(h))),
+                what: format!(
+                    "{}: assign {} <{}> to {}{since}",
+                    h.at,
+                    person.map_or("", |p| p.name.as_str()),
+                    person.map_or("", |p| p.email.as_str()),
+                    role.map_or("", |r| r.name.as_str())
+                ),
+            });
+        }
+        out
     }
 }

@@ -4,18 +4,19 @@
 //! records that version as approved outside the app on that day (by nobody the vault knows,
 //! without a file) when the document lacks a version of that number; a version it already has
 //! is left as it is (approved versions never change), and a new version without its approval
-//! day is refused rather than dropped.
+//! day is refused rather than dropped. A workbook with a Versions sheet brings every version
+//! listed there ([`super::versions`]), with its approver; the row's Version is then one of them.
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-use isms_core::documents::{self, DocKind, Document};
-use isms_core::{Result, Vault};
+use isms_core::documents::{self, DocKind, Document, DocumentVersion};
+use isms_core::{FieldError, Result, Vault};
 
 use super::check::Check;
 use super::owners::Owners;
+use super::versions::{SheetVersions, said};
 use super::{Op, Outcome, Planned, Planner};
-use crate::read::{clean, dates};
+use crate::read::{Workbook, clean, dates};
 
 pub(crate) struct Documents {
     existing: Vec<Document>,
@@ -23,10 +24,13 @@ pub(crate) struct Documents {
     by_reference: HashMap<String, usize>,
     owners: Owners,
     seen: HashMap<String, u32>,
+    /// The workbook's Versions sheet, if it has one.
+    versions: SheetVersions,
 }
 
 impl Documents {
-    pub fn new(vault: &Vault) -> Result<Self> {
+    /// `sheets`: the sheets beside the register's (its Versions).
+    pub fn new(vault: &Vault, sheets: &[Workbook]) -> Result<Self> {
         let existing = documents::list(vault.reader())?;
         let mut by_reference = HashMap::new();
         for (i, d) in existing.iter().enumerate() {
@@ -34,10 +38,12 @@ impl Documents {
                 .entry(d.reference.to_ascii_lowercase())
                 .or_insert(i);
         }
+        let owners = Owners::new(isms_core::people::list(vault.reader())?);
         Ok(Documents {
             existing,
             by_reference,
-            owners: Owners::new(isms_core::people::list(vault.reader())?),
+            versions: SheetVersions::read(sheets, &owners),
+            owners,
             seen: HashMap::new(),
         })
     }
@@ -111,7 +117,22 @@ impl Planner for Documents {
         {
             doc.owner_id = owner;
         }
-        let version = new_version(c, &doc);
+        let mut versions = if reference.is_empty() {
+            Vec::new()
+        } else {
+            self.versions.new_for(&doc)
+        };
+        let listed = |n: &str| self.versions.lists(&doc.reference, n);
+        if let Some((number, on)) = new_version(c, &doc, listed) {
+            versions.push(DocumentVersion {
+                id: 0,
+                number,
+                change_summary: "Imported from a register".into(),
+                evidence_id: None,
+                approved_by: None,
+                approved_on: Some(on),
+            });
+        }
         let doc = match doc.validated() {
             Ok(d) => d,
             Err(err) => {
@@ -125,29 +146,39 @@ impl Planner for Documents {
         let what = format!("{} “{}”", doc.reference, doc.title);
         let outcome = match found {
             None => Outcome::Create,
-            Some(old) if *old == doc && version.is_none() => Outcome::Unchanged,
+            Some(old) if *old == doc && versions.is_empty() => Outcome::Unchanged,
             Some(_) => Outcome::Update,
         };
-        let what = match &version {
-            Some((number, on)) => format!("{what}, version {number} approved on {on}"),
-            None => what,
+        let said: Vec<String> = versions.iter().map(said).collect();
+        let what = match said.is_empty() {
+            true => what,
+            false => format!("{what}, {}", said.join(", ")),
         };
         Some(Planned {
             outcome,
-            op: Op::Document(Box::new(doc), version),
+            op: Op::Document(Box::new(doc), versions),
             what,
         })
+    }
+
+    fn finish(&mut self) -> Vec<FieldError> {
+        self.versions.finish()
     }
 }
 
 /// The version a row records that the document lacks, with the day it was approved: `None`
-/// when the Version column is not mapped, blank, or names a version the document has.
-fn new_version(c: &mut Check<'_>, doc: &Document) -> Option<(String, NaiveDate)> {
+/// when the Version column is not mapped, blank, or names a version the document has or the
+/// Versions sheet lists (`listed`).
+fn new_version(
+    c: &mut Check<'_>,
+    doc: &Document,
+    listed: impl Fn(&str) -> bool,
+) -> Option<(String, chrono::NaiveDate)> {
     if !c.mapped("version") {
         return None;
     }
     let number = clean::text(c.cell("version"))?;
-    if doc.versions.iter().any(|v| v.number == number) {
+    if doc.versions.iter().any(|v| v.number == number) || listed(&number) {
         return None;
     }
     let approved = if c.mapped("approved_on") {

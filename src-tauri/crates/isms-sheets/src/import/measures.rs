@@ -7,12 +7,13 @@
 use std::collections::HashMap;
 
 use isms_core::measures::{self, Direction, Frequency, Measure, MeasureResult, NewResult, Source};
-use isms_core::{Result, Vault, Vocabulary};
+use isms_core::{FieldError, Result, Vault, Vocabulary};
 
 use super::check::Check;
 use super::owners::Owners;
+use super::results::SheetResults;
 use super::{Op, Outcome, Planned, Planner};
-use crate::read::{Cell, clean, dates};
+use crate::read::{Cell, Workbook, clean, dates};
 
 fn number(cell: &Cell) -> std::result::Result<Option<f64>, String> {
     clean::number(cell, "a number")
@@ -26,16 +27,20 @@ pub(crate) struct Measures {
     planned: HashMap<String, Measure>,
     /// Results planned by earlier rows: (measure key, day, value bits, evaluation, follow-up).
     new_results: Vec<(String, NewResult)>,
+    /// The workbook's Results sheet, if it has one.
+    sheet: SheetResults,
 }
 
 impl Measures {
-    pub fn new(vault: &Vault) -> Result<Self> {
+    /// `sheets`: the sheets beside the Measures sheet (its Results).
+    pub fn new(vault: &Vault, sheets: &[Workbook]) -> Result<Self> {
         Ok(Measures {
             existing: measures::list(vault.reader())?,
             results: measures::results(vault.reader(), None)?,
             owners: Owners::new(isms_core::people::list(vault.reader())?),
             planned: HashMap::new(),
             new_results: Vec::new(),
+            sheet: SheetResults::read(sheets),
         })
     }
 }
@@ -123,7 +128,12 @@ impl Planner for Measures {
         ) {
             m.evaluated_by = p;
         }
-        let result = self.result(c, &m, &k);
+        let mut results: Vec<NewResult> = self
+            .result(c, &m, &k)
+            .filter(|r| !self.sheet.lists(&m.reference, r.measured_on))
+            .into_iter()
+            .collect();
+        results.extend(self.sheet.new_for(&m, &self.results));
         if c.reported("title") {
             return None;
         }
@@ -138,27 +148,38 @@ impl Planner for Measures {
             return None;
         }
         let changed = before.as_ref() != Some(&m);
-        let outcome = match (&before, changed, &result) {
+        let outcome = match (&before, changed, results.is_empty()) {
             (None, _, _) => Outcome::Create,
-            (Some(_), true, _) | (Some(_), false, Some(_)) => Outcome::Update,
-            (Some(_), false, None) => Outcome::Unchanged,
+            (Some(_), true, _) | (Some(_), false, false) => Outcome::Update,
+            (Some(_), false, true) => Outcome::Unchanged,
         };
-        let what = match &result {
-            Some(r) => format!(
+        let days: Vec<String> = results.iter().map(|r| r.measured_on.to_string()).collect();
+        let what = match days.len() {
+            0 => format!("{} “{}”", m.reference, m.title).trim().to_owned(),
+            1 => format!(
                 "{} “{}” with its result of {}",
-                m.reference, m.title, r.measured_on
+                m.reference, m.title, days[0]
             ),
-            None => format!("{} “{}”", m.reference, m.title).trim().to_owned(),
+            _ => format!(
+                "{} “{}” with its results of {}",
+                m.reference,
+                m.title,
+                days.join(", ")
+            ),
         };
         self.planned.insert(k.clone(), m.clone());
-        if let Some(r) = &result {
-            self.new_results.push((k, r.clone()));
+        for r in &results {
+            self.new_results.push((k.clone(), r.clone()));
         }
         Some(Planned {
             outcome,
-            op: Op::Measure(Box::new(m), result.map(Box::new)),
+            op: Op::Measure(Box::new(m), results),
             what,
         })
+    }
+
+    fn finish(&mut self) -> Vec<FieldError> {
+        self.sheet.finish()
     }
 }
 
@@ -216,11 +237,11 @@ impl Measures {
 }
 
 /// Writes a planned measure (created, or saved when an earlier row or the vault has it) and
-/// appends its result.
+/// appends its results.
 pub(crate) fn apply(
     tx: &mut isms_core::db::WriteTx<'_>,
     measure: Measure,
-    result: Option<NewResult>,
+    results: Vec<NewResult>,
 ) -> Result<()> {
     let known = measures::list(tx.reader())?.into_iter().find(|m| {
         (measure.id != 0 && m.id == measure.id)
@@ -239,7 +260,7 @@ pub(crate) fn apply(
         )?,
         None => measures::create_in(tx, measure)?,
     };
-    if let Some(r) = result {
+    for r in results {
         measures::record_result_in(tx, saved.id, r)?;
     }
     Ok(())

@@ -18,27 +18,34 @@
 //! column's header (`row 3.email`), as their CSV import always did. A risk register's
 //! workbook brings its treatment actions and owners' approvals on sheets beside it
 //! ([`crate::read::parts`]): their rows are checked and written with the register's, in the
-//! same all-or-nothing write (see `risks`). Kinds live in their own files; [`check`] holds what they share, [`progress`] what a watcher of the import is told,
-//! [`report`] what the user is told.
+//! same all-or-nothing write (see `risks`). Kinds live in their own files; [`check`] holds
+//! what they share, [`progress`] what a watcher of the import is told, [`report`] what the
+//! user is told, [`side`] the other sheets read beside the data sheet ([`Options::sheets`]:
+//! versions, results, supplier reviews and certificates, role holders).
 
 mod acknowledgements;
 mod apply;
 mod assets;
 mod audits;
+mod beside;
 mod check;
 mod competence;
 mod courses;
 mod documents;
+mod holders;
 mod measures;
 mod owners;
 mod people;
 mod progress;
 mod registers;
 mod report;
+mod results;
 mod risks;
+mod side;
 mod soa;
 mod tracker;
 mod training;
+mod versions;
 
 use std::path::Path;
 
@@ -49,6 +56,7 @@ use serde::Serialize;
 
 use crate::read::{Kind, Mapping, Parts, RowRecord, Workbook, overflow, rows};
 use apply::{Created, apply};
+pub use beside::{Beside, beside};
 use check::Check;
 pub use check::UnresolvedValue;
 pub use courses::courses_sheet;
@@ -56,6 +64,7 @@ use progress::step;
 pub use progress::{ImportPhase, ImportProgress, Watch, unwatched};
 pub use report::describe;
 use report::{check_mapping, fail};
+pub use side::{sheets_beside, sides_of};
 
 /// Whether an import writes, and where its backup goes when it does.
 #[derive(Debug, Clone, Copy)]
@@ -107,10 +116,10 @@ pub(crate) enum Op {
         Vec<(chrono::NaiveDate, String)>,
     ),
     Audit(Box<isms_core::audits::Audit>),
-    /// A register entry and the version it records as approved outside the app, if new.
+    /// A register entry and the versions it lacks, in the order to add them.
     Document(
         Box<isms_core::documents::Document>,
-        Option<(String, chrono::NaiveDate)>,
+        Vec<isms_core::documents::DocumentVersion>,
     ),
     /// A piece of competence evidence and the roles its person takes on.
     Competence(
@@ -119,9 +128,12 @@ pub(crate) enum Op {
             Vec<isms_core::competence::Assignment>,
         )>,
     ),
+    /// A measure and the results to append to it, oldest first.
+    /// A role holder no row of evidence names (the Role holders sheet).
+    Assignment(Box<isms_core::competence::Assignment>),
     Measure(
         Box<isms_core::measures::Measure>,
-        Option<Box<isms_core::measures::NewResult>>,
+        Vec<isms_core::measures::NewResult>,
     ),
     Completion(Box<isms_core::training::Completion>),
     Acknowledgement(Box<isms_core::acknowledgements::Acknowledgement>),
@@ -186,7 +198,7 @@ pub(crate) struct PartSheets<'a> {
 }
 
 /// What an import may do beyond the rows' own records.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// Training completions and acknowledgements: create the courses, and the approved
     /// versions of documents, that rows name and the vault lacks (in the same write, listed
@@ -197,6 +209,10 @@ pub struct Options {
     /// validity), whether or not a row names it; a course rows name that is not listed here
     /// is created bare, as without a list.
     pub courses: Vec<Course>,
+    /// The sheets of the workbook beside the data sheet that the import reads too
+    /// ([`sheets_beside`]): a document register's Versions, a supplier register's reviews and
+    /// certificates, the measures' Results, the Role holders. Empty: the data sheet alone.
+    pub sheets: Vec<Workbook>,
 }
 
 /// Imports the rows of `workbook` under `mapping` as records of `kind`, all or nothing.
@@ -326,12 +342,12 @@ fn check_rows(vault: &Vault, job: &Job<'_>, watch: &mut Watch<'_>) -> Result<Che
         Kind::People => Box::new(people::People::new(vault)?),
         Kind::Assets => Box::new(assets::Assets::new(vault)?),
         Kind::Tracker => Box::new(tracker::Tracker::new(vault)?),
-        Kind::Documents => Box::new(documents::Documents::new(vault)?),
-        Kind::Competence => Box::new(competence::Competence::new(vault)?),
-        Kind::Measures => Box::new(measures::Measures::new(vault)?),
+        Kind::Documents => Box::new(documents::Documents::new(vault, &options.sheets)?),
+        Kind::Competence => Box::new(competence::Competence::new(vault, &options.sheets)?),
+        Kind::Measures => Box::new(measures::Measures::new(vault, &options.sheets)?),
         Kind::Training => Box::new(training::Training::new(vault, create, &options.courses)?),
         Kind::Acknowledgements => Box::new(acknowledgements::Acknowledgements::new(vault, create)?),
-        Kind::Suppliers => Box::new(registers::Suppliers::new(vault)?),
+        Kind::Suppliers => Box::new(registers::Suppliers::new(vault, &options.sheets)?),
         Kind::Incidents => Box::new(registers::Incidents::new(vault)?),
         Kind::Requirements => Box::new(registers::Requirements::new(vault)?),
         Kind::RiskActions | Kind::RiskApprovals => {

@@ -1,7 +1,8 @@
 //! Competence (7.2) as a register: one row per piece of competence evidence, with the person's
 //! e-mail and name, the roles they hold, its kind, title, when it was obtained and lapses,
 //! whether it is current or lapsed on the day, and the name of its evidence file (the columns
-//! `isms import competence` reads). Beside it the roles with their holders.
+//! `isms import competence` reads). Beside it the roles with their holders, and who holds
+//! each role since when (one row per holder, which the import reads back).
 
 use chrono::NaiveDate;
 use isms_core::competence::{self, CompetenceEvidence};
@@ -11,6 +12,7 @@ use super::sheet::{People, Sheet, Value};
 
 pub const EVIDENCE: &str = "Competence";
 pub const ROLES: &str = "Roles";
+pub const HOLDERS: &str = "Role holders";
 
 fn status(e: &CompetenceEvidence, as_of: NaiveDate) -> &'static str {
     if e.current_on(as_of) {
@@ -92,5 +94,22 @@ pub(super) fn sheets(vault: &Vault, people: &People, as_of: NaiveDate) -> Result
             Value::list(&holders),
         ]);
     }
-    Ok(vec![sheet, roles_sheet])
+    let mut holders_sheet = Sheet::new(HOLDERS, &["Role", "Name", "E-mail", "Assigned on"]);
+    let mut held = assignments.clone();
+    held.sort_by_key(|a| {
+        let name = people.get(Some(a.person_id)).map(|p| p.name.to_lowercase());
+        (a.role_id, name, a.id)
+    });
+    for a in &held {
+        let Some(role) = roles.iter().find(|r| r.id == a.role_id) else {
+            continue;
+        };
+        holders_sheet.push(vec![
+            Value::text(&role.name),
+            people.name(Some(a.person_id)),
+            people.email(Some(a.person_id)),
+            Value::date(a.assigned_on),
+        ]);
+    }
+    Ok(vec![sheet, roles_sheet, holders_sheet])
 }

@@ -1,6 +1,8 @@
 //! The document register (the register only, not the files): one row per document by
 //! reference, with its kind, owner, the mandatory documented information it covers, review
-//! cycle, audience, and the version in force with its approval.
+//! cycle, audience, and the version in force with its approval; beside it every version of
+//! every document (number, change summary, approver by name and e-mail, day approved; a draft
+//! without a day), which `isms import documents` reads back.
 
 use isms_core::documents;
 use isms_core::{Result, Vault, Vocabulary};
@@ -8,6 +10,7 @@ use isms_core::{Result, Vault, Vocabulary};
 use super::sheet::{People, Sheet, Value, by_reference};
 
 pub const NAME: &str = "Documents";
+pub const VERSIONS: &str = "Versions";
 
 pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
     let mut docs = documents::list(vault.reader())?;
@@ -31,7 +34,28 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
             "Versions",
         ],
     );
+    let mut versions = Sheet::new(
+        VERSIONS,
+        &[
+            "Reference",
+            "Version",
+            "Change summary",
+            "Approved by",
+            "E-mail",
+            "Approved on",
+        ],
+    );
     for d in &docs {
+        for v in &d.versions {
+            versions.push(vec![
+                Value::text(&d.reference),
+                Value::text(&v.number),
+                Value::text(&v.change_summary),
+                people.name(v.approved_by),
+                people.email(v.approved_by),
+                Value::date(v.approved_on),
+            ]);
+        }
         let current = d.current();
         sheet.push(vec![
             Value::text(&d.reference),
@@ -50,5 +74,5 @@ pub(super) fn sheets(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {
             Value::Number(d.versions.len() as f64),
         ]);
     }
-    Ok(vec![sheet])
+    Ok(vec![sheet, versions])
 }

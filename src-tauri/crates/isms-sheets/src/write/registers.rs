@@ -1,5 +1,6 @@
 //! The registers beside the SoA as sheets: suppliers (one row each, with their last review on
-//! the day and their certificates, and a second sheet of every review), incidents (one row each
+//! the day and their certificates, a second sheet of every review with its note, a third of
+//! every certificate with the days it was issued and expires), incidents (one row each
 //! by reference) and requirements (one row each by reference, with the party it comes from and
 //! the controls and documents that meet it). The headers are the words the importer reads.
 
@@ -10,6 +11,7 @@ use super::sheet::{People, Sheet, Value, by_reference};
 
 pub const SUPPLIERS: &str = "Suppliers";
 pub const SUPPLIER_REVIEWS: &str = "Supplier reviews";
+pub const SUPPLIER_CERTIFICATES: &str = "Supplier certificates";
 pub const INCIDENTS: &str = "Incidents";
 pub const REQUIREMENTS: &str = "Requirements";
 
@@ -48,7 +50,19 @@ pub(super) fn suppliers(vault: &Vault, people: &People, as_of: NaiveDate) -> Res
         SUPPLIER_REVIEWS,
         &["Supplier", "Reviewed on", "Outcome", "Note"],
     );
+    let mut certificates_sheet = Sheet::new(
+        SUPPLIER_CERTIFICATES,
+        &["Supplier", "Certificate", "Issued on", "Expires on"],
+    );
     for s in &suppliers {
+        for c in &s.certificates {
+            certificates_sheet.push(vec![
+                Value::text(&s.name),
+                Value::text(&c.title),
+                Value::date(c.issued_on),
+                Value::date(c.expires_on),
+            ]);
+        }
         let last = s.last_review(as_of);
         let names: Vec<String> = s.asset_ids.iter().map(asset_name).collect();
         let certificates: Vec<&str> = s.certificates.iter().map(|c| c.title.as_str()).collect();
@@ -80,7 +94,7 @@ pub(super) fn suppliers(vault: &Vault, people: &People, as_of: NaiveDate) -> Res
             ]);
         }
     }
-    Ok(vec![sheet, reviews])
+    Ok(vec![sheet, reviews, certificates_sheet])
 }
 
 pub(super) fn incidents(vault: &Vault, people: &People) -> Result<Vec<Sheet>> {

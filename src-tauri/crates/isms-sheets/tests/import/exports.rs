@@ -31,6 +31,7 @@ fn import_as_exported(
         options: Options {
             create_missing,
             courses,
+            ..Options::default()
         },
         parts: None,
     };

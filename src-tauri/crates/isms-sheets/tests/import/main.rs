@@ -19,6 +19,8 @@ mod problems;
 mod registers;
 mod risk_parts;
 mod risks;
+mod sides;
+mod sides_more;
 mod soa;
 mod tracker;
 mod tracker_notes;

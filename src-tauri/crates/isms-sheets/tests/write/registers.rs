@@ -22,13 +22,13 @@ fn sheet_names(kind: SheetKind) -> &'static [&'static str] {
         SheetKind::Assets => &["Assets"],
         SheetKind::People => &["People"],
         SheetKind::Tracker => &["Tracker"],
-        SheetKind::Documents => &["Documents"],
+        SheetKind::Documents => &["Documents", "Versions"],
         SheetKind::Audits => &["Audits"],
         SheetKind::Training => &["Training", "Completions", "Courses"],
         SheetKind::Acknowledgements => &["Acknowledgements"],
-        SheetKind::Competence => &["Competence", "Roles"],
+        SheetKind::Competence => &["Competence", "Roles", "Role holders"],
         SheetKind::Measures => &["Measures", "Results"],
-        SheetKind::Suppliers => &["Suppliers", "Supplier reviews"],
+        SheetKind::Suppliers => &["Suppliers", "Supplier reviews", "Supplier certificates"],
         SheetKind::Incidents => &["Incidents"],
         SheetKind::Requirements => &["Requirements"],
     }
@@ -108,6 +108,20 @@ fn every_register_has_its_sheets_and_one_row_per_record() {
             isms_core::competence::list_roles(conn).unwrap().len(),
         ),
         (
+            SheetKind::Competence,
+            "Role holders",
+            isms_core::competence::list_assignments(conn).unwrap().len(),
+        ),
+        (
+            SheetKind::Documents,
+            "Versions",
+            isms_core::documents::list(conn)
+                .unwrap()
+                .iter()
+                .map(|d| d.versions.len())
+                .sum(),
+        ),
+        (
             SheetKind::Measures,
             "Measures",
             isms_core::measures::list(conn).unwrap().len(),
@@ -133,6 +147,15 @@ fn every_register_has_its_sheets_and_one_row_per_record() {
                 .unwrap()
                 .iter()
                 .map(|s| s.reviews.len())
+                .sum(),
+        ),
+        (
+            SheetKind::Suppliers,
+            "Supplier certificates",
+            isms_core::suppliers::list(conn)
+                .unwrap()
+                .iter()
+                .map(|s| s.certificates.len())
                 .sum(),
         ),
         (

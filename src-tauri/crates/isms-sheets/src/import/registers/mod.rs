@@ -13,6 +13,7 @@
 
 mod incidents;
 mod requirements;
+mod supplier_sides;
 mod suppliers;
 
 pub(crate) use incidents::Incidents;

@@ -1,5 +1,8 @@
 //! Supplier rows: matched by name ignoring case; a row's last review and the certificates it
-//! names are added, never duplicated.
+//! names are added, never duplicated. The workbook's "Supplier reviews" and "Supplier
+//! certificates" sheets, when it has them, bring every review with its note and every
+//! certificate with its days ([`super::supplier_sides`]); they take precedence over the row's
+//! summary of the same review or certificate.
 
 use std::collections::HashMap;
 
@@ -7,18 +10,19 @@ use isms_core::assets::Asset;
 use isms_core::suppliers::{
     self, Certificate, Criticality, ReviewOutcome, Supplier, SupplierReview,
 };
-use isms_core::{Result, Vault};
+use isms_core::{FieldError, Result, Vault};
 
 use super::super::check::Check;
 use super::super::owners::Owners;
 use super::super::{Op, Outcome, Planned, Planner};
 use super::named;
-use crate::read::{clean, dates};
+use super::supplier_sides::SupplierSides;
+use crate::read::{Workbook, clean, dates};
 
-/// What a supplier row writes: the supplier, a review to add, certificates to add.
+/// What a supplier row writes: the supplier, reviews to add, certificates to add.
 pub(crate) struct SupplierPlan {
     pub supplier: Supplier,
-    pub review: Option<SupplierReview>,
+    pub reviews: Vec<SupplierReview>,
     pub certificates: Vec<Certificate>,
 }
 
@@ -27,15 +31,18 @@ pub(crate) struct Suppliers {
     assets: Vec<Asset>,
     owners: Owners,
     seen: HashMap<String, u32>,
+    sides: SupplierSides,
 }
 
 impl Suppliers {
-    pub fn new(vault: &Vault) -> Result<Self> {
+    /// `sheets`: the sheets beside the register's (its reviews and certificates).
+    pub fn new(vault: &Vault, sheets: &[Workbook]) -> Result<Self> {
         Ok(Suppliers {
             existing: suppliers::list(vault.reader())?,
             assets: isms_core::assets::list(vault.reader())?,
             owners: Owners::new(isms_core::people::list(vault.reader())?),
             seen: HashMap::new(),
+            sides: SupplierSides::read(sheets),
         })
     }
 }
@@ -104,8 +111,18 @@ impl Planner for Suppliers {
         {
             supplier.owner_id = owner;
         }
-        let review = self.review(c, found);
-        let certificates = certificates(c, found);
+        let mut reviews: Vec<SupplierReview> = self
+            .review(c, found)
+            .filter(|r| !self.sides.lists_review(&supplier.name, r.reviewed_on))
+            .into_iter()
+            .collect();
+        let mut certificates = certificates(c, found);
+        certificates.retain(|k| !self.sides.lists_certificate(&supplier.name, &k.title));
+        if !supplier.name.is_empty() {
+            let (more_reviews, more_certificates) = self.sides.new_for(&supplier.name, found);
+            reviews.extend(more_reviews);
+            certificates.extend(more_certificates);
+        }
         if c.reported("name") {
             return None;
         }
@@ -133,19 +150,35 @@ impl Planner for Suppliers {
             Some(old) if own(old) == own(&supplier) => Outcome::Unchanged,
             Some(_) => Outcome::Update,
         };
-        if outcome == Outcome::Unchanged && (review.is_some() || !certificates.is_empty()) {
+        if outcome == Outcome::Unchanged && (!reviews.is_empty() || !certificates.is_empty()) {
             outcome = Outcome::Update;
         }
-        let what = format!("“{}”", supplier.name);
+        let mut added = Vec::new();
+        if !reviews.is_empty() {
+            let days: Vec<String> = reviews.iter().map(|r| r.reviewed_on.to_string()).collect();
+            added.push(format!("reviews of {}", days.join(", ")));
+        }
+        if !certificates.is_empty() {
+            let titles: Vec<&str> = certificates.iter().map(|k| k.title.as_str()).collect();
+            added.push(format!("certificates {}", titles.join(", ")));
+        }
+        let what = match added.is_empty() {
+            true => format!("“{}”", supplier.name),
+            false => format!("“{}” with {}", supplier.name, added.join(" and ")),
+        };
         Some(Planned {
             outcome,
             op: Op::Supplier(Box::new(SupplierPlan {
                 supplier,
-                review,
+                reviews,
                 certificates,
             })),
             what,
         })
+    }
+
+    fn finish(&mut self) -> Vec<FieldError> {
+        self.sides.finish()
     }
 }
 
@@ -227,7 +260,7 @@ pub(crate) fn apply_supplier(
     } else {
         suppliers::update_in(tx, plan.supplier)?
     };
-    if let Some(review) = plan.review {
+    for review in plan.reviews {
         suppliers::add_review_in(
             tx,
             SupplierReview {

@@ -11,6 +11,7 @@
 mod parts;
 mod records;
 mod registers;
+pub mod sides;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
