@@ -168,6 +168,7 @@ bench: deps app-release $(TAURI_DRIVER)
 	cargo bench -p isms-core --bench vault --locked | tee -a "$(BENCH_ROWS)"
 	npm --prefix ui run --silent bench | tee -a "$(BENCH_ROWS)"
 	cargo bench -p isms-sheets --bench import --locked | tee -a "$(BENCH_ROWS)"
+	cargo bench -p isms-sheets --bench whole --locked | tee -a "$(BENCH_ROWS)"
 	cargo bench -p isms-export --bench render --locked | tee -a "$(BENCH_ROWS)"
 	cargo bench -p isms-export --bench bundle --locked | tee -a "$(BENCH_ROWS)"
 	cd tests/e2e && xvfb-run -a node bench/start.mjs | tee -a "$(BENCH_ROWS)"
