@@ -31,7 +31,7 @@ help:
 	@echo "make test     install what is missing and run every test"
 	@echo "make bundle   build .deb and .rpm packages"
 	@echo "make lint     rustfmt, clippy, core-without-tauri, bindings and command-declaration drift checks"
-	@echo "make bench    every benchmark in release builds (vault, search, register filter, import, stage2 pack, 1 GiB bundle, app start and memory), then one table"
+	@echo "make bench    every benchmark in release builds (vault, search, register filter, import, whole workbook, stage2 pack, 1 GiB bundle, app start and memory), then one table"
 	@echo "make crash-test TRIALS=1000   kill a writing child with SIGKILL TRIALS times (default 1000) and check the vault after each"
 	@echo "make fuzz     run each cargo-fuzz target (snapshot, sheet, bundle) for FUZZ_SECONDS (default 60; nightly Rust)"
 

@@ -87,7 +87,8 @@ pub(crate) fn read(path: &Path, tables: &[Table], limits: Limits) -> Result<Snap
     if !errors.is_empty() {
         return Err(fail(errors));
     }
-    match serde_json::from_value::<Snapshot>(whole.clone()) {
+    // Read through a reference: a copy of the whole workbook's values costs as much again.
+    match <Snapshot as serde::Deserialize>::deserialize(&whole) {
         Ok(s) => Ok(s),
         Err(e) => Err(fail(explain(&whole, tables, &rows_of, &e))),
     }
