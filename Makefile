@@ -31,7 +31,7 @@ help:
 	@echo "make test     install what is missing and run every test"
 	@echo "make bundle   build .deb and .rpm packages"
 	@echo "make lint     rustfmt, clippy, core-without-tauri, bindings and command-declaration drift checks"
-	@echo "make bench    every benchmark in release builds (vault, search, register filter, import, stage2 pack, 1 GiB bundle, app start and memory), then one table"
+	@echo "make bench    every benchmark in release builds (vault, search, register filter, import, whole workbook, stage2 pack, 1 GiB bundle, app start and memory), then one table"
 	@echo "make crash-test TRIALS=1000   kill a writing child with SIGKILL TRIALS times (default 1000) and check the vault after each"
 	@echo "make fuzz     run each cargo-fuzz target (snapshot, sheet, bundle) for FUZZ_SECONDS (default 60; nightly Rust)"
 
@@ -168,6 +168,7 @@ bench: deps app-release $(TAURI_DRIVER)
 	cargo bench -p isms-core --bench vault --locked | tee -a "$(BENCH_ROWS)"
 	npm --prefix ui run --silent bench | tee -a "$(BENCH_ROWS)"
 	cargo bench -p isms-sheets --bench import --locked | tee -a "$(BENCH_ROWS)"
+	cargo bench -p isms-sheets --bench whole --locked | tee -a "$(BENCH_ROWS)"
 	cargo bench -p isms-export --bench render --locked | tee -a "$(BENCH_ROWS)"
 	cargo bench -p isms-export --bench bundle --locked | tee -a "$(BENCH_ROWS)"
 	cd tests/e2e && xvfb-run -a node bench/start.mjs | tee -a "$(BENCH_ROWS)"

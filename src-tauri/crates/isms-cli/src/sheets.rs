@@ -145,14 +145,14 @@ pub fn import_all(
     stamp: Stamp,
 ) -> Result<()> {
     // A workbook that cannot be read fails before the passphrase is asked.
-    isms_sheets::whole::read(file, evidence_dir)?;
+    let snapshot = isms_sheets::whole::read(file, evidence_dir)?;
     let mut vault = open()?;
     let mode = if dry_run {
         Mode::DryRun
     } else {
         Mode::Write { backups }
     };
-    let report = isms_sheets::whole::import(&mut vault, stamp, file, evidence_dir, mode)?;
+    let report = isms_sheets::whole::import_snapshot(&mut vault, stamp, snapshot, mode)?;
     vault.close()?;
     crate::show::say(&isms_sheets::whole::describe(&report))
 }

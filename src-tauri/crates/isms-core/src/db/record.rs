@@ -57,19 +57,16 @@ pub fn list_where<R: Record>(
     params: impl rusqlite::Params,
 ) -> Result<Vec<R>> {
     let sql = format!("{} WHERE {condition} ORDER BY {}", select::<R>(), R::ORDER);
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params, R::from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn get<R: Record>(conn: &Connection, id: i64) -> Result<R> {
-    conn.query_row(
-        &format!("{} WHERE id = ?1", select::<R>()),
-        [id],
-        R::from_row,
-    )
-    .optional()?
-    .ok_or_else(|| CoreError::new(ErrorCode::NotFound, format!("No {} with id {id}.", R::NOUN)))
+    conn.prepare_cached(&format!("{} WHERE id = ?1", select::<R>()))?
+        .query_row([id], R::from_row)
+        .optional()?
+        .ok_or_else(|| CoreError::new(ErrorCode::NotFound, format!("No {} with id {id}.", R::NOUN)))
 }
 
 /// Inserts `record`; an import keeps the record's id, a creation lets the vault assign one.

@@ -92,7 +92,7 @@ impl<'c> WriteTx<'c> {
 
     /// Runs one data-changing statement and records `change` for it. Returns the rows changed.
     pub fn apply<P: Params>(&mut self, change: Change, sql: &str, params: P) -> Result<usize> {
-        let rows = self.tx.execute(sql, params)?;
+        let rows = self.tx.prepare_cached(sql)?.execute(params)?;
         self.recorded_rows += rows as u64;
         self.record(&change)?;
         Ok(rows)
@@ -101,7 +101,7 @@ impl<'c> WriteTx<'c> {
     /// Writes content rows that belong to a record whose change is recorded on its own (the
     /// chunks of an evidence file): counted as recorded, without a history row each.
     pub fn store_content<P: Params>(&mut self, sql: &str, params: P) -> Result<usize> {
-        let rows = self.tx.execute(sql, params)?;
+        let rows = self.tx.prepare_cached(sql)?.execute(params)?;
         self.recorded_rows += rows as u64;
         Ok(rows)
     }
@@ -116,7 +116,7 @@ impl<'c> WriteTx<'c> {
         sql: &str,
         params: P,
     ) -> Result<i64> {
-        let rows = self.tx.execute(sql, params)?;
+        let rows = self.tx.prepare_cached(sql)?.execute(params)?;
         self.recorded_rows += rows as u64;
         let id = self.tx.last_insert_rowid();
         let mut after = serde_json::to_value(record)?;
@@ -187,10 +187,13 @@ impl<'c> WriteTx<'c> {
         })?;
         self.touched.insert(domain);
         let json = |v: &Option<Value>| v.as_ref().map(Value::to_string);
-        self.tx.execute(
-            "INSERT INTO history (at, actor, table_name, record_id, action, before, after)
+        // Cached: an import writes thousands of records, each parsing it again otherwise.
+        self.tx
+            .prepare_cached(
+                "INSERT INTO history (at, actor, table_name, record_id, action, before, after)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            rusqlite::params![
+            )?
+            .execute(rusqlite::params![
                 self.stamp.at.to_rfc3339_opts(SecondsFormat::Millis, true),
                 self.stamp.actor,
                 change.table,
@@ -198,8 +201,7 @@ impl<'c> WriteTx<'c> {
                 change.action.as_str(),
                 json(&change.before),
                 json(&change.after),
-            ],
-        )?;
+            ])?;
         self.recorded_rows += 1;
         Ok(())
     }

@@ -121,10 +121,14 @@ pub(crate) fn load(
     conn: &Connection,
     only: Option<i64>,
 ) -> Result<HashMap<i64, Vec<StoredApproval>>> {
-    let mut stmt = conn.prepare(
+    // One risk's through the index on risk_id (`?1 IS NULL OR risk_id = ?1` would scan them all).
+    let mut stmt = conn.prepare_cached(if only.is_some() {
         "SELECT risk_id, id, kind, person_id, approved_on, note, risk_hash, approved FROM risk_approvals \
-         WHERE ?1 IS NULL OR risk_id = ?1 ORDER BY id",
-    )?;
+         WHERE risk_id = ?1 ORDER BY id"
+    } else {
+        "SELECT risk_id, id, kind, person_id, approved_on, note, risk_hash, approved FROM risk_approvals \
+         WHERE ?1 IS NULL ORDER BY id"
+    })?;
     let rows = stmt.query_map([only], |r| {
         let approved: String = r.get(7)?;
         Ok((

@@ -394,10 +394,14 @@ fn actions_by_risk(
     conn: &Connection,
     only: Option<i64>,
 ) -> Result<std::collections::HashMap<i64, Vec<RiskAction>>> {
-    let mut stmt = conn.prepare(
+    // One risk's through the index on risk_id (`?1 IS NULL OR risk_id = ?1` would scan them all).
+    let mut stmt = conn.prepare_cached(if only.is_some() {
         "SELECT risk_id, id, title, owner_id, due_date, status, done_date, controls FROM risk_actions \
-         WHERE ?1 IS NULL OR risk_id = ?1 ORDER BY id",
-    )?;
+         WHERE risk_id = ?1 ORDER BY id"
+    } else {
+        "SELECT risk_id, id, title, owner_id, due_date, status, done_date, controls FROM risk_actions \
+         WHERE ?1 IS NULL ORDER BY id"
+    })?;
     let rows = stmt.query_map([only], |r| {
         let controls: String = r.get(7)?;
         Ok((

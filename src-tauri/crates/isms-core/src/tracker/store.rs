@@ -151,9 +151,12 @@ pub fn get(conn: &Connection, id: i64) -> Result<TrackerItem> {
 }
 
 fn notes_by_item(conn: &Connection, only: Option<i64>) -> Result<HashMap<i64, Vec<ProgressEntry>>> {
-    let mut stmt = conn.prepare(
-        "SELECT item_id, id, noted_on, note FROM tracker_notes WHERE ?1 IS NULL OR item_id = ?1 ORDER BY noted_on, id",
-    )?;
+    // One item's through the index on item_id (`?1 IS NULL OR item_id = ?1` would scan them all).
+    let mut stmt = conn.prepare_cached(if only.is_some() {
+        "SELECT item_id, id, noted_on, note FROM tracker_notes WHERE item_id = ?1 ORDER BY noted_on, id"
+    } else {
+        "SELECT item_id, id, noted_on, note FROM tracker_notes WHERE ?1 IS NULL ORDER BY noted_on, id"
+    })?;
     let rows = stmt.query_map([only], |r| {
         Ok((
             r.get::<_, i64>(0)?,

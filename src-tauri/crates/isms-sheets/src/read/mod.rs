@@ -178,6 +178,26 @@ impl Workbook {
 /// Errors: `NotFound` or `Io` for the file itself; `Validation` (field `file`) for a file that
 /// is not a readable spreadsheet, is hostile, or exceeds `limits`.
 pub fn open(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<Workbook> {
+    if is_zip(path, limits)? {
+        xlsx::read(path, sheet, limits)
+    } else {
+        read_csv(path, limits)
+    }
+}
+
+/// Reads every sheet of `path` at once, in order, opening the file once: an XLSX's sheets,
+/// or a CSV's one. The same checks and limits as [`open`], each sheet within its own.
+pub fn open_all(path: &Path, limits: Limits) -> Result<Vec<Workbook>> {
+    if is_zip(path, limits)? {
+        xlsx::read_all(path, limits)
+    } else {
+        read_csv(path, limits).map(|one| vec![one])
+    }
+}
+
+/// Whether `path` is read as XLSX (a ZIP), after the checks every file passes: its size, and
+/// no other workbook format.
+fn is_zip(path: &Path, limits: Limits) -> Result<bool> {
     let meta = std::fs::metadata(path).map_err(|e| file_error(path, &e))?;
     if meta.len() > limits.max_file_bytes {
         return Err(refuse(format!(
@@ -192,7 +212,7 @@ pub fn open(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<Workbook
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     if head.starts_with(b"PK") {
-        xlsx::read(path, sheet, limits)
+        Ok(true)
     } else if guard::is_ole(&head) {
         Err(refuse(
             "This is an Excel 97–2003 (.xls) or password-protected workbook; save it as .xlsx \
@@ -203,12 +223,7 @@ pub fn open(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<Workbook
             "This file is named .{ext} but is not an Excel workbook (it is not a ZIP archive)."
         )))
     } else {
-        let bytes = std::fs::read(path).map_err(|e| file_error(path, &e))?;
-        let name = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "CSV".to_owned());
-        csv::read(bytes, &name, limits)
+        Ok(false)
     }
 }
 
@@ -237,6 +252,15 @@ pub fn open_for(path: &Path, sheet: Option<&str>, kind: Kind, limits: Limits) ->
 /// Whether the sheet's header row, as found and proposed, fills every required field of `kind`.
 fn serves(book: &Workbook, kind: Kind) -> bool {
     detect(book, kind).is_ok_and(|m| m.missing_required().is_empty())
+}
+
+fn read_csv(path: &Path, limits: Limits) -> Result<Workbook> {
+    let bytes = std::fs::read(path).map_err(|e| file_error(path, &e))?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "CSV".to_owned());
+    csv::read(bytes, &name, limits)
 }
 
 /// A validation error about the sheet read (field `sheet`): one that is not there, or not

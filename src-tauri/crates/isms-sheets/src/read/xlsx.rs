@@ -40,6 +40,27 @@ pub(super) fn read(path: &Path, sheet: Option<&str>, limits: Limits) -> Result<W
                 ))
             })?,
     };
+    read_sheet(&mut book, name, sheets, limits)
+}
+
+/// Every sheet of `path`, in order, from one opening of the file (each sheet has its own
+/// budget, as when read alone).
+pub(super) fn read_all(path: &Path, limits: Limits) -> Result<Vec<Workbook>> {
+    guard::inspect(path, limits)?;
+    let mut book: Xlsx<_> = open_workbook(path).map_err(unreadable)?;
+    let sheets = book.sheet_names();
+    sheets
+        .iter()
+        .map(|name| read_sheet(&mut book, name.clone(), sheets.clone(), limits))
+        .collect()
+}
+
+fn read_sheet<R: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<R>,
+    name: String,
+    sheets: Vec<String>,
+    limits: Limits,
+) -> Result<Workbook> {
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     let mut budget = Budget::new(limits);
     {

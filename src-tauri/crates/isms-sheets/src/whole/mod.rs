@@ -18,6 +18,7 @@
 
 mod files;
 mod read;
+mod refs;
 mod shape;
 mod write;
 
@@ -123,6 +124,17 @@ pub fn import(
     mode: Mode<'_>,
 ) -> Result<Imported> {
     let snap = read(path, evidence_dir)?;
+    import_snapshot(vault, stamp, snap, mode)
+}
+
+/// [`import`] of a workbook already [`read`] (so a caller that checked the file before asking
+/// for the passphrase does not read it twice).
+pub fn import_snapshot(
+    vault: &mut Vault,
+    stamp: Stamp,
+    snap: Snapshot,
+    mode: Mode<'_>,
+) -> Result<Imported> {
     let json = serde_json::to_value(&snap)?;
     let tables = shape::tables();
     let registers = tables

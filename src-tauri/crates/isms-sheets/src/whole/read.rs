@@ -11,10 +11,11 @@ use isms_core::snapshot::{self, Snapshot};
 use isms_core::{CoreError, FieldError, Result};
 use serde_json::{Map, Number, Value as Json};
 
+use super::refs;
 use super::shape::{Child, Column, Shape, Table, key_of};
 use super::write::key_text;
 use crate::read::cell::{Cell, address, number_text, trim};
-use crate::read::{Limits, Workbook, clean, dates, open, same_sheet};
+use crate::read::{Limits, Workbook, clean, dates, open_all, same_sheet};
 
 /// One record read from a row, with the row it came from.
 struct Row {
@@ -22,9 +23,10 @@ struct Row {
     record: Map<String, Json>,
 }
 
-/// Reads `path` into a snapshot, or fails with every problem found.
+/// Reads `path` into a snapshot, or fails with every problem found. The file is opened and
+/// checked once, and every sheet read from that one opening.
 pub(crate) fn read(path: &Path, tables: &[Table], limits: Limits) -> Result<Snapshot> {
-    let first = open(path, None, limits)?;
+    let books = open_all(path, limits)?;
     let mut errors = Vec::new();
     let mut known: Vec<&str> = Vec::new();
     let mut whole = Map::new();
@@ -33,18 +35,10 @@ pub(crate) fn read(path: &Path, tables: &[Table], limits: Limits) -> Result<Snap
     let mut rows_of: HashMap<String, Vec<u32>> = HashMap::new();
     for table in tables {
         known.push(&table.sheet);
-        let mut rows = sheet_rows(
-            path,
-            &first,
-            &table.sheet,
-            None,
-            &table.columns,
-            limits,
-            &mut errors,
-        )?;
+        let mut rows = sheet_rows(&books, &table.sheet, None, &table.columns, &mut errors);
         for child in &table.children {
             known.push(&child.sheet);
-            attach(path, &first, child, &mut rows, limits, &mut errors)?;
+            attach(&books, child, &mut rows, &mut errors);
         }
         rows_of.insert(table.key.clone(), rows.iter().map(|r| r.number).collect());
         let records: Vec<Json> = rows.into_iter().map(|r| Json::Object(r.record)).collect();
@@ -72,7 +66,7 @@ pub(crate) fn read(path: &Path, tables: &[Table], limits: Limits) -> Result<Snap
             whole.insert(table.key.clone(), Json::Array(records));
         }
     }
-    for name in &first.sheets {
+    for name in books.iter().map(|b| &b.sheet) {
         if !known.iter().any(|k| same_sheet(k, name)) {
             errors.push(FieldError::new(
                 name,
@@ -80,11 +74,21 @@ pub(crate) fn read(path: &Path, tables: &[Table], limits: Limits) -> Result<Snap
             ));
         }
     }
+    // References by label become ids once every register's records are read.
+    let labels = refs::labels(&whole);
+    let mut whole = Json::Object(whole);
+    let mut unresolved = Vec::new();
+    refs::resolve_all(&mut whole, &labels, &mut unresolved);
+    errors.extend(
+        unresolved
+            .into_iter()
+            .map(|(at, message)| FieldError::new(&at, message)),
+    );
     if !errors.is_empty() {
         return Err(fail(errors));
     }
-    let whole = Json::Object(whole);
-    match serde_json::from_value::<Snapshot>(whole.clone()) {
+    // Read through a reference: a copy of the whole workbook's values costs as much again.
+    match <Snapshot as serde::Deserialize>::deserialize(&whole) {
         Ok(s) => Ok(s),
         Err(e) => Err(fail(explain(&whole, tables, &rows_of, &e))),
     }
@@ -148,33 +152,25 @@ fn explain(
 }
 
 /// The sheet named `name`, or `None` when the workbook has none (an empty register).
-fn sheet(path: &Path, first: &Workbook, name: &str, limits: Limits) -> Result<Option<Workbook>> {
-    if same_sheet(&first.sheet, name) {
-        return Ok(Some(first.clone()));
-    }
-    if !first.sheets.iter().any(|s| same_sheet(s, name)) {
-        return Ok(None);
-    }
-    open(path, Some(name), limits).map(Some)
+fn sheet<'a>(books: &'a [Workbook], name: &str) -> Option<&'a Workbook> {
+    books.iter().find(|b| same_sheet(&b.sheet, name))
 }
 
 /// Each data row of sheet `name` as a record of `columns`; with `parent`, each row's parent
 /// key (its first column's text) too.
 fn sheet_rows(
-    path: &Path,
-    first: &Workbook,
+    books: &[Workbook],
     name: &str,
     parent: Option<&str>,
     columns: &[Column],
-    limits: Limits,
     errors: &mut Vec<FieldError>,
-) -> Result<Vec<Row>> {
-    let Some(book) = sheet(path, first, name, limits)? else {
-        return Ok(Vec::new());
+) -> Vec<Row> {
+    let Some(book) = sheet(books, name) else {
+        return Vec::new();
     };
-    let sheet = book.sheet.clone();
+    let sheet = book.sheet.as_str();
     let Some(header) = book.rows.first() else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     // Column index → the field it fills (`None` for the parent key).
     let mut fields: Vec<(usize, Option<&Column>)> = Vec::new();
@@ -186,10 +182,10 @@ fn sheet_rows(
         let key = key_of(&text);
         if parent.is_some_and(|p| key_of(p) == key) {
             fields.push((i, None));
-        } else if let Some(c) = columns.iter().find(|c| c.key == key) {
+        } else if let Some(c) = columns.iter().find(|c| key_of(&c.header) == key) {
             fields.push((i, Some(c)));
         } else {
-            let at = address(&sheet, 1, i);
+            let at = address(sheet, 1, i);
             errors.push(FieldError::new(
                 &at,
                 format!("{at}: “{}” is not a field of this sheet.", trim(&text)),
@@ -198,7 +194,7 @@ fn sheet_rows(
     }
     if parent.is_some() && !fields.iter().any(|(_, c)| c.is_none()) {
         errors.push(FieldError::new(
-            &address(&sheet, 1, 0),
+            &address(sheet, 1, 0),
             format!(
                 "The sheet “{sheet}” needs a “{}” column.",
                 parent.unwrap_or_default()
@@ -218,13 +214,19 @@ fn sheet_rows(
                 record.insert(PARENT.into(), Json::String(parent_text(cell)));
                 continue;
             };
+            if column.shape == Shape::Ref {
+                let at = address(sheet, number, *i);
+                let v = reference(column, cell, at);
+                record.insert(column.key.clone(), v);
+                continue;
+            }
             match value(column, cell) {
                 Ok(Some(v)) => {
                     record.insert(column.key.clone(), v);
                 }
                 Ok(None) => {}
                 Err(message) => {
-                    let at = address(&sheet, number, *i);
+                    let at = address(sheet, number, *i);
                     errors.push(FieldError::new(
                         &at,
                         format!("{at} ({}): {message}", column.header),
@@ -234,7 +236,21 @@ fn sheet_rows(
         }
         rows.push(Row { number, record });
     }
-    Ok(rows)
+    rows
+}
+
+/// A reference cell: `null` or no records when blank (as its field allows), else a
+/// placeholder resolved once every sheet is read.
+fn reference(column: &Column, cell: &Cell, at: String) -> Json {
+    let text = parent_text(cell);
+    let list = column.key.ends_with("_ids");
+    if text.is_empty() && list {
+        Json::Array(Vec::new())
+    } else if text.is_empty() && column.nullable {
+        Json::Null
+    } else {
+        refs::pending(&column.key, &column.header, text, at)
+    }
 }
 
 /// Where a child row keeps its parent's key while it is read.
@@ -248,14 +264,7 @@ fn parent_text(cell: &Cell) -> String {
 }
 
 /// Reads `child`'s sheet and puts each row under its parent among `parents`.
-fn attach(
-    path: &Path,
-    first: &Workbook,
-    child: &Child,
-    parents: &mut [Row],
-    limits: Limits,
-    errors: &mut Vec<FieldError>,
-) -> Result<()> {
+fn attach(books: &[Workbook], child: &Child, parents: &mut [Row], errors: &mut Vec<FieldError>) {
     for p in parents.iter_mut() {
         let empty = if child.map {
             Json::Object(Map::new())
@@ -270,14 +279,12 @@ fn attach(
         .map(|(i, p)| (key_text(p.record.get(&child.parent_key)), i))
         .collect();
     let rows = sheet_rows(
-        path,
-        first,
+        books,
         &child.sheet,
         Some(&child.parent_header),
         &child.columns,
-        limits,
         errors,
-    )?;
+    );
     for mut row in rows {
         let key = match row.record.remove(PARENT) {
             Some(Json::String(k)) => k,
@@ -313,7 +320,6 @@ fn attach(
             _ => {}
         }
     }
-    Ok(())
 }
 
 /// A cell as its column's JSON value: `None` leaves the field to its default.
@@ -351,6 +357,8 @@ fn value(column: &Column, cell: &Cell) -> std::result::Result<Option<Json>, Stri
             Number::from_f64(n).map_or(Json::Null, Json::Number)
         }
         Shape::Bool => Json::Bool(clean::flag(cell)?.unwrap_or(false)),
+        // Read by `reference` before this; as text if ever here.
+        Shape::Ref => Json::String(text()),
         Shape::Json => serde_json::from_str(&text()).map_err(|e| {
             format!(
                 "“{}” is not the JSON this column holds: {e}.",

@@ -7,6 +7,8 @@
 
 use serde_json::Value;
 
+use super::refs::{Target, plain_key, target_of};
+
 /// How a column's cells are written and read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -19,6 +21,8 @@ pub(crate) enum Shape {
     Bool,
     /// Anything else (lists of values, small objects): its JSON text.
     Json,
+    /// Another record (or a list of them) by its label, not its id ([`super::refs`]).
+    Ref,
 }
 
 #[derive(Debug, Clone)]
@@ -29,6 +33,8 @@ pub(crate) struct Column {
     pub shape: Shape,
     /// A blank cell reads as `null` rather than as empty text or the field's default.
     pub nullable: bool,
+    /// For [`Shape::Ref`]: the register it refers to.
+    pub target: Option<Target>,
 }
 
 /// Sub-records of a register on their own sheet.
@@ -188,12 +194,25 @@ fn ordered<'a>(keys: impl Iterator<Item = &'a String>) -> Vec<&'a String> {
     keys
 }
 
+/// A field's column; a reference to another record is shown by that record's label, under
+/// a header without "id" ("owner_id" → "Owner").
 fn column(key: &str, r: &Resolved) -> Column {
-    Column {
-        key: key.to_owned(),
-        header: header_of(key),
-        shape: r.shape,
-        nullable: r.nullable,
+    let target = target_of(key).filter(|_| matches!(r.shape, Shape::Integer | Shape::Json));
+    match target {
+        Some(target) => Column {
+            key: key.to_owned(),
+            header: header_of(&plain_key(key)),
+            shape: Shape::Ref,
+            nullable: r.nullable,
+            target: Some(target),
+        },
+        None => Column {
+            key: key.to_owned(),
+            header: header_of(key),
+            shape: r.shape,
+            nullable: r.nullable,
+            target: None,
+        },
     }
 }
 
@@ -236,6 +255,7 @@ fn child(defs: &Value, noun: &str, field: &str, parent_key: &str, r: &Resolved) 
                 header: "Value".into(),
                 shape: value.shape,
                 nullable: value.nullable,
+                target: None,
             },
         ],
     })

@@ -3,14 +3,20 @@
 //! sheets after their parent's reference. Nothing is dropped: what a cell cannot show plainly
 //! it shows as JSON, which the reader takes back as it was.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde_json::{Map, Value as Json};
 
+use super::refs::{self, Labels};
 use super::shape::{Child, Column, Shape, Table};
 use crate::write::sheet::{Sheet, Value};
 
 /// The sheets of `snapshot` (its JSON form), in the tables' order: each table, then its children.
 pub(crate) fn sheets(tables: &[Table], snapshot: &Json) -> Vec<Sheet> {
+    let empty = Map::new();
+    let labels = refs::labels(snapshot.as_object().unwrap_or(&empty));
+    let cell = |c: &Column, v: Option<&Json>| cell(c, v, &labels);
     let mut out = Vec::new();
     for table in tables {
         let records: Vec<&Map<String, Json>> = match snapshot.get(&table.key) {
@@ -30,7 +36,7 @@ pub(crate) fn sheets(tables: &[Table], snapshot: &Json) -> Vec<Sheet> {
         }
         out.push(sheet);
         for child in &table.children {
-            out.push(child_sheet(child, &records));
+            out.push(child_sheet(child, &records, &cell));
         }
     }
     out
@@ -40,7 +46,11 @@ fn headers(columns: &[Column]) -> Vec<&str> {
     columns.iter().map(|c| c.header.as_str()).collect()
 }
 
-fn child_sheet(child: &Child, parents: &[&Map<String, Json>]) -> Sheet {
+fn child_sheet(
+    child: &Child,
+    parents: &[&Map<String, Json>],
+    cell: &dyn Fn(&Column, Option<&Json>) -> Value,
+) -> Sheet {
     let mut names = vec![child.parent_header.as_str()];
     names.extend(headers(&child.columns));
     let mut sheet = Sheet::new(&child.sheet, &names);
@@ -86,11 +96,21 @@ fn key_cell(value: Option<&Json>) -> Value {
     }
 }
 
-fn cell(column: &Column, value: Option<&Json>) -> Value {
+fn cell(column: &Column, value: Option<&Json>, labels: &HashMap<&str, Labels>) -> Value {
     let Some(value) = value.filter(|v| !v.is_null()) else {
         return Value::Empty;
     };
+    let label = |id: &Json| {
+        let known = column.target.and_then(|t| labels.get(t.table));
+        match (id.as_i64(), known) {
+            (Some(id), Some(known)) => known.label(id),
+            (Some(id), None) => format!("#{id}"),
+            _ => id.to_string(),
+        }
+    };
     match (column.shape, value) {
+        (Shape::Ref, Json::Array(ids)) => Value::text(refs::join(ids.iter().map(label))),
+        (Shape::Ref, id @ Json::Number(_)) => Value::text(label(id)),
         (Shape::Text, Json::String(s)) => Value::text(s.clone()),
         (Shape::Date, Json::String(s)) => match s.parse::<NaiveDate>() {
             Ok(day) => Value::Date(day),
