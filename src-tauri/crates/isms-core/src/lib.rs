@@ -9,6 +9,7 @@
 //! SQL; [`snapshot`] turns the whole vault into one versioned JSON document and back.
 
 pub mod acknowledgements;
+pub mod agenda;
 pub mod assets;
 pub mod audits;
 pub mod changes;

@@ -1,5 +1,6 @@
 //! Integration tests of isms-core against real SQLCipher vault files. Modules follow `src/`.
 
+mod agenda;
 mod assets;
 mod audits;
 mod changes;
