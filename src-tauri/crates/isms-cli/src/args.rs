@@ -116,6 +116,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What falls due in the next days (30 unless --days says) and what is overdue, as of a
+    /// day: treatment actions, tracker items, document reviews, training renewals, audits and
+    /// the management review, each with its owner and the readiness rule it breaks if missed.
+    Agenda(crate::agenda::AgendaArgs),
     /// Render an evidence pack for the certification body as of a day: a PDF, or (for a .zip
     /// out) the PDF with its evidence files and a manifest. Never overwrites a file.
     Export {

@@ -5,6 +5,7 @@
 //! Everything printed passes through [`show`], which escapes control characters from user
 //! data; a reader closing the pipe ends the command quietly.
 
+mod agenda;
 mod args;
 mod exit;
 mod export;

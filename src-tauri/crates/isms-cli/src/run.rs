@@ -304,6 +304,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 show::say(&crate::readiness::describe(&name, &report))?;
             }
         }
+        Command::Agenda(args) => crate::agenda::run(&args, open(&args.vault, &backups)?)?,
         Command::Export {
             vault,
             pack,

@@ -1,6 +1,7 @@
 //! The `isms` binary, run as a user would, against real vault files in a temporary folder.
 //! One module per group of commands; the helpers here run the binary and read its output.
 
+mod agenda;
 mod export;
 mod identity;
 mod imports;
