@@ -1,9 +1,12 @@
 //! `isms agenda`: what falls due in the next days and what is overdue, as of a day, as text for
-//! a person (one line per entry, overdue first by date) or as JSON for a script. Only reads.
+//! a person (one line per entry, overdue first by date), as JSON for a script, or as an
+//! iCalendar file (`--ics --out`) for a calendar application. Only reads the vault.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use isms_core::agenda::{self, AgendaEntry};
+use isms_core::agenda::{self, AgendaEntry, ics};
+use isms_core::clock::{Clock, SystemClock};
 use isms_core::view::View;
 use isms_core::{CoreError, ErrorCode, FieldError, Result, Vault};
 use serde::Serialize;
@@ -23,8 +26,15 @@ pub struct AgendaArgs {
     #[arg(long, value_name = "EMAIL")]
     pub owner: Option<String>,
     /// Print JSON instead of text.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "ics")]
     pub json: bool,
+    /// Write an iCalendar file (RFC 5545) to --out instead: one all-day event per entry, with
+    /// UIDs that stay the same from one export to the next.
+    #[arg(long, requires = "out")]
+    pub ics: bool,
+    /// The .ics file to write (never overwritten).
+    #[arg(long, value_name = "FILE", requires = "ics")]
+    pub out: Option<PathBuf>,
 }
 
 /// The agenda as JSON: its day, its window and its entries, each owner named by e-mail too.
@@ -76,6 +86,23 @@ pub fn run(args: &AgendaArgs, open: Vault) -> Result<()> {
         })
         .collect();
     let name = view.organisation.name.as_str();
+    if let (true, Some(out)) = (args.ics, &args.out) {
+        let owner = |id: Option<i64>| email(id).map(str::to_owned);
+        let text = ics::calendar(
+            &entries,
+            &namespace(name),
+            &format!("ISMS agenda of {name}"),
+            SystemClock.now(),
+            &owner,
+        );
+        write_new(out, &text)?;
+        return show::say(&format!(
+            "Wrote {} ({} events): the agenda of {name} as of {as_of}, the next {} days\n",
+            out.display(),
+            entries.len(),
+            args.days
+        ));
+    }
     if args.json {
         let listing = Listing {
             organisation: name,
@@ -89,6 +116,42 @@ pub fn run(args: &AgendaArgs, open: Vault) -> Result<()> {
     } else {
         show::say(&describe(name, as_of, args.days, &lines))
     }
+}
+
+/// The calendar's UID namespace: the organisation's name in lower-case letters and digits
+/// joined by dashes, so two vaults' events do not collide in one calendar.
+fn namespace(organisation: &str) -> String {
+    let words: Vec<String> = organisation
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "isms-desk".to_owned()
+    } else {
+        format!("{}.isms-desk", words.join("-"))
+    }
+}
+
+/// Writes `text` to a new file at `out`; an existing file is refused, never replaced.
+fn write_new(out: &Path, text: &str) -> Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(out)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                CoreError::new(
+                    ErrorCode::AlreadyExists,
+                    format!("{} already exists; nothing was written.", out.display()),
+                )
+            } else {
+                CoreError::io(&format!("Cannot write {}", out.display()), &e)
+            }
+        })?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| CoreError::io(&format!("Cannot write {}", out.display()), &e))
 }
 
 /// The agenda for a terminal: a heading with the counts, then one line per entry.

@@ -103,3 +103,79 @@ fn agenda_lists_what_is_due_in_the_window_and_what_is_overdue() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("owner: No one in the vault has the e-mail nobody@example.com."));
 }
+
+#[test]
+fn agenda_writes_an_icalendar_file_with_stable_uids_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = isms(
+        d,
+        &[
+            "demo",
+            "demo.isms",
+            "--at",
+            "operating",
+            "--today",
+            "2026-06-15",
+        ],
+        PASS,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let as_of = "2026-07-27";
+    let entries = agenda(d, &["--as-of", as_of]);
+    let entries = entries["entries"].as_array().unwrap();
+    let write = |file: &str| {
+        isms(
+            d,
+            &[
+                "agenda",
+                "demo.isms",
+                "--as-of",
+                as_of,
+                "--ics",
+                "--out",
+                file,
+            ],
+            PASS,
+        )
+    };
+    let out = write("a.ics");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with(&format!("Wrote a.ics ({} events)", entries.len())));
+    let a = std::fs::read_to_string(d.join("a.ics")).unwrap();
+    assert!(a.starts_with("BEGIN:VCALENDAR\r\n") && a.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(a.matches("\r\nBEGIN:VEVENT\r\n").count(), entries.len());
+    assert_eq!(
+        a.matches('\n').count(),
+        a.matches("\r\n").count(),
+        "CRLF only"
+    );
+    for e in entries {
+        let key = e["key"].as_str().unwrap();
+        assert!(
+            a.contains(&format!(
+                "\r\nUID:{key}@northwind-analytics-ltd.isms-desk\r\n"
+            )),
+            "{key}"
+        );
+        let due = e["due"].as_str().unwrap().replace('-', "");
+        assert!(a.contains(&format!("\r\nDTSTART;VALUE=DATE:{due}\r\n")));
+    }
+    // Written again: the same file but for the time it was made.
+    assert!(write("b.ics").status.success());
+    let b = std::fs::read_to_string(d.join("b.ics")).unwrap();
+    let without_stamp = |t: &str| -> Vec<String> {
+        t.split("\r\n")
+            .filter(|l| !l.starts_with("DTSTAMP:"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(without_stamp(&a), without_stamp(&b));
+    // An existing file is refused and left as it was.
+    let out = write("a.ics");
+    assert_eq!(out.status.code(), Some(8), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(d.join("a.ics")).unwrap(), a);
+    // --ics needs --out.
+    let out = isms(d, &["agenda", "demo.isms", "--ics"], PASS);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -5,8 +5,10 @@
 //! due on D is not overdue) and the readiness rule it breaks if missed. The window includes its
 //! end: with a window of N days, something due on D + N is on the agenda, D + N + 1 is not.
 //!
-//! Where the dates come from is in [`sources`]: one function per kind of entry.
+//! Where the dates come from is in [`sources`]: one function per kind of entry; [`ics`] writes
+//! the agenda as an iCalendar file.
 
+pub mod ics;
 mod sources;
 
 use chrono::{Days, NaiveDate};
