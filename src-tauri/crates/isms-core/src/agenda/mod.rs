@@ -5,10 +5,12 @@
 //! due on D is not overdue) and the readiness rule it breaks if missed. The window includes its
 //! end: with a window of N days, something due on D + N is on the agenda, D + N + 1 is not.
 //!
-//! Where the dates come from is in [`sources`]: one function per kind of entry; [`ics`] writes
+//! Where the dates come from is in [`sources`] and [`registers`]: one function per kind of
+//! entry; [`ics`] writes
 //! the agenda as an iCalendar file.
 
 pub mod ics;
+mod registers;
 mod sources;
 
 use chrono::{Days, NaiveDate};
@@ -38,6 +40,12 @@ pub enum AgendaKind {
     Audit,
     /// The management review: 12 months after the last one held, or before Stage 2 if none.
     ManagementReview,
+    /// A supplier's next review: its last review plus its review interval.
+    SupplierReview,
+    /// A supplier's certificate or report lapsing (its expiry date).
+    CertificateExpiry,
+    /// A person's competence evidence lapsing (its expiry date), unless renewed.
+    CompetenceExpiry,
 }
 
 impl AgendaKind {
@@ -50,6 +58,9 @@ impl AgendaKind {
             AgendaKind::TrainingRenewal => "training_renewal",
             AgendaKind::Audit => "audit",
             AgendaKind::ManagementReview => "management_review",
+            AgendaKind::SupplierReview => "supplier_review",
+            AgendaKind::CertificateExpiry => "certificate_expiry",
+            AgendaKind::CompetenceExpiry => "competence_expiry",
         }
     }
 }

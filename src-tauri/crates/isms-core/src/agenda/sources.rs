@@ -28,10 +28,11 @@ pub(super) fn all(view: &View) -> Vec<AgendaEntry> {
     training_renewals(view, &mut out);
     audits(view, &mut out);
     management_review(view, &mut out);
+    super::registers::all(view, &mut out);
     out
 }
 
-fn entry(
+pub(super) fn entry(
     kind: AgendaKind,
     ids: &[i64],
     record: RecordRef,

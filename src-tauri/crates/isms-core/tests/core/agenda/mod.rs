@@ -5,6 +5,7 @@
 
 mod ics;
 mod kinds;
+mod registers;
 
 use chrono::NaiveDate;
 use isms_core::agenda::{self, AgendaEntry, AgendaKind};
