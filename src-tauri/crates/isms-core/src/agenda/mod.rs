@@ -46,6 +46,8 @@ pub enum AgendaKind {
     CertificateExpiry,
     /// A person's competence evidence lapsing (its expiry date), unless renewed.
     CompetenceExpiry,
+    /// A measure's result for a period of its frequency (due on the period's last day).
+    MeasureResult,
 }
 
 impl AgendaKind {
@@ -61,6 +63,7 @@ impl AgendaKind {
             AgendaKind::SupplierReview => "supplier_review",
             AgendaKind::CertificateExpiry => "certificate_expiry",
             AgendaKind::CompetenceExpiry => "competence_expiry",
+            AgendaKind::MeasureResult => "measure_result",
         }
     }
 }
@@ -91,7 +94,7 @@ pub struct AgendaEntry {
 pub fn of(view: &View, days: u32) -> Vec<AgendaEntry> {
     let day = view.day();
     let until = day.checked_add_days(Days::new(days.into())).unwrap_or(day);
-    let mut entries: Vec<AgendaEntry> = sources::all(view)
+    let mut entries: Vec<AgendaEntry> = sources::all(view, until)
         .into_iter()
         .filter(|e| e.due <= until)
         .map(|mut e| {

@@ -1,19 +1,57 @@
 //! The agenda's entries from the registers beside the core ISMS: supplier reviews and
-//! certificates (A.5.19–5.22) and competence evidence (7.2) that lapses.
+//! certificates (A.5.19–5.22), competence evidence (7.2) that lapses, and the results of
+//! measures (9.1) each period.
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::AgendaKind;
 use super::sources::entry;
+use crate::measures;
 use crate::readiness::records;
 use crate::suppliers::Criticality;
 use crate::view::View;
 
-pub(super) fn all(view: &View, out: &mut Vec<super::AgendaEntry>) {
+/// `until` is the window's last day: periods of measures are listed up to it.
+pub(super) fn all(view: &View, until: NaiveDate, out: &mut Vec<super::AgendaEntry>) {
     suppliers(view, out);
     competence(view, out);
+    measures(view, until, out);
+}
+
+/// Each period of a measure's frequency from its start (the later of the Stage 1 date and the
+/// day it was defined) that has no result yet, due on the period's last day (S2-MONITORING);
+/// the view's results are those measured by its day. Owned by who measures.
+fn measures(view: &View, until: NaiveDate, out: &mut Vec<super::AgendaEntry>) {
+    for m in &view.measures {
+        let Some(start) = measures::start_day(view.organisation.stage1_date, m.defined_on) else {
+            continue;
+        };
+        let mine: Vec<NaiveDate> = view
+            .results
+            .iter()
+            .filter(|r| r.measure_id == m.id)
+            .map(|r| r.measured_on)
+            .collect();
+        for p in measures::periods_between(m.frequency, start, until) {
+            if mine.iter().any(|d| p.contains(*d)) {
+                continue;
+            }
+            let code = i64::from(p.start.year()) * 10_000
+                + i64::from(p.start.month()) * 100
+                + i64::from(p.start.day());
+            out.push(entry(
+                AgendaKind::MeasureResult,
+                &[m.id, code],
+                records::measure(m),
+                m.measured_by,
+                p.end,
+                Some("S2-MONITORING"),
+                format!("Record the result of {} for {}", m.reference, p.label),
+            ));
+        }
+    }
 }
 
 /// Each supplier reviewed by the day is due again its interval after the last review (one

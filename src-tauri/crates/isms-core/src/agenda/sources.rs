@@ -20,7 +20,8 @@ use crate::view::View;
 /// (S2-TRAINING counts completions of the last 12 months).
 const AWARENESS_MONTHS: u32 = 12;
 
-pub(super) fn all(view: &View) -> Vec<AgendaEntry> {
+/// Every entry with a due date; `until` (the window's last day) bounds the periodic ones.
+pub(super) fn all(view: &View, until: NaiveDate) -> Vec<AgendaEntry> {
     let mut out = Vec::new();
     treatment_actions(view, &mut out);
     tracker_items(view, &mut out);
@@ -28,7 +29,7 @@ pub(super) fn all(view: &View) -> Vec<AgendaEntry> {
     training_renewals(view, &mut out);
     audits(view, &mut out);
     management_review(view, &mut out);
-    super::registers::all(view, &mut out);
+    super::registers::all(view, until, &mut out);
     out
 }
 

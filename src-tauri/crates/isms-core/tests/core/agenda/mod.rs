@@ -5,6 +5,7 @@
 
 mod ics;
 mod kinds;
+mod measures;
 mod registers;
 
 use chrono::NaiveDate;
