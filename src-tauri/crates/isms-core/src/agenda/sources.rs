@@ -20,17 +20,36 @@ use crate::view::View;
 /// (S2-TRAINING counts completions of the last 12 months).
 const AWARENESS_MONTHS: u32 = 12;
 
-/// Every entry with a due date; `until` (the window's last day) bounds the periodic ones.
+/// The entries due by the window's last day, made only for those (most records of a large
+/// vault fall due later).
+pub(super) struct Out {
+    pub until: NaiveDate,
+    entries: Vec<AgendaEntry>,
+}
+
+impl Out {
+    /// Adds the entry `make` makes if `due` lies by the window's last day.
+    pub fn push(&mut self, due: NaiveDate, make: impl FnOnce(NaiveDate) -> AgendaEntry) {
+        if due <= self.until {
+            self.entries.push(make(due));
+        }
+    }
+}
+
+/// Every entry due by `until`, the window's last day.
 pub(super) fn all(view: &View, until: NaiveDate) -> Vec<AgendaEntry> {
-    let mut out = Vec::new();
+    let mut out = Out {
+        until,
+        entries: Vec::new(),
+    };
     treatment_actions(view, &mut out);
     tracker_items(view, &mut out);
     document_reviews(view, &mut out);
     training_renewals(view, &mut out);
     audits(view, &mut out);
     management_review(view, &mut out);
-    super::registers::all(view, until, &mut out);
-    out
+    super::registers::all(view, &mut out);
+    out.entries
 }
 
 pub(super) fn entry(
@@ -59,67 +78,73 @@ pub(super) fn entry(
 }
 
 /// Treatment actions not done, by their due date; the action's owner, else the risk's.
-fn treatment_actions(view: &View, out: &mut Vec<AgendaEntry>) {
+fn treatment_actions(view: &View, out: &mut Out) {
     for r in &view.risks {
         for a in &r.actions {
             let Some(due) = a.due_date.filter(|_| a.status != ActionStatus::Done) else {
                 continue;
             };
-            out.push(entry(
-                AgendaKind::TreatmentAction,
-                &[a.id],
-                records::risk(r),
-                a.owner_id.or(r.owner_id),
-                due,
-                Some("S2-TREATMENT"),
-                format!(
-                    "Finish the treatment action “{}” of {}",
-                    a.title, r.reference
-                ),
-            ));
+            out.push(due, |due| {
+                entry(
+                    AgendaKind::TreatmentAction,
+                    &[a.id],
+                    records::risk(r),
+                    a.owner_id.or(r.owner_id),
+                    due,
+                    Some("S2-TREATMENT"),
+                    format!(
+                        "Finish the treatment action “{}” of {}",
+                        a.title, r.reference
+                    ),
+                )
+            });
         }
     }
 }
 
 /// Tracker items not closed, by their due date. An internal audit's finding breaks
 /// S2-FINDINGS once overdue; others break no rule by being late.
-fn tracker_items(view: &View, out: &mut Vec<AgendaEntry>) {
+fn tracker_items(view: &View, out: &mut Out) {
     for i in &view.tracker {
         let Some(due) = i.due_on.filter(|_| i.status != ItemStatus::Closed) else {
             continue;
         };
         let rule = (i.source == ItemSource::InternalAudit).then_some("S2-FINDINGS");
-        out.push(entry(
-            AgendaKind::TrackerItem,
-            &[i.id],
-            records::item(i),
-            i.owner_id,
-            due,
-            rule,
-            format!("Close {}: {}", i.reference, i.title),
-        ));
+        out.push(due, |due| {
+            entry(
+                AgendaKind::TrackerItem,
+                &[i.id],
+                records::item(i),
+                i.owner_id,
+                due,
+                rule,
+                format!("Close {}: {}", i.reference, i.title),
+            )
+        });
     }
 }
 
 /// Every document with a next review date.
-fn document_reviews(view: &View, out: &mut Vec<AgendaEntry>) {
+fn document_reviews(view: &View, out: &mut Out) {
     for d in &view.documents {
         let Some(due) = d.next_review else { continue };
-        out.push(entry(
-            AgendaKind::DocumentReview,
-            &[d.id],
-            records::document(d),
-            d.owner_id,
-            due,
-            None,
-            format!("Review {} {}", d.reference, d.title),
-        ));
+        out.push(due, |due| {
+            entry(
+                AgendaKind::DocumentReview,
+                &[d.id],
+                records::document(d),
+                d.owner_id,
+                due,
+                None,
+                format!("Review {} {}", d.reference, d.title),
+            )
+        });
     }
 }
 
 /// Per active person and course that lapses: the last completion plus the course's validity
 /// (12 months for awareness when the course sets none). Due on the last day it still counts.
-fn training_renewals(view: &View, out: &mut Vec<AgendaEntry>) {
+fn training_renewals(view: &View, out: &mut Out) {
     let day = view.day();
     let mut last: HashMap<(i64, i64), NaiveDate> = HashMap::new();
     for c in view.completions.iter().filter(|c| c.completed_on <= day) {
@@ -142,29 +167,31 @@ fn training_renewals(view: &View, out: &mut Vec<AgendaEntry>) {
             let Some(due) = done.checked_add_months(Months::new(months)) else {
                 continue;
             };
-            out.push(entry(
-                AgendaKind::TrainingRenewal,
-                &[course.id, p.id],
-                RecordRef::new(
-                    RecordKind::Course,
-                    &course.title,
-                    &course.title,
-                    Some(course.id),
-                ),
-                Some(p.id),
-                due,
-                rule,
-                format!(
-                    "{} renews “{}” (last completed {done})",
-                    p.name, course.title
-                ),
-            ));
+            out.push(due, |due| {
+                entry(
+                    AgendaKind::TrainingRenewal,
+                    &[course.id, p.id],
+                    RecordRef::new(
+                        RecordKind::Course,
+                        &course.title,
+                        &course.title,
+                        Some(course.id),
+                    ),
+                    Some(p.id),
+                    due,
+                    rule,
+                    format!(
+                        "{} renews “{}” (last completed {done})",
+                        p.name, course.title
+                    ),
+                )
+            });
         }
     }
 }
 
 /// Audits planned or in progress, due on the last day of their planned month.
-fn audits(view: &View, out: &mut Vec<AgendaEntry>) {
+fn audits(view: &View, out: &mut Out) {
     for a in &view.audits {
         if !matches!(a.status, AuditStatus::Planned | AuditStatus::InProgress) {
             continue;
@@ -176,21 +203,23 @@ fn audits(view: &View, out: &mut Vec<AgendaEntry>) {
         else {
             continue;
         };
-        out.push(entry(
-            AgendaKind::Audit,
-            &[a.id],
-            records::audit(a),
-            a.auditor_id,
-            due,
-            Some("S2-AUDITS"),
-            format!("Carry out and complete {} {}", a.reference, a.title),
-        ));
+        out.push(due, |due| {
+            entry(
+                AgendaKind::Audit,
+                &[a.id],
+                records::audit(a),
+                a.auditor_id,
+                due,
+                Some("S2-AUDITS"),
+                format!("Carry out and complete {} {}", a.reference, a.title),
+            )
+        });
     }
 }
 
 /// The next management review: 12 months after the last one held, or, when none was held,
 /// the day before the Stage 2 target. Owned by the active ISMS owner.
-fn management_review(view: &View, out: &mut Vec<AgendaEntry>) {
+fn management_review(view: &View, out: &mut Out) {
     let day = view.day();
     let owner = view
         .people
@@ -217,13 +246,15 @@ fn management_review(view: &View, out: &mut Vec<AgendaEntry>) {
         ),
     };
     let Some(due) = due else { return };
-    out.push(entry(
-        AgendaKind::ManagementReview,
-        &[],
-        record,
-        owner,
-        due,
-        Some("S2-MGMT-REVIEW"),
-        what,
-    ));
+    out.push(due, |due| {
+        entry(
+            AgendaKind::ManagementReview,
+            &[],
+            record,
+            owner,
+            due,
+            Some("S2-MGMT-REVIEW"),
+            what,
+        )
+    });
 }
