@@ -118,8 +118,9 @@ pub enum Command {
     },
     /// What falls due in the next days (30 unless --days says) and what is overdue, as of a
     /// day: treatment actions, tracker items, document reviews, training renewals, audits, the
-    /// management review, supplier reviews and certificates, competence evidence and measures'
-    /// results, each with its owner and the readiness rule it breaks if missed.
+    /// management review, supplier reviews and certificates, competence evidence, measures'
+    /// results and the Stage 1 and 2 audits, each with its owner and the readiness rule it
+    /// breaks if missed.
     Agenda(crate::agenda::AgendaArgs),
     /// Render an evidence pack for the certification body as of a day: a PDF, or (for a .zip
     /// out) the PDF with its evidence files and a manifest. Never overwrites a file.

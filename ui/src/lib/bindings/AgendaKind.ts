@@ -3,4 +3,4 @@
 /**
  * What kind of thing falls due.
  */
-export type AgendaKind = "treatment_action" | "tracker_item" | "document_review" | "training_renewal" | "audit" | "management_review" | "supplier_review" | "certificate_expiry" | "competence_expiry" | "measure_result";
+export type AgendaKind = "treatment_action" | "tracker_item" | "document_review" | "training_renewal" | "audit" | "management_review" | "supplier_review" | "certificate_expiry" | "competence_expiry" | "measure_result" | "certification_audit";

@@ -48,6 +48,8 @@ pub enum AgendaKind {
     CompetenceExpiry,
     /// A measure's result for a period of its frequency (due on the period's last day).
     MeasureResult,
+    /// The Stage 1 or Stage 2 audit, on its date, until that day has passed.
+    CertificationAudit,
 }
 
 impl AgendaKind {
@@ -64,6 +66,7 @@ impl AgendaKind {
             AgendaKind::CertificateExpiry => "certificate_expiry",
             AgendaKind::CompetenceExpiry => "competence_expiry",
             AgendaKind::MeasureResult => "measure_result",
+            AgendaKind::CertificationAudit => "certification_audit",
         }
     }
 }

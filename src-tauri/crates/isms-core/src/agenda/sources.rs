@@ -48,6 +48,7 @@ pub(super) fn all(view: &View, until: NaiveDate) -> Vec<AgendaEntry> {
     training_renewals(view, &mut out);
     audits(view, &mut out);
     management_review(view, &mut out);
+    certification_audits(view, &mut out);
     super::registers::all(view, &mut out);
     out.entries
 }
@@ -221,11 +222,7 @@ fn audits(view: &View, out: &mut Out) {
 /// the day before the Stage 2 target. Owned by the active ISMS owner.
 fn management_review(view: &View, out: &mut Out) {
     let day = view.day();
-    let owner = view
-        .people
-        .iter()
-        .find(|p| p.isms_owner && p.is_active(day))
-        .map(|p| p.id);
+    let owner = isms_owner(view);
     let last = view
         .reviews
         .iter()
@@ -257,4 +254,45 @@ fn management_review(view: &View, out: &mut Out) {
             what,
         )
     });
+}
+
+/// The Stage 1 date and the Stage 2 target, on their days, owned by the active ISMS owner; a
+/// date already past is not shown (the audit took place, or its date needs updating, which the
+/// Organisation page shows).
+fn certification_audits(view: &View, out: &mut Out) {
+    let day = view.day();
+    let owner = isms_owner(view);
+    let org = &view.organisation;
+    for (stage, date) in [(1, org.stage1_date), (2, org.stage2_target)] {
+        let Some(due) = date.filter(|d| *d >= day) else {
+            continue;
+        };
+        out.push(due, |due| {
+            entry(
+                AgendaKind::CertificationAudit,
+                &[stage],
+                records::organisation(org),
+                owner,
+                due,
+                None,
+                format!("Stage {stage} audit by {}", certification_body(org)),
+            )
+        });
+    }
+}
+
+fn certification_body(org: &crate::organisation::Organisation) -> &str {
+    match org.certification_body.trim() {
+        "" => "the certification body",
+        body => body,
+    }
+}
+
+/// The active ISMS owner on the view's day, if one is recorded.
+fn isms_owner(view: &View) -> Option<i64> {
+    let day = view.day();
+    view.people
+        .iter()
+        .find(|p| p.isms_owner && p.is_active(day))
+        .map(|p| p.id)
 }

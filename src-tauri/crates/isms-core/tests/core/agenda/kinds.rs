@@ -273,7 +273,8 @@ fn an_owner_sees_only_what_they_own() {
         [
             AgendaKind::DocumentReview,
             AgendaKind::TreatmentAction,
-            AgendaKind::ManagementReview
+            AgendaKind::ManagementReview,
+            AgendaKind::CertificationAudit
         ]
     );
 }

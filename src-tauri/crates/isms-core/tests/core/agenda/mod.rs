@@ -7,6 +7,7 @@ mod ics;
 mod kinds;
 mod measures;
 mod registers;
+mod stages;
 
 use chrono::NaiveDate;
 use isms_core::agenda::{self, AgendaEntry, AgendaKind};
