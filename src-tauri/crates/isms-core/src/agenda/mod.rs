@@ -23,6 +23,10 @@ use crate::view::View;
 /// The default window, in days after the day of the view.
 pub const DEFAULT_DAYS: u32 = 30;
 
+/// The longest window, ten years: a longer one is cut to it (periodic entries such as measures'
+/// results are listed one per period up to the window's end).
+pub const MAX_DAYS: u32 = 3660;
+
 /// What kind of thing falls due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -93,13 +97,14 @@ pub struct AgendaEntry {
 }
 
 /// Everything overdue on the view's day and everything due within `days` after it (the last
-/// day included), by due date, then reference, then key.
+/// day included; at most [`MAX_DAYS`]), by due date, then reference, then key.
 pub fn of(view: &View, days: u32) -> Vec<AgendaEntry> {
     let day = view.day();
-    let until = day.checked_add_days(Days::new(days.into())).unwrap_or(day);
+    let until = day
+        .checked_add_days(Days::new(days.min(MAX_DAYS).into()))
+        .unwrap_or(NaiveDate::MAX);
     let mut entries: Vec<AgendaEntry> = sources::all(view, until)
         .into_iter()
-        .filter(|e| e.due <= until)
         .map(|mut e| {
             e.overdue_days =
                 (e.due < day).then(|| u32::try_from((day - e.due).num_days()).unwrap_or(u32::MAX));

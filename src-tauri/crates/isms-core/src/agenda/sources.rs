@@ -1,7 +1,7 @@
 //! Where the agenda's dates come from: one function per [`AgendaKind`], each reading the view's
 //! facts as of its day (done actions, closed items, completed audits and held reviews dated
-//! after the day are already rolled back by the view). They return every entry with a due
-//! date; [`super::of`] keeps those in the window and works out how overdue each is.
+//! after the day are already rolled back by the view). They make the entries due by the
+//! window's last day ([`Out`]); [`super::of`] works out how overdue each is and sorts them.
 
 use std::collections::HashMap;
 

@@ -1,7 +1,7 @@
 //! Measures' results on the agenda: each period of the frequency since the start without a
 //! result, due on the period's last day, on a real vault.
 
-use isms_core::agenda::AgendaKind;
+use isms_core::agenda::{self, AgendaKind};
 use isms_core::measures::{self, Frequency, Measure, NewResult, Source};
 use isms_core::organisation;
 use isms_core::people::{self, Person};
@@ -101,6 +101,10 @@ fn each_period_without_a_result_is_due_on_its_last_day() {
             .filter(|e| e.kind == AgendaKind::MeasureResult)
             .all(|e| e.owner_id == Some(dev) && e.rule.as_deref() == Some("S2-MONITORING"))
     );
+    // A window longer than ten years is cut to ten years: one result a month until then.
+    let decade = due(&v, D, agenda::MAX_DAYS);
+    assert_eq!(decade.last(), Some(&row("M-001", "2036-05-31", None)));
+    assert_eq!(due(&v, D, u32::MAX), decade);
     // Before Stage 1 nothing was due.
     assert!(due(&v, "2026-02-01", 30).is_empty());
 }
