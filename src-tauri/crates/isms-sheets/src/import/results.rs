@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use isms_core::FieldError;
 use isms_core::measures::{Measure, MeasureResult, NewResult};
 
-use super::side::{Table, find};
+use super::side::{Table, find, not_on_data_sheet};
 use crate::read::fields::sides::RESULTS;
 use crate::read::{Workbook, clean};
 
@@ -144,21 +144,9 @@ impl SheetResults {
     /// The sheet's problems, and each measure it names that no row of the Measures sheet does.
     pub fn finish(&mut self) -> Vec<FieldError> {
         let mut errors = std::mem::take(&mut self.errors);
-        let mut unused: Vec<&(String, String)> = self
-            .first
-            .iter()
-            .filter(|(k, _)| !self.used.contains(*k))
-            .map(|(_, first)| first)
-            .collect();
-        unused.sort();
-        for (at, reference) in unused {
-            errors.push(FieldError::new(
-                at,
-                format!(
-                    "{at}: “{reference}” is not on the Measures sheet; list the measure there."
-                ),
-            ));
-        }
+        errors.extend(not_on_data_sheet(&self.first, &self.used, |name| {
+            format!("“{name}” is not on the Measures sheet; list the measure there.")
+        }));
         errors
     }
 }

@@ -6,6 +6,7 @@
 //! …`) like the data sheet's, so a bad cell on either sheet is reported in the same round and
 //! nothing is written. The planners of the registers decide what the rows mean.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -219,4 +220,24 @@ impl<'a> Table<'a> {
             }
         }
     }
+}
+
+/// One error per record a side sheet names that no row of the data sheet does, at the first
+/// cell naming it, in cell order: `first` holds, per record key, that cell and the name as
+/// written; `used` the keys the data sheet's rows took; `say` words the problem after the cell.
+pub(crate) fn not_on_data_sheet(
+    first: &HashMap<String, (String, String)>,
+    used: &HashSet<String>,
+    say: impl Fn(&str) -> String,
+) -> Vec<FieldError> {
+    let mut unused: Vec<&(String, String)> = first
+        .iter()
+        .filter(|(k, _)| !used.contains(*k))
+        .map(|(_, first)| first)
+        .collect();
+    unused.sort();
+    unused
+        .into_iter()
+        .map(|(at, name)| FieldError::new(at, format!("{at}: {}", say(name))))
+        .collect()
 }

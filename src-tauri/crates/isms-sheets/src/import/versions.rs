@@ -13,7 +13,7 @@ use isms_core::FieldError;
 use isms_core::documents::{Document, DocumentVersion};
 
 use super::owners::Owners;
-use super::side::{Table, find};
+use super::side::{Table, find, not_on_data_sheet};
 use crate::read::Workbook;
 use crate::read::fields::sides::VERSIONS;
 
@@ -137,22 +137,11 @@ impl SheetVersions {
     /// The sheet's problems, and each document it lists that no row of the register names.
     pub fn finish(&mut self) -> Vec<FieldError> {
         let mut errors = std::mem::take(&mut self.errors);
-        let mut unused: Vec<&(String, String)> = self
-            .first
-            .iter()
-            .filter(|(k, _)| !self.used.contains(*k))
-            .map(|(_, first)| first)
-            .collect();
-        unused.sort();
-        for (at, reference) in unused {
-            errors.push(FieldError::new(
-                at,
-                format!(
-                    "{at}: “{reference}” is not on the register's sheet; a version belongs to a \
-                     document listed there."
-                ),
-            ));
-        }
+        errors.extend(not_on_data_sheet(&self.first, &self.used, |name| {
+            format!(
+                "“{name}” is not on the register's sheet; a version belongs to a document listed there."
+            )
+        }));
         errors
     }
 }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use isms_core::FieldError;
 use isms_core::suppliers::{Certificate, ReviewOutcome, Supplier, SupplierReview};
 
-use super::super::side::{Table, find};
+use super::super::side::{Table, find, not_on_data_sheet};
 use crate::read::fields::sides::{CERTIFICATES, SUPPLIER_REVIEWS};
 use crate::read::{Workbook, clean};
 
@@ -187,19 +187,9 @@ impl SupplierSides {
     /// The sheets' problems, and each supplier they name that no row of the register does.
     pub fn finish(&mut self) -> Vec<FieldError> {
         let mut errors = std::mem::take(&mut self.errors);
-        let mut unused: Vec<&(String, String)> = self
-            .first
-            .iter()
-            .filter(|(k, _)| !self.used.contains(*k))
-            .map(|(_, first)| first)
-            .collect();
-        unused.sort();
-        for (at, name) in unused {
-            errors.push(FieldError::new(
-                at,
-                format!("{at}: “{name}” is not on the Suppliers sheet; list the supplier there."),
-            ));
-        }
+        errors.extend(not_on_data_sheet(&self.first, &self.used, |name| {
+            format!("“{name}” is not on the Suppliers sheet; list the supplier there.")
+        }));
         errors
     }
 }
